@@ -1,0 +1,13 @@
+/* zhaoshang.h: the public interface of libzhaoshang
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#define ZHAOSHANG_INSIDE
+# include "zs-enums.h"
+# include "zs-error.h"
+# include "zs-types.h"
+# include "zs-uscc.h"
+# include "zs-store.h"
+#undef ZHAOSHANG_INSIDE

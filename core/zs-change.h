@@ -1,0 +1,49 @@
+/* zs-change.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#if !defined (ZHAOSHANG_INSIDE) && !defined (ZHAOSHANG_COMPILATION)
+# error "Only <zhaoshang.h> can be included directly."
+#endif
+
+#include "zs-types.h"
+
+G_BEGIN_DECLS
+
+#define ZS_TYPE_CHANGE (zs_change_get_type ())
+
+G_DECLARE_FINAL_TYPE (ZsChange, zs_change, ZS, CHANGE, GObject)
+
+ZsChange           *zs_change_new             (void);
+gint64              zs_change_get_id          (ZsChange     *self);
+const char         *zs_change_get_at          (ZsChange     *self);
+void                zs_change_set_at          (ZsChange     *self,
+                                               const char   *at);
+const char         *zs_change_get_actor       (ZsChange     *self);
+void                zs_change_set_actor       (ZsChange     *self,
+                                               const char   *actor);
+const char         *zs_change_get_entity      (ZsChange     *self);
+void                zs_change_set_entity      (ZsChange     *self,
+                                               const char   *entity);
+gint64              zs_change_get_entity_id   (ZsChange     *self);
+void                zs_change_set_entity_id   (ZsChange     *self,
+                                               gint64        entity_id);
+ZsChangeKind        zs_change_get_kind        (ZsChange     *self);
+void                zs_change_set_kind        (ZsChange     *self,
+                                               ZsChangeKind  kind);
+const char         *zs_change_get_field       (ZsChange     *self);
+void                zs_change_set_field       (ZsChange     *self,
+                                               const char   *field);
+const char         *zs_change_get_old_value   (ZsChange     *self);
+void                zs_change_set_old_value   (ZsChange     *self,
+                                               const char   *old_value);
+const char         *zs_change_get_new_value   (ZsChange     *self);
+void                zs_change_set_new_value   (ZsChange     *self,
+                                               const char   *new_value);
+gint64              zs_change_get_reverted_by (ZsChange     *self);
+void                zs_change_set_reverted_by (ZsChange     *self,
+                                               gint64        reverted_by);
+
+G_END_DECLS

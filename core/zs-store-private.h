@@ -1,0 +1,146 @@
+/* zs-store-private.h: what the store's own files share; not installed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "zs-store.h"
+
+G_BEGIN_DECLS
+
+/* One enum value per schema step; user_version holds the newest applied. */
+typedef enum
+{
+  ZS_SCHEMA_VERSION_NONE   = 0,
+  ZS_SCHEMA_VERSION_CORE   = 1,  /* firms, projects, reference data, audit */
+  ZS_SCHEMA_VERSION_SEARCH = 2,  /* firm_search: CJK unigram+bigram index */
+  ZS_SCHEMA_VERSION_CURRENT = ZS_SCHEMA_VERSION_SEARCH,
+} ZsSchemaVersion;
+
+typedef struct _ZsEntity ZsEntity;
+
+struct _ZsEntity
+{
+  const char          *name;          /* "firm": audit and signal name */
+  const char          *table;
+  GType              (*get_type) (void);
+  const char * const  *columns;       /* property names; '-' becomes '_' */
+  const char          *sector_table;  /* many-to-many sectors, or NULL */
+  const char          *sector_key;
+  gboolean             timestamps;    /* created_at / updated_at */
+  gboolean           (*validate)   (ZsStore *store, GObject *record, GError **error);
+  gboolean           (*after_write)(ZsStore *store, GObject *record, gboolean deleted, GError **error);
+};
+
+extern const ZsEntity zs_entity_firm;
+extern const ZsEntity zs_entity_contact;
+extern const ZsEntity zs_entity_project;
+extern const ZsEntity zs_entity_activity;
+extern const ZsEntity zs_entity_staff;
+
+const ZsEntity *_zs_entity_lookup      (const char *name);
+
+/* zs-store.c */
+sqlite3      *_zs_store_get_db         (ZsStore       *self);
+sqlite3_stmt *_zs_store_prepare        (ZsStore       *self,
+                                        const char    *sql,
+                                        GError       **error);
+gboolean      _zs_store_exec           (ZsStore       *self,
+                                        const char    *sql,
+                                        GError       **error);
+gboolean      _zs_store_step_done      (ZsStore       *self,
+                                        sqlite3_stmt  *stmt,
+                                        GError       **error);
+void          _zs_store_set_error      (ZsStore       *self,
+                                        GError       **error);
+gboolean      _zs_store_savepoint      (ZsStore       *self,
+                                        GError       **error);
+gboolean      _zs_store_release        (ZsStore       *self,
+                                        GError       **error);
+void          _zs_store_rollback_to    (ZsStore       *self);
+void          _zs_store_emit_changed   (ZsStore       *self,
+                                        const char    *entity,
+                                        gint64         id,
+                                        ZsChangeKind   kind);
+char         *_zs_store_now            (void);
+gint64        _zs_store_count          (ZsStore       *self,
+                                        const char    *sql,
+                                        gint64         id,
+                                        GError       **error);
+
+/* zs-store-records.c: generic mapping of model objects to rows */
+gint64        _zs_record_insert        (ZsStore        *self,
+                                        const ZsEntity *entity,
+                                        GObject        *record,
+                                        GError        **error);
+gboolean      _zs_record_update        (ZsStore        *self,
+                                        const ZsEntity *entity,
+                                        GObject        *record,
+                                        GError        **error);
+gboolean      _zs_record_delete        (ZsStore        *self,
+                                        const ZsEntity *entity,
+                                        gint64          id,
+                                        GError        **error);
+GObject      *_zs_record_load          (ZsStore        *self,
+                                        const ZsEntity *entity,
+                                        gint64          id,
+                                        GError        **error);
+char         *_zs_record_select_sql    (const ZsEntity *entity,
+                                        const char     *tail);
+GObject      *_zs_record_from_row      (const ZsEntity *entity,
+                                        sqlite3_stmt   *stmt);
+GPtrArray    *_zs_record_collect       (ZsStore        *self,
+                                        const ZsEntity *entity,
+                                        sqlite3_stmt   *stmt,
+                                        GError        **error);
+char         *_zs_value_to_string      (const GValue   *value);
+gboolean      _zs_value_from_string    (GValue         *value,
+                                        const char     *text,
+                                        GError        **error);
+char         *_zs_record_snapshot      (const ZsEntity *entity,
+                                        GObject        *record);
+GObject      *_zs_record_from_snapshot (const ZsEntity *entity,
+                                        const char     *snapshot,
+                                        GError        **error);
+gboolean      _zs_record_insert_with_id(ZsStore        *self,
+                                        const ZsEntity *entity,
+                                        GObject        *record,
+                                        GError        **error);
+
+/* zs-store-audit.c */
+gint64        _zs_audit_record         (ZsStore        *self,
+                                        const char     *entity,
+                                        gint64          entity_id,
+                                        ZsChangeKind    kind,
+                                        const char     *field,
+                                        const char     *old_value,
+                                        const char     *new_value,
+                                        GError        **error);
+
+/* zs-store-records.c: validation helpers shared by the entity validators */
+gboolean      _zs_require_text         (const char     *field,
+                                        const char     *value,
+                                        GError        **error);
+gboolean      _zs_require_non_negative (const char     *field,
+                                        double          value,
+                                        GError        **error);
+gboolean      _zs_require_date         (const char     *field,
+                                        const char     *value,
+                                        gboolean        required,
+                                        GError        **error);
+gboolean      _zs_require_reference    (ZsStore        *self,
+                                        const char     *field,
+                                        const char     *sql,
+                                        const char     *value,
+                                        GError        **error);
+gboolean      _zs_require_firm         (ZsStore        *self,
+                                        const char     *field,
+                                        gint64          id,
+                                        GError        **error);
+gboolean      _zs_require_sectors      (ZsStore            *self,
+                                        const char * const *sectors,
+                                        GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,836 @@
+/* zs-store.c: the sqlite database behind Zhaoshang
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "zs-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "zs-enums.h"
+#include "zs-error.h"
+#include "zs-search-private.h"
+#include "zs-store-private.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+typedef struct
+{
+  char         *entity;
+  gint64        id;
+  ZsChangeKind  kind;
+} PendingChange;
+
+struct _ZsStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *actor;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GArray     *pending;      /* PendingChange, held until the outer commit */
+  GArray     *savepoints;   /* pending->len when each open savepoint began */
+  guint       in_transaction : 1;
+};
+
+G_DEFINE_FINAL_TYPE (ZsStore, zs_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_ACTOR,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+pending_change_clear (gpointer data)
+{
+  PendingChange *change = data;
+
+  g_free (change->entity);
+}
+
+static void
+zs_store_finalize (GObject *object)
+{
+  ZsStore *self = (ZsStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->savepoints, g_array_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->actor, g_free);
+
+  G_OBJECT_CLASS (zs_store_parent_class)->finalize (object);
+}
+
+static void
+zs_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  ZsStore *self = ZS_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH: g_value_set_string (value, self->path); break;
+    case PROP_ACTOR: g_value_set_string (value, self->actor); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zs_store_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  ZsStore *self = ZS_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTOR: zs_store_set_actor (self, g_value_get_string (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zs_store_class_init (ZsStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = zs_store_finalize;
+  object_class->get_property = zs_store_get_property;
+  object_class->set_property = zs_store_set_property;
+
+  /**
+   * ZsStore:path:
+   *
+   * The database file.
+   */
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", "Path", NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ZsStore:actor:
+   *
+   * The staff member recorded in the audit trail for every change.
+   */
+  properties[PROP_ACTOR] =
+    g_param_spec_string ("actor", "Actor", NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ZsStore::changed:
+   * @self: the store
+   * @entity: the kind of record: "firm", "contact", "project", "activity", "staff"
+   * @id: the record's id
+   * @kind: what happened to it
+   *
+   * Emitted after a record was created, updated or deleted. Inside
+   * zs_store_begin() … zs_store_commit() the signals are held back until the
+   * commit and dropped on rollback, so listeners never see undone changes.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  G_TYPE_STRING, G_TYPE_INT64, ZS_TYPE_CHANGE_KIND);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+zs_store_init (ZsStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  g_array_set_clear_func (self->pending, pending_change_clear);
+  self->savepoints = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->actor = g_strdup (g_get_user_name ());
+}
+
+void
+_zs_store_set_error (ZsStore  *self,
+                     GError  **error)
+{
+  g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
+               _("Database error in “%s”: %s"), self->path, sqlite3_errmsg (self->db));
+}
+
+sqlite3 *
+_zs_store_get_db (ZsStore *self)
+{
+  return self->db;
+}
+
+/* Statements are cached by their SQL text and handed out reset, so every
+ * query is compiled once per connection. */
+sqlite3_stmt *
+_zs_store_prepare (ZsStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _zs_store_set_error (self, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_zs_store_exec (ZsStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
+                   _("Database error in “%s”: %s"), self->path, message);
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_zs_store_step_done (ZsStore       *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _zs_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gint64
+_zs_store_count (ZsStore     *self,
+                 const char  *sql,
+                 gint64       id,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = _zs_store_prepare (self, sql, error);
+  gint64 count;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _zs_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return -1;
+    }
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+char *
+_zs_store_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static void
+flush_pending (ZsStore *self)
+{
+  g_autoptr(GArray) pending = NULL;
+
+  if (self->in_transaction || self->savepoints->len > 0)
+    return;
+
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  g_array_set_clear_func (self->pending, pending_change_clear);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingChange *change = &g_array_index (pending, PendingChange, i);
+
+      g_signal_emit (self, signals[CHANGED], 0, change->entity, change->id, change->kind);
+    }
+}
+
+/* Every write runs inside a savepoint, so a write is all or nothing whether
+ * or not the caller opened a transaction with zs_store_begin(). Signals of
+ * writes inside a savepoint wait for the outermost release and vanish with
+ * a rollback. */
+gboolean
+_zs_store_savepoint (ZsStore  *self,
+                     GError  **error)
+{
+  if (!_zs_store_exec (self, "SAVEPOINT zs_write", error))
+    return FALSE;
+  g_array_append_val (self->savepoints, self->pending->len);
+  return TRUE;
+}
+
+gboolean
+_zs_store_release (ZsStore  *self,
+                   GError  **error)
+{
+  g_return_val_if_fail (self->savepoints->len > 0, FALSE);
+
+  if (!_zs_store_exec (self, "RELEASE zs_write", error))
+    {
+      _zs_store_rollback_to (self);
+      return FALSE;
+    }
+  g_array_set_size (self->savepoints, self->savepoints->len - 1);
+  flush_pending (self);
+  return TRUE;
+}
+
+void
+_zs_store_rollback_to (ZsStore *self)
+{
+  guint mark;
+
+  g_return_if_fail (self->savepoints->len > 0);
+
+  sqlite3_exec (self->db, "ROLLBACK TO zs_write; RELEASE zs_write", NULL, NULL, NULL);
+  mark = g_array_index (self->savepoints, guint, self->savepoints->len - 1);
+  g_array_set_size (self->savepoints, self->savepoints->len - 1);
+  g_array_set_size (self->pending, mark);
+}
+
+void
+_zs_store_emit_changed (ZsStore      *self,
+                        const char   *entity,
+                        gint64        id,
+                        ZsChangeKind  kind)
+{
+  PendingChange change = { g_strdup (entity), id, kind };
+
+  g_array_append_val (self->pending, change);
+  flush_pending (self);
+}
+
+/**
+ * zs_store_begin:
+ * @self: a #ZsStore
+ * @error: return location for a #GError
+ *
+ * Starts a transaction: the writes until zs_store_commit() land together or
+ * not at all. Batch work (import, seeding) uses it for speed and atomicity.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+zs_store_begin (ZsStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!_zs_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+/**
+ * zs_store_commit:
+ * @self: a #ZsStore
+ * @error: return location for a #GError
+ *
+ * Commits the transaction started by zs_store_begin() and emits the
+ * #ZsStore::changed signals held back meanwhile.
+ *
+ * Returns: %TRUE on success; on failure the transaction is rolled back
+ */
+gboolean
+zs_store_commit (ZsStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!_zs_store_exec (self, "COMMIT", error))
+    {
+      zs_store_rollback (self);
+      return FALSE;
+    }
+  self->in_transaction = FALSE;
+  flush_pending (self);
+  return TRUE;
+}
+
+/**
+ * zs_store_rollback:
+ * @self: a #ZsStore
+ *
+ * Undoes every write since zs_store_begin().
+ */
+void
+zs_store_rollback (ZsStore *self)
+{
+  g_return_if_fail (ZS_IS_STORE (self));
+
+  if (!self->in_transaction)
+    return;
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+  g_array_set_size (self->pending, 0);
+}
+
+static const char schema_core[] =
+  "CREATE TABLE clauses ("
+  "  id INTEGER PRIMARY KEY,"
+  "  number INTEGER NOT NULL UNIQUE,"
+  "  numeral TEXT NOT NULL,"
+  "  part INTEGER NOT NULL,"
+  "  part_title TEXT,"
+  "  title TEXT NOT NULL,"
+  "  lead_unit TEXT,"
+  "  responsible_units TEXT);"
+  "CREATE TABLE sectors ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  name_en TEXT,"
+  "  parent_code TEXT,"
+  "  clause INTEGER,"
+  "  priority INTEGER NOT NULL DEFAULT 0,"
+  "  synonyms TEXT);"
+  "CREATE TABLE regions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  name_en TEXT,"
+  "  group_name TEXT);"
+  "CREATE TABLE parks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  name_en TEXT,"
+  "  kind TEXT,"
+  "  region_code TEXT,"
+  "  parent_code TEXT,"
+  "  clause INTEGER);"
+  "CREATE TABLE targets ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  name_en TEXT,"
+  "  scope TEXT,"
+  "  year INTEGER,"
+  "  value REAL,"
+  "  unit TEXT,"
+  "  comparison TEXT,"
+  "  growth_pct REAL,"
+  "  clause INTEGER);"
+  "CREATE TABLE staff ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  role TEXT NOT NULL DEFAULT 'staff',"
+  "  park_code TEXT REFERENCES parks (code));"
+  "CREATE TABLE firms ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uscc TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  name_other TEXT,"
+  "  ownership TEXT NOT NULL DEFAULT 'unspecified',"
+  "  country TEXT,"
+  "  region_code TEXT,"
+  "  address TEXT,"
+  "  registered_capital REAL NOT NULL DEFAULT 0,"
+  "  business_scope TEXT,"
+  "  website TEXT,"
+  "  notes TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE TABLE firm_sectors ("
+  "  firm_id INTEGER NOT NULL REFERENCES firms (id) ON DELETE CASCADE,"
+  "  sector_code TEXT NOT NULL REFERENCES sectors (code),"
+  "  PRIMARY KEY (firm_id, sector_code)) WITHOUT ROWID;"
+  "CREATE INDEX firm_sectors_by_sector ON firm_sectors (sector_code, firm_id);"
+  "CREATE TABLE contacts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  firm_id INTEGER NOT NULL REFERENCES firms (id),"
+  "  name TEXT NOT NULL,"
+  "  title TEXT,"
+  "  phone TEXT,"
+  "  email TEXT,"
+  "  notes TEXT);"
+  "CREATE INDEX contacts_by_firm ON contacts (firm_id);"
+  "CREATE TABLE projects ("
+  "  id INTEGER PRIMARY KEY,"
+  "  firm_id INTEGER NOT NULL REFERENCES firms (id),"
+  "  title TEXT NOT NULL,"
+  "  park_code TEXT REFERENCES parks (code),"
+  "  stage TEXT NOT NULL DEFAULT 'lead',"
+  "  planned_investment REAL NOT NULL DEFAULT 0,"
+  "  realised_investment REAL NOT NULL DEFAULT 0,"
+  "  planned_jobs INTEGER NOT NULL DEFAULT 0,"
+  "  land_mu REAL NOT NULL DEFAULT 0,"
+  "  source_channel TEXT NOT NULL DEFAULT 'direct',"
+  "  referrer_firm_id INTEGER REFERENCES firms (id),"
+  "  owner TEXT,"
+  "  clause INTEGER,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE INDEX projects_by_firm ON projects (firm_id);"
+  "CREATE INDEX projects_by_stage ON projects (stage);"
+  "CREATE TABLE project_sectors ("
+  "  project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,"
+  "  sector_code TEXT NOT NULL REFERENCES sectors (code),"
+  "  PRIMARY KEY (project_id, sector_code)) WITHOUT ROWID;"
+  "CREATE TABLE stage_changes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,"
+  "  from_stage TEXT,"
+  "  to_stage TEXT NOT NULL,"
+  "  reason TEXT,"
+  "  actor TEXT,"
+  "  at TEXT NOT NULL);"
+  "CREATE INDEX stage_changes_by_project ON stage_changes (project_id);"
+  "CREATE TABLE activities ("
+  "  id INTEGER PRIMARY KEY,"
+  "  firm_id INTEGER NOT NULL REFERENCES firms (id),"
+  "  project_id INTEGER REFERENCES projects (id),"
+  "  kind TEXT NOT NULL,"
+  "  date TEXT NOT NULL,"
+  "  who TEXT,"
+  "  notes TEXT,"
+  "  next_follow_up TEXT,"
+  "  created_at TEXT NOT NULL);"
+  "CREATE INDEX activities_by_firm ON activities (firm_id);"
+  "CREATE INDEX activities_by_follow_up ON activities (next_follow_up) WHERE next_follow_up IS NOT NULL;"
+  "CREATE TABLE changes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  actor TEXT,"
+  "  entity TEXT NOT NULL,"
+  "  entity_id INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  field TEXT,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  reverted_by INTEGER REFERENCES changes (id));"
+  "CREATE INDEX changes_by_entity ON changes (entity, entity_id);";
+
+static const char schema_search[] =
+  "CREATE VIRTUAL TABLE firm_search USING fts5 ("
+  "  name, name_other, uscc, business_scope, contacts,"
+  "  tokenize = 'zs_cjk', detail = 'full');"
+  "INSERT INTO firm_search (rowid, name, name_other, uscc, business_scope, contacts)"
+  "  SELECT f.id, f.name, f.name_other, f.uscc, f.business_scope,"
+  "         (SELECT group_concat (c.name, ' ') FROM contacts c WHERE c.firm_id = f.id)"
+  "  FROM firms f;";
+
+static const struct {
+  ZsSchemaVersion  version;
+  const char      *sql;
+} migrations[] = {
+  { ZS_SCHEMA_VERSION_CORE, schema_core },
+  { ZS_SCHEMA_VERSION_SEARCH, schema_search },
+};
+
+static int
+read_user_version (ZsStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+apply_migration (ZsStore          *self,
+                 ZsSchemaVersion   version,
+                 const char       *sql,
+                 GError          **error)
+{
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  if (!_zs_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!_zs_store_exec (self, sql, error) ||
+      !_zs_store_exec (self, set_version, error) ||
+      !_zs_store_exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_prefix_error (error, _("Could not upgrade the database to schema version %d: "), version);
+      return FALSE;
+    }
+  g_debug ("Migrated %s to schema version %d", self->path, version);
+  return TRUE;
+}
+
+static gboolean
+migrate (ZsStore  *self,
+         GError  **error)
+{
+  int version = read_user_version (self);
+
+  if (version < 0)
+    {
+      _zs_store_set_error (self, error);
+      return FALSE;
+    }
+
+  if (version > ZS_SCHEMA_VERSION_CURRENT)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Zhaoshang "
+                     "(schema version %d; this version reads up to %d). "
+                     "Upgrade Zhaoshang to open it."),
+                   self->path, version, ZS_SCHEMA_VERSION_CURRENT);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      if ((int) migrations[i].version <= version)
+        continue;
+      if (!apply_migration (self, migrations[i].version, migrations[i].sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure_connection (ZsStore  *self,
+                      GError  **error)
+{
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  return _zs_store_exec (self,
+                         "PRAGMA journal_mode = WAL;"
+                         "PRAGMA synchronous = NORMAL;"
+                         "PRAGMA foreign_keys = ON;",
+                         error) &&
+         zs_search_register_tokenizer (self->db, error);
+}
+
+static gboolean
+open_database (ZsStore  *self,
+               GError  **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (sqlite3_open_v2 (self->path, &self->db, flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
+                   _("Could not open the database “%s”: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return FALSE;
+    }
+
+  return configure_connection (self, error) && migrate (self, error);
+}
+
+/**
+ * zs_store_get_default_path:
+ *
+ * The database used when none is named: `$ZHAOSHANG_DB`, else
+ * `$XDG_DATA_HOME/zhaoshang/zhaoshang.db`.
+ *
+ * Returns: (transfer full): a file path
+ */
+char *
+zs_store_get_default_path (void)
+{
+  const char *env = g_getenv ("ZHAOSHANG_DB");
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "zhaoshang", "zhaoshang.db", NULL);
+}
+
+/**
+ * zs_store_new:
+ * @path: (nullable): the database file, or %NULL for zs_store_get_default_path()
+ * @error: return location for a #GError
+ *
+ * Opens the database, creating it and its folder if needed, and brings its
+ * schema up to date step by step. A database written by a newer version is
+ * refused with %ZS_ERROR_TOO_NEW and left untouched.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+ZsStore *
+zs_store_new (const char  *path,
+              GError     **error)
+{
+  g_autoptr(ZsStore) self = g_object_new (ZS_TYPE_STORE, NULL);
+
+  self->path = path != NULL ? g_strdup (path) : zs_store_get_default_path ();
+  if (!open_database (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+zs_store_get_path (ZsStore *self)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * zs_store_get_schema_version:
+ * @self: a #ZsStore
+ *
+ * Returns: the schema version of the open database
+ */
+int
+zs_store_get_schema_version (ZsStore *self)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), -1);
+  return read_user_version (self);
+}
+
+const char *
+zs_store_get_actor (ZsStore *self)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+  return self->actor;
+}
+
+/**
+ * zs_store_set_actor:
+ * @self: a #ZsStore
+ * @actor: (nullable): the staff member making the next changes
+ *
+ * Sets who is recorded in the audit trail; %NULL means the OS user.
+ */
+void
+zs_store_set_actor (ZsStore    *self,
+                    const char *actor)
+{
+  g_return_if_fail (ZS_IS_STORE (self));
+
+  if (actor == NULL || actor[0] == '\0')
+    actor = g_get_user_name ();
+  if (g_strcmp0 (self->actor, actor) == 0)
+    return;
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
+}
+
+/**
+ * zs_store_backup:
+ * @self: a #ZsStore
+ * @destination: the file to write
+ * @error: return location for a #GError
+ *
+ * Copies the live database to @destination with sqlite's online backup, so
+ * other users of the database may keep working meanwhile.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+zs_store_backup (ZsStore     *self,
+                 const char  *destination,
+                 GError     **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  if (sqlite3_open_v2 (destination, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
+                   _("Could not write the backup “%s”: %s"), destination,
+                   dest ? sqlite3_errmsg (dest) : g_strerror (ENOMEM));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
+                   _("Could not write the backup “%s”: %s"), destination, sqlite3_errmsg (dest));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  /* Copy in steps so writers are not locked out for the whole copy. */
+  do
+    {
+      rc = sqlite3_backup_step (backup, 1024);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (50);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
+                   _("Could not write the backup “%s”: %s"), destination, sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  sqlite3_close (dest);
+  return TRUE;
+}

@@ -1,0 +1,116 @@
+/* zs-types.c: nick and label helpers for the domain enumerations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "zs-enums.h"
+#include "zs-error.h"
+#include "zs-types.h"
+
+/**
+ * zs_enum_to_nick:
+ * @enum_type: a #GType of an enumeration
+ * @value: a value of it
+ *
+ * Returns: (nullable): the nick of @value, as stored in the database
+ */
+const char *
+zs_enum_to_nick (GType enum_type,
+                 int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  GEnumValue *ev = g_enum_get_value (klass, value);
+
+  return ev != NULL ? ev->value_nick : NULL;
+}
+
+/**
+ * zs_enum_from_nick:
+ * @enum_type: a #GType of an enumeration
+ * @field: the field name used in the error message
+ * @nick: the nick to parse
+ * @value: (out): where to store the value
+ * @error: return location for a #GError
+ *
+ * Parses @nick; the error names @field, the value and the valid nicks.
+ *
+ * Returns: %TRUE if @nick is a nick of @enum_type
+ */
+gboolean
+zs_enum_from_nick (GType        enum_type,
+                   const char  *field,
+                   const char  *nick,
+                   int         *value,
+                   GError     **error)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  g_autoptr(GString) valid = g_string_new (NULL);
+  GEnumValue *ev = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  if (ev != NULL)
+    {
+      *value = ev->value;
+      return TRUE;
+    }
+
+  for (guint i = 0; i < klass->n_values; i++)
+    g_string_append_printf (valid, "%s%s", i ? ", " : "", klass->values[i].value_nick);
+
+  g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+               _("%s: unknown value “%s” (expected one of: %s)"),
+               field, nick ? nick : "", valid->str);
+  return FALSE;
+}
+
+/**
+ * zs_stage_get_label:
+ * @stage: a #ZsStage
+ *
+ * Returns: the translated name of @stage (线索, 接洽, … in Chinese)
+ */
+const char *
+zs_stage_get_label (ZsStage stage)
+{
+  switch (stage)
+    {
+    case ZS_STAGE_LEAD: return C_("stage", "Lead");
+    case ZS_STAGE_CONTACTED: return C_("stage", "Contacted");
+    case ZS_STAGE_SITE_VISIT: return C_("stage", "Site visit");
+    case ZS_STAGE_NEGOTIATING: return C_("stage", "Negotiating");
+    case ZS_STAGE_SIGNED: return C_("stage", "Signed");
+    case ZS_STAGE_REGISTERED: return C_("stage", "Registered");
+    case ZS_STAGE_UNDER_CONSTRUCTION: return C_("stage", "Under construction");
+    case ZS_STAGE_IN_PRODUCTION: return C_("stage", "In production");
+    case ZS_STAGE_DORMANT: return C_("stage", "Dormant");
+    case ZS_STAGE_LOST: return C_("stage", "Lost");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * zs_stage_requires_reason:
+ * @stage: a #ZsStage
+ *
+ * Returns: %TRUE if moving a project to @stage needs a reason
+ */
+gboolean
+zs_stage_requires_reason (ZsStage stage)
+{
+  return stage == ZS_STAGE_LOST;
+}
+
+/**
+ * zs_stage_is_settled:
+ * @stage: a #ZsStage
+ *
+ * Returns: %TRUE if a project at @stage counts as settled in the zone
+ *   (signed or later, and not dormant or lost)
+ */
+gboolean
+zs_stage_is_settled (ZsStage stage)
+{
+  return stage >= ZS_STAGE_SIGNED && stage <= ZS_STAGE_IN_PRODUCTION;
+}
