@@ -1,0 +1,196 @@
+/* test-audit.c: history of changes and reverting one */
+#include "zs-test-util.h"
+
+static ZsChange *
+latest_change (ZsStore    *store,
+               const char *entity,
+               gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = zs_store_list_changes (store, entity, id, 0, 1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (changes, 0));
+}
+
+static void
+rename_firm (ZsStore    *store,
+             gint64      id,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsFirm) firm = zs_store_get_firm (store, id, &error);
+
+  zs_firm_set_name (firm, name);
+  g_assert_true (zs_store_update_firm (store, firm, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_history_and_revert_update (StoreFixture  *fixture,
+                                gconstpointer  data)
+{
+  ZsStore *store = fixture->store;
+  gint64 id = add_firm (store, "霍尔果斯金麦馕食品有限公司", NULL);
+  g_autoptr(ZsChange) created = latest_change (store, "firm", id);
+  g_autoptr(ZsChange) renamed = NULL;
+  g_autoptr(ZsChange) again = NULL;
+  g_autoptr(ZsFirm) firm = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  gint64 revert_id;
+
+  g_assert_cmpint (zs_change_get_kind (created), ==, ZS_CHANGE_KIND_CREATE);
+  g_assert_cmpstr (zs_change_get_actor (created), ==, "tester");
+
+  zs_store_set_actor (store, "李娜");
+  rename_firm (store, id, "霍尔果斯金麦食品集团有限公司");
+  renamed = latest_change (store, "firm", id);
+  g_assert_cmpint (zs_change_get_kind (renamed), ==, ZS_CHANGE_KIND_UPDATE);
+  g_assert_cmpstr (zs_change_get_field (renamed), ==, "name");
+  g_assert_cmpstr (zs_change_get_old_value (renamed), ==, "霍尔果斯金麦馕食品有限公司");
+  g_assert_cmpstr (zs_change_get_new_value (renamed), ==, "霍尔果斯金麦食品集团有限公司");
+  g_assert_cmpstr (zs_change_get_actor (renamed), ==, "李娜");
+
+  /* Saving an unchanged record writes nothing. */
+  rename_firm (store, id, "霍尔果斯金麦食品集团有限公司");
+  all = zs_store_list_changes (store, "firm", id, 0, 0, &error);
+  g_assert_cmpuint (all->len, ==, 2);
+
+  revert_id = zs_store_revert_change (store, zs_change_get_id (renamed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (revert_id, >, zs_change_get_id (renamed));
+  firm = zs_store_get_firm (store, id, &error);
+  g_assert_cmpstr (zs_firm_get_name (firm), ==, "霍尔果斯金麦馕食品有限公司");
+
+  g_assert_cmpint (zs_store_revert_change (store, zs_change_get_id (renamed), &error), ==, 0);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* A field edited again since the change cannot be silently overwritten. */
+  rename_firm (store, id, "金麦");
+  again = latest_change (store, "firm", id);
+  rename_firm (store, id, "金麦二号");
+  g_assert_cmpint (zs_store_revert_change (store, zs_change_get_id (again), &error), ==, 0);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_CONFLICT);
+}
+
+static void
+test_revert_delete_restores (StoreFixture  *fixture,
+                             gconstpointer  data)
+{
+  ZsStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsContact) contact = zs_contact_new ();
+  g_autoptr(ZsChange) deleted = NULL;
+  g_autoptr(ZsFirm) firm = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  const char *sectors[] = { "c05-naan-food", NULL };
+  gint64 id;
+
+  zs_store_load_seed (store, &error);
+  g_assert_no_error (error);
+  id = add_firm (store, "霍尔果斯金麦馕食品有限公司", "馕的生产与销售");
+  firm = zs_store_get_firm (store, id, &error);
+  zs_firm_set_sectors (firm, sectors);
+  zs_firm_set_registered_capital (firm, 1234.5);
+  zs_store_update_firm (store, firm, &error);
+  g_assert_no_error (error);
+  g_clear_object (&firm);
+
+  zs_contact_set_firm_id (contact, id);
+  zs_contact_set_name (contact, "阿依古丽");
+  zs_store_add_contact (store, contact, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (zs_store_delete_firm (store, id, &error));
+  g_assert_no_error (error);
+  deleted = latest_change (store, "firm", id);
+  g_assert_cmpint (zs_change_get_kind (deleted), ==, ZS_CHANGE_KIND_DELETE);
+
+  zs_store_revert_change (store, zs_change_get_id (deleted), &error);
+  g_assert_no_error (error);
+  firm = zs_store_get_firm (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zs_firm_get_name (firm), ==, "霍尔果斯金麦馕食品有限公司");
+  g_assert_cmpfloat (zs_firm_get_registered_capital (firm), ==, 1234.5);
+  g_assert_cmpstrv (zs_firm_get_sectors (firm), sectors);
+  found = zs_store_list_firms (store, "馕", NULL, 0, 0, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+}
+
+static void
+test_revert_create_deletes (StoreFixture  *fixture,
+                            gconstpointer  data)
+{
+  ZsStore *store = fixture->store;
+  gint64 id = add_firm (store, "伊宁市丝路纺织有限公司", NULL);
+  g_autoptr(ZsChange) created = latest_change (store, "firm", id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsFirm) gone = NULL;
+
+  zs_store_revert_change (store, zs_change_get_id (created), &error);
+  g_assert_no_error (error);
+  gone = zs_store_get_firm (store, id, &error);
+  g_assert_null (gone);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND);
+}
+
+static void
+test_revert_stage_keeps_history (StoreFixture  *fixture,
+                                 gconstpointer  data)
+{
+  ZsStore *store = fixture->store;
+  gint64 firm = add_firm (store, "霍尔果斯金麦馕食品有限公司", NULL);
+  g_autoptr(ZsProject) project = zs_project_new ();
+  g_autoptr(ZsChange) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(ZsProject) reloaded = NULL;
+  gint64 id;
+
+  zs_project_set_firm_id (project, firm);
+  zs_project_set_title (project, "馕产业园二期");
+  id = zs_store_add_project (store, project, &error);
+  g_assert_no_error (error);
+  zs_store_move_project (store, id, ZS_STAGE_CONTACTED, NULL, &error);
+  g_assert_no_error (error);
+  moved = latest_change (store, "project", id);
+  g_assert_cmpstr (zs_change_get_field (moved), ==, "stage");
+
+  zs_store_revert_change (store, zs_change_get_id (moved), &error);
+  g_assert_no_error (error);
+  reloaded = zs_store_get_project (store, id, &error);
+  g_assert_cmpint (zs_project_get_stage (reloaded), ==, ZS_STAGE_LEAD);
+  history = zs_store_list_stage_changes (store, id, &error);
+  g_assert_cmpuint (history->len, ==, 3);
+}
+
+static void
+test_unknown_entity (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = zs_store_list_changes (fixture->store, "planet", 0, 0, 0, &error);
+
+  g_assert_null (changes);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (zs_store_revert_change (fixture->store, 4242, &error), ==, 0);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  ADD ("/audit/history-and-revert-update", test_history_and_revert_update);
+  ADD ("/audit/revert-delete-restores", test_revert_delete_restores);
+  ADD ("/audit/revert-create-deletes", test_revert_create_deletes);
+  ADD ("/audit/revert-stage-keeps-history", test_revert_stage_keeps_history);
+  ADD ("/audit/unknown-entity", test_unknown_entity);
+#undef ADD
+  return g_test_run ();
+}

@@ -1,0 +1,190 @@
+/* test-search.c: the CJK tokenizer and firm search */
+#include "zs-test-util.h"
+#include "zs-search-private.h"
+
+static char *
+tokens_of (const char *text,
+           gboolean    for_query)
+{
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (zs_search_tokenize (text, for_query, tokens));
+  g_ptr_array_add (tokens, NULL);
+  return g_strjoinv ("|", (char **) tokens->pdata);
+}
+
+static void
+test_tokenizer (void)
+{
+  g_autofree char *doc = tokens_of ("华为技术 Huawei-Tech，９１", FALSE);
+  g_autofree char *query = tokens_of ("华为技术", TRUE);
+  g_autofree char *single = tokens_of ("馕", TRUE);
+
+  g_assert_cmpstr (doc, ==, "华|+华为|为|+为技|技|+技术|术|huawei|tech|91");
+  g_assert_cmpstr (query, ==, "华为|为技|技术|术");
+  g_assert_cmpstr (single, ==, "馕");
+}
+
+static void
+test_match_expression (void)
+{
+  g_autofree char *simple = zs_search_build_match ("华为");
+  g_autofree char *terms = zs_search_build_match ("馕　9144 \"x");
+  g_autofree char *nothing = zs_search_build_match (" ，。 ");
+
+  g_assert_cmpstr (simple, ==, "\"华为\"");
+  g_assert_cmpstr (terms, ==, "\"馕\" \"9144\"* \"\"\"x\"*");
+  g_assert_null (nothing);
+}
+
+typedef struct {
+  StoreFixture base;
+  gint64 huawei, huaxia, nang, nev, bakery;
+} SearchFixture;
+
+static void
+search_setup (SearchFixture *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(ZsContact) contact = zs_contact_new ();
+  g_autoptr(GError) error = NULL;
+
+  store_fixture_setup (&fixture->base, data);
+  fixture->huawei = add_firm (fixture->base.store, "华为技术有限公司", "通信设备的研发、生产");
+  fixture->huaxia = add_firm (fixture->base.store, "北京华夏为民科技有限公司", "软件开发");
+  fixture->nang = add_firm (fixture->base.store, "霍尔果斯金麦馕食品有限公司", "食品生产");
+  fixture->nev = add_firm (fixture->base.store, "伊宁市新能源汽车有限公司", "新能源汽车整车制造");
+  fixture->bakery = add_firm (fixture->base.store, "伊犁烘焙有限公司", "馕、糕点的制作与销售");
+
+  zs_contact_set_firm_id (contact, fixture->huaxia);
+  zs_contact_set_name (contact, "阿依古丽");
+  zs_store_add_contact (fixture->base.store, contact, &error);
+  g_assert_no_error (error);
+}
+
+static void
+search_teardown (SearchFixture *fixture,
+                 gconstpointer  data)
+{
+  store_fixture_teardown (&fixture->base, data);
+}
+
+static GArray *
+search_ids (ZsStore    *store,
+            const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) firms = zs_store_list_firms (store, query, NULL, 0, 0, &error);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < firms->len; i++)
+    {
+      gint64 id = zs_firm_get_id (g_ptr_array_index (firms, i));
+      g_array_append_val (ids, id);
+    }
+  g_assert_cmpint (zs_store_count_firms (store, query, NULL, &error), ==, ids->len);
+  return ids;
+}
+
+#define assert_ids(store, query, ...) G_STMT_START {                      \
+    gint64 expected[] = { __VA_ARGS__ };                                  \
+    g_autoptr(GArray) got = search_ids (store, query);                    \
+    g_assert_cmpmem (got->data, got->len * sizeof (gint64),               \
+                     expected, sizeof expected);                          \
+  } G_STMT_END
+
+static void
+test_short_chinese_queries (SearchFixture *fixture,
+                            gconstpointer  data)
+{
+  ZsStore *store = fixture->base.store;
+
+  /* 华为 must not match 华夏为民, which has both characters apart. */
+  assert_ids (store, "华为", fixture->huawei);
+  /* One character: name matches rank above business-scope matches. */
+  assert_ids (store, "馕", fixture->nang, fixture->bakery);
+  assert_ids (store, "新能源", fixture->nev);
+  assert_ids (store, "能源汽车整", fixture->nev);
+  assert_ids (store, "阿依古丽", fixture->huaxia);
+  assert_ids (store, "古", fixture->huaxia);
+}
+
+static void
+test_other_scripts_and_codes (SearchFixture *fixture,
+                              gconstpointer  data)
+{
+  ZsStore *store = fixture->base.store;
+  g_autoptr(ZsFirm) firm = zs_store_get_firm (store, fixture->nev, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) by_code = NULL;
+
+  zs_firm_set_name_other (firm, "Yining New Energy Vehicles");
+  zs_store_update_firm (store, firm, &error);
+  g_assert_no_error (error);
+
+  assert_ids (store, "yining", fixture->nev);
+  assert_ids (store, "ENERG", fixture->nev);
+  by_code = search_ids (store, zs_firm_get_uscc (firm));
+  g_assert_cmpuint (by_code->len, ==, 1);
+  g_clear_pointer (&by_code, g_array_unref);
+  by_code = search_ids (store, "，。");
+  g_assert_cmpuint (by_code->len, ==, 0);
+}
+
+static void
+test_index_follows_edits (SearchFixture *fixture,
+                          gconstpointer  data)
+{
+  ZsStore *store = fixture->base.store;
+  g_autoptr(ZsFirm) firm = zs_store_get_firm (store, fixture->huawei, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) none = NULL;
+
+  zs_firm_set_name (firm, "霍尔果斯丝路通信有限公司");
+  zs_store_update_firm (store, firm, &error);
+  g_assert_no_error (error);
+  none = search_ids (store, "华为");
+  g_assert_cmpuint (none->len, ==, 0);
+  assert_ids (store, "丝路", fixture->huawei);
+
+  zs_store_delete_firm (store, fixture->huawei, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&none, g_array_unref);
+  none = search_ids (store, "通信");
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+test_paging (SearchFixture *fixture,
+             gconstpointer  data)
+{
+  ZsStore *store = fixture->base.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = zs_store_list_firms (store, "有限公司", NULL, 0, 0, &error);
+  g_autoptr(GPtrArray) page = zs_store_list_firms (store, "有限公司", NULL, 2, 2, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 5);
+  g_assert_cmpuint (page->len, ==, 2);
+  g_assert_true (g_ptr_array_index (page, 0) != NULL);
+  g_assert_cmpint (zs_firm_get_id (g_ptr_array_index (page, 0)), ==,
+                   zs_firm_get_id (g_ptr_array_index (all, 2)));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/search/tokenizer", test_tokenizer);
+  g_test_add_func ("/search/match-expression", test_match_expression);
+  g_test_add ("/search/short-chinese-queries", SearchFixture, NULL,
+              search_setup, test_short_chinese_queries, search_teardown);
+  g_test_add ("/search/other-scripts-and-codes", SearchFixture, NULL,
+              search_setup, test_other_scripts_and_codes, search_teardown);
+  g_test_add ("/search/index-follows-edits", SearchFixture, NULL,
+              search_setup, test_index_follows_edits, search_teardown);
+  g_test_add ("/search/paging", SearchFixture, NULL,
+              search_setup, test_paging, search_teardown);
+  return g_test_run ();
+}

@@ -1,0 +1,390 @@
+/* test-store.c: opening, migrating, validating, signalling, backing up */
+#include "zs-test-util.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+static gint64
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+test_new_database (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  g_assert_cmpint (zs_store_get_schema_version (fixture->store), ==, 2);
+  g_assert_cmpstr (zs_store_get_path (fixture->store), ==, fixture->path);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+}
+
+static void
+set_user_version (const char *path,
+                  int         version)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_refuses_newer_database (StoreFixture  *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsStore) store = NULL;
+
+  add_firm (fixture->store, "霍尔果斯金麦馕食品有限公司", NULL);
+  g_clear_object (&fixture->store);
+  set_user_version (fixture->path, 99);
+
+  store = zs_store_new (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "99"));
+  g_assert_cmpint (count_rows (fixture->path, "PRAGMA user_version"), ==, 99);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM firms"), ==, 1);
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("zs-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsStore) store = NULL;
+
+  g_file_set_contents (path, "这不是数据库，只是一段文字。这不是数据库，只是一段文字。", -1, NULL);
+  store = zs_store_new (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, path));
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_seed_is_idempotent (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sectors = NULL;
+  g_autoptr(GPtrArray) parks = NULL;
+  g_autoptr(GPtrArray) clauses = NULL;
+  g_autoptr(ZsSector) nang = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (zs_store_load_seed (fixture->store, &error));
+  g_assert_no_error (error);
+  sectors = zs_store_list_sectors (fixture->store, 0, &error);
+  parks = zs_store_list_parks (fixture->store, &error);
+  clauses = zs_store_list_clauses (fixture->store, &error);
+  g_assert_cmpuint (clauses->len, ==, 22);
+  g_assert_cmpuint (parks->len, >=, 7);
+  g_assert_cmpuint (sectors->len, >=, 80);
+
+  /* Every sector cites one of the clauses that name sectors. */
+  for (guint i = 0; i < sectors->len; i++)
+    {
+      int clause = zs_sector_get_clause (g_ptr_array_index (sectors, i));
+      g_assert_true (clause == 3 || (clause >= 5 && clause <= 10));
+      g_assert_true (zs_sector_get_priority (g_ptr_array_index (sectors, i)));
+    }
+
+  /* A user's edit survives loading the seed again. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE sectors SET name = '馕产业' WHERE code = 'c05-naan-food'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (zs_store_load_seed (fixture->store, &error));
+  g_assert_no_error (error);
+  nang = zs_store_get_sector (fixture->store, "c05-naan-food", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zs_sector_get_name (nang), ==, "馕产业");
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM sectors"), ==, sectors->len);
+}
+
+static void
+test_demo (StoreFixture  *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) projects = NULL;
+  guint stages_seen = 0;
+
+  g_assert_true (zs_store_load_demo (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (zs_store_load_demo (fixture->store, &error));
+  g_assert_cmpint (zs_store_count_firms (fixture->store, NULL, NULL, &error), ==, 200);
+  projects = zs_store_list_projects (fixture->store, 0, NULL, NULL, 0, 0, &error);
+  g_assert_cmpuint (projects->len, ==, 50);
+  for (guint i = 0; i < projects->len; i++)
+    stages_seen |= 1u << zs_project_get_stage (g_ptr_array_index (projects, i));
+  g_assert_cmpuint (stages_seen, ==, (1u << (ZS_STAGE_LOST + 1)) - 1);
+}
+
+static void
+assert_refused (ZsStore    *store,
+                ZsFirm     *firm,
+                const char *path,
+                int         code,
+                const char *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 before = count_rows (path, "SELECT count(*) FROM changes");
+
+  g_assert_cmpint (zs_store_add_firm (store, firm, &error), ==, 0);
+  g_assert_error (error, ZS_ERROR, code);
+  g_assert_nonnull (strstr (error->message, fragment));
+  g_assert_cmpint (zs_firm_get_id (firm), ==, 0);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM changes"), ==, before);
+}
+
+static void
+test_firm_validation (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(ZsFirm) firm = make_firm ("914403001922038216", "华为技术有限公司");
+  g_autoptr(GError) error = NULL;
+  const char *unknown[] = { "c99-nothing", NULL };
+  const char *by_name[] = { "机械加工", NULL };
+
+  zs_store_add_firm (fixture->store, firm, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(ZsFirm) blank = make_firm ("91440300708461136T", "  ");
+    g_autoptr(ZsFirm) bad_code = make_firm ("91310000607216718K", "某公司");
+    g_autoptr(ZsFirm) duplicate = make_firm ("914403001922038216", "另一家公司");
+
+    assert_refused (fixture->store, blank, fixture->path, ZS_ERROR_INVALID, "name");
+    assert_refused (fixture->store, bad_code, fixture->path, ZS_ERROR_INVALID, "91310000607216718K");
+    assert_refused (fixture->store, duplicate, fixture->path, ZS_ERROR_DUPLICATE, "华为技术有限公司");
+  }
+
+  {
+    g_autoptr(ZsFirm) bad = make_firm ("91440300708461136T", "某公司");
+    zs_firm_set_registered_capital (bad, -5);
+    assert_refused (fixture->store, bad, fixture->path, ZS_ERROR_INVALID, "registered_capital");
+    zs_firm_set_registered_capital (bad, 5);
+    zs_firm_set_sectors (bad, unknown);
+    assert_refused (fixture->store, bad, fixture->path, ZS_ERROR_INVALID, "c99-nothing");
+    zs_firm_set_sectors (bad, NULL);
+    zs_firm_set_region_code (bad, "65400");
+    assert_refused (fixture->store, bad, fixture->path, ZS_ERROR_INVALID, "region_code");
+  }
+
+  {
+    /* Sectors may be named; they are stored as codes. */
+    g_autoptr(ZsFirm) named = make_firm ("91440300708461136t", "深圳市精工机械有限公司");
+    g_autoptr(GError) err = NULL;
+
+    zs_store_load_seed (fixture->store, &err);
+    g_assert_no_error (err);
+    zs_firm_set_sectors (named, by_name);
+    g_assert_cmpint (zs_store_add_firm (fixture->store, named, &err), >, 0);
+    g_assert_no_error (err);
+    g_assert_cmpstr (zs_firm_get_uscc (named), ==, "91440300708461136T");
+    g_assert_cmpstr (zs_firm_get_sectors (named)[0], ==, "c05-machining");
+  }
+}
+
+typedef struct {
+  guint count;
+  char *entity;
+  ZsChangeKind kind;
+} ChangedLog;
+
+static void
+on_changed (ZsStore      *store,
+            const char   *entity,
+            gint64        id,
+            ZsChangeKind  kind,
+            ChangedLog   *log)
+{
+  log->count++;
+  g_free (log->entity);
+  log->entity = g_strdup (entity);
+  log->kind = kind;
+}
+
+static void
+test_changed_signal (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  ChangedLog log = { 0 };
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (on_changed), &log);
+  id = add_firm (fixture->store, "伊宁市丝路纺织有限公司", NULL);
+  g_assert_cmpuint (log.count, ==, 1);
+  g_assert_cmpstr (log.entity, ==, "firm");
+  g_assert_cmpint (log.kind, ==, ZS_CHANGE_KIND_CREATE);
+
+  /* Held back until commit, dropped on rollback. */
+  g_assert_true (zs_store_begin (fixture->store, &error));
+  add_firm (fixture->store, "霍城县薰衣草精油有限公司", NULL);
+  g_assert_cmpuint (log.count, ==, 1);
+  g_assert_true (zs_store_commit (fixture->store, &error));
+  g_assert_cmpuint (log.count, ==, 2);
+
+  g_assert_true (zs_store_begin (fixture->store, &error));
+  add_firm (fixture->store, "伊宁县苹果加工有限公司", NULL);
+  zs_store_rollback (fixture->store);
+  g_assert_cmpuint (log.count, ==, 2);
+  g_assert_cmpint (zs_store_count_firms (fixture->store, NULL, NULL, &error), ==, 2);
+
+  g_assert_true (zs_store_delete_firm (fixture->store, id, &error));
+  g_assert_cmpuint (log.count, ==, 3);
+  g_assert_cmpint (log.kind, ==, ZS_CHANGE_KIND_DELETE);
+  g_free (log.entity);
+}
+
+static gint64
+add_project (ZsStore *store,
+             gint64   firm_id)
+{
+  g_autoptr(ZsProject) project = zs_project_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  zs_project_set_firm_id (project, firm_id);
+  zs_project_set_title (project, "馕产业园二期");
+  zs_project_set_park_code (project, "horgos-port-park");
+  zs_project_set_planned_investment (project, 30000);
+  id = zs_store_add_project (store, project, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_project_stages (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  gint64 firm = add_firm (fixture->store, "霍尔果斯金麦馕食品有限公司", NULL);
+  gint64 id = add_project (fixture->store, firm);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(ZsProject) project = NULL;
+
+  g_assert_true (zs_store_move_project (fixture->store, id, ZS_STAGE_CONTACTED, NULL, &error));
+  g_assert_true (zs_store_move_project (fixture->store, id, ZS_STAGE_SITE_VISIT, NULL, &error));
+
+  g_assert_false (zs_store_move_project (fixture->store, id, ZS_STAGE_LOST, "  ", &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "reason"));
+  g_clear_error (&error);
+
+  g_assert_true (zs_store_move_project (fixture->store, id, ZS_STAGE_LOST, "选址在霍城县外", &error));
+  history = zs_store_list_stage_changes (fixture->store, id, &error);
+  g_assert_cmpuint (history->len, ==, 4);
+  g_assert_null (zs_stage_change_get_from_stage (g_ptr_array_index (history, 0)));
+  g_assert_cmpstr (zs_stage_change_get_to_stage (g_ptr_array_index (history, 3)), ==, "lost");
+  g_assert_cmpstr (zs_stage_change_get_reason (g_ptr_array_index (history, 3)), ==, "选址在霍城县外");
+  g_assert_cmpstr (zs_stage_change_get_actor (g_ptr_array_index (history, 3)), ==, "tester");
+
+  /* The stage only moves through zs_store_move_project(). */
+  project = zs_store_get_project (fixture->store, id, &error);
+  zs_project_set_stage (project, ZS_STAGE_SIGNED);
+  g_assert_false (zs_store_update_project (fixture->store, project, &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+}
+
+static void
+test_project_validation (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  gint64 firm = add_firm (fixture->store, "霍尔果斯金麦馕食品有限公司", NULL);
+  g_autoptr(ZsProject) project = zs_project_new ();
+  g_autoptr(GError) error = NULL;
+
+  zs_project_set_firm_id (project, firm);
+  zs_project_set_title (project, "新项目");
+  zs_project_set_park_code (project, "moon-base");
+  g_assert_cmpint (zs_store_add_project (fixture->store, project, &error), ==, 0);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "moon-base"));
+  g_clear_error (&error);
+
+  zs_project_set_park_code (project, NULL);
+  zs_project_set_planned_jobs (project, -3);
+  g_assert_cmpint (zs_store_add_project (fixture->store, project, &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "planned_jobs"));
+  g_clear_error (&error);
+
+  zs_project_set_planned_jobs (project, 30);
+  zs_project_set_referrer_firm_id (project, firm);
+  g_assert_cmpint (zs_store_add_project (fixture->store, project, &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "referrer"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM projects"), ==, 0);
+  g_assert_false (zs_store_delete_firm (fixture->store, 999, &error));
+}
+
+static void
+test_firm_in_use (StoreFixture  *fixture,
+                  gconstpointer  data)
+{
+  gint64 firm = add_firm (fixture->store, "霍尔果斯金麦馕食品有限公司", NULL);
+  g_autoptr(GError) error = NULL;
+
+  add_project (fixture->store, firm);
+  g_assert_false (zs_store_delete_firm (fixture->store, firm, &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_IN_USE);
+}
+
+static void
+test_backup (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsStore) restored = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  add_firm (fixture->store, "霍尔果斯金麦馕食品有限公司", NULL);
+  g_assert_true (zs_store_backup (fixture->store, copy, &error));
+  g_assert_no_error (error);
+
+  restored = zs_store_new (copy, &error);
+  g_assert_no_error (error);
+  found = zs_store_list_firms (restored, "馕", NULL, 0, 0, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, setup, func) g_test_add (path, StoreFixture, NULL, setup, func, store_fixture_teardown)
+  ADD ("/store/new-database", store_fixture_setup, test_new_database);
+  ADD ("/store/refuses-newer-database", store_fixture_setup, test_refuses_newer_database);
+  g_test_add_func ("/store/not-a-database", test_not_a_database);
+  ADD ("/store/seed-is-idempotent", store_fixture_setup, test_seed_is_idempotent);
+  ADD ("/store/demo", store_fixture_setup, test_demo);
+  ADD ("/store/firm-validation", store_fixture_setup, test_firm_validation);
+  ADD ("/store/changed-signal", store_fixture_setup, test_changed_signal);
+  ADD ("/store/project-stages", store_fixture_setup_seeded, test_project_stages);
+  ADD ("/store/project-validation", store_fixture_setup_seeded, test_project_validation);
+  ADD ("/store/firm-in-use", store_fixture_setup_seeded, test_firm_in_use);
+  ADD ("/store/backup", store_fixture_setup, test_backup);
+#undef ADD
+  return g_test_run ();
+}
