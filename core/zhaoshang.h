@@ -10,4 +10,10 @@
 # include "zs-types.h"
 # include "zs-uscc.h"
 # include "zs-store.h"
+# include "zs-activatable.h"
+# include "zs-command-provider.h"
+# include "zs-plugin.h"
+# include "zs-plugin-context.h"
+# include "zs-plugin-engine.h"
+# include "zs-schema-provider.h"
 #undef ZHAOSHANG_INSIDE

@@ -16,7 +16,8 @@ typedef enum
   ZS_SCHEMA_VERSION_NONE   = 0,
   ZS_SCHEMA_VERSION_CORE   = 1,  /* firms, projects, reference data, audit */
   ZS_SCHEMA_VERSION_SEARCH = 2,  /* firm_search: CJK unigram+bigram index */
-  ZS_SCHEMA_VERSION_CURRENT = ZS_SCHEMA_VERSION_SEARCH,
+  ZS_SCHEMA_VERSION_PLUGINS = 3, /* enabled plugins, plugin schema versions */
+  ZS_SCHEMA_VERSION_CURRENT = ZS_SCHEMA_VERSION_PLUGINS,
 } ZsSchemaVersion;
 
 typedef struct _ZsEntity ZsEntity;

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "zs-enums.h"
 #include "zs-error.h"
@@ -565,12 +566,21 @@ static const char schema_search[] =
   "         (SELECT group_concat (c.name, ' ') FROM contacts c WHERE c.firm_id = f.id)"
   "  FROM firms f;";
 
+static const char schema_plugins[] =
+  "CREATE TABLE plugin_settings ("
+  "  module_name TEXT PRIMARY KEY,"
+  "  enabled INTEGER NOT NULL);"
+  "CREATE TABLE plugin_schemas ("
+  "  schema_name TEXT PRIMARY KEY,"
+  "  version INTEGER NOT NULL);";
+
 static const struct {
   ZsSchemaVersion  version;
   const char      *sql;
 } migrations[] = {
   { ZS_SCHEMA_VERSION_CORE, schema_core },
   { ZS_SCHEMA_VERSION_SEARCH, schema_search },
+  { ZS_SCHEMA_VERSION_PLUGINS, schema_plugins },
 };
 
 static int
@@ -833,4 +843,157 @@ zs_store_backup (ZsStore     *self,
 
   sqlite3_close (dest);
   return TRUE;
+}
+
+static sqlite3_stmt *
+prepare_with_params (ZsStore             *self,
+                     const char          *sql,
+                     const char * const  *params,
+                     GError             **error)
+{
+  sqlite3_stmt *stmt = _zs_store_prepare (self, sql, error);
+  int expected;
+
+  if (stmt == NULL)
+    return NULL;
+  expected = sqlite3_bind_parameter_count (stmt);
+  if ((int) (params ? g_strv_length ((char **) params) : 0) != expected)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                   _("The statement takes %d parameters: %s"), expected, sql);
+      return NULL;
+    }
+  for (int i = 0; i < expected; i++)
+    sqlite3_bind_text (stmt, i + 1, params[i], -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+/**
+ * zs_store_execute:
+ * @self: a #ZsStore
+ * @sql: one SQL statement with `?` parameters
+ * @params: (array zero-terminated=1) (nullable): the parameters, as text
+ * @error: return location for a #GError
+ *
+ * Runs a statement on the store's connection, inside the current
+ * transaction if there is one. Meant for plugins' own tables: changes made
+ * this way to core tables bypass validation and the audit trail.
+ *
+ * Returns: the number of rows changed, or -1 with @error set
+ */
+gint64
+zs_store_execute (ZsStore             *self,
+                  const char          *sql,
+                  const char * const  *params,
+                  GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), -1);
+  g_return_val_if_fail (sql != NULL, -1);
+
+  if (!(stmt = prepare_with_params (self, sql, params, error)) ||
+      !_zs_store_step_done (self, stmt, error))
+    return -1;
+  return sqlite3_changes64 (self->db);
+}
+
+/**
+ * zs_store_query: (skip)
+ * @self: a #ZsStore
+ * @sql: one SELECT with `?` parameters
+ * @params: (array zero-terminated=1) (nullable): the parameters, as text
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the rows, each a %NULL-terminated array of column
+ *   texts (a NULL column is an empty string), or %NULL with @error set
+ */
+GPtrArray *
+zs_store_query (ZsStore             *self,
+                const char          *sql,
+                const char * const  *params,
+                GError             **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  if (!(stmt = prepare_with_params (self, sql, params, error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int n = sqlite3_column_count (stmt);
+      char **row = g_new0 (char *, n + 1);
+
+      for (int i = 0; i < n; i++)
+        row[i] = g_strdup (sqlite3_column_text (stmt, i) ? (const char *) sqlite3_column_text (stmt, i) : "");
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _zs_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * zs_store_query_json:
+ * @self: a #ZsStore
+ * @sql: one SELECT with `?` parameters
+ * @params: (array zero-terminated=1) (nullable): the parameters, as text
+ * @error: return location for a #GError
+ *
+ * Like zs_store_query(), for bindings: the rows as a JSON array of objects
+ * keyed by column name, with numbers and nulls kept.
+ *
+ * Returns: (transfer full): the JSON text, or %NULL with @error set
+ */
+char *
+zs_store_query_json (ZsStore             *self,
+                     const char          *sql,
+                     const char * const  *params,
+                     GError             **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  if (!(stmt = prepare_with_params (self, sql, params, error)))
+    return NULL;
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          json_builder_set_member_name (builder, sqlite3_column_name (stmt, i));
+          switch (sqlite3_column_type (stmt, i))
+            {
+            case SQLITE_INTEGER: json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, i)); break;
+            case SQLITE_FLOAT: json_builder_add_double_value (builder, sqlite3_column_double (stmt, i)); break;
+            case SQLITE_NULL: json_builder_add_null_value (builder); break;
+            default: json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, i));
+            }
+        }
+      json_builder_end_object (builder);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _zs_store_set_error (self, error);
+      return NULL;
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
 }

@@ -46,6 +46,19 @@ gboolean       zs_store_commit             (ZsStore      *self,
                                             GError      **error);
 void           zs_store_rollback           (ZsStore      *self);
 
+gint64         zs_store_execute            (ZsStore            *self,
+                                            const char         *sql,
+                                            const char * const *params,
+                                            GError            **error);
+GPtrArray     *zs_store_query              (ZsStore            *self,
+                                            const char         *sql,
+                                            const char * const *params,
+                                            GError            **error);
+char          *zs_store_query_json         (ZsStore            *self,
+                                            const char         *sql,
+                                            const char * const *params,
+                                            GError            **error);
+
 gboolean       zs_store_load_seed          (ZsStore      *self,
                                             GError      **error);
 gboolean       zs_store_load_demo          (ZsStore      *self,

@@ -1,5 +1,6 @@
 /* test-store.c: opening, migrating, validating, signalling, backing up */
 #include "zs-test-util.h"
+#include "zs-store-private.h"
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -25,7 +26,7 @@ static void
 test_new_database (StoreFixture  *fixture,
                    gconstpointer  data)
 {
-  g_assert_cmpint (zs_store_get_schema_version (fixture->store), ==, 2);
+  g_assert_cmpint (zs_store_get_schema_version (fixture->store), ==, ZS_SCHEMA_VERSION_CURRENT);
   g_assert_cmpstr (zs_store_get_path (fixture->store), ==, fixture->path);
   g_assert_cmpint (count_rows (fixture->path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
 }

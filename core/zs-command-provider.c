@@ -1,0 +1,106 @@
+/* zs-command-provider.c: the extra-CLI-verbs extension point
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "zs-command-provider.h"
+#include "zs-error.h"
+
+/**
+ * ZsCommandProvider:
+ *
+ * Implemented by a plugin that adds verbs to `zhaoshang-cli`. The CLI hands
+ * over the arguments after the verb and whether `--json` was given, prints
+ * the returned text, and exits with 1 and the error's message on failure,
+ * or 2 for a #G_OPTION_ERROR (a usage error).
+ */
+G_DEFINE_INTERFACE (ZsCommandProvider, zs_command_provider, G_TYPE_OBJECT)
+
+static void
+zs_command_provider_default_init (ZsCommandProviderInterface *iface)
+{
+}
+
+/**
+ * zs_command_provider_get_commands:
+ * @self: a #ZsCommandProvider
+ *
+ * Returns: (transfer full) (array zero-terminated=1) (nullable): the verbs
+ */
+char **
+zs_command_provider_get_commands (ZsCommandProvider *self)
+{
+  ZsCommandProviderInterface *iface;
+
+  g_return_val_if_fail (ZS_IS_COMMAND_PROVIDER (self), NULL);
+
+  iface = ZS_COMMAND_PROVIDER_GET_IFACE (self);
+  return iface->get_commands ? iface->get_commands (self) : NULL;
+}
+
+/**
+ * zs_command_provider_get_help:
+ * @self: a #ZsCommandProvider
+ * @command: one of the verbs
+ *
+ * Returns: (transfer full) (nullable): the help text
+ */
+char *
+zs_command_provider_get_help (ZsCommandProvider *self,
+                              const char        *command)
+{
+  ZsCommandProviderInterface *iface;
+
+  g_return_val_if_fail (ZS_IS_COMMAND_PROVIDER (self), NULL);
+  g_return_val_if_fail (command != NULL, NULL);
+
+  iface = ZS_COMMAND_PROVIDER_GET_IFACE (self);
+  return iface->get_help ? iface->get_help (self, command) : NULL;
+}
+
+/**
+ * zs_command_provider_run:
+ * @self: a #ZsCommandProvider
+ * @context: the application context
+ * @command: one of the verbs
+ * @args: (array zero-terminated=1): the arguments after the verb
+ * @json: whether the user asked for JSON output
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the text to print, or %NULL with
+ *   @error set
+ */
+char *
+zs_command_provider_run (ZsCommandProvider  *self,
+                         ZsPluginContext    *context,
+                         const char         *command,
+                         const char * const *args,
+                         gboolean            json,
+                         GError            **error)
+{
+  ZsCommandProviderInterface *iface;
+  g_autoptr(GError) local_error = NULL;
+  char *output;
+
+  g_return_val_if_fail (ZS_IS_COMMAND_PROVIDER (self), NULL);
+  g_return_val_if_fail (command != NULL, NULL);
+
+  iface = ZS_COMMAND_PROVIDER_GET_IFACE (self);
+  if (iface->run == NULL)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND, _("The plugin cannot run “%s”"), command);
+      return NULL;
+    }
+
+  output = iface->run (self, context, command, args, json, &local_error);
+  if (local_error != NULL)
+    {
+      g_free (output);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return output != NULL ? output : g_strdup ("");
+}

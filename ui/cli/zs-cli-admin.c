@@ -1,0 +1,167 @@
+/* zs-cli-admin.c: init, history, revert and backup verbs of zhaoshang-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "zhaoshang-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zs-cli-private.h"
+
+static const char * const change_columns[] = {
+  "id", "at", "actor", "entity", "entity_id", "kind", "field", "old_value", "new_value", NULL
+};
+
+static gboolean
+add_count (JsonBuilder  *builder,
+           const char   *member,
+           GPtrArray    *rows)
+{
+  if (rows == NULL)
+    return FALSE;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, rows->len);
+  g_ptr_array_unref (rows);
+  return TRUE;
+}
+
+/* What init reports: where the database is and how much it holds. */
+static JsonNode *
+summarize (ZsStore  *store,
+           GError  **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gint64 firms;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, zs_store_get_path (store));
+  json_builder_set_member_name (builder, "schema_version");
+  json_builder_add_int_value (builder, zs_store_get_schema_version (store));
+
+  if (!add_count (builder, "sectors", zs_store_list_sectors (store, 0, error)) ||
+      !add_count (builder, "parks", zs_store_list_parks (store, error)) ||
+      !add_count (builder, "clauses", zs_store_list_clauses (store, error)))
+    return NULL;
+
+  firms = zs_store_count_firms (store, NULL, NULL, error);
+  if (firms < 0)
+    return NULL;
+  json_builder_set_member_name (builder, "firms");
+  json_builder_add_int_value (builder, firms);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+gboolean
+zs_cli_init (ZsCli    *cli,
+             GStrv    *args,
+             GError  **error)
+{
+  g_autoptr(JsonNode) summary = NULL;
+  gboolean demo = FALSE;
+  const GOptionEntry entries[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, N_("Also load the demonstration firms and projects"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!zs_cli_parse (cli, args, entries, NULL, 0, error) ||
+      !zs_cli_open (cli, TRUE, error) ||
+      !zs_store_load_seed (cli->store, error) ||
+      (demo && !zs_store_load_demo (cli->store, error)))
+    return FALSE;
+
+  summary = summarize (cli->store, error);
+  if (summary == NULL)
+    return FALSE;
+  zs_cli_print_node (cli, summary);
+  return TRUE;
+}
+
+gboolean
+zs_cli_history (ZsCli    *cli,
+                GStrv    *args,
+                GError  **error)
+{
+  g_autofree char *entity = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *limit_text = NULL;
+  g_autofree char *offset_text = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  gint64 id = 0;
+  guint limit, offset;
+  const GOptionEntry entries[] = {
+    { "entity", 0, 0, G_OPTION_ARG_FILENAME, &entity,
+      N_("Only changes to firm, contact, project, activity or staff records"), N_("ENTITY") },
+    { "id", 0, 0, G_OPTION_ARG_FILENAME, &id_text, N_("Only changes to the record with this id"), N_("ID") },
+    ZS_CLI_PAGE_ENTRIES (limit_text, offset_text),
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!zs_cli_parse (cli, args, entries, NULL, 0, error) ||
+      (id_text != NULL && !zs_cli_require ("entity", entity, error)) ||
+      (id_text != NULL && !zs_cli_parse_id ("id", id_text, &id, error)) ||
+      !zs_cli_parse_page (limit_text, offset_text, &limit, &offset, error) ||
+      !zs_cli_open (cli, FALSE, error))
+    return FALSE;
+
+  changes = zs_store_list_changes (cli->store, entity, id, offset, limit, error);
+  if (changes == NULL)
+    return FALSE;
+  zs_cli_print_list (cli, changes, change_columns);
+  return TRUE;
+}
+
+gboolean
+zs_cli_revert (ZsCli    *cli,
+               GStrv    *args,
+               GError  **error)
+{
+  gint64 change_id;
+  gint64 new_id;
+
+  if (!zs_cli_parse (cli, args, NULL, NULL, 1, error) ||
+      !zs_cli_parse_id ("change_id", (*args)[1], &change_id, error) ||
+      !zs_cli_open (cli, FALSE, error))
+    return FALSE;
+
+  new_id = zs_store_revert_change (cli->store, change_id, error);
+  if (new_id <= 0)
+    return FALSE;
+
+  if (cli->json)
+    zs_cli_print_done (cli, "id", zs_cli_int_node (new_id));
+  else
+    g_print ("%" G_GINT64_FORMAT "\n", new_id);
+  return TRUE;
+}
+
+gboolean
+zs_cli_backup (ZsCli    *cli,
+               GStrv    *args,
+               GError  **error)
+{
+  const char *destination;
+
+  if (!zs_cli_parse (cli, args, NULL, NULL, 1, error) ||
+      !zs_cli_open (cli, FALSE, error))
+    return FALSE;
+
+  /* A backup never overwrites: a slip must not destroy an older backup,
+   * nor the database itself. */
+  destination = (*args)[1];
+  if (g_file_test (destination, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("backup: “%s” already exists"), destination);
+      return FALSE;
+    }
+
+  if (!zs_store_backup (cli->store, destination, error))
+    return FALSE;
+  zs_cli_print_done (cli, "path", json_node_init_string (json_node_alloc (), destination));
+  return TRUE;
+}

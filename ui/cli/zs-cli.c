@@ -1,0 +1,565 @@
+/* zs-cli.c: zhaoshang-cli, the command line of Zhaoshang
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "zhaoshang-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "zs-cli-private.h"
+
+static const ZsCliCommand commands[] = {
+  { "init", NULL, NULL, N_("Create or upgrade the database and load the reference data"), zs_cli_init },
+  { "firms", "add", NULL, N_("Add a firm"), zs_cli_firms_add },
+  { "firms", "list", NULL, N_("List firms, optionally matching a search"), zs_cli_firms_list },
+  { "firms", "show", "ID|USCC", N_("Show a firm with its contacts and projects"), zs_cli_firms_show },
+  { "firms", "edit", "ID|USCC", N_("Change fields of a firm"), zs_cli_firms_edit },
+  { "firms", "delete", "ID|USCC", N_("Delete a firm"), zs_cli_firms_delete },
+  { "contacts", "add", NULL, N_("Add a contact person to a firm"), zs_cli_contacts_add },
+  { "contacts", "list", NULL, N_("List the contact persons of a firm"), zs_cli_contacts_list },
+  { "contacts", "delete", "ID", N_("Delete a contact person"), zs_cli_contacts_delete },
+  { "projects", "add", NULL, N_("Add an investment project"), zs_cli_projects_add },
+  { "projects", "list", NULL, N_("List investment projects"), zs_cli_projects_list },
+  { "projects", "show", "ID", N_("Show a project with its stage changes"), zs_cli_projects_show },
+  { "projects", "move", "ID STAGE", N_("Move a project to another stage"), zs_cli_projects_move },
+  { "projects", "edit", "ID", N_("Change fields of a project"), zs_cli_projects_edit },
+  { "projects", "delete", "ID", N_("Delete a project"), zs_cli_projects_delete },
+  { "activities", "add", NULL, N_("Record a visit, call, meeting, fair or email"), zs_cli_activities_add },
+  { "activities", "list", NULL, N_("List activities and due follow-ups"), zs_cli_activities_list },
+  { "sectors", "list", NULL, N_("List the sectors of the guideline"), zs_cli_sectors_list },
+  { "parks", "list", NULL, N_("List the parks and zones"), zs_cli_parks_list },
+  { "clauses", "list", NULL, N_("List the clauses of the guideline"), zs_cli_clauses_list },
+  { "regions", "list", NULL, N_("List the administrative regions"), zs_cli_regions_list },
+  { "targets", "list", NULL, N_("List the targets of the guideline"), zs_cli_targets_list },
+  { "staff", "list", NULL, N_("List the staff members"), zs_cli_staff_list },
+  { "staff", "add", NULL, N_("Add a staff member"), zs_cli_staff_add },
+  { "history", NULL, NULL, N_("List the audit trail of changes"), zs_cli_history },
+  { "revert", NULL, "CHANGE_ID", N_("Undo one change of the audit trail"), zs_cli_revert },
+  { "backup", NULL, "FILE", N_("Copy the database to a file"), zs_cli_backup },
+};
+
+/* The common options, for the top-level help and every verb. */
+static const struct {
+  const char *name;
+  const char *arg;
+  const char *description;
+} common_options[] = {
+  { "db", N_("PATH"), N_("The database file (default: $ZHAOSHANG_DB, else the per-user database)") },
+  { "as", N_("NAME"), N_("The staff member recorded in the audit trail (default: the login name)") },
+  { "json", NULL, N_("Print JSON instead of tables") },
+};
+
+G_DEFINE_QUARK (zs-cli-error-quark, zs_cli_error)
+
+/* Output is UTF-8 whatever the locale, as is the input. */
+static void
+print_stdout (const char *text)
+{
+  fputs (text, stdout);
+}
+
+static void
+print_stderr (const char *text)
+{
+  fputs (text, stderr);
+}
+
+static char *
+command_name (const ZsCliCommand *command)
+{
+  if (command->subverb == NULL)
+    return g_strdup (command->verb);
+  return g_strdup_printf ("%s %s", command->verb, command->subverb);
+}
+
+static char *
+command_usage (const ZsCliCommand *command)
+{
+  g_autofree char *name = command_name (command);
+
+  if (command->parameters == NULL)
+    return g_steal_pointer (&name);
+  return g_strdup_printf ("%s %s", name, command->parameters);
+}
+
+static gboolean
+verb_has_subverbs (const char *verb)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].verb, verb))
+      return commands[i].subverb != NULL;
+  return FALSE;
+}
+
+/* The verb as spelt in the table, which outlives the arguments. */
+static const char *
+canonical_verb (const char *verb)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].verb, verb))
+      return commands[i].verb;
+  return NULL;
+}
+
+static const ZsCliCommand *
+lookup_command (const char *verb,
+                const char *subverb)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].verb, verb) &&
+        g_strcmp0 (commands[i].subverb, subverb) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static char *
+list_subverbs (const char *verb)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].verb, verb))
+      g_string_append_printf (list, "%s%s", list->len ? ", " : "", commands[i].subverb);
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+static void
+print_commands (const char *verb)
+{
+  guint width = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = command_usage (&commands[i]);
+      width = MAX (width, strlen (usage));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = NULL;
+
+      if (verb != NULL && !g_str_equal (commands[i].verb, verb))
+        continue;
+      usage = command_usage (&commands[i]);
+      g_print ("  %-*s  %s\n", (int) width, usage, _(commands[i].summary));
+    }
+}
+
+static void
+print_common_options (void)
+{
+  g_print ("%s\n", _("Common options, accepted anywhere on the line:"));
+  for (guint i = 0; i < G_N_ELEMENTS (common_options); i++)
+    {
+      g_autofree char *option = NULL;
+
+      if (common_options[i].arg != NULL)
+        option = g_strdup_printf ("--%s %s", common_options[i].name, _(common_options[i].arg));
+      else
+        option = g_strdup_printf ("--%s", common_options[i].name);
+      g_print ("  %-16s  %s\n", option, _(common_options[i].description));
+    }
+  g_print ("  %-16s  %s\n", "-h, --help", _("Show help"));
+  g_print ("  %-16s  %s\n", "--version", _("Show the version"));
+}
+
+static void
+print_help (const char *verb)
+{
+  g_autofree char *usage = NULL;
+
+  if (verb != NULL)
+    usage = g_strdup_printf (_("[OPTION…] %s SUBVERB [ARGUMENT…]"), verb);
+  else
+    usage = g_strdup (_("[OPTION…] VERB [SUBVERB] [ARGUMENT…]"));
+  g_print ("%s\n  %s %s\n\n", _("Usage:"), ZS_CLI_PROGRAM, usage);
+  if (verb == NULL)
+    g_print ("%s\n\n", _("Records the firms, projects and follow-ups of investment promotion "
+                         "in the Horgos Economic Development Zone."));
+  g_print ("%s\n", verb != NULL ? _("Commands:") : _("Verbs:"));
+  print_commands (verb);
+  g_print ("\n");
+  print_common_options ();
+  g_print ("\n%s\n", _("Run “zhaoshang-cli VERB [SUBVERB] --help” for the options of a command."));
+}
+
+static gboolean
+is_help (const char *arg)
+{
+  return g_str_equal (arg, "--help") || g_str_equal (arg, "-h") || g_str_equal (arg, "-?");
+}
+
+static gboolean
+wants_help (char **args)
+{
+  for (guint i = 1; args[i] != NULL; i++)
+    if (is_help (args[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+takes_value (const char *arg)
+{
+  return g_str_equal (arg, "--db") || g_str_equal (arg, "--as");
+}
+
+/* The index of the first word at or after @from that is neither an option
+ * nor the value of a common option; 0 when there is none. */
+static guint
+find_word (char  **args,
+           guint   from)
+{
+  for (guint i = from; args[i] != NULL; i++)
+    {
+      if (takes_value (args[i]))
+        {
+          if (args[i + 1] == NULL)
+            return 0;
+          i++;
+          continue;
+        }
+      if (args[i][0] == '-' && args[i][1] != '\0')
+        continue;
+      return i;
+    }
+  return 0;
+}
+
+static void
+strv_remove (GStrv strv,
+             guint index)
+{
+  guint len = g_strv_length (strv);
+
+  g_free (strv[index]);
+  memmove (&strv[index], &strv[index + 1], (len - index) * sizeof (char *));
+}
+
+gboolean
+zs_cli_usage_error (GError     **error,
+                    const char  *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, ZS_CLI_ERROR, ZS_CLI_ERROR_USAGE, message);
+  return FALSE;
+}
+
+static gboolean
+run_without_verb (char    **args,
+                  GError  **error)
+{
+  for (guint i = 1; args[i] != NULL; i++)
+    {
+      if (g_str_equal (args[i], "--version"))
+        {
+          g_print ("%s %s\n", ZS_CLI_PROGRAM, PACKAGE_VERSION);
+          return TRUE;
+        }
+    }
+  if (wants_help (args))
+    {
+      print_help (NULL);
+      return TRUE;
+    }
+  return zs_cli_usage_error (error, _("no verb given"));
+}
+
+static const ZsCliCommand *
+find_subcommand (GStrv        args,
+                 guint        verb_at,
+                 gboolean    *help_printed,
+                 GError     **error)
+{
+  const char *verb = args[verb_at];
+  guint sub_at = find_word (args, verb_at + 1);
+  const ZsCliCommand *command;
+  g_autofree char *valid = list_subverbs (verb);
+
+  if (sub_at == 0 && wants_help (args))
+    {
+      print_help (verb);
+      *help_printed = TRUE;
+      return NULL;
+    }
+  if (sub_at == 0)
+    {
+      zs_cli_usage_error (error, _("“%s” needs a subcommand: %s"), verb, valid);
+      return NULL;
+    }
+  command = lookup_command (verb, args[sub_at]);
+  if (command == NULL)
+    {
+      zs_cli_usage_error (error, _("unknown subcommand “%s %s” (expected one of: %s)"),
+                          verb, args[sub_at], valid);
+      return NULL;
+    }
+  strv_remove (args, sub_at);
+  return command;
+}
+
+static gboolean
+dispatch (ZsCli    *cli,
+          GStrv    *args,
+          GError  **error)
+{
+  guint verb_at = find_word (*args, 1);
+  const ZsCliCommand *command;
+  gboolean help_printed = FALSE;
+
+  if (verb_at == 0)
+    return run_without_verb (*args, error);
+  cli->verb = canonical_verb ((*args)[verb_at]);
+  if (cli->verb == NULL)
+    return zs_cli_usage_error (error, _("unknown verb “%s”"), (*args)[verb_at]);
+
+  if (verb_has_subverbs (cli->verb))
+    command = find_subcommand (*args, verb_at, &help_printed, error);
+  else
+    command = lookup_command (cli->verb, NULL);
+  if (command == NULL)
+    return help_printed;
+
+  strv_remove (*args, verb_at);
+  cli->command = command;
+  return command->handler (cli, args, error);
+}
+
+static gboolean
+check_utf8 (char    **argv,
+            GError  **error)
+{
+  for (guint i = 1; argv[i] != NULL; i++)
+    {
+      if (!g_utf8_validate (argv[i], -1, NULL))
+        {
+          g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                       _("argument %u is not valid UTF-8"), i);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+is_usage_error (const GError *error)
+{
+  return g_error_matches (error, ZS_CLI_ERROR, ZS_CLI_ERROR_USAGE) ||
+         error->domain == G_OPTION_ERROR;
+}
+
+static int
+report (ZsCli        *cli,
+        const GError *error)
+{
+  g_autofree char *hint = NULL;
+
+  g_printerr ("%s: %s\n", ZS_CLI_PROGRAM, error->message);
+  if (!is_usage_error (error))
+    return ZS_CLI_EXIT_FAILURE;
+
+  if (cli->command != NULL)
+    {
+      g_autofree char *name = command_name (cli->command);
+      hint = g_strdup_printf ("%s %s --help", ZS_CLI_PROGRAM, name);
+    }
+  else if (cli->verb != NULL)
+    hint = g_strdup_printf ("%s %s --help", ZS_CLI_PROGRAM, cli->verb);
+  else
+    hint = g_strdup_printf ("%s --help", ZS_CLI_PROGRAM);
+  g_printerr (_("Try “%s” for more information.\n"), hint);
+  return ZS_CLI_EXIT_USAGE;
+}
+
+static void
+zs_cli_clear (ZsCli *cli)
+{
+  g_clear_object (&cli->store);
+  g_clear_pointer (&cli->db_path, g_free);
+  g_clear_pointer (&cli->actor, g_free);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  ZsCli cli = { 0 };
+  int status = ZS_CLI_EXIT_OK;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_prgname (ZS_CLI_PROGRAM);
+  g_set_print_handler (print_stdout);
+  g_set_printerr_handler (print_stderr);
+
+  args = g_strdupv (argv);
+  if (!check_utf8 (args, &error) || !dispatch (&cli, &args, &error))
+    status = report (&cli, error);
+
+  zs_cli_clear (&cli);
+
+  /* a full disk or a closed pipe must not look like success to a script */
+  if ((fflush (stdout) != 0 || ferror (stdout)) && status == ZS_CLI_EXIT_OK)
+    {
+      g_printerr ("%s: %s\n", ZS_CLI_PROGRAM, _("could not write the output"));
+      status = ZS_CLI_EXIT_FAILURE;
+    }
+  return status;
+}
+
+/* Shared option handling */
+
+static void
+add_common_entries (GOptionContext *context,
+                    ZsCli          *cli)
+{
+  GOptionEntry entries[] = {
+    { common_options[0].name, 0, 0, G_OPTION_ARG_FILENAME, &cli->db_path,
+      common_options[0].description, common_options[0].arg },
+    { common_options[1].name, 0, 0, G_OPTION_ARG_FILENAME, &cli->actor,
+      common_options[1].description, common_options[1].arg },
+    { common_options[2].name, 0, 0, G_OPTION_ARG_NONE, &cli->json,
+      common_options[2].description, NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+static gboolean
+check_positional (ZsCli    *cli,
+                  char    **args,
+                  guint     n_positional,
+                  GError  **error)
+{
+  guint n = g_strv_length (args) - 1;
+  g_auto(GStrv) names = g_strsplit (cli->command->parameters ? cli->command->parameters : "", " ", -1);
+
+  if (n < n_positional)
+    return zs_cli_usage_error (error, _("missing argument %s"), names[n]);
+  if (n > n_positional)
+    return zs_cli_usage_error (error, _("unexpected argument “%s”"), args[n_positional + 1]);
+  return TRUE;
+}
+
+/**
+ * zs_cli_parse:
+ * @cli: the tool
+ * @args: (inout): the program name and the words after the verb
+ * @entries: (nullable): options of the command that set no property
+ * @fields: (nullable): options of the command that set properties
+ * @n_positional: how many arguments must remain after the options
+ * @error: return location for a #GError
+ *
+ * Parses the options of the current command together with the common
+ * options. On success @args holds the program name and the positional
+ * arguments.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+zs_cli_parse (ZsCli              *cli,
+              GStrv              *args,
+              const GOptionEntry *entries,
+              ZsCliFields        *fields,
+              guint               n_positional,
+              GError            **error)
+{
+  g_autofree char *usage = command_usage (cli->command);
+  g_autoptr(GOptionContext) context = g_option_context_new (usage);
+  g_autofree GOptionEntry *field_entries = NULL;
+
+  /* option callbacks receive the tool */
+  g_option_context_set_main_group (context, g_option_group_new (NULL, NULL, NULL, cli, NULL));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(cli->command->summary));
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (fields != NULL)
+    {
+      field_entries = zs_cli_fields_get_entries (fields);
+      g_option_context_add_main_entries (context, field_entries, GETTEXT_PACKAGE);
+    }
+  add_common_entries (context, cli);
+
+  if (!g_option_context_parse_strv (context, args, error))
+    return FALSE;
+  return check_positional (cli, *args, n_positional, error);
+}
+
+/**
+ * zs_cli_open:
+ * @cli: the tool
+ * @create: whether a missing database may be created
+ * @error: return location for a #GError
+ *
+ * Opens the database named by --db, else the default one, and sets the
+ * actor. Only `init` creates a database: everywhere else a mistyped path
+ * is an error rather than a new empty database.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+zs_cli_open (ZsCli     *cli,
+             gboolean   create,
+             GError   **error)
+{
+  g_autofree char *path = NULL;
+
+  if (cli->db_path != NULL && cli->db_path[0] != '\0')
+    path = g_strdup (cli->db_path);
+  else
+    path = zs_store_get_default_path ();
+
+  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, ZS_CLI_ERROR, ZS_CLI_ERROR_NO_DATABASE,
+                   _("no database at “%s”; create it with “zhaoshang-cli init”"), path);
+      return FALSE;
+    }
+
+  cli->store = zs_store_new (path, error);
+  if (cli->store == NULL)
+    return FALSE;
+  zs_store_set_actor (cli->store, cli->actor != NULL ? cli->actor : g_get_user_name ());
+  return TRUE;
+}
+
+gboolean
+zs_cli_require (const char  *option,
+                const char  *value,
+                GError     **error)
+{
+  if (value != NULL)
+    return TRUE;
+  return zs_cli_usage_error (error, _("missing required option --%s"), option);
+}
+
+gboolean
+zs_cli_conflict (const char  *option,
+                 gboolean     given,
+                 const char  *other,
+                 gboolean     other_given,
+                 GError     **error)
+{
+  if (!given || !other_given)
+    return TRUE;
+  return zs_cli_usage_error (error, _("--%s and --%s cannot be used together"), option, other);
+}
