@@ -255,13 +255,17 @@ load_module (ZsPluginEngine  *self,
              PeasPluginInfo  *info,
              GError         **error)
 {
-  guint handler = g_log_set_handler ("libpeas", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL |
-                                     G_LOG_LEVEL_MESSAGE, capture_log, self);
+  const GLogLevelFlags levels = G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_MESSAGE |
+                                G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION;
+  /* libpeas logs under "libpeas"; its Python loader under no domain. */
+  guint peas_handler = g_log_set_handler ("libpeas", levels, capture_log, self);
+  guint loader_handler = g_log_set_handler (NULL, levels, capture_log, self);
   gboolean loaded;
 
   g_string_truncate (self->captured, 0);
   loaded = peas_engine_load_plugin (self->peas, info);
-  g_log_remove_handler ("libpeas", handler);
+  g_log_remove_handler ("libpeas", peas_handler);
+  g_log_remove_handler (NULL, loader_handler);
 
   if (!loaded)
     {
@@ -494,12 +498,41 @@ zs_plugin_engine_unload_all (ZsPluginEngine *self)
     }
 }
 
+/* libpeas 1.x keeps the Loader key to itself; read it from the .plugin file. */
+static char *
+read_loader (PeasPluginInfo *info)
+{
+  const char *dir = peas_plugin_info_get_module_dir (info);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *file;
+
+  while (handle != NULL && (file = g_dir_read_name (handle)) != NULL)
+    {
+      g_autoptr(GKeyFile) keys = g_key_file_new ();
+      g_autofree char *path = NULL;
+      g_autofree char *module = NULL;
+
+      if (!g_str_has_suffix (file, ".plugin"))
+        continue;
+      path = g_build_filename (dir, file, NULL);
+      if (!g_key_file_load_from_file (keys, path, G_KEY_FILE_NONE, NULL))
+        continue;
+      module = g_key_file_get_string (keys, "Plugin", "Module", NULL);
+      if (g_strcmp0 (module, peas_plugin_info_get_module_name (info)) == 0)
+        {
+          char *loader = g_key_file_get_string (keys, "Plugin", "Loader", NULL);
+          return loader != NULL ? loader : g_strdup ("c");
+        }
+    }
+  return g_strdup ("c");
+}
+
 static ZsPlugin *
 describe (ZsPluginEngine *self,
           PeasPluginInfo *info)
 {
   const char *name = peas_plugin_info_get_module_name (info);
-  const char *loader = peas_plugin_info_get_external_data (info, "Loader");
+  g_autofree char *loader = read_loader (info);
 
   return g_object_new (ZS_TYPE_PLUGIN,
                        "module-name", name,
@@ -507,7 +540,7 @@ describe (ZsPluginEngine *self,
                        "description", peas_plugin_info_get_description (info),
                        "version", peas_plugin_info_get_version (info),
                        "authors", peas_plugin_info_get_authors (info),
-                       "loader", loader ? loader : "c",
+                       "loader", loader,
                        "data-dir", peas_plugin_info_get_data_dir (info),
                        "depends", peas_plugin_info_get_dependencies (info),
                        "enabled", read_enabled (self, name),

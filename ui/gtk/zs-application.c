@@ -240,6 +240,15 @@ zs_application_startup (GApplication *application)
 }
 
 static void
+zs_application_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (zs_application_parent_class)->constructed (object);
+
+  /* Not derived from the application id, which tests change. */
+  g_application_set_resource_base_path (G_APPLICATION (object), "/cn/horgos/Zhaoshang");
+}
+
+static void
 zs_application_dispose (GObject *object)
 {
   ZsApplication *self = ZS_APPLICATION (object);
@@ -255,6 +264,7 @@ zs_application_class_init (ZsApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->constructed = zs_application_constructed;
   object_class->dispose = zs_application_dispose;
   app_class->startup = zs_application_startup;
   app_class->activate = zs_application_activate;

@@ -171,6 +171,8 @@ zs_change_log_plugin_init (ZsChangeLogPlugin *self)
 {
 }
 
+G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
+
 G_MODULE_EXPORT void
 peas_register_types (PeasObjectModule *module)
 {

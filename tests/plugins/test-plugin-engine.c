@@ -1,0 +1,243 @@
+/* test-plugin-engine.c: loading C and Python plugins, each test with a fresh engine */
+#include "zs-test-util.h"
+
+#include <sqlite3.h>
+
+typedef struct {
+  StoreFixture    base;
+  ZsPluginEngine *engine;
+} EngineFixture;
+
+/* libpeas and its Python loader (no log domain) log what they cannot load;
+ * the engine turns those into per-plugin errors, which these tests check. */
+static gboolean
+allow_plugin_warnings (const char     *domain,
+                       GLogLevelFlags  level,
+                       const char     *message,
+                       gpointer        user_data)
+{
+  gboolean from_peas = domain == NULL || domain[0] == '\0' || g_str_equal (domain, "libpeas");
+
+  return !from_peas;
+}
+
+static void
+engine_setup (EngineFixture *fixture,
+              gconstpointer  data)
+{
+  /* GLib resets the handler for every test case. */
+  g_test_log_set_fatal_handler (allow_plugin_warnings, NULL);
+  store_fixture_setup (&fixture->base, data);
+  fixture->engine = zs_plugin_engine_new (fixture->base.store);
+  zs_plugin_engine_load_all (fixture->engine);
+}
+
+static void
+engine_teardown (EngineFixture *fixture,
+                 gconstpointer  data)
+{
+  g_clear_object (&fixture->engine);
+  store_fixture_teardown (&fixture->base, data);
+}
+
+static ZsPlugin *
+plugin (EngineFixture *fixture,
+        const char    *name)
+{
+  g_autoptr(GError) error = NULL;
+  ZsPlugin *result = zs_plugin_engine_get_plugin (fixture->engine, name, &error);
+
+  g_assert_no_error (error);
+  return result;
+}
+
+static char *
+run_command (EngineFixture      *fixture,
+             const char         *command,
+             const char * const *args,
+             gboolean            json)
+{
+  ZsPluginContext *context = NULL;
+  g_autoptr(ZsCommandProvider) provider = zs_plugin_engine_find_command (fixture->engine, command, &context);
+  g_autoptr(GError) error = NULL;
+  char *output;
+
+  g_assert_nonnull (provider);
+  output = zs_command_provider_run (provider, context, command, args, json, &error);
+  g_assert_no_error (error);
+  return output;
+}
+
+static void
+test_examples_load_and_run (EngineFixture *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(ZsPlugin) c_plugin = plugin (fixture, "change-log");
+  g_autoptr(ZsPlugin) py_plugin = plugin (fixture, "firm_tags");
+  g_autofree char *tag_args_id = NULL;
+  g_autofree char *tagged = NULL;
+  g_autofree char *log = NULL;
+  gint64 id;
+
+  g_assert_true (zs_plugin_get_active (c_plugin));
+  g_assert_null (zs_plugin_get_error (c_plugin));
+  g_assert_cmpstr (zs_plugin_get_loader (c_plugin), ==, "c");
+  g_assert_true (zs_plugin_get_active (py_plugin));
+  g_assert_cmpstr (zs_plugin_get_loader (py_plugin), ==, "python3");
+  g_assert_cmpstr (zs_plugin_get_version (py_plugin), ==, "1.0");
+
+  /* Both react to the core's changed signal. */
+  id = add_firm (fixture->base.store, "霍尔果斯金麦馕食品有限公司", NULL);
+  log = run_command (fixture, "change-log", NULL, TRUE);
+  g_assert_nonnull (strstr (log, "\"entity\": \"firm\", \"changes\": 1"));
+
+  tag_args_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_free (run_command (fixture, "tag", (const char *[]) { tag_args_id, "重点", NULL }, FALSE));
+  tagged = run_command (fixture, "tags", (const char *[]) { "重点", NULL }, FALSE);
+  g_assert_nonnull (strstr (tagged, "霍尔果斯金麦馕食品有限公司"));
+
+  g_assert_true (zs_store_delete_firm (fixture->base.store, id, NULL));
+  g_clear_pointer (&tagged, g_free);
+  tagged = run_command (fixture, "tags", NULL, TRUE);
+  g_assert_cmpstr (tagged, ==, "[]\n");
+}
+
+static void
+test_python_command_error (EngineFixture *fixture,
+                           gconstpointer  data)
+{
+  ZsPluginContext *context = NULL;
+  g_autoptr(ZsCommandProvider) provider = zs_plugin_engine_find_command (fixture->engine, "tag", &context);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+
+  output = zs_command_provider_run (provider, context, "tag", (const char *[]) { "4242", "重点", NULL },
+                                    FALSE, &error);
+  g_assert_null (output);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND);
+  g_assert_null (zs_plugin_engine_find_command (fixture->engine, "no-such-verb", NULL));
+}
+
+static void
+test_enabled_state_persists (EngineFixture *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsPluginEngine) second = NULL;
+  g_autoptr(ZsPlugin) tags = NULL;
+
+  g_assert_true (zs_plugin_engine_set_enabled (fixture->engine, "firm_tags", FALSE, &error));
+  g_assert_null (zs_plugin_engine_find_command (fixture->engine, "tag", NULL));
+  g_clear_object (&fixture->engine);
+
+  second = zs_plugin_engine_new (fixture->base.store);
+  zs_plugin_engine_load_all (second);
+  tags = zs_plugin_engine_get_plugin (second, "firm_tags", &error);
+  g_assert_false (zs_plugin_get_enabled (tags));
+  g_assert_false (zs_plugin_get_active (tags));
+
+  g_assert_true (zs_plugin_engine_set_enabled (second, "firm_tags", TRUE, &error));
+  g_clear_object (&tags);
+  tags = zs_plugin_engine_get_plugin (second, "firm_tags", &error);
+  g_assert_true (zs_plugin_get_active (tags));
+
+  g_assert_false (zs_plugin_engine_set_enabled (second, "no-such-plugin", TRUE, &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND);
+}
+
+static void
+test_failures_are_reported (EngineFixture *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(ZsPlugin) broken = plugin (fixture, "broken_activate");
+  g_autoptr(ZsPlugin) missing = plugin (fixture, "needs_missing");
+  g_autoptr(ZsPlugin) syntax = plugin (fixture, "syntax_error");
+  g_autoptr(ZsPlugin) tags = plugin (fixture, "firm_tags");
+
+  g_assert_false (zs_plugin_get_active (broken));
+  g_assert_true (zs_plugin_get_enabled (broken));
+  g_assert_nonnull (strstr (zs_plugin_get_error (broken), "the partner database is unreachable"));
+
+  g_assert_false (zs_plugin_get_active (missing));
+  g_assert_nonnull (strstr (zs_plugin_get_error (missing), "partner-registry"));
+  g_assert_nonnull (strstr (zs_plugin_get_error (missing), "not installed"));
+
+  g_assert_false (zs_plugin_get_active (syntax));
+  g_assert_nonnull (zs_plugin_get_error (syntax));
+
+  /* The others keep working. */
+  g_assert_true (zs_plugin_get_active (tags));
+}
+
+static char *
+dump_table (const char *path,
+            const char *table)
+{
+  g_autoptr(GString) dump = g_string_new (NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", table);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_string_append_printf (dump, "%d columns\n", sqlite3_column_count (stmt));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < sqlite3_column_count (stmt); i++)
+      g_string_append_printf (dump, "%s%s", sqlite3_column_text (stmt, i), i + 1 < sqlite3_column_count (stmt) ? "|" : "\n");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+static void
+test_failed_migration_leaves_tables (void)
+{
+  StoreFixture base = { 0 };
+  g_autoptr(ZsPluginEngine) first = NULL;
+  g_autoptr(ZsPluginEngine) second = NULL;
+  g_autoptr(ZsPlugin) failing = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_test_log_set_fatal_handler (allow_plugin_warnings, NULL);
+  store_fixture_setup (&base, NULL);
+
+  g_setenv ("ZS_TEST_MIGRATION_STEPS", "1", TRUE);
+  first = zs_plugin_engine_new (base.store);
+  zs_plugin_engine_load_all (first);
+  failing = zs_plugin_engine_get_plugin (first, "failing_migration", NULL);
+  g_assert_cmpstr (zs_plugin_get_error (failing), ==, NULL);
+  g_assert_true (zs_plugin_get_active (failing));
+  g_clear_object (&failing);
+  g_clear_object (&first);
+  before = dump_table (base.path, "failing_migration_items");
+
+  g_setenv ("ZS_TEST_MIGRATION_STEPS", "2", TRUE);
+  second = zs_plugin_engine_new (base.store);
+  zs_plugin_engine_load_all (second);
+  failing = zs_plugin_engine_get_plugin (second, "failing_migration", NULL);
+  g_assert_false (zs_plugin_get_active (failing));
+  g_assert_nonnull (strstr (zs_plugin_get_error (failing), "version 2"));
+  g_assert_nonnull (strstr (zs_plugin_get_error (failing), "no_such_table"));
+
+  after = dump_table (base.path, "failing_migration_items");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (after, "霍尔果斯"));
+
+  g_clear_object (&second);
+  store_fixture_teardown (&base, NULL);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, EngineFixture, NULL, engine_setup, func, engine_teardown)
+  ADD ("/plugins/examples-load-and-run", test_examples_load_and_run);
+  ADD ("/plugins/python-command-error", test_python_command_error);
+  ADD ("/plugins/enabled-state-persists", test_enabled_state_persists);
+  ADD ("/plugins/failures-are-reported", test_failures_are_reported);
+#undef ADD
+  g_test_add_func ("/plugins/failed-migration-leaves-tables", test_failed_migration_leaves_tables);
+  return g_test_run ();
+}
