@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <girepository.h>
 #include <libpeas/peas.h>
 
 #include "zs-activatable.h"
@@ -171,6 +172,11 @@ zs_plugin_engine_new (ZsStore *store)
 
   g_return_val_if_fail (ZS_IS_STORE (store), NULL);
 
+  /* Python plugins import Zhaoshang through GI; an installation outside
+   * /usr puts the typelib where GI does not look by default. */
+  if (g_file_test (TYPELIBDIR, G_FILE_TEST_IS_DIR))
+    g_irepository_prepend_search_path (TYPELIBDIR);
+
   self = g_object_new (ZS_TYPE_PLUGIN_ENGINE, NULL);
   self->store = g_object_ref (store);
   self->peas = peas_engine_new ();
@@ -244,10 +250,17 @@ capture_log (const char     *domain,
              gpointer        user_data)
 {
   ZsPluginEngine *self = user_data;
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  guint last = g_strv_length (lines);
 
+  /* A Python traceback says what went wrong on its last line. */
+  while (last > 1 && g_strstrip (lines[last - 1])[0] == '\0')
+    last--;
   if (self->captured->len > 0)
     g_string_append (self->captured, "; ");
-  g_string_append (self->captured, message);
+  g_string_append (self->captured, g_strstrip (lines[0]));
+  if (last > 1)
+    g_string_append_printf (self->captured, " %s", lines[last - 1]);
 }
 
 static gboolean

@@ -289,10 +289,18 @@ validate_activity (ZsStore  *self,
 
   if (project_id != 0)
     {
-      gint64 owner = _zs_store_count (self, "SELECT firm_id FROM projects WHERE id = ?", project_id, error);
+      gint64 owner = _zs_store_count (self,
+                                      "SELECT coalesce ((SELECT firm_id FROM projects WHERE id = ?), 0)",
+                                      project_id, error);
 
       if (owner < 0)
         return FALSE;
+      if (owner == 0)
+        {
+          g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                       _("project_id: there is no project with id %" G_GINT64_FORMAT), project_id);
+          return FALSE;
+        }
       if (owner != zs_activity_get_firm_id (activity))
         {
           g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
@@ -638,10 +646,11 @@ zs_store_list_firms (ZsStore     *self,
 {
   g_autofree char *match = NULL;
   g_autofree char *tail = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (search ? search : ""));
 
   g_return_val_if_fail (ZS_IS_STORE (self), NULL);
 
-  if (search == NULL || g_strstrip (g_strdup (search))[0] == '\0')
+  if (stripped[0] == '\0')
     {
       tail = g_strdup_printf ("WHERE (?1 IS NULL OR 1)%s ORDER BY t.id LIMIT ?3 OFFSET ?4",
                               sector_filter (sector));
@@ -742,6 +751,24 @@ zs_store_delete_contact (ZsStore  *self,
   g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
 
   return _zs_record_delete (self, &zs_entity_contact, id, error);
+}
+
+/**
+ * zs_store_get_contact:
+ * @self: a #ZsStore
+ * @id: the contact's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the contact, or %NULL with %ZS_ERROR_NOT_FOUND
+ */
+ZsContact *
+zs_store_get_contact (ZsStore  *self,
+                      gint64    id,
+                      GError  **error)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+
+  return ZS_CONTACT (_zs_record_load (self, &zs_entity_contact, id, error));
 }
 
 /**
@@ -1033,6 +1060,24 @@ zs_store_add_activity (ZsStore     *self,
   return _zs_record_insert (self, &zs_entity_activity, G_OBJECT (activity), error);
 }
 
+/**
+ * zs_store_get_activity:
+ * @self: a #ZsStore
+ * @id: the activity's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the activity, or %NULL with %ZS_ERROR_NOT_FOUND
+ */
+ZsActivity *
+zs_store_get_activity (ZsStore  *self,
+                       gint64    id,
+                       GError  **error)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+
+  return ZS_ACTIVITY (_zs_record_load (self, &zs_entity_activity, id, error));
+}
+
 gboolean
 zs_store_delete_activity (ZsStore  *self,
                           gint64    id,
@@ -1098,6 +1143,24 @@ zs_store_add_staff (ZsStore  *self,
   g_return_val_if_fail (ZS_IS_STAFF (staff), 0);
 
   return _zs_record_insert (self, &zs_entity_staff, G_OBJECT (staff), error);
+}
+
+/**
+ * zs_store_get_staff:
+ * @self: a #ZsStore
+ * @id: the staff member's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the staff member, or %NULL with %ZS_ERROR_NOT_FOUND
+ */
+ZsStaff *
+zs_store_get_staff (ZsStore  *self,
+                    gint64    id,
+                    GError  **error)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+
+  return ZS_STAFF (_zs_record_load (self, &zs_entity_staff, id, error));
 }
 
 /**
@@ -1225,6 +1288,24 @@ zs_store_list_targets (ZsStore  *self,
   g_return_val_if_fail (ZS_IS_STORE (self), NULL);
 
   return list_records (self, &entity_target, "ORDER BY t.id", error, NULL);
+}
+
+/**
+ * zs_store_get_change:
+ * @self: a #ZsStore
+ * @id: the change's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the change, or %NULL with %ZS_ERROR_NOT_FOUND
+ */
+ZsChange *
+zs_store_get_change (ZsStore  *self,
+                     gint64    id,
+                     GError  **error)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+
+  return ZS_CHANGE (_zs_record_load (self, &entity_change, id, error));
 }
 
 /**

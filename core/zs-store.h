@@ -99,6 +99,9 @@ gboolean       zs_store_update_contact     (ZsStore      *self,
 gboolean       zs_store_delete_contact     (ZsStore      *self,
                                             gint64        id,
                                             GError      **error);
+ZsContact     *zs_store_get_contact        (ZsStore      *self,
+                                            gint64        id,
+                                            GError      **error);
 GPtrArray     *zs_store_list_contacts      (ZsStore      *self,
                                             gint64        firm_id,
                                             GError      **error);
@@ -134,6 +137,9 @@ GPtrArray     *zs_store_list_stage_changes (ZsStore      *self,
 gint64         zs_store_add_activity       (ZsStore      *self,
                                             ZsActivity   *activity,
                                             GError      **error);
+ZsActivity    *zs_store_get_activity       (ZsStore      *self,
+                                            gint64        id,
+                                            GError      **error);
 gboolean       zs_store_delete_activity    (ZsStore      *self,
                                             gint64        id,
                                             GError      **error);
@@ -146,6 +152,9 @@ GPtrArray     *zs_store_list_activities    (ZsStore      *self,
 
 gint64         zs_store_add_staff          (ZsStore      *self,
                                             ZsStaff      *staff,
+                                            GError      **error);
+ZsStaff       *zs_store_get_staff          (ZsStore      *self,
+                                            gint64        id,
                                             GError      **error);
 GPtrArray     *zs_store_list_staff         (ZsStore      *self,
                                             GError      **error);
@@ -165,6 +174,9 @@ GPtrArray     *zs_store_list_clauses       (ZsStore      *self,
 GPtrArray     *zs_store_list_targets       (ZsStore      *self,
                                             GError      **error);
 
+ZsChange      *zs_store_get_change         (ZsStore      *self,
+                                            gint64        id,
+                                            GError      **error);
 GPtrArray     *zs_store_list_changes       (ZsStore      *self,
                                             const char   *entity,
                                             gint64        entity_id,

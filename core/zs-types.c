@@ -90,6 +90,61 @@ zs_stage_get_label (ZsStage stage)
     }
 }
 
+static const char * const chinese_stage_names[] = {
+  "线索", "接洽", "考察", "在谈", "签约", "注册", "开工", "投产", "搁置", "流失",
+};
+
+/**
+ * zs_stage_get_chinese_name:
+ * @stage: a #ZsStage
+ *
+ * The stage's name as the guideline's staff say it, whatever the locale.
+ *
+ * Returns: 线索, 接洽, 考察, 在谈, 签约, 注册, 开工, 投产, 搁置 or 流失
+ */
+const char *
+zs_stage_get_chinese_name (ZsStage stage)
+{
+  g_return_val_if_fail (stage <= ZS_STAGE_LOST, NULL);
+  return chinese_stage_names[stage];
+}
+
+/**
+ * zs_stage_parse:
+ * @text: a nick (`signed`), a Chinese name (签约) or a translated label
+ * @stage: (out): the stage
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if @text names a stage; the error lists the valid ones
+ */
+gboolean
+zs_stage_parse (const char  *text,
+                ZsStage     *stage,
+                GError     **error)
+{
+  g_autoptr(GString) valid = g_string_new (NULL);
+  int value;
+
+  if (text != NULL && zs_enum_from_nick (ZS_TYPE_STAGE, "stage", text, &value, NULL))
+    {
+      *stage = value;
+      return TRUE;
+    }
+  for (ZsStage s = ZS_STAGE_LEAD; s <= ZS_STAGE_LOST; s++)
+    {
+      if (g_strcmp0 (text, chinese_stage_names[s]) == 0 || g_strcmp0 (text, zs_stage_get_label (s)) == 0)
+        {
+          *stage = s;
+          return TRUE;
+        }
+      g_string_append_printf (valid, "%s%s (%s)", s ? ", " : "",
+                              zs_enum_to_nick (ZS_TYPE_STAGE, s), chinese_stage_names[s]);
+    }
+  g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+               _("stage: unknown value “%s” (expected one of: %s)"), text ? text : "", valid->str);
+  return FALSE;
+}
+
 /**
  * zs_stage_requires_reason:
  * @stage: a #ZsStage

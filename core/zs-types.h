@@ -148,6 +148,10 @@ gboolean    zs_enum_from_nick (GType        enum_type,
                                int         *value,
                                GError     **error);
 const char *zs_stage_get_label (ZsStage     stage);
+const char *zs_stage_get_chinese_name (ZsStage stage);
+gboolean    zs_stage_parse    (const char  *text,
+                               ZsStage     *stage,
+                               GError     **error);
 gboolean    zs_stage_requires_reason (ZsStage stage);
 gboolean    zs_stage_is_settled (ZsStage    stage);
 

@@ -444,7 +444,7 @@ static void
 test_application_actions (void)
 {
   g_auto(GStrv) accels = NULL;
-  g_auto(GStrv) actions = NULL;
+  Database db_a, db_b;
   GtkWindow *dialog;
 
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.search");
@@ -465,6 +465,20 @@ test_application_actions (void)
   dialog = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (dialog);
   destroy_window (dialog);
+
+  /* Quitting closes every window, each saving its size on the way. */
+  db_a = (Database) { 0 };
+  db_b = (Database) { 0 };
+  database_init (&db_a);
+  database_init (&db_b);
+  zs_application_open_database (app, db_a.path);
+  zs_application_open_database (app, db_b.path);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  drain_main_context ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  database_clear (&db_a);
+  database_clear (&db_b);
 }
 
 int

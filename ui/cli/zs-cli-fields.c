@@ -152,58 +152,6 @@ zs_cli_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-/* The Chinese names of the stages, as the guideline's readers use them;
- * accepted whatever the locale. */
-static const char * const stage_names[] = {
-  [ZS_STAGE_LEAD] = "线索",
-  [ZS_STAGE_CONTACTED] = "接洽",
-  [ZS_STAGE_SITE_VISIT] = "考察",
-  [ZS_STAGE_NEGOTIATING] = "在谈",
-  [ZS_STAGE_SIGNED] = "签约",
-  [ZS_STAGE_REGISTERED] = "注册",
-  [ZS_STAGE_UNDER_CONSTRUCTION] = "开工",
-  [ZS_STAGE_IN_PRODUCTION] = "投产",
-  [ZS_STAGE_DORMANT] = "搁置",
-  [ZS_STAGE_LOST] = "流失",
-};
-
-static gboolean
-stage_matches (const GEnumValue *value,
-               const char       *text)
-{
-  ZsStage stage = value->value;
-
-  return g_str_equal (text, value->value_nick) ||
-         g_strcmp0 (text, zs_stage_get_label (stage)) == 0 ||
-         (stage < G_N_ELEMENTS (stage_names) && g_strcmp0 (text, stage_names[stage]) == 0);
-}
-
-static gboolean
-parse_stage (const char  *field,
-             const char  *text,
-             int         *out,
-             GError     **error)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (ZS_TYPE_STAGE);
-  g_autoptr(GString) valid = g_string_new (NULL);
-
-  for (guint i = 0; i < klass->n_values; i++)
-    {
-      if (stage_matches (&klass->values[i], text))
-        {
-          *out = klass->values[i].value;
-          return TRUE;
-        }
-    }
-
-  for (guint i = 0; i < klass->n_values; i++)
-    g_string_append_printf (valid, "%s%s (%s)", i ? ", " : "", klass->values[i].value_nick,
-                            stage_names[klass->values[i].value]);
-  g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-               _("%s: unknown value “%s” (expected one of: %s)"), field, text, valid->str);
-  return FALSE;
-}
-
 /**
  * zs_cli_parse_enum:
  *
@@ -218,7 +166,14 @@ zs_cli_parse_enum (GType        enum_type,
                    GError     **error)
 {
   if (enum_type == ZS_TYPE_STAGE)
-    return parse_stage (field, text, value, error);
+    {
+      ZsStage stage;
+
+      if (!zs_stage_parse (text, &stage, error))
+        return FALSE;
+      *value = stage;
+      return TRUE;
+    }
   return zs_enum_from_nick (enum_type, field, text, value, error);
 }
 

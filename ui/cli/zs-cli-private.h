@@ -65,6 +65,7 @@ struct _ZsCli
   const ZsCliCommand *command;
   gpointer            command_data;  /* handed to option callbacks */
   ZsStore            *store;
+  ZsPluginEngine     *plugins;       /* active whenever the store is open */
 };
 
 /* The --limit and --offset options of listings, kept as text until
@@ -106,6 +107,17 @@ typedef struct
   const char     *description;      /* N_() */
   const char     *arg_description;  /* N_() */
 } ZsCliField;
+
+/* zs-cli-plugins.c */
+gboolean     zs_cli_plugins_list     (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_plugins_info     (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_plugins_enable   (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_plugins_disable  (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_run_plugin_verb  (ZsCli       *cli,
+                                      GStrv       *args,
+                                      const char  *verb,
+                                      gboolean    *found,
+                                      GError     **error);
 
 /* zs-cli.c: dispatch and shared option handling */
 GQuark       zs_cli_error_quark      (void);

@@ -42,6 +42,10 @@ static const ZsCliCommand commands[] = {
   { "history", NULL, NULL, N_("List the audit trail of changes"), zs_cli_history },
   { "revert", NULL, "CHANGE_ID", N_("Undo one change of the audit trail"), zs_cli_revert },
   { "backup", NULL, "FILE", N_("Copy the database to a file"), zs_cli_backup },
+  { "plugins", "list", NULL, N_("List the plugins, with their state and errors"), zs_cli_plugins_list },
+  { "plugins", "info", "NAME", N_("Show a plugin"), zs_cli_plugins_info },
+  { "plugins", "enable", "NAME", N_("Enable a plugin and load it now"), zs_cli_plugins_enable },
+  { "plugins", "disable", "NAME", N_("Disable a plugin"), zs_cli_plugins_disable },
 };
 
 /* The common options, for the top-level help and every verb. */
@@ -323,7 +327,15 @@ dispatch (ZsCli    *cli,
     return run_without_verb (*args, error);
   cli->verb = canonical_verb ((*args)[verb_at]);
   if (cli->verb == NULL)
-    return zs_cli_usage_error (error, _("unknown verb “%s”"), (*args)[verb_at]);
+    {
+      g_autofree char *verb = g_strdup ((*args)[verb_at]);
+      gboolean found = FALSE;
+
+      if (!zs_cli_run_plugin_verb (cli, args, verb, &found, error))
+        return FALSE;
+      return found || zs_cli_usage_error (error, _("unknown verb “%s” (plugins may add verbs: "
+                                                   "see “zhaoshang-cli plugins list”)"), verb);
+    }
 
   if (verb_has_subverbs (cli->verb))
     command = find_subcommand (*args, verb_at, &help_printed, error);
@@ -386,6 +398,7 @@ report (ZsCli        *cli,
 static void
 zs_cli_clear (ZsCli *cli)
 {
+  g_clear_object (&cli->plugins);
   g_clear_object (&cli->store);
   g_clear_pointer (&cli->db_path, g_free);
   g_clear_pointer (&cli->actor, g_free);
@@ -510,8 +523,8 @@ zs_cli_parse (ZsCli              *cli,
  * @create: whether a missing database may be created
  * @error: return location for a #GError
  *
- * Opens the database named by --db, else the default one, and sets the
- * actor. Only `init` creates a database: everywhere else a mistyped path
+ * Opens the database named by --db, else the default one, sets the actor
+ * and loads the enabled plugins. Only `init` creates a database: everywhere else a mistyped path
  * is an error rather than a new empty database.
  *
  * Returns: %TRUE on success
@@ -539,6 +552,10 @@ zs_cli_open (ZsCli     *cli,
   if (cli->store == NULL)
     return FALSE;
   zs_store_set_actor (cli->store, cli->actor != NULL ? cli->actor : g_get_user_name ());
+
+  /* Plugins follow every change, whichever verb makes it. */
+  cli->plugins = zs_plugin_engine_new (cli->store);
+  zs_plugin_engine_load_all (cli->plugins);
   return TRUE;
 }
 

@@ -121,12 +121,17 @@ set_page (ZsWindow   *self,
           const char *name)
 {
   gboolean usable = g_strcmp0 (name, "firms") == 0 || g_strcmp0 (name, "no-results") == 0;
+  GtkWidget *capture;
 
   gtk_stack_set_visible_child_name (self->stack, name);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), usable);
   /* Keep the entry usable while a search has text, so it can be cleared. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry),
-                            usable || gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0');
+  usable = usable || gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), usable);
+  /* Typing anywhere in the window searches, when there is something to search. */
+  capture = usable ? GTK_WIDGET (self) : NULL;
+  if (gtk_search_entry_get_key_capture_widget (self->search_entry) != capture)
+    gtk_search_entry_set_key_capture_widget (self->search_entry, capture);
 }
 
 /**
@@ -530,7 +535,6 @@ zs_window_init (ZsWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    window_actions, G_N_ELEMENTS (window_actions),
                                    self);
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 
 /**
