@@ -1,0 +1,2 @@
+/* zs-csv-reader.c */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* zs-csv-writer.c */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* zs-json-writer.c */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* zs-jsonl-reader.c */
+#include "config.h"

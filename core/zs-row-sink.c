@@ -1,0 +1,2 @@
+/* zs-row-sink.c */
+#include "config.h"

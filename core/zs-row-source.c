@@ -1,0 +1,2 @@
+/* zs-row-source.c */
+#include "config.h"

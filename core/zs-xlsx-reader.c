@@ -1,0 +1,2 @@
+/* zs-xlsx-reader.c */
+#include "config.h"

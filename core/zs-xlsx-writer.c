@@ -1,0 +1,2 @@
+/* zs-xlsx-writer.c */
+#include "config.h"
