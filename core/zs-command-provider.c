@@ -70,8 +70,9 @@ zs_command_provider_get_help (ZsCommandProvider *self,
  * @json: whether the user asked for JSON output
  * @error: return location for a #GError
  *
- * Returns: (transfer full) (nullable): the text to print, or %NULL with
- *   @error set
+ * Returns: (transfer full) (nullable): the text to print (empty for none),
+ *   or %NULL with @error set; a provider returning %NULL without an error
+ *   counts as a failure
  */
 char *
 zs_command_provider_run (ZsCommandProvider  *self,
@@ -102,5 +103,9 @@ zs_command_provider_run (ZsCommandProvider  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  return output != NULL ? output : g_strdup ("");
+  /* A Python exception other than GLib.Error arrives as no output at all. */
+  if (output == NULL)
+    g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                 _("The plugin failed to run “%s” without saying why"), command);
+  return output;
 }

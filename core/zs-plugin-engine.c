@@ -36,6 +36,7 @@ struct _ZsPluginEngine
   PeasEngine *peas;
   GHashTable *active;    /* module name → ActivePlugin */
   GHashTable *errors;    /* module name → reason it is not active */
+  GHashTable *loading;   /* module names being loaded, to catch dependency cycles */
   GString    *captured;  /* libpeas messages while loading one plugin */
 };
 
@@ -78,6 +79,7 @@ zs_plugin_engine_finalize (GObject *object)
 
   g_clear_pointer (&self->active, g_hash_table_unref);
   g_clear_pointer (&self->errors, g_hash_table_unref);
+  g_clear_pointer (&self->loading, g_hash_table_unref);
   g_clear_object (&self->peas);
   g_clear_object (&self->store);
   g_string_free (self->captured, TRUE);
@@ -120,6 +122,7 @@ zs_plugin_engine_init (ZsPluginEngine *self)
 {
   self->active = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, active_plugin_free);
   self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->loading = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->captured = g_string_new (NULL);
 }
 
@@ -373,6 +376,44 @@ migrate_plugin (ZsPluginEngine  *self,
   return TRUE;
 }
 
+static gboolean
+write_enabled (ZsPluginEngine  *self,
+               const char      *module_name,
+               gboolean         enabled,
+               const char      *last_error,
+               GError         **error)
+{
+  sqlite3_stmt *stmt = _zs_store_prepare (self->store,
+                                          "INSERT INTO plugin_settings (module_name, enabled, last_error) "
+                                          "VALUES (?, ?, ?) ON CONFLICT (module_name) DO UPDATE SET "
+                                          "enabled = excluded.enabled, last_error = excluded.last_error",
+                                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, module_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, enabled);
+  sqlite3_bind_text (stmt, 3, last_error, -1, SQLITE_TRANSIENT);
+  return _zs_store_step_done (self->store, stmt, error);
+}
+
+static char *
+read_last_error (ZsPluginEngine *self,
+                 const char     *module_name)
+{
+  sqlite3_stmt *stmt = _zs_store_prepare (self->store,
+                                          "SELECT last_error FROM plugin_settings WHERE module_name = ?", NULL);
+  char *last_error = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, module_name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    last_error = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return last_error;
+}
+
 static ActivePlugin *
 activate_plugin (ZsPluginEngine  *self,
                  PeasPluginInfo  *info,
@@ -391,7 +432,8 @@ activate_plugin (ZsPluginEngine  *self,
       if (!zs_activatable_activate (plugin->activatable, plugin->context, error))
         {
           if (error != NULL && *error == NULL)
-            g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID, _("Its activation failed"));
+            g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                         _("Its activation failed without saying why (does activate return True?)"));
           g_clear_object (&plugin->activatable);
           active_plugin_free (plugin);
           return NULL;
@@ -400,17 +442,15 @@ activate_plugin (ZsPluginEngine  *self,
   return plugin;
 }
 
-static gboolean
-load_plugin (ZsPluginEngine  *self,
-             PeasPluginInfo  *info,
-             GError         **error)
-{
-  const char *name = peas_plugin_info_get_module_name (info);
-  const char * const *depends = (const char * const *) peas_plugin_info_get_dependencies (info);
-  ActivePlugin *plugin;
+static gboolean load_plugin (ZsPluginEngine *self, PeasPluginInfo *info, GError **error);
 
-  if (g_hash_table_contains (self->active, name))
-    return TRUE;
+static gboolean
+load_dependencies (ZsPluginEngine  *self,
+                   PeasPluginInfo  *info,
+                   GError         **error)
+{
+  const char * const *depends = (const char * const *) peas_plugin_info_get_dependencies (info);
+
   if (!check_dependencies (self, info, error))
     return FALSE;
 
@@ -419,6 +459,13 @@ load_plugin (ZsPluginEngine  *self,
     {
       g_autoptr(GError) dep_error = NULL;
 
+      if (g_hash_table_contains (self->loading, depends[i]))
+        {
+          g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                       _("It needs the plugin “%s”, which needs it in turn (a dependency cycle)"),
+                       depends[i]);
+          return FALSE;
+        }
       if (!load_plugin (self, peas_engine_get_plugin_info (self->peas, depends[i]), &dep_error))
         {
           set_error (self, depends[i], dep_error->message);
@@ -427,11 +474,38 @@ load_plugin (ZsPluginEngine  *self,
           return FALSE;
         }
     }
+  return TRUE;
+}
+
+static gboolean
+load_plugin (ZsPluginEngine  *self,
+             PeasPluginInfo  *info,
+             GError         **error)
+{
+  const char *name = peas_plugin_info_get_module_name (info);
+  ActivePlugin *plugin;
+  gboolean deps_ok;
+
+  if (g_hash_table_contains (self->active, name))
+    return TRUE;
+
+  g_hash_table_add (self->loading, g_strdup (name));
+  deps_ok = load_dependencies (self, info, error);
+  g_hash_table_remove (self->loading, name);
+  if (!deps_ok)
+    return FALSE;
 
   if (!load_module (self, info, error))
     return FALSE;
-  if (!migrate_plugin (self, info, error) ||
-      !(plugin = activate_plugin (self, info, error)))
+  if (!migrate_plugin (self, info, error))
+    {
+      /* A plugin whose tables cannot be brought up to date must not run
+       * against them: it is disabled until the user enables it again. */
+      write_enabled (self, name, FALSE, error && *error ? (*error)->message : NULL, NULL);
+      peas_engine_unload_plugin (self->peas, info);
+      return FALSE;
+    }
+  if (!(plugin = activate_plugin (self, info, error)))
     {
       peas_engine_unload_plugin (self->peas, info);
       return FALSE;
@@ -490,6 +564,30 @@ unload_plugin (ZsPluginEngine *self,
   g_signal_emit (self, signals[PLUGIN_UNLOADED], 0, module_name);
 }
 
+/* Plugins that need @module_name cannot stay active without it. */
+static void
+unload_dependents (ZsPluginEngine *self,
+                   const char     *module_name)
+{
+  g_autofree const char **names = (const char **) g_hash_table_get_keys_as_array (self->active, NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup (names[i]);
+      PeasPluginInfo *info = peas_engine_get_plugin_info (self->peas, name);
+      const char * const *depends = (const char * const *) peas_plugin_info_get_dependencies (info);
+      g_autofree char *reason = NULL;
+
+      if (depends == NULL || !g_strv_contains (depends, module_name) ||
+          !g_hash_table_contains (self->active, name))
+        continue;
+      unload_dependents (self, name);
+      unload_plugin (self, name);
+      reason = g_strdup_printf (_("It needs the plugin “%s”, which is disabled"), module_name);
+      set_error (self, name, reason);
+    }
+}
+
 /**
  * zs_plugin_engine_unload_all:
  * @self: a #ZsPluginEngine
@@ -546,6 +644,8 @@ describe (ZsPluginEngine *self,
 {
   const char *name = peas_plugin_info_get_module_name (info);
   g_autofree char *loader = read_loader (info);
+  g_autofree char *last_error = read_last_error (self, name);
+  const char *error = g_hash_table_lookup (self->errors, name);
 
   return g_object_new (ZS_TYPE_PLUGIN,
                        "module-name", name,
@@ -558,7 +658,7 @@ describe (ZsPluginEngine *self,
                        "depends", peas_plugin_info_get_dependencies (info),
                        "enabled", read_enabled (self, name),
                        "active", g_hash_table_contains (self->active, name),
-                       "error", g_hash_table_lookup (self->errors, name),
+                       "error", error != NULL ? error : last_error,
                        NULL);
 }
 
@@ -614,24 +714,6 @@ zs_plugin_engine_get_plugin (ZsPluginEngine  *self,
   return info ? describe (self, info) : NULL;
 }
 
-static gboolean
-write_enabled (ZsPluginEngine  *self,
-               const char      *module_name,
-               gboolean         enabled,
-               GError         **error)
-{
-  sqlite3_stmt *stmt = _zs_store_prepare (self->store,
-                                          "INSERT INTO plugin_settings (module_name, enabled) VALUES (?, ?) "
-                                          "ON CONFLICT (module_name) DO UPDATE SET enabled = excluded.enabled",
-                                          error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, module_name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, enabled);
-  return _zs_store_step_done (self->store, stmt, error);
-}
-
 /**
  * zs_plugin_engine_set_enabled:
  * @self: a #ZsPluginEngine
@@ -657,11 +739,12 @@ zs_plugin_engine_set_enabled (ZsPluginEngine  *self,
   g_return_val_if_fail (ZS_IS_PLUGIN_ENGINE (self), FALSE);
 
   if (!(info = find_info (self, module_name, error)) ||
-      !write_enabled (self, module_name, enabled, error))
+      !write_enabled (self, module_name, enabled, NULL, error))
     return FALSE;
 
   if (!enabled)
     {
+      unload_dependents (self, module_name);
       unload_plugin (self, module_name);
       g_hash_table_remove (self->errors, module_name);
       return TRUE;

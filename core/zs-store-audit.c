@@ -24,8 +24,8 @@ _zs_audit_record (ZsStore       *self,
 {
   g_autofree char *now = _zs_store_now ();
   sqlite3_stmt *stmt = _zs_store_prepare (self,
-                                          "INSERT INTO changes (at, actor, entity, entity_id, kind, field, old_value, new_value) "
-                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                          "INSERT INTO changes (at, actor, entity, entity_id, kind, field, old_value, new_value, import_id) "
+                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                           error);
 
   if (stmt == NULL)
@@ -38,6 +38,10 @@ _zs_audit_record (ZsStore       *self,
   sqlite3_bind_text (stmt, 6, field, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, old_value, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, new_value, -1, SQLITE_TRANSIENT);
+  if (_zs_store_get_import_id (self) != 0)
+    sqlite3_bind_int64 (stmt, 9, _zs_store_get_import_id (self));
+  else
+    sqlite3_bind_null (stmt, 9);
   if (!_zs_store_step_done (self, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (_zs_store_get_db (self));

@@ -11,6 +11,7 @@
 
 #include "zs-enums.h"
 #include "zs-error.h"
+#include "zs-firm-name.h"
 #include "zs-search-private.h"
 #include "zs-store-private.h"
 #include "zs-uscc.h"
@@ -213,12 +214,28 @@ reindex_firm (ZsStore  *self,
 }
 
 static gboolean
+store_name_key (ZsStore  *self,
+                ZsFirm   *firm,
+                GError  **error)
+{
+  g_autofree char *key = zs_firm_name_key (zs_firm_get_name (firm));
+  sqlite3_stmt *stmt = _zs_store_prepare (self, "UPDATE firms SET name_key = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, zs_firm_get_id (firm));
+  return _zs_store_step_done (self, stmt, error);
+}
+
+static gboolean
 firm_after_write (ZsStore  *self,
                   GObject  *record,
                   gboolean  deleted,
                   GError  **error)
 {
-  return reindex_firm (self, zs_firm_get_id (ZS_FIRM (record)), error);
+  return (deleted || store_name_key (self, ZS_FIRM (record), error)) &&
+         reindex_firm (self, zs_firm_get_id (ZS_FIRM (record)), error);
 }
 
 static gboolean

@@ -17,7 +17,8 @@ typedef enum
   ZS_SCHEMA_VERSION_CORE   = 1,  /* firms, projects, reference data, audit */
   ZS_SCHEMA_VERSION_SEARCH = 2,  /* firm_search: CJK unigram+bigram index */
   ZS_SCHEMA_VERSION_PLUGINS = 3, /* enabled plugins, plugin schema versions */
-  ZS_SCHEMA_VERSION_CURRENT = ZS_SCHEMA_VERSION_PLUGINS,
+  ZS_SCHEMA_VERSION_IMPORTS = 4, /* batch imports, undoable as a whole */
+  ZS_SCHEMA_VERSION_CURRENT = ZS_SCHEMA_VERSION_IMPORTS,
 } ZsSchemaVersion;
 
 typedef struct _ZsEntity ZsEntity;
@@ -66,6 +67,9 @@ void          _zs_store_emit_changed   (ZsStore       *self,
                                         gint64         id,
                                         ZsChangeKind   kind);
 char         *_zs_store_now            (void);
+void          _zs_store_set_import_id  (ZsStore       *self,
+                                        gint64         import_id);
+gint64        _zs_store_get_import_id  (ZsStore       *self);
 gint64        _zs_store_count          (ZsStore       *self,
                                         const char    *sql,
                                         gint64         id,

@@ -12,6 +12,7 @@
 
 #include "zs-enums.h"
 #include "zs-error.h"
+#include "zs-firm-name.h"
 #include "zs-search-private.h"
 #include "zs-store-private.h"
 
@@ -34,6 +35,7 @@ struct _ZsStore
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   GArray     *pending;      /* PendingChange, held until the outer commit */
   GArray     *savepoints;   /* pending->len when each open savepoint began */
+  gint64      import_id;    /* the import the current writes belong to */
   guint       in_transaction : 1;
 };
 
@@ -569,10 +571,33 @@ static const char schema_search[] =
 static const char schema_plugins[] =
   "CREATE TABLE plugin_settings ("
   "  module_name TEXT PRIMARY KEY,"
-  "  enabled INTEGER NOT NULL);"
+  "  enabled INTEGER NOT NULL,"
+  "  last_error TEXT);"
   "CREATE TABLE plugin_schemas ("
   "  schema_name TEXT PRIMARY KEY,"
   "  version INTEGER NOT NULL);";
+
+static const char schema_imports[] =
+  "CREATE TABLE imports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  started_at TEXT NOT NULL,"
+  "  finished_at TEXT,"
+  "  actor TEXT,"
+  "  entity TEXT NOT NULL,"
+  "  file TEXT NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  rows_read INTEGER NOT NULL DEFAULT 0,"
+  "  inserted INTEGER NOT NULL DEFAULT 0,"
+  "  updated INTEGER NOT NULL DEFAULT 0,"
+  "  skipped INTEGER NOT NULL DEFAULT 0,"
+  "  rejected INTEGER NOT NULL DEFAULT 0);"
+  "ALTER TABLE changes ADD COLUMN import_id INTEGER REFERENCES imports (id);"
+  "CREATE INDEX changes_by_import ON changes (import_id) WHERE import_id IS NOT NULL;"
+  /* A plain column, not an expression index, so that any sqlite tool can
+   * check the database without our functions. */
+  "ALTER TABLE firms ADD COLUMN name_key TEXT;"
+  "UPDATE firms SET name_key = zs_name_key (name);"
+  "CREATE INDEX firms_by_name_key ON firms (name_key);";
 
 static const struct {
   ZsSchemaVersion  version;
@@ -581,6 +606,7 @@ static const struct {
   { ZS_SCHEMA_VERSION_CORE, schema_core },
   { ZS_SCHEMA_VERSION_SEARCH, schema_search },
   { ZS_SCHEMA_VERSION_PLUGINS, schema_plugins },
+  { ZS_SCHEMA_VERSION_IMPORTS, schema_imports },
 };
 
 static int
@@ -651,6 +677,35 @@ migrate (ZsStore  *self,
   return TRUE;
 }
 
+static void
+name_key_function (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  const char *name = (const char *) sqlite3_value_text (argv[0]);
+  g_autofree char *key = name ? zs_firm_name_key (name) : NULL;
+
+  if (key == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, key, -1, SQLITE_TRANSIENT);
+}
+
+static gboolean
+register_functions (ZsStore  *self,
+                    GError  **error)
+{
+  /* Deterministic, so an index can be built on it. */
+  if (sqlite3_create_function (self->db, "zs_name_key", 1,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                               NULL, name_key_function, NULL, NULL) != SQLITE_OK)
+    {
+      _zs_store_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 configure_connection (ZsStore  *self,
                       GError  **error)
@@ -663,6 +718,7 @@ configure_connection (ZsStore  *self,
                          "PRAGMA synchronous = NORMAL;"
                          "PRAGMA foreign_keys = ON;",
                          error) &&
+         register_functions (self, error) &&
          zs_search_register_tokenizer (self->db, error);
 }
 
@@ -751,6 +807,19 @@ zs_store_get_schema_version (ZsStore *self)
 {
   g_return_val_if_fail (ZS_IS_STORE (self), -1);
   return read_user_version (self);
+}
+
+void
+_zs_store_set_import_id (ZsStore *self,
+                         gint64   import_id)
+{
+  self->import_id = import_id;
+}
+
+gint64
+_zs_store_get_import_id (ZsStore *self)
+{
+  return self->import_id;
 }
 
 const char *

@@ -163,10 +163,30 @@ test_failures_are_reported (EngineFixture *fixture,
   g_assert_nonnull (strstr (zs_plugin_get_error (missing), "not installed"));
 
   g_assert_false (zs_plugin_get_active (syntax));
-  g_assert_nonnull (zs_plugin_get_error (syntax));
+  g_assert_nonnull (strstr (zs_plugin_get_error (syntax), "syntax_error"));
 
   /* The others keep working. */
   g_assert_true (zs_plugin_get_active (tags));
+}
+
+static void
+test_dependencies (EngineFixture *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ZsPlugin) cycle = plugin (fixture, "cycle_a");
+  g_autoptr(ZsPlugin) report = plugin (fixture, "tag_report");
+  g_autoptr(ZsPlugin) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (zs_plugin_get_active (cycle));
+  g_assert_nonnull (strstr (zs_plugin_get_error (cycle), "cycle"));
+
+  /* Loaded after its dependency; unloaded with it. */
+  g_assert_true (zs_plugin_get_active (report));
+  g_assert_true (zs_plugin_engine_set_enabled (fixture->engine, "firm_tags", FALSE, &error));
+  after = plugin (fixture, "tag_report");
+  g_assert_false (zs_plugin_get_active (after));
+  g_assert_nonnull (strstr (zs_plugin_get_error (after), "firm_tags"));
 }
 
 static char *
@@ -224,6 +244,15 @@ test_failed_migration_leaves_tables (void)
   g_assert_cmpstr (after, ==, before);
   g_assert_nonnull (strstr (after, "霍尔果斯"));
 
+  /* It stays disabled, with its error, until the user enables it again. */
+  g_clear_object (&failing);
+  g_clear_object (&second);
+  second = zs_plugin_engine_new (base.store);
+  zs_plugin_engine_load_all (second);
+  failing = zs_plugin_engine_get_plugin (second, "failing_migration", NULL);
+  g_assert_false (zs_plugin_get_enabled (failing));
+  g_assert_nonnull (strstr (zs_plugin_get_error (failing), "no_such_table"));
+
   g_clear_object (&second);
   store_fixture_teardown (&base, NULL);
 }
@@ -237,6 +266,7 @@ main (int argc, char *argv[])
   ADD ("/plugins/python-command-error", test_python_command_error);
   ADD ("/plugins/enabled-state-persists", test_enabled_state_persists);
   ADD ("/plugins/failures-are-reported", test_failures_are_reported);
+  ADD ("/plugins/dependencies", test_dependencies);
 #undef ADD
   g_test_add_func ("/plugins/failed-migration-leaves-tables", test_failed_migration_leaves_tables);
   return g_test_run ();

@@ -108,6 +108,12 @@ typedef struct
   const char     *arg_description;  /* N_() */
 } ZsCliField;
 
+/* zs-cli-import.c */
+gboolean     zs_cli_import           (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_export           (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_imports_list     (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_imports_undo     (ZsCli *cli, GStrv *args, GError **error);
+
 /* zs-cli-plugins.c */
 gboolean     zs_cli_plugins_list     (ZsCli *cli, GStrv *args, GError **error);
 gboolean     zs_cli_plugins_info     (ZsCli *cli, GStrv *args, GError **error);

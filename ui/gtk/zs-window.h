@@ -15,18 +15,22 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ZsWindow, zs_window, ZS, WINDOW, AdwApplicationWindow)
 
-ZsWindow    *zs_window_new              (ZsApplication *application,
-                                         ZsStore       *store);
-ZsWindow    *zs_window_new_for_error    (ZsApplication *application,
-                                         const char    *path,
-                                         const GError  *error);
-ZsStore     *zs_window_get_store        (ZsWindow      *self);
-const char  *zs_window_get_path         (ZsWindow      *self);
-const GError *zs_window_get_error       (ZsWindow      *self);
-GListModel  *zs_window_get_firms        (ZsWindow      *self);
-GtkEditable *zs_window_get_search_entry (ZsWindow      *self);
-const char  *zs_window_get_status_text  (ZsWindow      *self);
-const char  *zs_window_get_page_name    (ZsWindow      *self);
-void         zs_window_reload           (ZsWindow      *self);
+ZsWindow       *zs_window_new              (ZsApplication *application,
+                                            ZsStore       *store);
+ZsWindow       *zs_window_new_for_error    (ZsApplication *application,
+                                            const char    *path,
+                                            const GError  *error);
+ZsStore        *zs_window_get_store        (ZsWindow      *self);
+const char     *zs_window_get_path         (ZsWindow      *self);
+const GError   *zs_window_get_error        (ZsWindow      *self);
+const char     *zs_window_get_page_name    (ZsWindow      *self);
+const char     *zs_window_get_view_name    (ZsWindow      *self);
+void            zs_window_set_view_name    (ZsWindow      *self,
+                                            const char    *name);
+GtkWidget      *zs_window_get_view         (ZsWindow      *self,
+                                            const char    *name);
+GtkStack       *zs_window_get_views        (ZsWindow      *self);
+ZsPluginEngine *zs_window_get_plugin_engine (ZsWindow     *self);
+void            zs_window_load_plugins     (ZsWindow      *self);
 
 G_END_DECLS

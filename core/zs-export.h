@@ -1,0 +1,22 @@
+/* zs-export.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#if !defined (ZHAOSHANG_INSIDE) && !defined (ZHAOSHANG_COMPILATION)
+# error "Only <zhaoshang.h> can be included directly."
+#endif
+
+#include "zs-import-job.h"
+
+G_BEGIN_DECLS
+
+gint64 zs_store_export (ZsStore        *self,
+                        ZsImportEntity  entity,
+                        const char     *path,
+                        gboolean        bom,
+                        GCancellable   *cancellable,
+                        GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,587 @@
+/* zs-import-fields.c: which column is which field, and what its text means
+ *
+ * Spreadsheets from other offices name their columns in Chinese or English,
+ * with units in brackets, and write values the way people type them: 500万,
+ * 2026/3/1, 民营, 霍尔果斯市. This file turns them into model values, with
+ * errors that name the field and the value.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zs-enums.h"
+#include "zs-error.h"
+#include "zs-firm-name.h"
+#include "zs-import-private.h"
+#include "zs-uscc.h"
+
+static const ZsImportField firm_fields[] = {
+  { "name", "name", ZS_IMPORT_KIND_TEXT, "企业名称|名称|公司名称|单位名称|企业|公司|name|company|companyname|firm|firmname" },
+  { "uscc", "uscc", ZS_IMPORT_KIND_USCC, "统一社会信用代码|信用代码|社会信用代码|统一代码|uscc|creditcode|unifiedsocialcreditcode" },
+  { "name_other", "name-other", ZS_IMPORT_KIND_TEXT, "外文名称|英文名称|俄文名称|哈萨克文名称|外文名|englishname|othername|nameother" },
+  { "ownership", "ownership", ZS_IMPORT_KIND_OWNERSHIP, "企业类型|所有制|经济类型|企业性质|登记注册类型|ownership|type" },
+  { "country", "country", ZS_IMPORT_KIND_COUNTRY, "国家|国别|国家地区|注册国|country" },
+  { "region_code", "region-code", ZS_IMPORT_KIND_REGION, "所在地区|地区|行政区划代码|地区代码|所在地|区域|region|regioncode" },
+  { "address", "address", ZS_IMPORT_KIND_TEXT, "地址|注册地址|企业地址|住所|address" },
+  { "registered_capital", "registered-capital", ZS_IMPORT_KIND_NUMBER, "注册资本|注册资金|注册资本万元|registeredcapital|capital" },
+  { "business_scope", "business-scope", ZS_IMPORT_KIND_TEXT, "经营范围|主营业务|businessscope|scope" },
+  { "sectors", "sectors", ZS_IMPORT_KIND_SECTORS, "所属行业|行业|产业|行业类别|所属产业|sector|sectors|industry" },
+  { "website", "website", ZS_IMPORT_KIND_TEXT, "网址|网站|官网|website|web|url" },
+  { "notes", "notes", ZS_IMPORT_KIND_TEXT, "备注|说明|notes|note|remark|remarks" },
+  { "contact_name", NULL, ZS_IMPORT_KIND_EXTRA, "联系人|联系人姓名|contact|contactname|contactperson" },
+  { "contact_phone", NULL, ZS_IMPORT_KIND_EXTRA, "联系电话|电话|手机|联系方式|phone|telephone|mobile|tel" },
+  { "id", NULL, ZS_IMPORT_KIND_IGNORED, "id" },
+  { "created_at", NULL, ZS_IMPORT_KIND_IGNORED, "createdat" },
+  { "updated_at", NULL, ZS_IMPORT_KIND_IGNORED, "updatedat" },
+  { NULL }
+};
+
+static const ZsImportField contact_fields[] = {
+  { "firm", "firm-id", ZS_IMPORT_KIND_FIRM, "企业|企业名称|公司|统一社会信用代码|firm|firmid|company|uscc" },
+  { "name", "name", ZS_IMPORT_KIND_TEXT, "姓名|联系人|名字|name|contact" },
+  { "title", "title", ZS_IMPORT_KIND_TEXT, "职务|职位|头衔|title|position" },
+  { "phone", "phone", ZS_IMPORT_KIND_TEXT, "电话|联系电话|手机|phone|mobile|tel" },
+  { "email", "email", ZS_IMPORT_KIND_TEXT, "邮箱|电子邮件|email|mail" },
+  { "notes", "notes", ZS_IMPORT_KIND_TEXT, "备注|notes|remark" },
+  { "id", NULL, ZS_IMPORT_KIND_IGNORED, "id" },
+  { NULL }
+};
+
+static const ZsImportField project_fields[] = {
+  { "firm", "firm-id", ZS_IMPORT_KIND_FIRM, "企业|企业名称|投资方|统一社会信用代码|firm|firmid|company|investor|uscc" },
+  { "title", "title", ZS_IMPORT_KIND_TEXT, "项目名称|项目|名称|title|project|name" },
+  { "sectors", "sectors", ZS_IMPORT_KIND_SECTORS, "所属行业|行业|产业|sector|sectors|industry" },
+  { "park_code", "park-code", ZS_IMPORT_KIND_PARK, "园区|落户园区|所在园区|park|parkcode" },
+  { "stage", "stage", ZS_IMPORT_KIND_STAGE, "阶段|项目阶段|进展|stage" },
+  { "planned_investment", "planned-investment", ZS_IMPORT_KIND_NUMBER, "计划投资|计划投资额|总投资|投资额|plannedinvestment|investment" },
+  { "realised_investment", "realised-investment", ZS_IMPORT_KIND_NUMBER, "到资|实际到资|到位资金|realisedinvestment|realizedinvestment" },
+  { "planned_jobs", "planned-jobs", ZS_IMPORT_KIND_INTEGER, "计划就业|就业人数|带动就业|plannedjobs|jobs" },
+  { "land_mu", "land-mu", ZS_IMPORT_KIND_NUMBER, "用地|用地面积|占地|用地亩|landmu|land" },
+  { "source_channel", "source-channel", ZS_IMPORT_KIND_CHANNEL, "来源|招商方式|来源渠道|sourcechannel|channel|source" },
+  { "owner", "owner", ZS_IMPORT_KIND_TEXT, "负责人|责任人|跟进人|owner" },
+  { "clause", "clause", ZS_IMPORT_KIND_INTEGER, "条款|对应条款|clause" },
+  { "id", NULL, ZS_IMPORT_KIND_IGNORED, "id" },
+  { "referrer_firm_id", NULL, ZS_IMPORT_KIND_IGNORED, "referrerfirmid" },
+  { "created_at", NULL, ZS_IMPORT_KIND_IGNORED, "createdat" },
+  { "updated_at", NULL, ZS_IMPORT_KIND_IGNORED, "updatedat" },
+  { NULL }
+};
+
+static const ZsImportField activity_fields[] = {
+  { "firm", "firm-id", ZS_IMPORT_KIND_FIRM, "企业|企业名称|统一社会信用代码|firm|firmid|company|uscc" },
+  { "kind", "kind", ZS_IMPORT_KIND_ACTIVITY_KIND, "方式|类型|活动类型|kind|type" },
+  { "date", "date", ZS_IMPORT_KIND_DATE, "日期|时间|date" },
+  { "who", "who", ZS_IMPORT_KIND_TEXT, "经办人|人员|who|staff" },
+  { "notes", "notes", ZS_IMPORT_KIND_TEXT, "内容|情况|备注|notes" },
+  { "next_follow_up", "next-follow-up", ZS_IMPORT_KIND_DATE, "下次跟进|跟进日期|nextfollowup|followup" },
+  { "id", NULL, ZS_IMPORT_KIND_IGNORED, "id" },
+  { "project_id", NULL, ZS_IMPORT_KIND_IGNORED, "projectid" },
+  { "created_at", NULL, ZS_IMPORT_KIND_IGNORED, "createdat" },
+  { NULL }
+};
+
+const ZsImportField *
+_zs_import_fields (ZsImportEntity entity)
+{
+  switch (entity)
+    {
+    case ZS_IMPORT_ENTITY_CONTACTS: return contact_fields;
+    case ZS_IMPORT_ENTITY_PROJECTS: return project_fields;
+    case ZS_IMPORT_ENTITY_ACTIVITIES: return activity_fields;
+    case ZS_IMPORT_ENTITY_FIRMS:
+    default: return firm_fields;
+    }
+}
+
+GType
+_zs_import_entity_type (ZsImportEntity entity)
+{
+  switch (entity)
+    {
+    case ZS_IMPORT_ENTITY_CONTACTS: return ZS_TYPE_CONTACT;
+    case ZS_IMPORT_ENTITY_PROJECTS: return ZS_TYPE_PROJECT;
+    case ZS_IMPORT_ENTITY_ACTIVITIES: return ZS_TYPE_ACTIVITY;
+    case ZS_IMPORT_ENTITY_FIRMS:
+    default: return ZS_TYPE_FIRM;
+    }
+}
+
+const char *
+_zs_import_entity_name (ZsImportEntity entity)
+{
+  static const char * const names[] = { "firm", "contact", "project", "activity" };
+
+  return names[entity];
+}
+
+/**
+ * zs_import_entity_get_fields:
+ * @entity: what is imported
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the field names a
+ *   column can be mapped to with zs_import_job_add_mapping()
+ */
+const char * const *
+zs_import_entity_get_fields (ZsImportEntity entity)
+{
+  static GStrv names[4];
+
+  if (names[entity] == NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      for (const ZsImportField *f = _zs_import_fields (entity); f->field != NULL; f++)
+        if (f->kind != ZS_IMPORT_KIND_IGNORED)
+          g_strv_builder_add (builder, f->field);
+      names[entity] = g_strv_builder_end (builder);
+    }
+  return (const char * const *) names[entity];
+}
+
+const ZsImportField *
+_zs_import_find_field (ZsImportEntity  entity,
+                       const char     *name)
+{
+  for (const ZsImportField *f = _zs_import_fields (entity); f->field != NULL; f++)
+    if (g_str_equal (f->field, name))
+      return f;
+  return NULL;
+}
+
+/* Headers meet synonyms without case, width, blanks, underscores or units
+ * in brackets: 注册资本（万元） is 注册资本. */
+static char *
+normalize_header (const char *header,
+                  gboolean    drop_brackets)
+{
+  g_autofree char *nfkc = g_utf8_normalize (header, -1, G_NORMALIZE_ALL_COMPOSE);
+  g_autofree char *folded = g_utf8_casefold (nfkc ? nfkc : header, -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+  int depth = 0;
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '(' || c == '[')
+        depth++;
+      else if ((c == ')' || c == ']') && depth > 0)
+        depth--;
+      else if ((depth == 0 || !drop_brackets) && g_unichar_isalnum (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static const ZsImportField *
+match_normalized (ZsImportEntity  entity,
+                  const char     *key)
+{
+  for (const ZsImportField *f = _zs_import_fields (entity); f->field != NULL; f++)
+    {
+      g_auto(GStrv) synonyms = g_strsplit (f->synonyms, "|", -1);
+      g_autofree char *own = normalize_header (f->field, TRUE);
+
+      if (g_str_equal (own, key) || g_strv_contains ((const char * const *) synonyms, key))
+        return f;
+    }
+  return NULL;
+}
+
+const ZsImportField *
+_zs_import_match_header (ZsImportEntity  entity,
+                         const char     *header)
+{
+  g_autofree char *whole = normalize_header (header, FALSE);
+  g_autofree char *bare = normalize_header (header, TRUE);
+  const ZsImportField *field = match_normalized (entity, whole);
+
+  if (field == NULL && bare[0] != '\0')
+    field = match_normalized (entity, bare);
+  return field;
+}
+
+struct _ZsImportLookups
+{
+  ZsStore    *store;
+  GHashTable *sectors;   /* code, name, synonym → code ("" when ambiguous) */
+  GHashTable *regions;   /* name → code */
+  GHashTable *parks;     /* code, name → code */
+};
+
+void
+_zs_import_lookups_free (ZsImportLookups *lookups)
+{
+  g_clear_pointer (&lookups->sectors, g_hash_table_unref);
+  g_clear_pointer (&lookups->regions, g_hash_table_unref);
+  g_clear_pointer (&lookups->parks, g_hash_table_unref);
+  g_free (lookups);
+}
+
+static void
+add_name (GHashTable *table,
+          const char *name,
+          const char *code)
+{
+  g_autofree char *key = NULL;
+  const char *known;
+
+  if (name == NULL || name[0] == '\0')
+    return;
+  key = normalize_header (name, FALSE);
+  known = g_hash_table_lookup (table, key);
+  /* Two sectors under one name: the user must give the code. */
+  if (known != NULL && !g_str_equal (known, code))
+    g_hash_table_replace (table, g_steal_pointer (&key), g_strdup (""));
+  else if (known == NULL)
+    g_hash_table_insert (table, g_steal_pointer (&key), g_strdup (code));
+}
+
+static gboolean
+load_names (ZsStore     *store,
+            const char  *sql,
+            GHashTable  *table,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) rows = zs_store_query (store, sql, NULL, error);
+
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      add_name (table, row[0], row[0]);
+      add_name (table, row[1], row[0]);
+      if (row[2] != NULL && row[2][0] == '[' && json_parser_load_from_data (parser, row[2], -1, NULL))
+        {
+          JsonArray *synonyms = json_node_get_array (json_parser_get_root (parser));
+
+          for (guint j = 0; j < json_array_get_length (synonyms); j++)
+            add_name (table, json_array_get_string_element (synonyms, j), row[0]);
+        }
+    }
+  return TRUE;
+}
+
+ZsImportLookups *
+_zs_import_lookups_new (ZsStore  *store,
+                        GError  **error)
+{
+  g_autoptr(ZsImportLookups) lookups = g_new0 (ZsImportLookups, 1);
+
+  lookups->store = store;
+  lookups->sectors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lookups->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lookups->parks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (!load_names (store, "SELECT code, name, synonyms FROM sectors", lookups->sectors, error) ||
+      !load_names (store, "SELECT code, name, '' FROM regions", lookups->regions, error) ||
+      !load_names (store, "SELECT code, name, name_en FROM parks", lookups->parks, error))
+    return NULL;
+  return g_steal_pointer (&lookups);
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *field,
+         const char  *text,
+         const char  *why)
+{
+  g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID, "%s: “%s” %s", field, text, why);
+  return FALSE;
+}
+
+/* 500, 1,000.5, 500万, 500万元, 2亿, 3000000元: amounts are kept in 万元. */
+static gboolean
+parse_amount (const char  *field,
+              const char  *text,
+              double      *out,
+              GError     **error)
+{
+  static const struct { const char *suffix; double factor; } units[] = {
+    { "万元", 1 }, { "万", 1 }, { "亿元", 10000 }, { "亿", 10000 }, { "元", 0.0001 },
+  };
+  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  double factor = 1;
+  char *end = NULL;
+
+  for (const char *p = nfkc; *p; p = g_utf8_next_char (p))
+    if (*p != ',' && !g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (digits, g_utf8_get_char (p));
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_str_has_suffix (digits->str, units[i].suffix))
+      {
+        g_string_truncate (digits, digits->len - strlen (units[i].suffix));
+        factor = units[i].factor;
+        break;
+      }
+
+  *out = g_ascii_strtod (digits->str, &end);
+  if (digits->len == 0 || end == NULL || *end != '\0')
+    return invalid (error, field, text, _("is not a number"));
+  *out *= factor;
+  return TRUE;
+}
+
+static gboolean
+parse_sectors (ZsImportLookups  *lookups,
+               const char       *text,
+               GValue           *value,
+               GError          **error)
+{
+  g_auto(GStrv) parts = g_regex_split_simple ("[;；,，、/|]+", text, 0, 0);
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *key = normalize_header (parts[i], FALSE);
+      const char *code;
+
+      if (key[0] == '\0')
+        continue;
+      code = g_hash_table_lookup (lookups->sectors, key);
+      if (code == NULL)
+        return invalid (error, "sectors", g_strstrip (parts[i]), _("is not a sector of the taxonomy"));
+      if (code[0] == '\0')
+        return invalid (error, "sectors", g_strstrip (parts[i]), _("names more than one sector; give its code"));
+      g_strv_builder_add (codes, code);
+    }
+  g_value_take_boxed (value, g_strv_builder_end (codes));
+  return TRUE;
+}
+
+static gboolean
+parse_region (ZsImportLookups  *lookups,
+              const char       *text,
+              GValue           *value,
+              GError          **error)
+{
+  g_autofree char *key = normalize_header (text, FALSE);
+  const char *code = g_hash_table_lookup (lookups->regions, key);
+
+  /* Codes pass through; the store checks their shape. */
+  g_value_set_string (value, code != NULL ? code : text);
+  return TRUE;
+}
+
+static gboolean
+parse_park (ZsImportLookups  *lookups,
+            const char       *text,
+            GValue           *value,
+            GError          **error)
+{
+  g_autofree char *key = normalize_header (text, FALSE);
+  const char *code = g_hash_table_lookup (lookups->parks, key);
+
+  if (code == NULL || code[0] == '\0')
+    return invalid (error, "park_code", text, _("is not a known park"));
+  g_value_set_string (value, code);
+  return TRUE;
+}
+
+static const struct {
+  GType       (*type) (void);
+  const char   *text;
+  const char   *nick;
+} chinese_nicks[] = {
+  { zs_ownership_get_type, "民营", "private" },
+  { zs_ownership_get_type, "私营", "private" },
+  { zs_ownership_get_type, "私营企业", "private" },
+  { zs_ownership_get_type, "民营企业", "private" },
+  { zs_ownership_get_type, "国有", "state-owned" },
+  { zs_ownership_get_type, "国有企业", "state-owned" },
+  { zs_ownership_get_type, "国企", "state-owned" },
+  { zs_ownership_get_type, "央企", "state-owned" },
+  { zs_ownership_get_type, "外商投资", "foreign-invested" },
+  { zs_ownership_get_type, "外资", "foreign-invested" },
+  { zs_ownership_get_type, "外商独资", "foreign-invested" },
+  { zs_ownership_get_type, "港澳台投资", "hmt-invested" },
+  { zs_ownership_get_type, "港澳台", "hmt-invested" },
+  { zs_ownership_get_type, "集体", "collective" },
+  { zs_ownership_get_type, "集体企业", "collective" },
+  { zs_ownership_get_type, "合资", "joint-venture" },
+  { zs_ownership_get_type, "中外合资", "joint-venture" },
+  { zs_ownership_get_type, "其他", "other" },
+  { zs_source_channel_get_type, "直接", "direct" },
+  { zs_source_channel_get_type, "以商招商", "referral" },
+  { zs_source_channel_get_type, "展会", "fair" },
+  { zs_source_channel_get_type, "展会招商", "fair" },
+  { zs_source_channel_get_type, "中介", "agency" },
+  { zs_source_channel_get_type, "专业招商机构", "agency" },
+  { zs_source_channel_get_type, "飞地", "flying-zone" },
+  { zs_source_channel_get_type, "异地孵化", "incubation" },
+  { zs_source_channel_get_type, "网络", "online" },
+  { zs_source_channel_get_type, "其他", "other" },
+  { zs_activity_kind_get_type, "拜访", "visit" },
+  { zs_activity_kind_get_type, "走访", "visit" },
+  { zs_activity_kind_get_type, "电话", "call" },
+  { zs_activity_kind_get_type, "会议", "meeting" },
+  { zs_activity_kind_get_type, "会谈", "meeting" },
+  { zs_activity_kind_get_type, "展会", "fair" },
+  { zs_activity_kind_get_type, "邮件", "email" },
+};
+
+static gboolean
+parse_enum (GType         type,
+            const char   *field,
+            const char   *text,
+            GValue       *value,
+            GError      **error)
+{
+  int parsed;
+
+  for (guint i = 0; i < G_N_ELEMENTS (chinese_nicks); i++)
+    if (chinese_nicks[i].type () == type && g_str_equal (chinese_nicks[i].text, text))
+      text = chinese_nicks[i].nick;
+
+  if (!zs_enum_from_nick (type, field, text, &parsed, error))
+    return FALSE;
+  g_value_set_enum (value, parsed);
+  return TRUE;
+}
+
+static const struct { const char *name; const char *code; } countries[] = {
+  { "中国", "CN" }, { "哈萨克斯坦", "KZ" }, { "俄罗斯", "RU" }, { "香港", "HK" }, { "中国香港", "HK" },
+  { "澳门", "MO" }, { "中国澳门", "MO" }, { "台湾", "TW" }, { "中国台湾", "TW" }, { "乌兹别克斯坦", "UZ" },
+  { "吉尔吉斯斯坦", "KG" }, { "塔吉克斯坦", "TJ" }, { "土库曼斯坦", "TM" }, { "蒙古", "MN" },
+  { "德国", "DE" }, { "美国", "US" }, { "日本", "JP" }, { "韩国", "KR" }, { "新加坡", "SG" },
+  { "英国", "GB" }, { "法国", "FR" }, { "意大利", "IT" }, { "土耳其", "TR" }, { "巴基斯坦", "PK" },
+};
+
+static const char *
+country_code (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    if (g_str_equal (countries[i].name, text))
+      return countries[i].code;
+  return text;
+}
+
+/* YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYYMMDD, or an Excel day number. */
+static gboolean
+parse_date (const char  *field,
+            const char  *text,
+            GValue      *value,
+            GError     **error)
+{
+  int y = 0, m = 0, d = 0;
+  char sep1, sep2, tail;
+  char *end = NULL;
+  double serial = g_ascii_strtod (text, &end);
+
+  if (end != NULL && *end == '\0' && serial > 20000 && serial < 80000 && strlen (text) != 8)
+    {
+      g_autoptr(GDate) date = g_date_new_dmy (30, G_DATE_DECEMBER, 1899);
+
+      g_date_add_days (date, (guint) serial);
+      y = g_date_get_year (date);
+      m = g_date_get_month (date);
+      d = g_date_get_day (date);
+    }
+  else if (!(sscanf (text, "%4d%c%2d%c%2d%c", &y, &sep1, &m, &sep2, &d, &tail) == 5 &&
+             sep1 == sep2 && strchr ("-/.", sep1) != NULL) &&
+           !(strlen (text) == 8 && sscanf (text, "%4d%2d%2d%c", &y, &m, &d, &tail) == 3))
+    y = 0;
+  if (!g_date_valid_dmy (d, m, y))
+    return invalid (error, field, text, _("is not a date (expected YYYY-MM-DD)"));
+  g_value_take_string (value, g_strdup_printf ("%04d-%02d-%02d", y, m, d));
+  return TRUE;
+}
+
+static gboolean
+parse_firm (ZsImportLookups  *lookups,
+            const char       *text,
+            GValue           *value,
+            GError          **error)
+{
+  g_autofree char *uscc = zs_uscc_normalize (text);
+  g_autofree char *key = zs_firm_name_key (text);
+  g_autoptr(GPtrArray) rows = zs_store_query (lookups->store,
+                                              "SELECT id FROM firms WHERE uscc = ?1 "
+                                              "UNION ALL SELECT id FROM firms WHERE name_key = ?2 LIMIT 2",
+                                              (const char *[]) { uscc, key, NULL }, error);
+
+  if (rows == NULL)
+    return FALSE;
+  if (rows->len == 0)
+    return invalid (error, "firm", text, _("is not the code or name of a firm in the database"));
+  g_value_set_int64 (value, g_ascii_strtoll (((char **) g_ptr_array_index (rows, 0))[0], NULL, 10));
+  return TRUE;
+}
+
+/**
+ * _zs_import_parse_value:
+ *
+ * Parses @text for @field into @value, initialised to the property's type.
+ * The error names the field and the text.
+ */
+gboolean
+_zs_import_parse_value (ZsImportLookups      *lookups,
+                        const ZsImportField  *field,
+                        const char           *text,
+                        GValue               *value,
+                        GError              **error)
+{
+  double number;
+
+  switch (field->kind)
+    {
+    case ZS_IMPORT_KIND_NUMBER:
+      if (!parse_amount (field->field, text, &number, error))
+        return FALSE;
+      g_value_set_double (value, number);
+      return TRUE;
+    case ZS_IMPORT_KIND_INTEGER:
+      if (!parse_amount (field->field, text, &number, error))
+        return FALSE;
+      if (number != (int) number)
+        return invalid (error, field->field, text, _("is not a whole number"));
+      g_value_set_int (value, (int) number);
+      return TRUE;
+    case ZS_IMPORT_KIND_USCC:
+      g_value_take_string (value, zs_uscc_normalize (text));
+      return TRUE;
+    case ZS_IMPORT_KIND_SECTORS:
+      return parse_sectors (lookups, text, value, error);
+    case ZS_IMPORT_KIND_REGION:
+      return parse_region (lookups, text, value, error);
+    case ZS_IMPORT_KIND_PARK:
+      return parse_park (lookups, text, value, error);
+    case ZS_IMPORT_KIND_COUNTRY:
+      g_value_set_string (value, country_code (text));
+      return TRUE;
+    case ZS_IMPORT_KIND_OWNERSHIP:
+    case ZS_IMPORT_KIND_CHANNEL:
+    case ZS_IMPORT_KIND_ACTIVITY_KIND:
+      return parse_enum (G_VALUE_TYPE (value), field->field, text, value, error);
+    case ZS_IMPORT_KIND_STAGE:
+      {
+        ZsStage stage;
+
+        if (!zs_stage_parse (text, &stage, error))
+          return FALSE;
+        g_value_set_enum (value, stage);
+        return TRUE;
+      }
+    case ZS_IMPORT_KIND_DATE:
+      return parse_date (field->field, text, value, error);
+    case ZS_IMPORT_KIND_FIRM:
+      return parse_firm (lookups, text, value, error);
+    case ZS_IMPORT_KIND_TEXT:
+    case ZS_IMPORT_KIND_EXTRA:
+    case ZS_IMPORT_KIND_IGNORED:
+    default:
+      g_value_set_string (value, text);
+      return TRUE;
+    }
+}

@@ -1,0 +1,61 @@
+/* zs-import-private.h: column mapping and value parsing for imports
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "zs-import-job.h"
+#include "zs-store-private.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ZS_IMPORT_KIND_TEXT,
+  ZS_IMPORT_KIND_USCC,
+  ZS_IMPORT_KIND_NUMBER,
+  ZS_IMPORT_KIND_INTEGER,
+  ZS_IMPORT_KIND_SECTORS,
+  ZS_IMPORT_KIND_REGION,
+  ZS_IMPORT_KIND_OWNERSHIP,
+  ZS_IMPORT_KIND_COUNTRY,
+  ZS_IMPORT_KIND_PARK,
+  ZS_IMPORT_KIND_STAGE,
+  ZS_IMPORT_KIND_CHANNEL,
+  ZS_IMPORT_KIND_ACTIVITY_KIND,
+  ZS_IMPORT_KIND_DATE,
+  ZS_IMPORT_KIND_FIRM,
+  ZS_IMPORT_KIND_EXTRA,       /* not a property: handled by the job */
+  ZS_IMPORT_KIND_IGNORED,     /* bookkeeping columns of our own exports */
+} ZsImportKind;
+
+typedef struct
+{
+  const char   *field;     /* the name in --map and in export headers */
+  const char   *property;  /* the model property it sets, if any */
+  ZsImportKind  kind;
+  const char   *synonyms;  /* '|'-separated header names */
+} ZsImportField;
+
+typedef struct _ZsImportLookups ZsImportLookups;
+
+const ZsImportField *_zs_import_fields         (ZsImportEntity   entity);
+const ZsImportField *_zs_import_find_field     (ZsImportEntity   entity,
+                                                const char      *name);
+const ZsImportField *_zs_import_match_header   (ZsImportEntity   entity,
+                                                const char      *header);
+GType                _zs_import_entity_type    (ZsImportEntity   entity);
+const char          *_zs_import_entity_name    (ZsImportEntity   entity);
+
+ZsImportLookups     *_zs_import_lookups_new    (ZsStore         *store,
+                                                GError         **error);
+void                 _zs_import_lookups_free   (ZsImportLookups *lookups);
+gboolean             _zs_import_parse_value    (ZsImportLookups     *lookups,
+                                                const ZsImportField *field,
+                                                const char          *text,
+                                                GValue              *value,
+                                                GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZsImportLookups, _zs_import_lookups_free)
+
+G_END_DECLS

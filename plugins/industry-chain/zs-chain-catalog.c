@@ -1,0 +1,282 @@
+/* zs-chain-catalog.c: every chain map, read from the plugin's tables
+ *
+ * The maps are small (tens of links), so each command reads them whole and
+ * works on objects; only firms are too many for that.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "zs-chain-catalog.h"
+
+#include <glib/gi18n-lib.h>
+
+struct _ZsChainCatalog
+{
+  GObject     parent_instance;
+
+  GPtrArray  *maps;           /* ZsChainMap, in the order they were added */
+  GPtrArray  *links;          /* ZsChainLink, chain by chain, upstream first */
+  GHashTable *maps_by_id;     /* gint64 * → ZsChainMap */
+  GHashTable *links_by_id;    /* gint64 * → ZsChainLink */
+};
+
+G_DEFINE_FINAL_TYPE (ZsChainCatalog, zs_chain_catalog, G_TYPE_OBJECT)
+
+static void
+zs_chain_catalog_finalize (GObject *object)
+{
+  ZsChainCatalog *self = (ZsChainCatalog *) object;
+
+  g_hash_table_unref (self->maps_by_id);
+  g_hash_table_unref (self->links_by_id);
+  g_ptr_array_unref (self->maps);
+  g_ptr_array_unref (self->links);
+
+  G_OBJECT_CLASS (zs_chain_catalog_parent_class)->finalize (object);
+}
+
+static void
+zs_chain_catalog_class_init (ZsChainCatalogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = zs_chain_catalog_finalize;
+}
+
+static void
+zs_chain_catalog_init (ZsChainCatalog *self)
+{
+  self->maps = g_ptr_array_new_with_free_func (g_object_unref);
+  self->links = g_ptr_array_new_with_free_func (g_object_unref);
+  self->maps_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->links_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static gint64 *
+new_key (gint64 id)
+{
+  return g_memdup2 (&id, sizeof id);
+}
+
+static gint64
+column_id (char **row,
+           guint  column)
+{
+  return g_ascii_strtoll (row[column], NULL, 10);
+}
+
+static gboolean
+load_maps (ZsChainCatalog  *self,
+           ZsStore         *store,
+           GError         **error)
+{
+  g_autoptr(GPtrArray) rows =
+    zs_store_query (store,
+                    "SELECT id, code, name, coalesce (description, ''), coalesce (clause, 0), origin "
+                    "FROM chain_maps ORDER BY id",
+                    NULL, error);
+
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      ZsChainMap *map = zs_chain_map_new (column_id (row, 0), row[1], row[2], row[3],
+                                          (int) column_id (row, 4), row[5]);
+
+      g_ptr_array_add (self->maps, map);
+      g_hash_table_insert (self->maps_by_id, new_key (column_id (row, 0)), map);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_links (ZsChainCatalog  *self,
+            ZsStore         *store,
+            GError         **error)
+{
+  g_autoptr(GPtrArray) rows =
+    zs_store_query (store,
+                    "SELECT id, chain_id, code, name, position FROM chain_links "
+                    "ORDER BY chain_id, CASE position WHEN 'upstream' THEN 0 WHEN 'midstream' THEN 1 ELSE 2 END, "
+                    "  sort_order, id",
+                    NULL, error);
+
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      gint64 chain_id = column_id (row, 1);
+      ZsChainMap *map = g_hash_table_lookup (self->maps_by_id, &chain_id);
+      ZsChainLink *link = zs_chain_link_new (column_id (row, 0), chain_id, row[2], row[3], row[4]);
+
+      g_ptr_array_add (self->links, link);
+      g_hash_table_insert (self->links_by_id, new_key (column_id (row, 0)), link);
+      if (map != NULL)
+        zs_chain_map_add_link (map, link);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_link_terms (ZsChainCatalog  *self,
+                 ZsStore         *store,
+                 const char      *sql,
+                 void           (*add) (ZsChainLink *, const char *),
+                 GError         **error)
+{
+  g_autoptr(GPtrArray) rows = zs_store_query (store, sql, NULL, error);
+
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      ZsChainLink *link = zs_chain_catalog_get_link (self, column_id (row, 0));
+
+      if (link != NULL)
+        add (link, row[1]);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_edges (ZsChainCatalog  *self,
+            ZsStore         *store,
+            GError         **error)
+{
+  g_autoptr(GPtrArray) rows =
+    zs_store_query (store, "SELECT supplier_id, customer_id FROM chain_edges ORDER BY supplier_id, customer_id",
+                    NULL, error);
+
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      ZsChainLink *supplier = zs_chain_catalog_get_link (self, column_id (row, 0));
+      ZsChainLink *customer = zs_chain_catalog_get_link (self, column_id (row, 1));
+
+      if (supplier == NULL || customer == NULL)
+        continue;
+      zs_chain_link_add_customer (supplier, zs_chain_link_get_id (customer));
+      zs_chain_link_add_supplier (customer, zs_chain_link_get_id (supplier));
+    }
+  return TRUE;
+}
+
+/**
+ * zs_chain_catalog_load:
+ * @store: the store
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): every chain, link, mapping and edge, or %NULL
+ */
+ZsChainCatalog *
+zs_chain_catalog_load (ZsStore  *store,
+                       GError  **error)
+{
+  g_autoptr(ZsChainCatalog) self = g_object_new (ZS_TYPE_CHAIN_CATALOG, NULL);
+
+  if (!load_maps (self, store, error) ||
+      !load_links (self, store, error) ||
+      !load_link_terms (self, store, "SELECT link_id, sector_code FROM chain_link_sectors ORDER BY id",
+                        zs_chain_link_add_sector, error) ||
+      !load_link_terms (self, store, "SELECT link_id, keyword FROM chain_link_keywords ORDER BY id",
+                        zs_chain_link_add_keyword, error) ||
+      !load_edges (self, store, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * zs_chain_catalog_get_maps:
+ *
+ * Returns: (transfer none) (element-type ZsChainMap): the chains
+ */
+GPtrArray *
+zs_chain_catalog_get_maps (ZsChainCatalog *self)
+{
+  g_return_val_if_fail (ZS_IS_CHAIN_CATALOG (self), NULL);
+  return self->maps;
+}
+
+/**
+ * zs_chain_catalog_get_links:
+ *
+ * Returns: (transfer none) (element-type ZsChainLink): every link of every chain
+ */
+GPtrArray *
+zs_chain_catalog_get_links (ZsChainCatalog *self)
+{
+  g_return_val_if_fail (ZS_IS_CHAIN_CATALOG (self), NULL);
+  return self->links;
+}
+
+/**
+ * zs_chain_catalog_find_map:
+ *
+ * Returns: (transfer none) (nullable): the chain, or %NULL with %ZS_ERROR_NOT_FOUND
+ */
+ZsChainMap *
+zs_chain_catalog_find_map (ZsChainCatalog  *self,
+                           const char      *code,
+                           GError         **error)
+{
+  g_return_val_if_fail (ZS_IS_CHAIN_CATALOG (self), NULL);
+
+  for (guint i = 0; i < self->maps->len; i++)
+    if (g_str_equal (zs_chain_map_get_code (g_ptr_array_index (self->maps, i)), code))
+      return g_ptr_array_index (self->maps, i);
+  g_set_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND,
+               _("There is no chain “%s” (see “chain list”)"), code);
+  return NULL;
+}
+
+/**
+ * zs_chain_catalog_find_link:
+ *
+ * Returns: (transfer none) (nullable): the link, or %NULL with %ZS_ERROR_NOT_FOUND
+ */
+ZsChainLink *
+zs_chain_catalog_find_link (ZsChainCatalog  *self,
+                            const char      *code,
+                            GError         **error)
+{
+  g_return_val_if_fail (ZS_IS_CHAIN_CATALOG (self), NULL);
+
+  for (guint i = 0; i < self->links->len; i++)
+    if (g_str_equal (zs_chain_link_get_code (g_ptr_array_index (self->links, i)), code))
+      return g_ptr_array_index (self->links, i);
+  g_set_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND,
+               _("There is no chain link “%s” (see “chain show CHAIN”)"), code);
+  return NULL;
+}
+
+/**
+ * zs_chain_catalog_get_link:
+ *
+ * Returns: (transfer none) (nullable): the link with this id
+ */
+ZsChainLink *
+zs_chain_catalog_get_link (ZsChainCatalog *self,
+                           gint64          link_id)
+{
+  g_return_val_if_fail (ZS_IS_CHAIN_CATALOG (self), NULL);
+  return g_hash_table_lookup (self->links_by_id, &link_id);
+}
+
+/**
+ * zs_chain_catalog_get_map_of:
+ *
+ * Returns: (transfer none): the chain @link belongs to
+ */
+ZsChainMap *
+zs_chain_catalog_get_map_of (ZsChainCatalog *self,
+                             ZsChainLink    *link)
+{
+  gint64 chain_id = zs_chain_link_get_chain_id (link);
+
+  g_return_val_if_fail (ZS_IS_CHAIN_CATALOG (self), NULL);
+  return g_hash_table_lookup (self->maps_by_id, &chain_id);
+}

@@ -1,0 +1,628 @@
+/* zs-chain-matcher.c: ranking the firms that could fill a link
+ *
+ * Built for a million firms. The candidates of a link are the firms in one
+ * of its sectors (from the firm_sectors index) or with one of its keywords
+ * in name or business scope (one `firm_search MATCH` over both columns),
+ * plus those the user assigned to it, less rejected ones and firms already
+ * settled in the park. They are kept as a compact array of ids and flags,
+ * never as objects.
+ *
+ * The parts of a score that need the firm's row (size, partner region,
+ * whether the keyword is in the name) are unknown at first, so every
+ * candidate gets an upper bound assuming the best. Candidates are then read
+ * in batches, best bound first, and scored exactly; reading stops once the
+ * top N exact scores beat every remaining bound. Usually only a few
+ * thousand rows are read however many firms match.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "zs-chain-matcher.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "zs-chain-sql.h"
+#include "zs-chain-text.h"
+
+/* Registered capital (万元) that earns the full size component: 10 亿元.
+ * log10 makes 100 万 → 0.4, 1000 万 → 0.6, 1 亿 → 0.8. */
+#define FULL_SIZE_CAPITAL 100000.0
+/* A contact counts fully today and not at all after a year. */
+#define RECENCY_DAYS      365.0
+#define FIRST_BATCH       256
+#define MAX_BATCH         4096
+
+enum {
+  HIT_SECTOR   = 1 << 0,
+  HIT_KEYWORD  = 1 << 1,
+  HIT_ASSIGNED = 1 << 2,
+};
+
+typedef struct {
+  gint64 firm_id;
+  double bound;
+  guint  flags;
+} Candidate;
+
+typedef struct {
+  ZsChainLink *link;
+  guint        adjacent;
+  GArray      *candidates;   /* Candidate, best bound first */
+  GPtrArray   *top;          /* ZsChainCandidate, best first */
+  guint        wanted;
+} Ranking;
+
+struct _ZsChainMatcher
+{
+  GObject          parent_instance;
+
+  ZsStore         *store;
+  ZsChainCoverage *coverage;
+  ZsChainSettings  settings;
+  GHashTable      *days_since_contact;  /* gint64 * firm → int days */
+  GHashTable      *referrers;           /* gint64 * firm → gint64 * settled referrer */
+  GPtrArray       *partners;            /* flying-zone partner region codes */
+  gboolean         partner_available;
+  GDate            today;
+};
+
+G_DEFINE_FINAL_TYPE (ZsChainMatcher, zs_chain_matcher, G_TYPE_OBJECT)
+
+static void
+zs_chain_matcher_finalize (GObject *object)
+{
+  ZsChainMatcher *self = (ZsChainMatcher *) object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->coverage);
+  g_hash_table_unref (self->days_since_contact);
+  g_hash_table_unref (self->referrers);
+  g_ptr_array_unref (self->partners);
+
+  G_OBJECT_CLASS (zs_chain_matcher_parent_class)->finalize (object);
+}
+
+static void
+zs_chain_matcher_class_init (ZsChainMatcherClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = zs_chain_matcher_finalize;
+}
+
+static void
+zs_chain_matcher_init (ZsChainMatcher *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  self->days_since_contact = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->referrers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->partners = g_ptr_array_new_with_free_func (g_free);
+  g_date_clear (&self->today, 1);
+  g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+}
+
+static gint64 *
+new_key (gint64 id)
+{
+  return g_memdup2 (&id, sizeof id);
+}
+
+/* Dates are ISO 8601; only the day counts. */
+static gboolean
+days_since (ZsChainMatcher *self,
+            const char     *date,
+            int            *days)
+{
+  int year, month, day;
+  GDate then;
+
+  if (sscanf (date, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_clear (&then, 1);
+  g_date_set_dmy (&then, day, month, year);
+  *days = g_date_days_between (&then, &self->today);
+  return TRUE;
+}
+
+static gboolean
+load_contacts (ZsChainMatcher  *self,
+               GError         **error)
+{
+  g_autoptr(GPtrArray) rows =
+    zs_store_query (self->store, "SELECT firm_id, max (date) FROM activities GROUP BY firm_id", NULL, error);
+
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      int days;
+
+      if (days_since (self, row[1], &days))
+        g_hash_table_insert (self->days_since_contact, new_key (g_ascii_strtoll (row[0], NULL, 10)),
+                             GINT_TO_POINTER (days));
+    }
+  return TRUE;
+}
+
+/* 以商招商: firms whose projects a firm settled here referred. */
+static gboolean
+load_referrers (ZsChainMatcher  *self,
+                GError         **error)
+{
+  GArray *settled = zs_chain_coverage_get_settled_firms (self->coverage);
+  g_autofree char *list = zs_chain_sql_id_list ((gint64 *) (gpointer) settled->data, settled->len);
+  g_autoptr(GPtrArray) rows =
+    zs_store_query (self->store,
+                    "SELECT firm_id, min (referrer_firm_id) FROM projects "
+                    "WHERE referrer_firm_id IN (SELECT value FROM json_each (?1)) GROUP BY firm_id",
+                    (const char *[]) { list, NULL }, error);
+
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      g_hash_table_insert (self->referrers, new_key (g_ascii_strtoll (row[0], NULL, 10)),
+                           new_key (g_ascii_strtoll (row[1], NULL, 10)));
+    }
+  return TRUE;
+}
+
+/* The flying-zone plugin owns `flying_zone_partners`; it is only read, and
+ * only if it is there, so this plugin needs nothing from that one. */
+static gboolean
+load_partners (ZsChainMatcher  *self,
+               GError         **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (!zs_chain_sql_table_exists (self->store, "flying_zone_partners", &self->partner_available, error))
+    return FALSE;
+  if (!self->partner_available)
+    return TRUE;
+  rows = zs_store_query (self->store,
+                         "SELECT DISTINCT region_code FROM flying_zone_partners WHERE region_code IS NOT NULL",
+                         NULL, error);
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (self->partners, g_strdup (((char **) g_ptr_array_index (rows, i))[0]));
+  return TRUE;
+}
+
+/**
+ * zs_chain_matcher_new:
+ * @store: the store
+ * @coverage: what is settled in the park the candidates are for
+ * @settings: the weights
+ * @error: return location for a #GError
+ *
+ * Reads what all links share: last contacts, referrals by settled firms and
+ * flying-zone partners.
+ *
+ * Returns: (transfer full): the matcher, or %NULL
+ */
+ZsChainMatcher *
+zs_chain_matcher_new (ZsStore                *store,
+                      ZsChainCoverage        *coverage,
+                      const ZsChainSettings  *settings,
+                      GError                **error)
+{
+  g_autoptr(ZsChainMatcher) self = g_object_new (ZS_TYPE_CHAIN_MATCHER, NULL);
+
+  self->store = g_object_ref (store);
+  self->coverage = g_object_ref (coverage);
+  self->settings = *settings;
+  if (!load_contacts (self, error) || !load_referrers (self, error) || !load_partners (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * zs_chain_matcher_get_partner_available:
+ *
+ * Returns: whether flying-zone partners are known; without them the
+ *   partner component is 0 for every firm
+ */
+gboolean
+zs_chain_matcher_get_partner_available (ZsChainMatcher *self)
+{
+  g_return_val_if_fail (ZS_IS_CHAIN_MATCHER (self), FALSE);
+  return self->partner_available;
+}
+
+/* ---- candidate ids -------------------------------------------------- */
+
+static gboolean
+sector_ids (ZsChainMatcher  *self,
+            ZsChainLink     *link,
+            GArray          *ids,
+            GError         **error)
+{
+  g_autofree char *link_id = zs_chain_id_to_string (zs_chain_link_get_id (link));
+
+  if (zs_chain_link_get_sectors (link)->len == 0)
+    return TRUE;
+  if (!zs_chain_sql_ids (self->store,
+                         "SELECT group_concat (firm_id) FROM firm_sectors WHERE sector_code IN "
+                         "(SELECT sector_code FROM chain_link_sectors WHERE link_id = ?1)",
+                         (const char *[]) { link_id, NULL }, ids, error))
+    return FALSE;
+  zs_chain_ids_sort_unique (ids);
+  return TRUE;
+}
+
+static gboolean
+keyword_ids (ZsChainMatcher  *self,
+             ZsChainLink     *link,
+             GArray          *ids,
+             GError         **error)
+{
+  static const char * const columns[] = { "name", "business_scope", NULL };
+  g_autofree char *match = zs_chain_text_match_expression (columns, zs_chain_link_get_keywords (link));
+
+  if (match == NULL)
+    return TRUE;
+  if (!zs_chain_sql_ids (self->store,
+                         "SELECT group_concat (rowid) FROM firm_search WHERE firm_search MATCH ?1",
+                         (const char *[]) { match, NULL }, ids, error))
+    return FALSE;
+  zs_chain_ids_sort_unique (ids);
+  return TRUE;
+}
+
+static gboolean
+decided_ids (ZsChainMatcher  *self,
+             ZsChainLink     *link,
+             GArray          *confirmed,
+             GArray          *rejected,
+             GError         **error)
+{
+  g_autofree char *link_id = zs_chain_id_to_string (zs_chain_link_get_id (link));
+  g_autoptr(GPtrArray) rows =
+    zs_store_query (self->store,
+                    "SELECT firm_id, status FROM chain_assignments WHERE link_id = ?1 ORDER BY firm_id",
+                    (const char *[]) { link_id, NULL }, error);
+
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      gint64 firm_id = g_ascii_strtoll (row[0], NULL, 10);
+
+      g_array_append_val (g_str_equal (row[1], "confirmed") ? confirmed : rejected, firm_id);
+    }
+  return TRUE;
+}
+
+static gint64
+peek (GArray *ids,
+      guint   at)
+{
+  return at < ids->len ? g_array_index (ids, gint64, at) : G_MAXINT64;
+}
+
+/* Advances past @id in a sorted list; returns whether it was there. */
+static gboolean
+take (GArray *ids,
+      guint  *at,
+      gint64  id)
+{
+  if (peek (ids, *at) != id)
+    return FALSE;
+  (*at)++;
+  return TRUE;
+}
+
+/* Merges sorted id lists into candidates, dropping rejected firms and firms
+ * already settled in the park. */
+static GArray *
+merge_candidates (ZsChainMatcher *self,
+                  GArray         *sector,
+                  GArray         *keyword,
+                  GArray         *confirmed,
+                  GArray         *rejected)
+{
+  GArray *candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), MAX (sector->len, keyword->len));
+  guint s = 0, k = 0, c = 0, r = 0;
+
+  for (;;)
+    {
+      gint64 id = MIN (MIN (peek (sector, s), peek (keyword, k)), peek (confirmed, c));
+      Candidate candidate = { id, 0, 0 };
+
+      if (id == G_MAXINT64)
+        break;
+      if (take (sector, &s, id))
+        candidate.flags |= HIT_SECTOR;
+      if (take (keyword, &k, id))
+        candidate.flags |= HIT_KEYWORD;
+      if (take (confirmed, &c, id))
+        candidate.flags |= HIT_ASSIGNED;
+      while (peek (rejected, r) < id)
+        r++;
+      if (peek (rejected, r) != id && !zs_chain_coverage_is_settled_here (self->coverage, id))
+        g_array_append_val (candidates, candidate);
+    }
+  return candidates;
+}
+
+static GArray *
+collect_candidates (ZsChainMatcher  *self,
+                    ZsChainLink     *link,
+                    GError         **error)
+{
+  g_autoptr(GArray) sector = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) keyword = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) confirmed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) rejected = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!sector_ids (self, link, sector, error) ||
+      !keyword_ids (self, link, keyword, error) ||
+      !decided_ids (self, link, confirmed, rejected, error))
+    return NULL;
+  return merge_candidates (self, sector, keyword, confirmed, rejected);
+}
+
+/* ---- components ----------------------------------------------------- */
+
+static double
+size_value (double capital)
+{
+  return CLAMP (log10 (1 + MAX (capital, 0)) / log10 (1 + FULL_SIZE_CAPITAL), 0.0, 1.0);
+}
+
+static double
+recency_value (ZsChainMatcher *self,
+               gint64          firm_id,
+               int            *days)
+{
+  gpointer value;
+
+  if (!g_hash_table_lookup_extended (self->days_since_contact, &firm_id, NULL, &value))
+    return 0;
+  *days = GPOINTER_TO_INT (value);
+  /* A contact planned in the future is as good as one today. */
+  return CLAMP (1.0 - MAX (*days, 0) / RECENCY_DAYS, 0.0, 1.0);
+}
+
+static double
+ties_value (ZsChainMatcher *self,
+            guint           adjacent,
+            gint64          firm_id,
+            gint64         *referrer)
+{
+  gint64 *found = g_hash_table_lookup (self->referrers, &firm_id);
+
+  *referrer = found ? *found : 0;
+  return (adjacent > 0 ? 0.5 : 0) + (found ? 0.5 : 0);
+}
+
+/* A partner code names a province (xx0000), a city (xxxx00) or a county. */
+static const char *
+match_partner (ZsChainMatcher *self,
+               const char     *region)
+{
+  if (strlen (region) != 6)
+    return NULL;
+  for (guint i = 0; i < self->partners->len; i++)
+    {
+      const char *code = g_ptr_array_index (self->partners, i);
+      gsize prefix = g_str_has_suffix (code, "0000") ? 2 : g_str_has_suffix (code, "00") ? 4 : 6;
+
+      if (strlen (code) == 6 && strncmp (code, region, prefix) == 0)
+        return code;
+    }
+  return NULL;
+}
+
+static double
+weighted (ZsChainMatcher *self,
+          const double   *values)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < ZS_CHAIN_N_COMPONENTS; i++)
+    sum += values[i] * self->settings.weights[i];
+  return sum;
+}
+
+static double
+bound_of (ZsChainMatcher *self,
+          Ranking        *ranking,
+          const Candidate *candidate)
+{
+  double values[ZS_CHAIN_N_COMPONENTS] = { 0 };
+  gboolean assigned = candidate->flags & HIT_ASSIGNED;
+  gint64 referrer;
+  int days;
+
+  values[ZS_CHAIN_COMPONENT_SECTOR] = assigned || (candidate->flags & HIT_SECTOR) ? 1 : 0;
+  values[ZS_CHAIN_COMPONENT_KEYWORD] = assigned || (candidate->flags & HIT_KEYWORD) ? 1 : 0;
+  values[ZS_CHAIN_COMPONENT_SIZE] = 1;
+  values[ZS_CHAIN_COMPONENT_PARTNER] = self->partner_available ? 1 : 0;
+  values[ZS_CHAIN_COMPONENT_TIES] = ties_value (self, ranking->adjacent, candidate->firm_id, &referrer);
+  values[ZS_CHAIN_COMPONENT_RECENCY] = recency_value (self, candidate->firm_id, &days);
+  return weighted (self, values);
+}
+
+static int
+compare_bounds (gconstpointer a,
+                gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+
+  if (x->bound != y->bound)
+    return x->bound > y->bound ? -1 : 1;
+  return (x->firm_id > y->firm_id) - (x->firm_id < y->firm_id);
+}
+
+/* ---- exact scores --------------------------------------------------- */
+
+static ZsChainCandidate *
+score_exactly (ZsChainMatcher  *self,
+               Ranking         *ranking,
+               const Candidate *candidate,
+               char           **row)
+{
+  g_autoptr(ZsChainCandidate) scored = zs_chain_candidate_new (candidate->firm_id);
+  g_autofree char *folded_name = zs_chain_text_fold (row[3]);
+  GPtrArray *keywords = zs_chain_link_get_folded_keywords (ranking->link);
+
+  scored->name = g_strdup (row[3]);
+  scored->region_code = g_strdup (row[2]);
+  scored->registered_capital = g_ascii_strtod (row[1], NULL);
+  scored->assigned = (candidate->flags & HIT_ASSIGNED) != 0;
+  scored->sector_hit = (candidate->flags & HIT_SECTOR) != 0;
+  scored->keyword_hit = zs_chain_text_contains_any (folded_name, keywords) ? ZS_CHAIN_KEYWORD_NAME
+                        : (candidate->flags & HIT_KEYWORD) ? ZS_CHAIN_KEYWORD_SCOPE : ZS_CHAIN_KEYWORD_NONE;
+  scored->adjacent_settled = ranking->adjacent;
+  scored->partner_region = g_strdup (match_partner (self, scored->region_code));
+
+  scored->values[ZS_CHAIN_COMPONENT_SECTOR] = scored->assigned || scored->sector_hit ? 1 : 0;
+  scored->values[ZS_CHAIN_COMPONENT_KEYWORD] = scored->assigned ? 1
+    : scored->keyword_hit == ZS_CHAIN_KEYWORD_NAME ? 1 : scored->keyword_hit == ZS_CHAIN_KEYWORD_SCOPE ? 0.5 : 0;
+  scored->values[ZS_CHAIN_COMPONENT_SIZE] = size_value (scored->registered_capital);
+  scored->values[ZS_CHAIN_COMPONENT_PARTNER] = scored->partner_region != NULL ? 1 : 0;
+  scored->values[ZS_CHAIN_COMPONENT_TIES] = ties_value (self, ranking->adjacent, candidate->firm_id,
+                                                        &scored->referrer_firm_id);
+  scored->values[ZS_CHAIN_COMPONENT_RECENCY] = recency_value (self, candidate->firm_id,
+                                                              &scored->days_since_contact);
+  zs_chain_candidate_sum (scored, &self->settings);
+  return g_steal_pointer (&scored);
+}
+
+static gboolean
+score_batch (ZsChainMatcher  *self,
+             Ranking         *ranking,
+             guint            from,
+             guint            to,
+             GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), to - from);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *list = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  for (guint i = from; i < to; i++)
+    {
+      Candidate *candidate = &g_array_index (ranking->candidates, Candidate, i);
+
+      g_array_append_val (ids, candidate->firm_id);
+      g_hash_table_insert (by_id, &candidate->firm_id, candidate);
+    }
+  list = zs_chain_sql_id_list ((gint64 *) (gpointer) ids->data, ids->len);
+  rows = zs_store_query (self->store,
+                         "SELECT id, registered_capital, coalesce (region_code, ''), name FROM firms "
+                         "WHERE id IN (SELECT value FROM json_each (?1))",
+                         (const char *[]) { list, NULL }, error);
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      gint64 firm_id = g_ascii_strtoll (row[0], NULL, 10);
+
+      g_ptr_array_add (ranking->top, score_exactly (self, ranking, g_hash_table_lookup (by_id, &firm_id), row));
+    }
+  return TRUE;
+}
+
+static int
+compare_scored (gconstpointer a,
+                gconstpointer b)
+{
+  return zs_chain_candidate_compare (*(ZsChainCandidate **) a, *(ZsChainCandidate **) b);
+}
+
+static void
+keep_best (Ranking *ranking)
+{
+  g_ptr_array_sort (ranking->top, compare_scored);
+  if (ranking->top->len > ranking->wanted)
+    g_ptr_array_set_size (ranking->top, ranking->wanted);
+}
+
+/* Whether no candidate from @next on can enter the top list. */
+static gboolean
+top_is_final (Ranking *ranking,
+              guint    next)
+{
+  const Candidate *candidate;
+  const ZsChainCandidate *worst;
+
+  if (next >= ranking->candidates->len)
+    return TRUE;
+  if (ranking->top->len < ranking->wanted)
+    return FALSE;
+  candidate = &g_array_index (ranking->candidates, Candidate, next);
+  worst = g_ptr_array_index (ranking->top, ranking->wanted - 1);
+  return candidate->bound < worst->score ||
+         (candidate->bound == worst->score && candidate->firm_id > worst->firm_id);
+}
+
+static gboolean
+rank_candidates (ZsChainMatcher  *self,
+                 Ranking         *ranking,
+                 GError         **error)
+{
+  guint next = 0, batch = MAX (FIRST_BATCH, ranking->wanted);
+
+  for (guint i = 0; i < ranking->candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (ranking->candidates, Candidate, i);
+      candidate->bound = bound_of (self, ranking, candidate);
+    }
+  g_array_sort (ranking->candidates, compare_bounds);
+
+  while (!top_is_final (ranking, next))
+    {
+      guint end = MIN (next + batch, ranking->candidates->len);
+
+      if (!score_batch (self, ranking, next, end, error))
+        return FALSE;
+      keep_best (ranking);
+      next = end;
+      batch = MIN (batch * 2, MAX_BATCH);
+    }
+  return TRUE;
+}
+
+/**
+ * zs_chain_matcher_rank:
+ * @self: a #ZsChainMatcher
+ * @link: the link to fill
+ * @top: how many candidates to return
+ * @n_candidates: (out) (optional): how many firms were candidates in all
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type ZsChainCandidate): the best
+ *   candidates, best first, or %NULL
+ */
+GPtrArray *
+zs_chain_matcher_rank (ZsChainMatcher  *self,
+                       ZsChainLink     *link,
+                       guint            top,
+                       guint           *n_candidates,
+                       GError         **error)
+{
+  g_autoptr(GPtrArray) best = g_ptr_array_new_with_free_func ((GDestroyNotify) zs_chain_candidate_free);
+  g_autoptr(GArray) candidates = NULL;
+  Ranking ranking = { link, 0, NULL, best, top };
+
+  g_return_val_if_fail (ZS_IS_CHAIN_MATCHER (self), NULL);
+
+  if (!(candidates = collect_candidates (self, link, error)))
+    return NULL;
+  ranking.candidates = candidates;
+  ranking.adjacent = zs_chain_coverage_count_adjacent (self->coverage, link);
+  if (top > 0 && !rank_candidates (self, &ranking, error))
+    return NULL;
+  if (n_candidates != NULL)
+    *n_candidates = candidates->len;
+  return g_steal_pointer (&best);
+}

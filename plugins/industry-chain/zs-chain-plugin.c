@@ -1,0 +1,132 @@
+/* zs-chain-plugin.c: the industry-chain plugin (产业链招商)
+ *
+ * One object implements the three extension points: it brings its tables
+ * (ZsSchemaProvider), loads the shipped chain maps when activated
+ * (ZsActivatable) and adds the `chain` verb (ZsCommandProvider). The engine
+ * makes one instance per extension point, so the instances keep no state:
+ * everything lives in the store.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "zs-chain-plugin.h"
+
+#include <zhaoshang.h>
+
+#include "zs-chain-cli.h"
+#include "zs-chain-schema.h"
+#include "zs-chain-seed.h"
+
+struct _ZsChainPlugin
+{
+  GObject parent_instance;
+};
+
+static void activatable_iface_init      (ZsActivatableInterface     *iface);
+static void schema_provider_iface_init  (ZsSchemaProviderInterface  *iface);
+static void command_provider_iface_init (ZsCommandProviderInterface *iface);
+
+G_DEFINE_DYNAMIC_TYPE_EXTENDED (ZsChainPlugin, zs_chain_plugin, G_TYPE_OBJECT, G_TYPE_FLAG_FINAL,
+                                G_IMPLEMENT_INTERFACE_DYNAMIC (ZS_TYPE_ACTIVATABLE, activatable_iface_init)
+                                G_IMPLEMENT_INTERFACE_DYNAMIC (ZS_TYPE_SCHEMA_PROVIDER, schema_provider_iface_init)
+                                G_IMPLEMENT_INTERFACE_DYNAMIC (ZS_TYPE_COMMAND_PROVIDER, command_provider_iface_init))
+
+/* The migrations have run by now, so the tables are there. */
+static gboolean
+chain_plugin_activate (ZsActivatable    *activatable,
+                       ZsPluginContext  *context,
+                       GError          **error)
+{
+  return zs_chain_seed_load (zs_plugin_context_get_store (context), error);
+}
+
+static void
+chain_plugin_deactivate (ZsActivatable *activatable)
+{
+}
+
+static void
+activatable_iface_init (ZsActivatableInterface *iface)
+{
+  iface->activate = chain_plugin_activate;
+  iface->deactivate = chain_plugin_deactivate;
+}
+
+static char *
+chain_plugin_get_schema_name (ZsSchemaProvider *provider)
+{
+  return g_strdup (ZS_CHAIN_SCHEMA_NAME);
+}
+
+static char **
+chain_plugin_get_migrations (ZsSchemaProvider *provider)
+{
+  return zs_chain_schema_get_migrations ();
+}
+
+static void
+schema_provider_iface_init (ZsSchemaProviderInterface *iface)
+{
+  iface->get_schema_name = chain_plugin_get_schema_name;
+  iface->get_migrations = chain_plugin_get_migrations;
+}
+
+static char **
+chain_plugin_get_commands (ZsCommandProvider *provider)
+{
+  const char *commands[] = { "chain", NULL };
+
+  return g_strdupv ((char **) commands);
+}
+
+static char *
+chain_plugin_get_help (ZsCommandProvider *provider,
+                       const char        *command)
+{
+  return zs_chain_cli_get_help ();
+}
+
+static char *
+chain_plugin_run (ZsCommandProvider  *provider,
+                  ZsPluginContext    *context,
+                  const char         *command,
+                  const char * const *args,
+                  gboolean            json,
+                  GError            **error)
+{
+  return zs_chain_cli_run (zs_plugin_context_get_store (context), args, json, error);
+}
+
+static void
+command_provider_iface_init (ZsCommandProviderInterface *iface)
+{
+  iface->get_commands = chain_plugin_get_commands;
+  iface->get_help = chain_plugin_get_help;
+  iface->run = chain_plugin_run;
+}
+
+static void
+zs_chain_plugin_class_init (ZsChainPluginClass *klass)
+{
+}
+
+static void
+zs_chain_plugin_class_finalize (ZsChainPluginClass *klass)
+{
+}
+
+static void
+zs_chain_plugin_init (ZsChainPlugin *self)
+{
+}
+
+void
+peas_register_types (PeasObjectModule *module)
+{
+  zs_chain_plugin_register_type (G_TYPE_MODULE (module));
+
+  peas_object_module_register_extension_type (module, ZS_TYPE_ACTIVATABLE, ZS_TYPE_CHAIN_PLUGIN);
+  peas_object_module_register_extension_type (module, ZS_TYPE_SCHEMA_PROVIDER, ZS_TYPE_CHAIN_PLUGIN);
+  peas_object_module_register_extension_type (module, ZS_TYPE_COMMAND_PROVIDER, ZS_TYPE_CHAIN_PLUGIN);
+}

@@ -1,0 +1,377 @@
+/* zs-chain-render.c: the `chain` results as text
+ *
+ * The text shows what the JSON holds, in columns; Chinese characters take
+ * two columns on a terminal, so cells are padded by display width.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "zs-chain-cli-private.h"
+#include "zs-chain-settings.h"
+
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+static void
+append_cell (GString    *out,
+             const char *text,
+             guint       width)
+{
+  guint used = display_width (text ? text : "");
+
+  g_string_append (out, text ? text : "");
+  for (guint i = used; i < width + 1; i++)
+    g_string_append_c (out, ' ');
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+}
+
+static const char *
+scope_label (JsonObject *result)
+{
+  const char *park = member_string (result, "park");
+
+  return park ? park : _("all of 两霍两伊");
+}
+
+static void
+append_joined (GString    *out,
+               const char *label,
+               JsonArray  *array)
+{
+  if (json_array_get_length (array) == 0)
+    return;
+  g_string_append_printf (out, "      %s: ", label);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_string_append_printf (out, "%s%s", i ? ", " : "", json_array_get_string_element (array, i));
+  g_string_append_c (out, '\n');
+}
+
+/* ---- list ----------------------------------------------------------- */
+
+void
+zs_chain_render_list (JsonObject *result,
+                      GString    *out)
+{
+  JsonArray *chains = json_object_get_array_member (result, "chains");
+
+  append_cell (out, "CODE", 22);
+  append_cell (out, _("NAME"), 18);
+  append_cell (out, _("CLAUSE"), 7);
+  append_cell (out, _("LINKS"), 6);
+  g_string_append_printf (out, "%s\n", _("ORIGIN"));
+  for (guint i = 0; i < json_array_get_length (chains); i++)
+    {
+      JsonObject *chain = json_array_get_object_element (chains, i);
+      g_autofree char *clause = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                 json_object_get_int_member_with_default (chain, "clause", 0));
+      g_autofree char *links = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (chain, "links"));
+
+      append_cell (out, member_string (chain, "code"), 22);
+      append_cell (out, member_string (chain, "name"), 18);
+      append_cell (out, clause, 7);
+      append_cell (out, links, 6);
+      g_string_append_printf (out, "%s\n", member_string (chain, "origin"));
+    }
+}
+
+/* ---- show ----------------------------------------------------------- */
+
+static void
+append_settled_firms (GString   *out,
+                      JsonArray *firms)
+{
+  if (json_array_get_length (firms) == 0)
+    return;
+  g_string_append_printf (out, "      %s: ", _("settled"));
+  for (guint i = 0; i < json_array_get_length (firms); i++)
+    {
+      JsonObject *firm = json_array_get_object_element (firms, i);
+
+      g_string_append_printf (out, "%s%s (%" G_GINT64_FORMAT ")", i ? ", " : "",
+                              member_string (firm, "name"), json_object_get_int_member (firm, "firm_id"));
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_coverage (GString    *out,
+                 JsonObject *link)
+{
+  g_string_append_printf (out, _("settled %" G_GINT64_FORMAT ", pipeline %" G_GINT64_FORMAT ", %s\n"),
+                          json_object_get_int_member (link, "settled"),
+                          json_object_get_int_member (link, "pipeline"),
+                          member_string (link, "status"));
+}
+
+static void
+append_show_link (GString    *out,
+                  JsonObject *link)
+{
+  append_cell (out, member_string (link, "position"), 10);
+  append_cell (out, member_string (link, "code"), 22);
+  append_cell (out, member_string (link, "name"), 16);
+  append_coverage (out, link);
+  append_joined (out, _("sectors"), json_object_get_array_member (link, "sectors"));
+  append_joined (out, _("keywords"), json_object_get_array_member (link, "keywords"));
+  append_joined (out, _("supplies"), json_object_get_array_member (link, "customers"));
+  append_settled_firms (out, json_object_get_array_member (link, "settled_firms"));
+}
+
+void
+zs_chain_render_show (JsonObject *result,
+                      GString    *out)
+{
+  JsonObject *chain = json_object_get_object_member (result, "chain");
+  JsonArray *links = json_object_get_array_member (result, "links");
+
+  g_string_append_printf (out, "%s (%s)", member_string (chain, "name"), member_string (chain, "code"));
+  if (member_string (chain, "description") != NULL)
+    g_string_append_printf (out, ": %s", member_string (chain, "description"));
+  g_string_append_printf (out, _("\nCoverage in %s; weak below %" G_GINT64_FORMAT " settled firms\n\n"),
+                          scope_label (result), json_object_get_int_member (result, "weak_threshold"));
+  for (guint i = 0; i < json_array_get_length (links); i++)
+    append_show_link (out, json_array_get_object_element (links, i));
+}
+
+/* ---- gaps ----------------------------------------------------------- */
+
+void
+zs_chain_render_gaps (JsonObject *result,
+                      GString    *out)
+{
+  JsonArray *links = json_object_get_array_member (result, "links");
+
+  g_string_append_printf (out, _("Gap and weak links in %s (weak: fewer than %" G_GINT64_FORMAT " settled firms)\n"),
+                          scope_label (result), json_object_get_int_member (result, "weak_threshold"));
+  append_cell (out, _("STATUS"), 6);
+  append_cell (out, _("CHAIN"), 20);
+  append_cell (out, _("LINK"), 22);
+  append_cell (out, _("NAME"), 16);
+  g_string_append_printf (out, "%s\n", _("SETTLED/PIPELINE"));
+  for (guint i = 0; i < json_array_get_length (links); i++)
+    {
+      JsonObject *link = json_array_get_object_element (links, i);
+
+      append_cell (out, member_string (link, "status"), 6);
+      append_cell (out, member_string (link, "chain"), 20);
+      append_cell (out, member_string (link, "link"), 22);
+      append_cell (out, member_string (link, "name"), 16);
+      g_string_append_printf (out, "%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "\n",
+                              json_object_get_int_member (link, "settled"),
+                              json_object_get_int_member (link, "pipeline"));
+    }
+  if (json_array_get_length (links) == 0)
+    g_string_append (out, _("No gaps: every link has enough settled firms.\n"));
+}
+
+/* ---- match ---------------------------------------------------------- */
+
+static void
+append_weights (GString    *out,
+                JsonObject *weights)
+{
+  g_string_append (out, _("Weights:"));
+  for (guint i = 0; i < ZS_CHAIN_N_COMPONENTS; i++)
+    {
+      const char *name = zs_chain_component_get_name (i);
+      g_string_append_printf (out, " %s %.2f", name, json_object_get_double_member (weights, name));
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_candidate (GString    *out,
+                  JsonObject *candidate)
+{
+  JsonObject *components = json_object_get_object_member (candidate, "components");
+  g_autofree char *rank = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (candidate, "rank"));
+  g_autofree char *score = g_strdup_printf ("%.3f", json_object_get_double_member (candidate, "score"));
+
+  g_string_append (out, "  ");
+  append_cell (out, rank, 3);
+  append_cell (out, score, 6);
+  for (guint i = 0; i < ZS_CHAIN_N_COMPONENTS; i++)
+    {
+      JsonObject *component = json_object_get_object_member (components, zs_chain_component_get_name (i));
+      g_autofree char *points = g_strdup_printf ("%.3f", json_object_get_double_member (component, "points"));
+
+      append_cell (out, points, 7);
+    }
+  g_string_append_printf (out, "%s (%" G_GINT64_FORMAT ")\n", member_string (candidate, "name"),
+                          json_object_get_int_member (candidate, "firm_id"));
+}
+
+static void
+append_candidate_header (GString *out)
+{
+  g_string_append (out, "  ");
+  append_cell (out, "#", 3);
+  append_cell (out, _("SCORE"), 6);
+  for (guint i = 0; i < ZS_CHAIN_N_COMPONENTS; i++)
+    {
+      g_autofree char *upper = g_ascii_strup (zs_chain_component_get_name (i), -1);
+      append_cell (out, upper, 7);
+    }
+  g_string_append_printf (out, "%s\n", _("FIRM"));
+}
+
+static void
+append_match_link (GString    *out,
+                   JsonObject *link)
+{
+  JsonArray *candidates = json_object_get_array_member (link, "candidates");
+
+  g_string_append_printf (out, "\n%s › %s (%s): ", member_string (link, "chain_name"),
+                          member_string (link, "name"), member_string (link, "link"));
+  append_coverage (out, link);
+  g_string_append_printf (out, _("  %" G_GINT64_FORMAT " candidate firms, best %u:\n"),
+                          json_object_get_int_member (link, "candidates_total"),
+                          json_array_get_length (candidates));
+  if (json_array_get_length (candidates) == 0)
+    return;
+  append_candidate_header (out);
+  for (guint i = 0; i < json_array_get_length (candidates); i++)
+    append_candidate (out, json_array_get_object_element (candidates, i));
+}
+
+void
+zs_chain_render_match (JsonObject *result,
+                       GString    *out)
+{
+  JsonArray *links = json_object_get_array_member (result, "links");
+
+  g_string_append_printf (out, _("Candidates for %s (points = value × weight)\n"), scope_label (result));
+  append_weights (out, json_object_get_object_member (result, "weights"));
+  if (!json_object_get_boolean_member (result, "partner_available"))
+    g_string_append (out, _("Partner: no flying-zone partners known (no flying_zone_partners table), "
+                            "so 0 for every firm\n"));
+  for (guint i = 0; i < json_array_get_length (links); i++)
+    append_match_link (out, json_array_get_object_element (links, i));
+  if (json_array_get_length (links) == 0)
+    g_string_append (out, _("No gap or weak links to match.\n"));
+}
+
+/* ---- firm ----------------------------------------------------------- */
+
+static char *
+evidence_text (JsonObject *evidence)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *hints[] = { "sector", "name", "business_scope" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hints); i++)
+    if (json_object_get_boolean_member (evidence, hints[i]))
+      g_string_append_printf (text, "%s%s", text->len ? ", " : "", hints[i]);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+void
+zs_chain_render_firm (JsonObject *result,
+                      GString    *out)
+{
+  JsonArray *links = json_object_get_array_member (result, "links");
+
+  g_string_append_printf (out, _("%s (%" G_GINT64_FORMAT "): an inferred link counts from confidence %.2f\n"),
+                          member_string (result, "name"), json_object_get_int_member (result, "firm_id"),
+                          json_object_get_double_member (result, "min_confidence"));
+  append_cell (out, _("STATUS"), 9);
+  append_cell (out, _("CONF"), 5);
+  append_cell (out, _("COUNTS"), 6);
+  append_cell (out, _("LINK"), 22);
+  append_cell (out, _("NAME"), 16);
+  g_string_append_printf (out, "%s\n", _("EVIDENCE"));
+  for (guint i = 0; i < json_array_get_length (links); i++)
+    {
+      JsonObject *link = json_array_get_object_element (links, i);
+      g_autofree char *confidence = g_strdup_printf ("%.2f", json_object_get_double_member (link, "confidence"));
+      g_autofree char *evidence = evidence_text (json_object_get_object_member (link, "evidence"));
+
+      append_cell (out, member_string (link, "status"), 9);
+      append_cell (out, confidence, 5);
+      append_cell (out, json_object_get_boolean_member (link, "counts") ? _("yes") : _("no"), 6);
+      append_cell (out, member_string (link, "link"), 22);
+      append_cell (out, member_string (link, "name"), 16);
+      g_string_append_printf (out, "%s\n", evidence);
+    }
+}
+
+/* ---- edits ---------------------------------------------------------- */
+
+void
+zs_chain_render_chain (JsonObject *result,
+                       GString    *out)
+{
+  JsonObject *chain = json_object_get_object_member (result, "chain");
+
+  g_string_append_printf (out, _("Chain %s: %s, clause %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " links (%s)\n"),
+                          member_string (chain, "code"), member_string (chain, "name"),
+                          json_object_get_int_member_with_default (chain, "clause", 0),
+                          json_object_get_int_member (chain, "links"), member_string (chain, "origin"));
+}
+
+void
+zs_chain_render_link (JsonObject *result,
+                      GString    *out)
+{
+  JsonObject *link = json_object_get_object_member (result, "link");
+
+  g_string_append_printf (out, _("Link %s: %s, %s of chain %s\n"), member_string (link, "code"),
+                          member_string (link, "name"), member_string (link, "position"),
+                          member_string (link, "chain"));
+  append_joined (out, _("sectors"), json_object_get_array_member (link, "sectors"));
+  append_joined (out, _("keywords"), json_object_get_array_member (link, "keywords"));
+  append_joined (out, _("buys from"), json_object_get_array_member (link, "suppliers"));
+  append_joined (out, _("supplies"), json_object_get_array_member (link, "customers"));
+}
+
+static void
+append_field (GString    *out,
+              const char *indent,
+              const char *name,
+              JsonNode   *node)
+{
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *value = JSON_NODE_HOLDS_NULL (node) ? g_strdup ("") : json_to_string (node, FALSE);
+      g_autofree char *plain = g_str_has_prefix (value, "\"") ? json_node_dup_string (node) : g_strdup (value);
+
+      g_string_append_printf (out, "%s%s: %s\n", indent, name, plain);
+      return;
+    }
+  object = json_node_get_object (node);
+  g_string_append_printf (out, "%s%s:\n", indent, name);
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    append_field (out, "  ", l->data, json_object_get_member (object, l->data));
+}
+
+void
+zs_chain_render_fields (JsonObject *result,
+                        GString    *out)
+{
+  g_autoptr(GList) members = json_object_get_members (result);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    append_field (out, "", l->data, json_object_get_member (result, l->data));
+}

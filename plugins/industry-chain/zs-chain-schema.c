@@ -1,0 +1,86 @@
+/* zs-chain-schema.c: the plugin's own tables, as a migration chain
+ *
+ * Every table is prefixed `chain_`. Steps are never edited once released;
+ * a change is a new step at the end.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "zs-chain-schema.h"
+
+/* Version 1. `origin` and `edited` let a newer seed refresh the rows it
+ * wrote and leave alone the ones a user wrote or changed; tombstones keep a
+ * seed row the user deleted from coming back. Sector codes carry no foreign
+ * key: the plugin may be activated on a store whose reference data is not
+ * loaded yet, and the CLI checks codes when users enter them. */
+static const char step_1[] =
+  "CREATE TABLE chain_maps ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  description TEXT,"
+  "  clause INTEGER,"
+  "  origin TEXT NOT NULL DEFAULT 'user' CHECK (origin IN ('seed', 'user')),"
+  "  edited INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE chain_links ("
+  "  id INTEGER PRIMARY KEY,"
+  "  chain_id INTEGER NOT NULL REFERENCES chain_maps (id) ON DELETE CASCADE,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  position TEXT NOT NULL CHECK (position IN ('upstream', 'midstream', 'downstream')),"
+  "  sort_order INTEGER NOT NULL DEFAULT 0,"
+  "  origin TEXT NOT NULL DEFAULT 'user' CHECK (origin IN ('seed', 'user')),"
+  "  edited INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX chain_links_by_chain ON chain_links (chain_id, sort_order);"
+  "CREATE TABLE chain_link_sectors ("
+  "  id INTEGER PRIMARY KEY,"
+  "  link_id INTEGER NOT NULL REFERENCES chain_links (id) ON DELETE CASCADE,"
+  "  sector_code TEXT NOT NULL,"
+  "  UNIQUE (link_id, sector_code));"
+  "CREATE TABLE chain_link_keywords ("
+  "  id INTEGER PRIMARY KEY,"
+  "  link_id INTEGER NOT NULL REFERENCES chain_links (id) ON DELETE CASCADE,"
+  "  keyword TEXT NOT NULL,"
+  "  UNIQUE (link_id, keyword));"
+  "CREATE TABLE chain_edges ("
+  "  supplier_id INTEGER NOT NULL REFERENCES chain_links (id) ON DELETE CASCADE,"
+  "  customer_id INTEGER NOT NULL REFERENCES chain_links (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (supplier_id, customer_id),"
+  "  CHECK (supplier_id <> customer_id)) WITHOUT ROWID;"
+  "CREATE INDEX chain_edges_by_customer ON chain_edges (customer_id);"
+  "CREATE TABLE chain_assignments ("
+  "  firm_id INTEGER NOT NULL REFERENCES firms (id) ON DELETE CASCADE,"
+  "  link_id INTEGER NOT NULL REFERENCES chain_links (id) ON DELETE CASCADE,"
+  "  status TEXT NOT NULL CHECK (status IN ('confirmed', 'rejected')),"
+  "  actor TEXT,"
+  "  at TEXT NOT NULL,"
+  "  PRIMARY KEY (firm_id, link_id)) WITHOUT ROWID;"
+  "CREATE INDEX chain_assignments_by_link ON chain_assignments (link_id, firm_id);"
+  "CREATE TABLE chain_project_links ("
+  "  project_id INTEGER PRIMARY KEY REFERENCES projects (id) ON DELETE CASCADE,"
+  "  link_id INTEGER NOT NULL REFERENCES chain_links (id) ON DELETE CASCADE,"
+  "  actor TEXT,"
+  "  at TEXT NOT NULL);"
+  "CREATE INDEX chain_project_links_by_link ON chain_project_links (link_id);"
+  "CREATE TABLE chain_settings ("
+  "  name TEXT PRIMARY KEY,"
+  "  value REAL NOT NULL);"
+  "CREATE TABLE chain_seed_state ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL);"
+  "CREATE TABLE chain_seed_removed ("
+  "  kind TEXT NOT NULL CHECK (kind IN ('chain', 'link')),"
+  "  code TEXT NOT NULL,"
+  "  PRIMARY KEY (kind, code)) WITHOUT ROWID;";
+
+/**
+ * zs_chain_schema_get_migrations:
+ *
+ * Returns: (transfer full): the SQL of every schema step, oldest first
+ */
+char **
+zs_chain_schema_get_migrations (void)
+{
+  const char *steps[] = { step_1, NULL };
+
+  return g_strdupv ((char **) steps);
+}

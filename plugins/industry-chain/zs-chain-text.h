@@ -1,0 +1,19 @@
+/* zs-chain-text.h: keyword matching that agrees with the core's search index
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *zs_chain_text_fold            (const char         *text);
+gboolean  zs_chain_text_contains        (const char         *folded_text,
+                                         const char         *folded_keyword);
+gboolean  zs_chain_text_contains_any    (const char         *folded_text,
+                                         GPtrArray          *folded_keywords);
+char     *zs_chain_text_match_expression (const char * const *columns,
+                                         GPtrArray          *keywords);
+
+G_END_DECLS

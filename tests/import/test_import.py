@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""zhaoshang-cli import and export: every bad-input class, exact counts,
+a killed import, round trips and undo."""
+
+import csv
+import io
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import tempfile
+import time
+import unittest
+
+CLI = os.environ.get('ZHAOSHANG_CLI', 'zhaoshang-cli')
+CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+HEADER = ['企业名称', '统一社会信用代码', '所属行业', '注册资本(万元)', '所在地区', '联系人', '联系电话', '经营范围', '备用列']
+
+
+def uscc(serial, region='654004'):
+    first = f'91{region}{serial:09d}'
+    total = sum(CHARSET.index(c) * w for c, w in zip(first, WEIGHTS))
+    return first + CHARSET[(31 - total % 31) % 31]
+
+
+def bad_check_digit(code):
+    return code[:-1] + ('0' if code[-1] != '0' else '1')
+
+
+def good_row(i):
+    return [f'霍尔果斯第{i}号馕食品有限公司', uscc(i), '以馕为主的食品加工', str(100 + i), '霍尔果斯市',
+            f'联系人{i}', f'1390990{i:04d}', '馕、糕点的生产与销售', '']
+
+
+class ImportTest(unittest.TestCase):
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix='zs-import-')
+        self.db = self.path('zhaoshang.db')
+        self.cli('init')
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def path(self, name):
+        return os.path.join(self.tmp.name, name)
+
+    def cli(self, *args, status=0, db=None):
+        result = subprocess.run([CLI, '--db', db or self.db, *args], capture_output=True, timeout=300)
+        self.assertEqual(result.returncode, status, result.stderr.decode())
+        return result.stdout.decode()
+
+    def import_json(self, *args, status=0, db=None):
+        return json.loads(self.cli('import', *args, '--json', status=status, db=db))
+
+    def write_csv(self, name, rows, header=HEADER, encoding='utf-8', delimiter=','):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=delimiter, lineterminator='\r\n')
+        writer.writerow(header)
+        writer.writerows(rows)
+        with open(self.path(name), 'wb') as f:
+            f.write(buffer.getvalue().encode(encoding))
+        return self.path(name)
+
+    def firms(self, db=None):
+        return json.loads(self.cli('firms', 'list', '--json', db=db))
+
+    def rejects(self, name):
+        with open(self.path(name), encoding='utf-8') as f:
+            return list(csv.DictReader(f))
+
+    def test_every_bad_input_class(self):
+        existing = good_row(900)
+        self.cli('firms', 'add', '--name', existing[0], '--uscc', existing[1])
+        rows = [
+            good_row(1),
+            [good_row(2)[0], bad_check_digit(uscc(2))] + good_row(2)[2:],     # bad check digit
+            good_row(3)[:4],                                                  # short row
+            [''] + good_row(4)[1:],                                           # empty name
+            good_row(5)[:3] + ['一百万'] + good_row(5)[4:],                     # text in a number column
+            good_row(6)[:2] + ['量子养殖'] + good_row(6)[3:],                   # unknown sector
+            good_row(7)[:7] + ['第一行\n第二行，含"引号"'] + [''],                 # quoted newline: fine
+            good_row(1),                                                      # duplicate in the file
+            existing,                                                         # duplicate in the database
+        ]
+        source = self.write_csv('bad.csv', rows)
+        result = self.import_json('firms', source, '--rejects', self.path('rejects.csv'),
+                                  '--on-duplicate', 'fail')
+        self.assertEqual((result['rows_read'], result['inserted'], result['rejected'], result['skipped']),
+                         (9, 2, 7, 0))
+        self.assertEqual(result['unmapped_columns'], ['备用列'])
+        self.assertEqual(result['mapping']['注册资本(万元)'], 'registered_capital')
+
+        rejects = self.rejects('rejects.csv')
+        by_line = {int(r['_line']): r for r in rejects}
+        # Line numbers are those of the file: the quoted newline takes two.
+        self.assertEqual(sorted(by_line), [3, 4, 5, 6, 7, 10, 11])
+        self.assertIn('check character', by_line[3]['_reason'])
+        self.assertEqual(by_line[3]['_column'], '统一社会信用代码')
+        self.assertIn('fields', by_line[4]['_reason'])
+        self.assertEqual(by_line[5]['_column'], '企业名称')
+        self.assertIn('一百万', by_line[6]['_reason'])
+        self.assertEqual(by_line[6]['_column'], '注册资本(万元)')
+        self.assertIn('量子养殖', by_line[7]['_reason'])
+        self.assertIn('line 2', by_line[10]['_reason'])
+        self.assertIn('database', by_line[11]['_reason'])
+        self.assertEqual(by_line[3]['企业名称'], good_row(2)[0])   # the original row is kept
+
+        scope = [f for f in self.firms() if f['name'] == good_row(7)[0]][0]
+        self.assertEqual(json.loads(self.cli('firms', 'show', str(scope['id']), '--json'))['business_scope'],
+                         '第一行\n第二行，含"引号"')
+
+    def test_gbk_bom_and_delimiters(self):
+        gbk = self.write_csv('gbk.csv', [good_row(i) for i in range(1, 4)], encoding='gb18030', delimiter=';')
+        result = self.import_json('firms', gbk)
+        self.assertEqual(result['inserted'], 3)
+        self.assertIn('GB18030', result['format'].upper())
+        bom = self.write_csv('bom.csv', [good_row(i) for i in range(4, 6)], encoding='utf-8-sig', delimiter='\t')
+        self.assertEqual(self.import_json('firms', bom)['inserted'], 2)
+        names = {f['name'] for f in self.firms()}
+        self.assertIn('霍尔果斯第1号馕食品有限公司', names)
+        self.assertEqual(len(self.cli('firms', 'list', '--search', '馕', '--json')), len(self.cli('firms', 'list', '--json')))
+
+    def test_ten_thousand_rows_with_ten_percent_bad(self):
+        rows = []
+        for i in range(1, 10001):
+            row = good_row(i)
+            if i % 10 == 0:
+                row[1] = bad_check_digit(row[1])
+            rows.append(row)
+        source = self.write_csv('10k.csv', rows)
+        result = self.import_json('firms', source, '--rejects', self.path('r.csv'))
+        self.assertEqual((result['rows_read'], result['inserted'], result['rejected']), (10000, 9000, 1000))
+        self.assertEqual(len(self.rejects('r.csv')), 1000)
+        self.assertEqual(len(self.firms()), 9000)
+        # Running the same file again changes nothing.
+        again = self.import_json('firms', source)
+        self.assertEqual((again['inserted'], again['skipped'], again['rejected']), (0, 9000, 1000))
+
+    def test_abort_and_dry_run_write_nothing(self):
+        rows = [good_row(1), [''] + good_row(2)[1:], good_row(3)]
+        source = self.write_csv('abort.csv', rows)
+        dry = self.import_json('firms', source, '--dry-run')
+        self.assertEqual((dry['inserted'], dry['rejected'], dry['import_id']), (2, 1, None))
+        self.assertEqual(self.firms(), [])
+        stderr = subprocess.run([CLI, '--db', self.db, 'import', 'firms', source, '--on-error', 'abort'],
+                                capture_output=True).stderr.decode()
+        self.assertIn('line 3', stderr)
+        self.assertEqual(self.firms(), [])
+
+    def test_update_duplicates(self):
+        self.import_json('firms', self.write_csv('a.csv', [good_row(1)]))
+        changed = good_row(1)
+        changed[3] = '888'
+        changed[0] = '霍尔果斯第1号馕食品有限责任公司'
+        result = self.import_json('firms', self.write_csv('b.csv', [changed]), '--on-duplicate', 'update')
+        self.assertEqual(result['updated'], 1)
+        firm = self.firms()[0]
+        self.assertEqual(firm['registered_capital'], 888)
+        # Without a code, a firm is recognised by its normalised name.
+        by_name = self.write_csv('c.csv', [['霍尔果斯第1号馕食品有限责任公司 ', '']], header=['企业名称', '统一社会信用代码'])
+        self.assertEqual(self.import_json('firms', by_name)['skipped'], 1)
+
+    def test_killed_import_leaves_sound_database(self):
+        rows = [good_row(i) for i in range(1, 40001)]
+        source = self.write_csv('big.csv', rows)
+        process = subprocess.Popen([CLI, '--db', self.db, 'import', 'firms', source],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            with sqlite3.connect(self.db, timeout=10) as db:
+                if db.execute('SELECT count(*) FROM firms').fetchone()[0] > 0:
+                    break
+            time.sleep(0.05)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+
+        with sqlite3.connect(self.db) as db:
+            self.assertEqual(db.execute('PRAGMA integrity_check').fetchone()[0], 'ok')
+            firms, contacts = db.execute('SELECT count(*), (SELECT count(*) FROM contacts) FROM firms').fetchone()
+            self.assertLess(firms, 40000)
+            # No half-written row: every firm has the contact its row named.
+            self.assertEqual(firms, contacts)
+        result = self.import_json('firms', source)
+        self.assertEqual(result['inserted'] + result['skipped'], 40000)
+        self.assertEqual(len(self.firms()), 40000)
+
+    def test_round_trip_and_undo(self):
+        self.cli('init', '--demo')
+        before = self.firms()
+        for name in ('firms.csv', 'firms.xlsx', 'firms.jsonl'):
+            other = self.path('other-' + name + '.db')
+            self.cli('init', db=other)
+            self.cli('export', 'firms', self.path(name), '--bom')
+            result = self.import_json('firms', self.path(name), db=other)
+            self.assertEqual((result['inserted'], result['rejected']), (len(before), 0), name)
+            strip = lambda firms: [{k: v for k, v in f.items() if k not in ('id', 'created_at', 'updated_at')}
+                                   for f in firms]
+            self.assertEqual(strip(self.firms(db=other)), strip(before), name)
+
+        rows = [good_row(i) for i in range(1, 6)]
+        result = self.import_json('firms', self.write_csv('undo.csv', rows))
+        self.assertEqual(len(self.firms()), len(before) + 5)
+        self.cli('imports', 'undo', str(result['import_id']))
+        self.assertEqual(len(self.firms()), len(before))
+        imports = json.loads(self.cli('imports', 'list', '--json'))
+        self.assertEqual(imports[0]['status'], 'undone')
+        self.cli('imports', 'undo', str(result['import_id']), status=1)
+
+
+if __name__ == '__main__':
+    unittest.main()

@@ -1,0 +1,133 @@
+/* test-jsonl-reader.c: JSON lines import: header, mapping, values, errors */
+#include "config.h"
+
+#include <string.h>
+
+#include "zs-error.h"
+#include "zs-jsonl-reader.h"
+#include "zs-row-source.h"
+
+#include "io-test-util.h"
+
+static ZsRowSource *
+open_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "io", "fixtures", name, NULL);
+  g_autoptr(GError) error = NULL;
+  ZsJsonlReader *reader;
+
+  reader = zs_jsonl_reader_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reader);
+  return ZS_ROW_SOURCE (reader);
+}
+
+static void
+assert_error (ZsRowSource *source,
+              const char  *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) again = NULL;
+  guint64 line = 0;
+
+  g_assert_null (zs_row_source_read_row (source, &line, &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  if (strstr (error->message, fragment) == NULL)
+    g_error ("“%s” is not in “%s”", fragment, error->message);
+
+  g_assert_null (zs_row_source_read_row (source, &line, &again));
+  g_assert_error (again, ZS_ERROR, ZS_ERROR_INVALID);
+}
+
+static void
+test_mapping (void)
+{
+  g_autoptr(ZsRowSource) source = open_fixture ("firms.jsonl");
+  g_autofree char *description = zs_row_source_get_description (source);
+
+  g_assert_cmpstr (description, ==, "JSON lines");
+  /* The first object's keys, in order, are the header. */
+  assert_row (source, 1, "名称", "资本", "上市", "行业", "备注", NULL);
+  assert_row (source, 1, "天山机械", "1500", "true", "制造业;装备", "", NULL);
+  /* Line 2 is blank; keys may come in any order, missing keys are empty. */
+  assert_row (source, 3, "丝路贸易", "2.5", "", "", "", NULL);
+  assert_row (source, 4, "雪莲", "1000", "false", "", "x", NULL);
+  assert_end (source);
+  g_assert_cmpfloat (zs_row_source_get_fraction (source), ==, 1.0);
+}
+
+static void
+test_extra_key (void)
+{
+  g_autoptr(ZsRowSource) source = open_fixture ("extra-key.jsonl");
+
+  assert_row (source, 1, "名称", "城市", NULL);
+  assert_row (source, 1, "甲", "哈密", NULL);
+  assert_error (source, "extra-key.jsonl”, line 2: the key “电话”");
+}
+
+static void
+test_invalid_json (void)
+{
+  g_autoptr(ZsRowSource) source = open_fixture ("invalid.jsonl");
+
+  assert_row (source, 1, "名称", NULL);
+  assert_row (source, 1, "甲", NULL);
+  assert_error (source, "invalid.jsonl”, line 3: not valid JSON");
+}
+
+static void
+test_not_object (void)
+{
+  g_autoptr(ZsRowSource) source = open_fixture ("not-object.jsonl");
+
+  assert_row (source, 1, "名称", NULL);
+  assert_row (source, 1, "甲", NULL);
+  assert_error (source, "not-object.jsonl”, line 2: expected a JSON object");
+}
+
+static void
+test_empty_object (void)
+{
+  g_autoptr(ZsRowSource) source = open_fixture ("empty-object.jsonl");
+
+  assert_error (source, "empty-object.jsonl”, line 1: the first object has no keys");
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsJsonlReader) reader = zs_jsonl_reader_new ("/nonexistent/firms.jsonl", &error);
+
+  g_assert_null (reader);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+test_row_source_open (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "io", "fixtures", "firms.jsonl", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsRowSource) source = zs_row_source_open (path, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ZS_IS_JSONL_READER (source));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/io/jsonl/mapping", test_mapping);
+  g_test_add_func ("/io/jsonl/extra-key", test_extra_key);
+  g_test_add_func ("/io/jsonl/invalid-json", test_invalid_json);
+  g_test_add_func ("/io/jsonl/not-object", test_not_object);
+  g_test_add_func ("/io/jsonl/empty-object", test_empty_object);
+  g_test_add_func ("/io/jsonl/missing-file", test_missing_file);
+  g_test_add_func ("/io/jsonl/row-source-open", test_row_source_open);
+
+  return g_test_run ();
+}

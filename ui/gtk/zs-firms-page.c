@@ -1,0 +1,510 @@
+/* zs-firms-page.c: the firms, searched as the user types, and the selected
+ *   firm's form
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zs-firms-page.h"
+
+/* What the user types is searched once typing pauses this long. */
+#define SEARCH_DELAY_MS 150
+
+struct _ZsFirmsPage
+{
+  GtkWidget          parent_instance;
+
+  ZsStore           *store;
+  ZsFirmListModel   *model;
+  GtkSingleSelection *selection;
+  GHashTable        *sector_names;
+  GStrv              sector_codes;   /* of the filter, [0] = "" for all */
+
+  GtkSearchEntry    *search_entry;
+  GtkDropDown       *sector_filter;
+  GtkStack          *list_stack;
+  GtkLabel          *status_label;
+  GtkStack          *detail_stack;
+  ZsRecordEditor    *editor;
+};
+
+G_DEFINE_FINAL_TYPE (ZsFirmsPage, zs_firms_page, GTK_TYPE_WIDGET)
+
+/* Columns {{{ */
+
+static void
+label_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (user_data != NULL)
+    gtk_widget_add_css_class (label, user_data);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+name_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  ZsFirm *firm = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+
+  gtk_label_set_label (label, firm != NULL ? zs_firm_get_name (firm) : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), firm != NULL ? zs_firm_get_name_other (firm) : NULL);
+}
+
+static void
+uscc_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  ZsFirm *firm = gtk_list_item_get_item (item);
+  const char *uscc = firm != NULL ? zs_firm_get_uscc (firm) : NULL;
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), uscc != NULL ? uscc : "");
+}
+
+static void
+sectors_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 ZsFirmsPage              *self)
+{
+  ZsFirm *firm = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  const char * const *codes = firm != NULL ? zs_firm_get_sectors (firm) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      const char *name = g_hash_table_lookup (self->sector_names, codes[i]);
+
+      if (i > 0)
+        /* Translators: separates the sector names of a firm in the firm list */
+        g_string_append (text, _(", "));
+      g_string_append (text, name != NULL ? name : codes[i]);
+    }
+  gtk_label_set_label (label, text->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text->len > 0 ? text->str : NULL);
+}
+
+static GtkColumnViewColumn *
+create_column (ZsFirmsPage *self,
+               const char  *title,
+               GCallback    bind,
+               const char  *css_class,
+               gboolean     expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), (gpointer) css_class);
+  g_signal_connect (factory, "bind", bind, self);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  return column;
+}
+
+static GtkWidget *
+create_column_view (ZsFirmsPage *self)
+{
+  GtkWidget *view = gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)));
+  g_autoptr(GtkColumnViewColumn) name = create_column (self, _("Name"), G_CALLBACK (name_bind_cb), NULL, TRUE);
+  g_autoptr(GtkColumnViewColumn) uscc = create_column (self, _("Credit Code"), G_CALLBACK (uscc_bind_cb), "monospace", FALSE);
+  g_autoptr(GtkColumnViewColumn) sectors = create_column (self, _("Sectors"), G_CALLBACK (sectors_bind_cb), NULL, TRUE);
+
+  gtk_column_view_append_column (GTK_COLUMN_VIEW (view), name);
+  gtk_column_view_append_column (GTK_COLUMN_VIEW (view), uscc);
+  gtk_column_view_append_column (GTK_COLUMN_VIEW (view), sectors);
+  gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (view), TRUE);
+  gtk_widget_add_css_class (view, "data-table");
+  return view;
+}
+
+/* }}} */
+
+static char *
+format_status (gboolean searching,
+               guint    count)
+{
+  int n = (int) MIN (count, (guint) G_MAXINT);
+
+  if (!searching)
+    return g_strdup_printf (ngettext ("%d firm", "%d firms", n), n);
+  return g_strdup_printf (ngettext ("%d firm matches", "%d firms match", n), n);
+}
+
+static void
+update_state (ZsFirmsPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  gboolean searching = zs_firm_list_model_is_searching (self->model);
+  const GError *error = zs_paged_model_get_error (ZS_PAGED_MODEL (self->model));
+  g_autofree char *status = NULL;
+
+  if (error != NULL)
+    /* Translators: %s is an error message from the database */
+    status = g_strdup_printf (_("Cannot list firms: %s"), error->message);
+  else
+    status = format_status (searching, n);
+  gtk_label_set_label (self->status_label, status);
+
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (searching || error != NULL)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+search_changed_cb (ZsFirmsPage    *self,
+                   GtkSearchEntry *entry)
+{
+  zs_firm_list_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+stop_search_cb (ZsFirmsPage    *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  zs_firm_list_model_set_search (self->model, NULL);
+}
+
+static void
+sector_selected_cb (ZsFirmsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->sector_filter);
+
+  if (selected < g_strv_length (self->sector_codes))
+    zs_firm_list_model_set_sector (self->model, self->sector_codes[selected]);
+}
+
+static void
+selection_changed_cb (ZsFirmsPage *self)
+{
+  ZsFirm *firm = gtk_single_selection_get_selected_item (self->selection);
+
+  if (firm == NULL)
+    return;
+  zs_record_editor_set_record_id (self->editor, zs_firm_get_id (firm));
+  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+}
+
+static void
+new_firm_cb (ZsFirmsPage *self)
+{
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  zs_record_editor_new_record (self->editor);
+  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+}
+
+static void
+load_sectors (ZsFirmsPage *self,
+              GtkStringList *names)
+{
+  g_autoptr(GPtrArray) sectors = zs_store_list_sectors (self->store, 0, NULL);
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+
+  self->sector_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_strv_builder_add (codes, "");
+  gtk_string_list_append (names, _("All sectors"));
+  for (guint i = 0; sectors != NULL && i < sectors->len; i++)
+    {
+      ZsSector *sector = g_ptr_array_index (sectors, i);
+
+      g_hash_table_insert (self->sector_names, g_strdup (zs_sector_get_code (sector)),
+                           g_strdup (zs_sector_get_name (sector)));
+      g_strv_builder_add (codes, zs_sector_get_code (sector));
+      gtk_string_list_append (names, zs_sector_get_name (sector));
+    }
+  self->sector_codes = g_strv_builder_end (codes);
+}
+
+static GtkWidget *
+create_toolbar (ZsFirmsPage *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY_MS);
+  g_object_set (self->search_entry, "placeholder-text", _("Search firms"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search firms by name, credit code, business scope or contact"), -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb), self);
+
+  load_sectors (self, names);
+  self->sector_filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)),
+                                                          gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string")));
+  gtk_drop_down_set_enable_search (self->sector_filter, TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sector_filter), _("Only firms in this sector"));
+  g_signal_connect_swapped (self->sector_filter, "notify::selected", G_CALLBACK (sector_selected_cb), self);
+
+  gtk_widget_set_tooltip_text (add, _("New Firm"));
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (new_firm_cb), self);
+
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search_entry));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->sector_filter));
+  gtk_box_append (GTK_BOX (bar), add);
+  gtk_widget_set_margin_start (bar, 6);
+  gtk_widget_set_margin_end (bar, 6);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  return bar;
+}
+
+static GtkWidget *
+create_status_page (const char *icon,
+                    const char *title,
+                    const char *description)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  return page;
+}
+
+static GtkWidget *
+create_list_side (ZsFirmsPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), create_column_view (self));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+
+  self->list_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->list_stack), TRUE);
+  gtk_stack_add_named (self->list_stack, scroller, "list");
+  gtk_stack_add_named (self->list_stack,
+                       create_status_page ("system-search-symbolic", _("No Firms Found"),
+                                           _("Try a different name, credit code or business term")),
+                       "no-results");
+  gtk_stack_add_named (self->list_stack,
+                       create_status_page ("cn.horgos.Zhaoshang-symbolic", _("No Firms Yet"),
+                                           _("Add a firm with the + button, or import a spreadsheet")),
+                       "empty");
+
+  self->status_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->status_label, 0);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->status_label), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->status_label), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->status_label), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "numeric");
+
+  gtk_box_append (GTK_BOX (box), create_toolbar (self));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list_stack));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status_label));
+  return box;
+}
+
+static GtkWidget *
+create_detail_side (ZsFirmsPage *self)
+{
+  self->editor = ZS_RECORD_EDITOR (zs_record_editor_new (self->store, "firm"));
+  self->detail_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->detail_stack,
+                       create_status_page ("document-edit-symbolic", _("No Firm Selected"),
+                                           _("Select a firm to see and edit its details and history")),
+                       "none");
+  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->editor), "editor");
+  return GTK_WIDGET (self->detail_stack);
+}
+
+static void
+zs_firms_page_dispose (GObject *object)
+{
+  ZsFirmsPage *self = ZS_FIRMS_PAGE (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (zs_firms_page_parent_class)->dispose (object);
+}
+
+static void
+zs_firms_page_finalize (GObject *object)
+{
+  ZsFirmsPage *self = ZS_FIRMS_PAGE (object);
+
+  g_clear_pointer (&self->sector_names, g_hash_table_unref);
+  g_strfreev (self->sector_codes);
+
+  G_OBJECT_CLASS (zs_firms_page_parent_class)->finalize (object);
+}
+
+static void
+zs_firms_page_class_init (ZsFirmsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = zs_firms_page_dispose;
+  object_class->finalize = zs_firms_page_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+zs_firms_page_init (ZsFirmsPage *self)
+{
+}
+
+/**
+ * zs_firms_page_new:
+ * @store: the store
+ *
+ * Returns: (transfer floating): the firms page
+ */
+GtkWidget *
+zs_firms_page_new (ZsStore *store)
+{
+  ZsFirmsPage *self;
+  GtkWidget *paned;
+
+  g_return_val_if_fail (ZS_IS_STORE (store), NULL);
+
+  self = g_object_new (ZS_TYPE_FIRMS_PAGE, NULL);
+  self->store = g_object_ref (store);
+  self->model = zs_firm_list_model_new (store);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_state), self);
+
+  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_start_child (GTK_PANED (paned), create_list_side (self));
+  gtk_paned_set_end_child (GTK_PANED (paned), create_detail_side (self));
+  gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_position (GTK_PANED (paned), 560);
+  gtk_widget_set_parent (paned, GTK_WIDGET (self));
+
+  update_state (self);
+  return GTK_WIDGET (self);
+}
+
+ZsFirmListModel *
+zs_firms_page_get_model (ZsFirmsPage *self)
+{
+  g_return_val_if_fail (ZS_IS_FIRMS_PAGE (self), NULL);
+
+  return self->model;
+}
+
+GtkEditable *
+zs_firms_page_get_search_entry (ZsFirmsPage *self)
+{
+  g_return_val_if_fail (ZS_IS_FIRMS_PAGE (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GtkDropDown *
+zs_firms_page_get_sector_filter (ZsFirmsPage *self)
+{
+  g_return_val_if_fail (ZS_IS_FIRMS_PAGE (self), NULL);
+
+  return self->sector_filter;
+}
+
+/**
+ * zs_firms_page_set_sector:
+ * @self: a #ZsFirmsPage
+ * @code: (nullable): a sector code; %NULL for every sector
+ *
+ * Lists the firms of a sector, as choosing it in the filter does.
+ */
+void
+zs_firms_page_set_sector (ZsFirmsPage *self,
+                          const char  *code)
+{
+  g_return_if_fail (ZS_IS_FIRMS_PAGE (self));
+
+  for (guint i = 0; self->sector_codes[i] != NULL; i++)
+    if (g_strcmp0 (self->sector_codes[i], code != NULL ? code : "") == 0)
+      gtk_drop_down_set_selected (self->sector_filter, i);
+}
+
+/**
+ * zs_firms_page_get_status_text:
+ * @self: a #ZsFirmsPage
+ *
+ * Returns: the line under the list, such as “200 firms”
+ */
+const char *
+zs_firms_page_get_status_text (ZsFirmsPage *self)
+{
+  g_return_val_if_fail (ZS_IS_FIRMS_PAGE (self), NULL);
+
+  return gtk_label_get_label (self->status_label);
+}
+
+/**
+ * zs_firms_page_get_state:
+ * @self: a #ZsFirmsPage
+ *
+ * Returns: `list`, `no-results` or `empty`
+ */
+const char *
+zs_firms_page_get_state (ZsFirmsPage *self)
+{
+  g_return_val_if_fail (ZS_IS_FIRMS_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->list_stack);
+}
+
+ZsRecordEditor *
+zs_firms_page_get_editor (ZsFirmsPage *self)
+{
+  g_return_val_if_fail (ZS_IS_FIRMS_PAGE (self), NULL);
+
+  return self->editor;
+}
+
+/**
+ * zs_firms_page_select:
+ * @self: a #ZsFirmsPage
+ * @position: a row of the list
+ *
+ * Selects the firm, which opens it in the form.
+ */
+void
+zs_firms_page_select (ZsFirmsPage *self,
+                      guint        position)
+{
+  g_return_if_fail (ZS_IS_FIRMS_PAGE (self));
+
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+void
+zs_firms_page_focus_search (ZsFirmsPage *self)
+{
+  g_return_if_fail (ZS_IS_FIRMS_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}

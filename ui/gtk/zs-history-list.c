@@ -1,0 +1,311 @@
+/* zs-history-list.c: the audit trail of one record, each change revertible
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zs-history-list.h"
+
+/* A record edited more often than this shows its latest changes. */
+#define MAX_CHANGES 200
+
+struct _ZsHistoryList
+{
+  GtkWidget    parent_instance;
+
+  ZsStore     *store;
+  char        *entity;
+  gint64       entity_id;
+  GListStore  *changes;
+  GtkListBox  *list_box;
+  GtkLabel    *error_label;
+  guint        reload_id;
+};
+
+G_DEFINE_FINAL_TYPE (ZsHistoryList, zs_history_list, GTK_TYPE_WIDGET)
+
+static char *
+describe_change (ZsChange *change)
+{
+  const char *old_value = zs_change_get_old_value (change);
+  const char *new_value = zs_change_get_new_value (change);
+
+  switch (zs_change_get_kind (change))
+    {
+    case ZS_CHANGE_KIND_CREATE:
+      return g_strdup (_("Created"));
+    case ZS_CHANGE_KIND_DELETE:
+      return g_strdup (_("Deleted"));
+    default:
+      /* Translators: a changed field: field name, old value, new value */
+      return g_strdup_printf (_("%s: “%s” → “%s”"), zs_change_get_field (change),
+                              old_value ? old_value : "", new_value ? new_value : "");
+    }
+}
+
+static void
+revert_clicked_cb (GtkButton     *button,
+                   ZsHistoryList *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "change-id"));
+
+  zs_history_list_revert (self, id);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  ZsHistoryList *self = user_data;
+  ZsChange *change = item;
+  g_autofree char *title = describe_change (change);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button;
+
+  /* Translators: when and by whom a change was made */
+  subtitle = g_strdup_printf (_("%s · %s"), zs_change_get_at (change),
+                              zs_change_get_actor (change) ? zs_change_get_actor (change) : "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+
+  if (zs_change_get_reverted_by (change) != 0)
+    {
+      GtkWidget *label = gtk_label_new (_("Reverted"));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      return row;
+    }
+
+  button = gtk_button_new_with_mnemonic (_("_Revert"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Undo this change"));
+  g_object_set_data (G_OBJECT (button), "change-id", GSIZE_TO_POINTER (zs_change_get_id (change)));
+  g_signal_connect (button, "clicked", G_CALLBACK (revert_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static void
+show_error (ZsHistoryList *self,
+            const char    *message)
+{
+  gtk_label_set_label (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+reload (ZsHistoryList *self)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_list_store_remove_all (self->changes);
+  if (self->entity == NULL || self->entity_id == 0)
+    return;
+
+  changes = zs_store_list_changes (self->store, self->entity, self->entity_id, 0, MAX_CHANGES, &error);
+  if (changes == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  g_list_store_splice (self->changes, 0, 0, changes->pdata, changes->len);
+}
+
+static gboolean
+reload_cb (gpointer data)
+{
+  ZsHistoryList *self = data;
+
+  self->reload_id = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (ZsHistoryList *self,
+                  const char    *entity,
+                  gint64         id,
+                  ZsChangeKind   kind)
+{
+  if (self->reload_id == 0 && id == self->entity_id && g_strcmp0 (entity, self->entity) == 0)
+    self->reload_id = g_idle_add (reload_cb, self);
+}
+
+static void
+zs_history_list_dispose (GObject *object)
+{
+  ZsHistoryList *self = ZS_HISTORY_LIST (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->store);
+  g_clear_object (&self->changes);
+
+  G_OBJECT_CLASS (zs_history_list_parent_class)->dispose (object);
+}
+
+static void
+zs_history_list_finalize (GObject *object)
+{
+  ZsHistoryList *self = ZS_HISTORY_LIST (object);
+
+  g_free (self->entity);
+
+  G_OBJECT_CLASS (zs_history_list_parent_class)->finalize (object);
+}
+
+static void
+zs_history_list_class_init (ZsHistoryListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = zs_history_list_dispose;
+  object_class->finalize = zs_history_list_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+}
+
+static GtkWidget *
+create_placeholder (void)
+{
+  GtkWidget *label = gtk_label_new (_("No changes recorded"));
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  return label;
+}
+
+static void
+zs_history_list_init (ZsHistoryList *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
+
+  self->changes = g_list_store_new (ZS_TYPE_CHANGE);
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_label_set_xalign (self->error_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->error_label), GTK_WIDGET (self));
+
+  self->list_box = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list_box, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_box), "boxed-list");
+  gtk_list_box_set_placeholder (self->list_box, create_placeholder ());
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->changes), create_row, self, NULL);
+  gtk_widget_set_parent (GTK_WIDGET (self->list_box), GTK_WIDGET (self));
+}
+
+/**
+ * zs_history_list_new:
+ * @store: the store whose audit trail to show
+ *
+ * Returns: (transfer floating): a history list, empty until a record is set
+ */
+GtkWidget *
+zs_history_list_new (ZsStore *store)
+{
+  ZsHistoryList *self;
+
+  g_return_val_if_fail (ZS_IS_STORE (store), NULL);
+
+  self = g_object_new (ZS_TYPE_HISTORY_LIST, NULL);
+  self->store = g_object_ref (store);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * zs_history_list_set_record:
+ * @self: a #ZsHistoryList
+ * @entity: (nullable): "firm", "project", …
+ * @entity_id: the record's id, or 0 for none
+ */
+void
+zs_history_list_set_record (ZsHistoryList *self,
+                            const char    *entity,
+                            gint64         entity_id)
+{
+  g_return_if_fail (ZS_IS_HISTORY_LIST (self));
+
+  g_free (self->entity);
+  self->entity = g_strdup (entity);
+  self->entity_id = entity_id;
+  show_error (self, NULL);
+  reload (self);
+}
+
+/**
+ * zs_history_list_get_changes:
+ * @self: a #ZsHistoryList
+ *
+ * Returns: (transfer none): the changes shown, newest first
+ */
+GListModel *
+zs_history_list_get_changes (ZsHistoryList *self)
+{
+  g_return_val_if_fail (ZS_IS_HISTORY_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->changes);
+}
+
+/**
+ * zs_history_list_revert:
+ * @self: a #ZsHistoryList
+ * @change_id: a change of the record shown
+ *
+ * Reverts the change, as its Revert button does; a refusal (the field was
+ * edited again since) is shown above the list.
+ *
+ * Returns: %TRUE if the change was reverted
+ */
+gboolean
+zs_history_list_revert (ZsHistoryList *self,
+                        gint64         change_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (ZS_IS_HISTORY_LIST (self), FALSE);
+
+  if (zs_store_revert_change (self->store, change_id, &error) == 0 && error != NULL)
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  show_error (self, NULL);
+  reload (self);
+  return TRUE;
+}
+
+/**
+ * zs_history_list_get_error_text:
+ * @self: a #ZsHistoryList
+ *
+ * Returns: (nullable): why the last revert was refused
+ */
+const char *
+zs_history_list_get_error_text (ZsHistoryList *self)
+{
+  g_return_val_if_fail (ZS_IS_HISTORY_LIST (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return NULL;
+  return gtk_label_get_label (self->error_label);
+}

@@ -1,0 +1,272 @@
+/* zs-project-list-model.c: the projects at a stage, in a park, paged
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "zs-project-list-model.h"
+
+struct _ZsProjectListModel
+{
+  ZsPagedModel  parent_instance;
+
+  char         *stage;   /* a nick, or NULL for every stage */
+  char         *park;
+  gint64        firm_id;
+};
+
+G_DEFINE_FINAL_TYPE (ZsProjectListModel, zs_project_list_model, ZS_TYPE_PAGED_MODEL)
+
+enum {
+  PROP_0,
+  PROP_STAGE,
+  PROP_PARK,
+  PROP_FIRM_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The core has no count of projects; this is the count of the rows
+ * zs_store_list_projects() selects with the same filter. */
+static gint64
+zs_project_list_model_count (ZsPagedModel  *model,
+                             GError       **error)
+{
+  ZsProjectListModel *self = ZS_PROJECT_LIST_MODEL (model);
+  g_autofree char *firm = g_strdup_printf ("%" G_GINT64_FORMAT, self->firm_id);
+  const char *params[] = { firm, self->stage ? self->stage : "", self->park ? self->park : "", NULL };
+  g_autoptr(GPtrArray) rows = NULL;
+
+  rows = zs_store_query (zs_paged_model_get_store (model),
+                         "SELECT count(*) FROM projects WHERE (?1 = '0' OR firm_id = ?1) "
+                         "AND (?2 = '' OR stage = ?2) AND (?3 = '' OR park_code = ?3)",
+                         params, error);
+  if (rows == NULL)
+    return -1;
+  return g_ascii_strtoll (((char **) g_ptr_array_index (rows, 0))[0], NULL, 10);
+}
+
+static GPtrArray *
+zs_project_list_model_fetch (ZsPagedModel  *model,
+                             guint          offset,
+                             guint          limit,
+                             GError       **error)
+{
+  ZsProjectListModel *self = ZS_PROJECT_LIST_MODEL (model);
+
+  return zs_store_list_projects (zs_paged_model_get_store (model), self->firm_id,
+                                 self->stage, self->park, offset, limit, error);
+}
+
+static gboolean
+zs_project_list_model_is_relevant (ZsPagedModel *model,
+                                   const char   *entity)
+{
+  return g_strcmp0 (entity, "project") == 0;
+}
+
+static void
+zs_project_list_model_finalize (GObject *object)
+{
+  ZsProjectListModel *self = ZS_PROJECT_LIST_MODEL (object);
+
+  g_clear_pointer (&self->stage, g_free);
+  g_clear_pointer (&self->park, g_free);
+
+  G_OBJECT_CLASS (zs_project_list_model_parent_class)->finalize (object);
+}
+
+static void
+zs_project_list_model_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  ZsProjectListModel *self = ZS_PROJECT_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STAGE:
+      g_value_set_string (value, self->stage);
+      break;
+    case PROP_PARK:
+      g_value_set_string (value, self->park);
+      break;
+    case PROP_FIRM_ID:
+      g_value_set_int64 (value, self->firm_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zs_project_list_model_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  ZsProjectListModel *self = ZS_PROJECT_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STAGE:
+      zs_project_list_model_set_stage (self, g_value_get_string (value));
+      break;
+    case PROP_PARK:
+      zs_project_list_model_set_park (self, g_value_get_string (value));
+      break;
+    case PROP_FIRM_ID:
+      zs_project_list_model_set_firm_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zs_project_list_model_class_init (ZsProjectListModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  ZsPagedModelClass *paged_class = ZS_PAGED_MODEL_CLASS (klass);
+
+  object_class->finalize = zs_project_list_model_finalize;
+  object_class->get_property = zs_project_list_model_get_property;
+  object_class->set_property = zs_project_list_model_set_property;
+  paged_class->count = zs_project_list_model_count;
+  paged_class->fetch = zs_project_list_model_fetch;
+  paged_class->is_relevant = zs_project_list_model_is_relevant;
+
+  /**
+   * ZsProjectListModel:stage: (nullable)
+   *
+   * Only projects at this stage (a nick such as `signed`).
+   */
+  properties[PROP_STAGE] =
+    g_param_spec_string ("stage", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ZsProjectListModel:park: (nullable)
+   *
+   * Only projects in this park (a code).
+   */
+  properties[PROP_PARK] =
+    g_param_spec_string ("park", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ZsProjectListModel:firm-id:
+   *
+   * Only this firm's projects, or 0 for every firm.
+   */
+  properties[PROP_FIRM_ID] =
+    g_param_spec_int64 ("firm-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+zs_project_list_model_init (ZsProjectListModel *self)
+{
+}
+
+/**
+ * zs_project_list_model_new:
+ * @store: the store to read
+ *
+ * Returns: (transfer full): a model of every project
+ */
+ZsProjectListModel *
+zs_project_list_model_new (ZsStore *store)
+{
+  ZsProjectListModel *self;
+
+  g_return_val_if_fail (ZS_IS_STORE (store), NULL);
+
+  self = g_object_new (ZS_TYPE_PROJECT_LIST_MODEL,
+                       "store", store,
+                       "item-type", ZS_TYPE_PROJECT,
+                       NULL);
+  zs_paged_model_reload (ZS_PAGED_MODEL (self));
+  return self;
+}
+
+static gboolean
+replace_filter (char       **field,
+                const char  *value)
+{
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+const char *
+zs_project_list_model_get_stage (ZsProjectListModel *self)
+{
+  g_return_val_if_fail (ZS_IS_PROJECT_LIST_MODEL (self), NULL);
+
+  return self->stage;
+}
+
+void
+zs_project_list_model_set_stage (ZsProjectListModel *self,
+                                 const char         *stage)
+{
+  g_return_if_fail (ZS_IS_PROJECT_LIST_MODEL (self));
+
+  if (!replace_filter (&self->stage, stage))
+    return;
+  zs_paged_model_reload (ZS_PAGED_MODEL (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+}
+
+const char *
+zs_project_list_model_get_park (ZsProjectListModel *self)
+{
+  g_return_val_if_fail (ZS_IS_PROJECT_LIST_MODEL (self), NULL);
+
+  return self->park;
+}
+
+void
+zs_project_list_model_set_park (ZsProjectListModel *self,
+                                const char         *park)
+{
+  g_return_if_fail (ZS_IS_PROJECT_LIST_MODEL (self));
+
+  if (!replace_filter (&self->park, park))
+    return;
+  zs_paged_model_reload (ZS_PAGED_MODEL (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARK]);
+}
+
+gint64
+zs_project_list_model_get_firm_id (ZsProjectListModel *self)
+{
+  g_return_val_if_fail (ZS_IS_PROJECT_LIST_MODEL (self), 0);
+
+  return self->firm_id;
+}
+
+void
+zs_project_list_model_set_firm_id (ZsProjectListModel *self,
+                                   gint64              firm_id)
+{
+  g_return_if_fail (ZS_IS_PROJECT_LIST_MODEL (self));
+
+  if (self->firm_id == firm_id)
+    return;
+  self->firm_id = firm_id;
+  zs_paged_model_reload (ZS_PAGED_MODEL (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRM_ID]);
+}

@@ -1,0 +1,662 @@
+/* zs-record-editor.c: the detail and edit form of a firm or a project, with
+ *   its history
+ *
+ * Saving hands the record to the core, which validates it. When the core
+ * refuses, its message goes under the field it names and the form keeps
+ * everything the user typed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zs-record-editor.h"
+#include "zs-stage-move-dialog.h"
+
+typedef struct
+{
+  const char *entity;
+  void      (*build)  (ZsRecordEditor *self);
+  GObject  *(*load)   (ZsStore *store, gint64 id, GError **error);
+  GObject  *(*create) (void);
+  gint64    (*add)    (ZsStore *store, GObject *record, GError **error);
+  gboolean  (*update) (ZsStore *store, GObject *record, GError **error);
+  const char *(*title) (GObject *record);
+} EntityKind;
+
+struct _ZsRecordEditor
+{
+  GtkWidget         parent_instance;
+
+  ZsStore          *store;
+  const EntityKind *kind;
+  gint64            id;
+  gboolean          saving;
+  guint             reload_id;
+  GHashTable       *sector_names;
+
+  GtkLabel         *title_label;
+  GtkLabel         *stage_label;
+  GtkMenuButton    *move_button;
+  GtkLabel         *error_label;
+  GtkStack         *stack;
+  ZsRecordForm     *form;
+  ZsHistoryList    *history;
+};
+
+G_DEFINE_FINAL_TYPE (ZsRecordEditor, zs_record_editor, GTK_TYPE_WIDGET)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Entities {{{ */
+
+static const char * const ownership_labels[] = {
+  N_("Unspecified"), N_("Private"), N_("State-owned"), N_("Foreign-invested"),
+  N_("Invested from Hong Kong, Macao or Taiwan"), N_("Collective"), N_("Joint venture"), N_("Other"),
+  NULL
+};
+
+static const char * const channel_labels[] = {
+  N_("Found by the zone’s staff"), N_("Referred by a settled firm"), N_("Fair or expo"),
+  N_("Promotion agency"), N_("Flying-zone partner"), N_("Incubated elsewhere"),
+  N_("Online enquiry"), N_("Other"),
+  NULL
+};
+
+static GStrv
+translate_all (const char * const *labels)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; labels[i] != NULL; i++)
+    g_strv_builder_add (builder, _(labels[i]));
+  return g_strv_builder_end (builder);
+}
+
+static void
+build_firm (ZsRecordEditor *self)
+{
+  ZsRecordForm *form = self->form;
+  g_auto(GStrv) ownerships = translate_all (ownership_labels);
+
+  zs_record_form_add_field (form, "name", _("Name"), ZS_FIELD_TEXT);
+  zs_record_form_add_field (form, "name-other", _("Name in another script"), ZS_FIELD_TEXT);
+  zs_record_form_add_field (form, "uscc", _("Unified social credit code"), ZS_FIELD_TEXT);
+  zs_record_form_add_enum_field (form, "ownership", _("Ownership"), ZS_TYPE_OWNERSHIP,
+                                 (const char * const *) ownerships);
+  zs_record_form_add_field (form, "sectors", _("Sectors"), ZS_FIELD_LIST);
+  zs_record_form_set_list_names (form, "sectors", self->sector_names);
+  zs_record_form_add_alias (form, "sector", "sectors");
+  zs_record_form_add_field (form, "registered-capital", _("Registered capital (10,000 yuan)"), ZS_FIELD_NUMBER);
+  zs_record_form_add_field (form, "country", _("Country (ISO code)"), ZS_FIELD_TEXT);
+  zs_record_form_add_field (form, "region-code", _("Region code (GB/T 2260)"), ZS_FIELD_TEXT);
+  zs_record_form_add_field (form, "address", _("Address"), ZS_FIELD_TEXT);
+  zs_record_form_add_field (form, "website", _("Website"), ZS_FIELD_TEXT);
+  zs_record_form_add_field (form, "business-scope", _("Business scope"), ZS_FIELD_MULTILINE);
+  zs_record_form_add_field (form, "notes", _("Notes"), ZS_FIELD_MULTILINE);
+}
+
+static void
+add_park_field (ZsRecordEditor *self)
+{
+  g_autoptr(GPtrArray) parks = zs_store_list_parks (self->store, NULL);
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) code_list = NULL;
+  g_auto(GStrv) name_list = NULL;
+
+  for (guint i = 0; parks != NULL && i < parks->len; i++)
+    {
+      g_strv_builder_add (codes, zs_park_get_code (g_ptr_array_index (parks, i)));
+      g_strv_builder_add (names, zs_park_get_name (g_ptr_array_index (parks, i)));
+    }
+  code_list = g_strv_builder_end (codes);
+  name_list = g_strv_builder_end (names);
+  zs_record_form_add_choice_field (self->form, "park-code", _("Park"),
+                                   (const char * const *) code_list, (const char * const *) name_list);
+  zs_record_form_add_alias (self->form, "park", "park-code");
+}
+
+static void
+build_project (ZsRecordEditor *self)
+{
+  ZsRecordForm *form = self->form;
+  g_auto(GStrv) channels = translate_all (channel_labels);
+
+  zs_record_form_add_field (form, "title", _("Title"), ZS_FIELD_TEXT);
+  zs_record_form_add_field (form, "firm-id", _("Investing firm (id)"), ZS_FIELD_INTEGER);
+  add_park_field (self);
+  zs_record_form_add_field (form, "sectors", _("Sectors"), ZS_FIELD_LIST);
+  zs_record_form_set_list_names (form, "sectors", self->sector_names);
+  zs_record_form_add_alias (form, "sector", "sectors");
+  zs_record_form_add_field (form, "planned-investment", _("Planned investment (10,000 yuan)"), ZS_FIELD_NUMBER);
+  zs_record_form_add_field (form, "realised-investment", _("Realised investment (10,000 yuan)"), ZS_FIELD_NUMBER);
+  zs_record_form_add_field (form, "planned-jobs", _("Planned jobs"), ZS_FIELD_INTEGER);
+  zs_record_form_add_field (form, "land-mu", _("Land (mu)"), ZS_FIELD_NUMBER);
+  zs_record_form_add_enum_field (form, "source-channel", _("Source"), ZS_TYPE_SOURCE_CHANNEL,
+                                 (const char * const *) channels);
+  zs_record_form_add_field (form, "referrer-firm-id", _("Referring firm (id, 0 for none)"), ZS_FIELD_INTEGER);
+  zs_record_form_add_field (form, "owner", _("Owner (staff)"), ZS_FIELD_TEXT);
+  zs_record_form_add_field (form, "clause", _("Guideline clause (1–22, 0 for none)"), ZS_FIELD_INTEGER);
+}
+
+static GObject *
+load_firm (ZsStore *store, gint64 id, GError **error)
+{
+  return G_OBJECT (zs_store_get_firm (store, id, error));
+}
+
+static GObject *
+load_project (ZsStore *store, gint64 id, GError **error)
+{
+  return G_OBJECT (zs_store_get_project (store, id, error));
+}
+
+static GObject *
+create_firm (void)
+{
+  return G_OBJECT (zs_firm_new ());
+}
+
+static GObject *
+create_project (void)
+{
+  return G_OBJECT (zs_project_new ());
+}
+
+static gint64
+add_firm (ZsStore *store, GObject *record, GError **error)
+{
+  return zs_store_add_firm (store, ZS_FIRM (record), error);
+}
+
+static gint64
+add_project (ZsStore *store, GObject *record, GError **error)
+{
+  return zs_store_add_project (store, ZS_PROJECT (record), error);
+}
+
+static gboolean
+update_firm (ZsStore *store, GObject *record, GError **error)
+{
+  return zs_store_update_firm (store, ZS_FIRM (record), error);
+}
+
+static gboolean
+update_project (ZsStore *store, GObject *record, GError **error)
+{
+  return zs_store_update_project (store, ZS_PROJECT (record), error);
+}
+
+static const char *
+firm_title (GObject *record)
+{
+  return zs_firm_get_name (ZS_FIRM (record));
+}
+
+static const char *
+project_title (GObject *record)
+{
+  return zs_project_get_title (ZS_PROJECT (record));
+}
+
+static const EntityKind entity_kinds[] = {
+  { "firm", build_firm, load_firm, create_firm, add_firm, update_firm, firm_title },
+  { "project", build_project, load_project, create_project, add_project, update_project, project_title },
+};
+
+/* }}} */
+
+static gboolean
+is_project (ZsRecordEditor *self)
+{
+  return g_str_equal (self->kind->entity, "project");
+}
+
+static void
+show_error (ZsRecordEditor *self,
+            const char     *message)
+{
+  gtk_label_set_label (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+show_header (ZsRecordEditor *self,
+             GObject        *record)
+{
+  const char *title = record != NULL ? self->kind->title (record) : NULL;
+
+  if (self->id == 0)
+    title = is_project (self) ? _("New Project") : _("New Firm");
+  gtk_label_set_label (self->title_label, title != NULL ? title : "");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->stage_label), is_project (self) && self->id != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->move_button), is_project (self) && self->id != 0);
+  if (is_project (self) && record != NULL)
+    /* Translators: %s is the stage of a project, such as “Signed” */
+    gtk_label_set_label (self->stage_label, zs_stage_get_label (zs_project_get_stage (ZS_PROJECT (record))));
+}
+
+static void
+load_record (ZsRecordEditor *self)
+{
+  g_autoptr(GObject) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  record = self->id != 0 ? self->kind->load (self->store, self->id, &error) : self->kind->create ();
+  if (record == NULL)
+    {
+      show_error (self, error->message);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->form), FALSE);
+      return;
+    }
+  show_error (self, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form), TRUE);
+  zs_record_form_set_record (self->form, record);
+  show_header (self, record);
+  zs_history_list_set_record (self->history, self->kind->entity, self->id);
+}
+
+static gboolean
+reload_cb (gpointer data)
+{
+  ZsRecordEditor *self = data;
+
+  self->reload_id = 0;
+  load_record (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A revert or a move elsewhere changed the record shown: show it as it is. */
+static void
+store_changed_cb (ZsRecordEditor *self,
+                  const char     *entity,
+                  gint64          id,
+                  ZsChangeKind    kind)
+{
+  if (self->saving || self->reload_id != 0 || id != self->id || id == 0 ||
+      g_strcmp0 (entity, self->kind->entity) != 0)
+    return;
+  self->reload_id = g_idle_add (reload_cb, self);
+}
+
+static void
+move_to_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  ZsRecordEditor *self = user_data;
+  ZsStage stage;
+
+  if (!zs_stage_parse (g_variant_get_string (parameter, NULL), &stage, NULL))
+    return;
+  zs_stage_move_dialog_move_project (GTK_WIDGET (self), self->store, self->id, stage);
+}
+
+static void
+save_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  zs_record_editor_save (user_data);
+}
+
+static void
+discard_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  load_record (user_data);
+}
+
+static const GActionEntry editor_actions[] = {
+  { .name = "move-to", .activate = move_to_action, .parameter_type = "s" },
+  { .name = "save", .activate = save_action },
+  { .name = "discard", .activate = discard_action },
+};
+
+static GMenuModel *
+create_stage_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+
+  for (ZsStage stage = ZS_STAGE_LEAD; stage <= ZS_STAGE_LOST; stage++)
+    {
+      g_autofree char *action = g_strdup_printf ("editor.move-to::%s", zs_enum_to_nick (ZS_TYPE_STAGE, stage));
+
+      g_menu_append (menu, zs_stage_get_label (stage), action);
+    }
+  return G_MENU_MODEL (menu);
+}
+
+static GtkWidget *
+create_header (ZsRecordEditor *self)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *discard = gtk_button_new_with_mnemonic (_("_Discard Changes"));
+  g_autoptr(GMenuModel) menu = create_stage_menu ();
+
+  self->title_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title_label, 0);
+  gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_selectable (self->title_label, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "title-3");
+
+  self->stage_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->stage_label), "accent");
+  self->move_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_label (self->move_button, _("Move to…"));
+  gtk_menu_button_set_menu_model (self->move_button, menu);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "editor.save");
+  gtk_widget_add_css_class (save, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "editor.discard");
+
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->title_label));
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->stage_label));
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->move_button));
+  gtk_box_append (GTK_BOX (header), discard);
+  gtk_box_append (GTK_BOX (header), save);
+  return header;
+}
+
+static GtkWidget *
+scrolled (GtkWidget *child)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
+  gtk_widget_set_margin_top (child, 12);
+  gtk_widget_set_margin_bottom (child, 12);
+  gtk_widget_set_margin_start (child, 12);
+  gtk_widget_set_margin_end (child, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), child);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  return scroller;
+}
+
+static void
+build (ZsRecordEditor *self)
+{
+  GtkWidget *header = create_header (self);
+  GtkWidget *switcher = gtk_stack_switcher_new ();
+
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_label_set_xalign (self->error_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+
+  self->form = ZS_RECORD_FORM (zs_record_form_new ());
+  self->history = ZS_HISTORY_LIST (zs_history_list_new (self->store));
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_titled (self->stack, scrolled (GTK_WIDGET (self->form)), "details", _("Details"));
+  gtk_stack_add_titled (self->stack, scrolled (GTK_WIDGET (self->history)), "history", _("History"));
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
+  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_end (header, 12);
+  gtk_widget_set_margin_top (header, 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->error_label), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->error_label), 12);
+  gtk_widget_set_parent (header, GTK_WIDGET (self));
+  gtk_widget_set_parent (GTK_WIDGET (self->error_label), GTK_WIDGET (self));
+  gtk_widget_set_parent (switcher, GTK_WIDGET (self));
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+}
+
+static void
+zs_record_editor_dispose (GObject *object)
+{
+  ZsRecordEditor *self = ZS_RECORD_EDITOR (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->sector_names, g_hash_table_unref);
+
+  G_OBJECT_CLASS (zs_record_editor_parent_class)->dispose (object);
+}
+
+static void
+zs_record_editor_class_init (ZsRecordEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = zs_record_editor_dispose;
+
+  /**
+   * ZsRecordEditor::saved:
+   * @self: the editor
+   * @id: the id of the record saved, new or not
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+}
+
+static void
+zs_record_editor_init (ZsRecordEditor *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), editor_actions, G_N_ELEMENTS (editor_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "editor", G_ACTION_GROUP (group));
+}
+
+static GHashTable *
+load_sector_names (ZsStore *store)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) sectors = zs_store_list_sectors (store, 0, NULL);
+
+  for (guint i = 0; sectors != NULL && i < sectors->len; i++)
+    {
+      ZsSector *sector = g_ptr_array_index (sectors, i);
+
+      g_hash_table_insert (names, g_strdup (zs_sector_get_code (sector)), g_strdup (zs_sector_get_name (sector)));
+    }
+  return names;
+}
+
+/**
+ * zs_record_editor_new:
+ * @store: the store
+ * @entity: "firm" or "project"
+ *
+ * Returns: (transfer floating): an editor for a new record of @entity
+ */
+GtkWidget *
+zs_record_editor_new (ZsStore    *store,
+                      const char *entity)
+{
+  ZsRecordEditor *self;
+
+  g_return_val_if_fail (ZS_IS_STORE (store), NULL);
+
+  self = g_object_new (ZS_TYPE_RECORD_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  for (guint i = 0; i < G_N_ELEMENTS (entity_kinds); i++)
+    if (g_strcmp0 (entity_kinds[i].entity, entity) == 0)
+      self->kind = &entity_kinds[i];
+  g_return_val_if_fail (self->kind != NULL, GTK_WIDGET (self));
+
+  self->sector_names = load_sector_names (store);
+  build (self);
+  self->kind->build (self);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  load_record (self);
+  return GTK_WIDGET (self);
+}
+
+const char *
+zs_record_editor_get_entity (ZsRecordEditor *self)
+{
+  g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), NULL);
+
+  return self->kind->entity;
+}
+
+gint64
+zs_record_editor_get_record_id (ZsRecordEditor *self)
+{
+  g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), 0);
+
+  return self->id;
+}
+
+/**
+ * zs_record_editor_set_record_id:
+ * @self: a #ZsRecordEditor
+ * @id: the record to show and edit; 0 for a new one
+ */
+void
+zs_record_editor_set_record_id (ZsRecordEditor *self,
+                                gint64          id)
+{
+  g_return_if_fail (ZS_IS_RECORD_EDITOR (self));
+
+  self->id = id;
+  gtk_stack_set_visible_child_name (self->stack, "details");
+  load_record (self);
+}
+
+/**
+ * zs_record_editor_new_record:
+ * @self: a #ZsRecordEditor
+ *
+ * Empties the form for a record to be added.
+ */
+void
+zs_record_editor_new_record (ZsRecordEditor *self)
+{
+  zs_record_editor_set_record_id (self, 0);
+}
+
+static gboolean
+write_record (ZsRecordEditor  *self,
+              GObject         *record,
+              GError         **error)
+{
+  gint64 id;
+
+  if (self->id != 0)
+    return self->kind->update (self->store, record, error);
+
+  id = self->kind->add (self->store, record, error);
+  if (id == 0)
+    return FALSE;
+  self->id = id;
+  return TRUE;
+}
+
+/**
+ * zs_record_editor_save:
+ * @self: a #ZsRecordEditor
+ *
+ * Writes the form to the store. A refusal is shown under the field the
+ * core names (or above the form) and the form keeps the input.
+ *
+ * Returns: %TRUE if the record was saved
+ */
+gboolean
+zs_record_editor_save (ZsRecordEditor *self)
+{
+  g_autoptr(GObject) record = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), FALSE);
+
+  /* Start from the stored record, so that what the form does not show
+   * (the stage of a project, timestamps) is written back unchanged. */
+  record = self->id != 0 ? self->kind->load (self->store, self->id, &error) : self->kind->create ();
+  show_error (self, NULL);
+  if (record == NULL)
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  if (!zs_record_form_apply (self->form, record))
+    return FALSE;
+
+  self->saving = TRUE;
+  saved = write_record (self, record, &error);
+  self->saving = FALSE;
+  if (!saved)
+    {
+      if (!zs_record_form_show_error (self->form, error))
+        show_error (self, error->message);
+      return FALSE;
+    }
+
+  load_record (self);
+  g_signal_emit (self, signals[SAVED], 0, self->id);
+  return TRUE;
+}
+
+ZsRecordForm *
+zs_record_editor_get_form (ZsRecordEditor *self)
+{
+  g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), NULL);
+
+  return self->form;
+}
+
+ZsHistoryList *
+zs_record_editor_get_history (ZsRecordEditor *self)
+{
+  g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), NULL);
+
+  return self->history;
+}
+
+/**
+ * zs_record_editor_get_error_text:
+ * @self: a #ZsRecordEditor
+ *
+ * Returns: (nullable): a refusal that names no field of the form
+ */
+const char *
+zs_record_editor_get_error_text (ZsRecordEditor *self)
+{
+  g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return NULL;
+  return gtk_label_get_label (self->error_label);
+}
+
+void
+zs_record_editor_show_history (ZsRecordEditor *self)
+{
+  g_return_if_fail (ZS_IS_RECORD_EDITOR (self));
+
+  gtk_stack_set_visible_child_name (self->stack, "history");
+}
