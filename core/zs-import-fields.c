@@ -333,13 +333,25 @@ parse_amount (const char  *field,
   return TRUE;
 }
 
+/* Lists in a cell are separated by ; , 、 / or | (half- or full-width). */
+static GStrv
+split_list (const char *text)
+{
+  g_autoptr(GString) normalized = g_string_new (text);
+
+  g_string_replace (normalized, "；", ";", 0);
+  g_string_replace (normalized, "，", ";", 0);
+  g_string_replace (normalized, "、", ";", 0);
+  return g_strsplit_set (normalized->str, ";,/|", -1);
+}
+
 static gboolean
 parse_sectors (ZsImportLookups  *lookups,
                const char       *text,
                GValue           *value,
                GError          **error)
 {
-  g_auto(GStrv) parts = g_regex_split_simple ("[;；,，、/|]+", text, 0, 0);
+  g_auto(GStrv) parts = split_list (text);
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
 
   for (guint i = 0; parts[i] != NULL; i++)
