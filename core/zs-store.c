@@ -798,8 +798,10 @@ ZsStore *
 zs_store_new (const char  *path,
               GError     **error)
 {
-  g_autoptr(ZsStore) self = g_object_new (ZS_TYPE_STORE, NULL);
+  g_autoptr(ZsStore) self = NULL;
 
+  zs_i18n_init ();
+  self = g_object_new (ZS_TYPE_STORE, NULL);
   self->path = path != NULL ? g_strdup (path) : zs_store_get_default_path ();
   if (!open_database (self, error))
     return NULL;

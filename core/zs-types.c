@@ -169,3 +169,38 @@ zs_stage_is_settled (ZsStage stage)
 {
   return stage >= ZS_STAGE_SIGNED && stage <= ZS_STAGE_IN_PRODUCTION;
 }
+
+/**
+ * zs_i18n_get_localedir:
+ *
+ * Where the translations are: `$ZHAOSHANG_LOCALEDIR` when set (to run from
+ * a build tree), else the installed locale folder.
+ *
+ * Returns: a folder
+ */
+const char *
+zs_i18n_get_localedir (void)
+{
+  const char *env = g_getenv ("ZHAOSHANG_LOCALEDIR");
+
+  return env != NULL && env[0] != '\0' ? env : LOCALEDIR;
+}
+
+/**
+ * zs_i18n_init:
+ *
+ * Binds the library's message catalogue, so its errors are translated for
+ * every program using it, C or Python. Idempotent.
+ */
+void
+zs_i18n_init (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      bindtextdomain (GETTEXT_PACKAGE, zs_i18n_get_localedir ());
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      g_once_init_leave (&done, 1);
+    }
+}

@@ -155,4 +155,7 @@ gboolean    zs_stage_parse    (const char  *text,
 gboolean    zs_stage_requires_reason (ZsStage stage);
 gboolean    zs_stage_is_settled (ZsStage    stage);
 
+const char *zs_i18n_get_localedir (void);
+void        zs_i18n_init          (void);
+
 G_END_DECLS
