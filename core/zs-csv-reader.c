@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <string.h>
 
@@ -148,7 +150,7 @@ fail_at (ZsCsvReader *self,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  line_text = g_strdup_printf ("%" G_GUINT64_FORMAT, line);
+  line_text = g_strdup_printf ("%" PRIu64, line);
   /* TRANSLATORS: file name, line number and what is wrong there */
   self->error = g_error_new (ZS_ERROR, ZS_ERROR_INVALID, _("“%s”, line %s: %s"),
                              self->name, line_text, message);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -150,7 +152,7 @@ check_row (ZsCsvWriter         *self,
   if (self->n_rows > 0 && n_fields != self->n_columns)
     {
       g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                   _("Row %" G_GUINT64_FORMAT " has %u fields but the header has %u"),
+                   _("Row %" PRIu64 " has %u fields but the header has %u"),
                    row, n_fields, self->n_columns);
       return FALSE;
     }
@@ -159,7 +161,7 @@ check_row (ZsCsvWriter         *self,
       if (!g_utf8_validate (fields[i], -1, NULL))
         {
           g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                       _("Row %" G_GUINT64_FORMAT ", column %u is not valid UTF-8"),
+                       _("Row %" PRIu64 ", column %u is not valid UTF-8"),
                        row, i + 1);
           return FALSE;
         }

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "zs-export.h"
@@ -46,7 +48,7 @@ static char *
 firm_uscc (ZsStore *store,
            gint64   firm_id)
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, firm_id);
+  g_autofree char *id = g_strdup_printf ("%" PRId64, firm_id);
   g_autoptr(GPtrArray) rows = zs_store_query (store, "SELECT uscc FROM firms WHERE id = ?",
                                               (const char *[]) { id, NULL }, NULL);
 

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -370,7 +372,7 @@ write_reject (ZsImportJob  *self,
 {
   g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
   g_auto(GStrv) out = NULL;
-  g_autofree char *line_text = g_strdup_printf ("%" G_GUINT64_FORMAT, line);
+  g_autofree char *line_text = g_strdup_printf ("%" PRIu64, line);
   guint n = g_strv_length (self->header);
 
   if (self->rejects == NULL)
@@ -474,7 +476,7 @@ find_existing (ZsImportJob  *self,
   else
     {
       g_object_get (record, "firm-id", &firm_id, NULL);
-      firm = g_strdup_printf ("%" G_GINT64_FORMAT, firm_id);
+      firm = g_strdup_printf ("%" PRId64, firm_id);
       if (self->entity == ZS_IMPORT_ENTITY_CONTACTS)
         {
           g_object_get (record, "name", &a, NULL);
@@ -557,7 +559,7 @@ add_row_contact (ZsImportJob      *self,
                  GError          **error)
 {
   g_autoptr(ZsContact) contact = NULL;
-  g_autofree char *firm = g_strdup_printf ("%" G_GINT64_FORMAT, firm_id);
+  g_autofree char *firm = g_strdup_printf ("%" PRId64, firm_id);
   g_autoptr(GPtrArray) known = NULL;
 
   if (row->contact_name == NULL)
@@ -618,10 +620,10 @@ apply_duplicate (ZsImportJob      *self,
     case ZS_DUPLICATE_POLICY_FAIL:
       if (earlier != 0)
         g_set_error (error, ZS_ERROR, ZS_ERROR_DUPLICATE,
-                     _("duplicate of line %" G_GUINT64_FORMAT " of this file"), earlier);
+                     _("duplicate of line %" PRIu64 " of this file"), earlier);
       else
         g_set_error (error, ZS_ERROR, ZS_ERROR_DUPLICATE,
-                     _("already in the database as %s %" G_GINT64_FORMAT),
+                     _("already in the database as %s %" PRId64),
                      _zs_import_entity_name (self->entity), id);
       return OUTCOME_REJECTED;
     case ZS_DUPLICATE_POLICY_SKIP:
@@ -717,7 +719,7 @@ finish_import_record (ZsImportJob *self,
                       const char  *status)
 {
   g_autofree char *now = _zs_store_now ();
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->import_id);
+  g_autofree char *id = g_strdup_printf ("%" PRId64, self->import_id);
   char *counts[5] = { NULL };
   guint64 values[5] = { self->rows_read, self->inserted, self->updated, self->skipped, self->rejected };
   g_autoptr(GError) error = NULL;
@@ -726,7 +728,7 @@ finish_import_record (ZsImportJob *self,
   if (self->import_id == 0)
     return;
   for (guint i = 0; i < 5; i++)
-    counts[i] = g_strdup_printf ("%" G_GUINT64_FORMAT, values[i]);
+    counts[i] = g_strdup_printf ("%" PRIu64, values[i]);
   if (zs_store_execute (self->store,
                         "UPDATE imports SET finished_at = ?, status = ?, rows_read = ?, inserted = ?, "
                         "updated = ?, skipped = ?, rejected = ? WHERE id = ?",
@@ -786,7 +788,7 @@ handle_rejected (ZsImportJob  *self,
   if (self->on_error == ZS_ERROR_POLICY_ABORT)
     {
       g_set_error (error, row_error->domain, row_error->code,
-                   _("line %" G_GUINT64_FORMAT ": %s; nothing was imported"), line, row_error->message);
+                   _("line %" PRIu64 ": %s; nothing was imported"), line, row_error->message);
       return FALSE;
     }
   return TRUE;
@@ -1163,7 +1165,7 @@ zs_store_undo_import (ZsStore  *store,
                       gint64    import_id,
                       GError  **error)
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, import_id);
+  g_autofree char *id = g_strdup_printf ("%" PRId64, import_id);
   g_autoptr(GPtrArray) status = NULL;
   g_autoptr(GPtrArray) changes = NULL;
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -153,7 +155,7 @@ check_row (ZsJsonWriter        *self,
   if (self->n_rows > 0 && n_fields != self->n_columns)
     {
       g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                   _("Row %" G_GUINT64_FORMAT " has %u fields but the header has %u"),
+                   _("Row %" PRIu64 " has %u fields but the header has %u"),
                    row, n_fields, self->n_columns);
       return FALSE;
     }
@@ -162,7 +164,7 @@ check_row (ZsJsonWriter        *self,
       if (!g_utf8_validate (fields[i], -1, NULL))
         {
           g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                       _("Row %" G_GUINT64_FORMAT ", column %u is not valid UTF-8"),
+                       _("Row %" PRIu64 ", column %u is not valid UTF-8"),
                        row, i + 1);
           return FALSE;
         }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -102,7 +104,7 @@ fail (ZsJsonlReader *self,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  line_text = g_strdup_printf ("%" G_GUINT64_FORMAT, self->line);
+  line_text = g_strdup_printf ("%" PRIu64, self->line);
   /* TRANSLATORS: file name, line number and what is wrong there */
   self->error = g_error_new (ZS_ERROR, ZS_ERROR_INVALID, _("“%s”, line %s: %s"),
                              self->name, line_text, message);
@@ -118,7 +120,7 @@ format_double (double value)
   if (value == 0)
     return g_strdup ("0");
   if (value > -1e15 && value < 1e15 && value == (double) (gint64) value)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
+    return g_strdup_printf ("%" PRId64, (gint64) value);
 
   for (int precision = 1; precision <= 17; precision++)
     {
@@ -150,7 +152,7 @@ append_value (GString  *text,
         else if (type == G_TYPE_BOOLEAN)
           g_string_append (text, json_node_get_boolean (node) ? "true" : "false");
         else if (type == G_TYPE_INT64)
-          g_string_append_printf (text, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          g_string_append_printf (text, "%" PRId64, json_node_get_int (node));
         else if (type == G_TYPE_DOUBLE)
           {
             g_autofree char *number = format_double (json_node_get_double (node));

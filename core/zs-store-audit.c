@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "zs-enums.h"
@@ -105,7 +107,7 @@ load_change (ZsStore       *self,
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND,
-                 _("There is no change with id %" G_GINT64_FORMAT), id);
+                 _("There is no change with id %" PRId64), id);
   else
     _zs_store_set_error (self, error);
   sqlite3_reset (stmt);
@@ -162,7 +164,7 @@ revert_field (ZsStore             *self,
   if (g_strcmp0 (current_text, change->new_value) != 0)
     {
       g_set_error (error, ZS_ERROR, ZS_ERROR_CONFLICT,
-                   _("%s has changed since change %" G_GINT64_FORMAT " (it is now “%s”); revert the later change first"),
+                   _("%s has changed since change %" PRId64 " (it is now “%s”); revert the later change first"),
                    change->field, change_id, current_text ? current_text : "");
       return FALSE;
     }
@@ -173,7 +175,7 @@ revert_field (ZsStore             *self,
 
   if (entity == &zs_entity_project && g_str_equal (property, "stage"))
     {
-      g_autofree char *reason = g_strdup_printf (_("Revert of change %" G_GINT64_FORMAT), change_id);
+      g_autofree char *reason = g_strdup_printf (_("Revert of change %" PRId64), change_id);
       return zs_store_move_project (self, change->entity_id, g_value_get_enum (&restored), reason, error);
     }
 
@@ -194,7 +196,7 @@ mark_reverted (ZsStore  *self,
     {
       if (*new_change_id >= 0)
         g_set_error (error, ZS_ERROR, ZS_ERROR_CONFLICT,
-                     _("Reverting change %" G_GINT64_FORMAT " changed nothing"), change_id);
+                     _("Reverting change %" PRId64 " changed nothing"), change_id);
       return FALSE;
     }
   if (!(stmt = _zs_store_prepare (self, "UPDATE changes SET reverted_by = ? WHERE id = ?", error)))
@@ -215,7 +217,7 @@ apply_revert (ZsStore             *self,
   if (entity == NULL)
     {
       g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                   _("Change %" G_GINT64_FORMAT " is to a “%s”, which cannot be reverted here"),
+                   _("Change %" PRId64 " is to a “%s”, which cannot be reverted here"),
                    change_id, change->entity);
       return FALSE;
     }
@@ -260,7 +262,7 @@ zs_store_revert_change (ZsStore  *self,
   if (change.reverted_by != 0)
     {
       g_set_error (error, ZS_ERROR, ZS_ERROR_CONFLICT,
-                   _("Change %" G_GINT64_FORMAT " was already reverted by change %" G_GINT64_FORMAT),
+                   _("Change %" PRId64 " was already reverted by change %" PRId64),
                    change_id, change.reverted_by);
       return 0;
     }

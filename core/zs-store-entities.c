@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "zs-enums.h"
@@ -119,7 +121,7 @@ require_unique_uscc (ZsStore  *self,
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) != zs_firm_get_id (firm))
     {
       g_set_error (error, ZS_ERROR, ZS_ERROR_DUPLICATE,
-                   _("uscc: “%s” is already the code of firm %" G_GINT64_FORMAT " “%s”"),
+                   _("uscc: “%s” is already the code of firm %" PRId64 " “%s”"),
                    zs_firm_get_uscc (firm), (gint64) sqlite3_column_int64 (stmt, 0),
                    (const char *) sqlite3_column_text (stmt, 1));
       unique = FALSE;
@@ -315,13 +317,13 @@ validate_activity (ZsStore  *self,
       if (owner == 0)
         {
           g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                       _("project_id: there is no project with id %" G_GINT64_FORMAT), project_id);
+                       _("project_id: there is no project with id %" PRId64), project_id);
           return FALSE;
         }
       if (owner != zs_activity_get_firm_id (activity))
         {
           g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                       _("project_id: project %" G_GINT64_FORMAT " does not belong to firm %" G_GINT64_FORMAT),
+                       _("project_id: project %" PRId64 " does not belong to firm %" PRId64),
                        project_id, zs_activity_get_firm_id (activity));
           return FALSE;
         }
@@ -534,8 +536,8 @@ require_unreferenced_firm (ZsStore  *self,
   if (projects == 0 && activities == 0)
     return TRUE;
   g_set_error (error, ZS_ERROR, ZS_ERROR_IN_USE,
-               _("Firm %" G_GINT64_FORMAT " still has %" G_GINT64_FORMAT " projects (or referrals) and %"
-                 G_GINT64_FORMAT " activities; delete those first"),
+               _("Firm %" PRId64 " still has %" PRId64 " projects (or referrals) and %"
+                 PRId64 " activities; delete those first"),
                id, projects, activities);
   return FALSE;
 }
@@ -921,7 +923,7 @@ zs_store_delete_project (ZsStore  *self,
   if (activities > 0)
     {
       g_set_error (error, ZS_ERROR, ZS_ERROR_IN_USE,
-                   _("Project %" G_GINT64_FORMAT " still has %" G_GINT64_FORMAT " activities; delete those first"),
+                   _("Project %" PRId64 " still has %" PRId64 " activities; delete those first"),
                    id, activities);
       return FALSE;
     }
@@ -1016,7 +1018,7 @@ zs_store_move_project (ZsStore     *self,
   if (zs_project_get_stage (project) == stage)
     {
       g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                   _("stage: project %" G_GINT64_FORMAT " is already at “%s”"), id, to);
+                   _("stage: project %" PRId64 " is already at “%s”"), id, to);
       return FALSE;
     }
   if (zs_stage_requires_reason (stage) && stripped[0] == '\0')

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -73,7 +75,7 @@ _zs_value_to_string (const GValue *value)
   if (type == G_TYPE_INT)
     return g_strdup_printf ("%d", g_value_get_int (value));
   if (type == G_TYPE_INT64)
-    return g_value_get_int64 (value) != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value)) : NULL;
+    return g_value_get_int64 (value) != 0 ? g_strdup_printf ("%" PRId64, g_value_get_int64 (value)) : NULL;
   if (type == G_TYPE_DOUBLE)
     return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, g_value_get_double (value)));
   if (type == G_TYPE_BOOLEAN)
@@ -321,7 +323,7 @@ _zs_record_load (ZsStore        *self,
   if (records->len == 0)
     {
       g_set_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND,
-                   _("There is no %s with id %" G_GINT64_FORMAT), entity->name, id);
+                   _("There is no %s with id %" PRId64), entity->name, id);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (records, 0));
@@ -879,7 +881,7 @@ _zs_require_firm (ZsStore     *self,
   if (count > 0)
     return TRUE;
   g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-               _("%s: there is no firm with id %" G_GINT64_FORMAT), field, id);
+               _("%s: there is no firm with id %" PRId64), field, id);
   return FALSE;
 }
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -166,7 +168,7 @@ fail_at_row (ZsXlsxReader *self,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  row_text = g_strdup_printf ("%" G_GUINT64_FORMAT, row);
+  row_text = g_strdup_printf ("%" PRIu64, row);
   /* TRANSLATORS: file name, sheet name, row number and what is wrong there */
   self->error = g_error_new (ZS_ERROR, ZS_ERROR_INVALID, _("“%s”, sheet “%s”, row %s: %s"),
                              self->name, self->sheet->name, row_text, message);
@@ -604,7 +606,7 @@ format_number (const char *text)
   if (value == 0)
     return g_strdup ("0");
   if (value > -1e15 && value < 1e15 && value == (double) (gint64) value)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
+    return g_strdup_printf ("%" PRId64, (gint64) value);
 
   for (int precision = 1; precision <= 17; precision++)
     {

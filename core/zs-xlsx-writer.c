@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <gsf/gsf.h>
 #include <string.h>
@@ -397,14 +399,14 @@ check_row (ZsXlsxWriter        *self,
   if (self->n_rows > 0 && n_fields != self->n_columns)
     {
       g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                   _("Row %" G_GUINT64_FORMAT " has %u fields but the header has %u"),
+                   _("Row %" PRIu64 " has %u fields but the header has %u"),
                    row, n_fields, self->n_columns);
       return FALSE;
     }
   if (row > MAX_ROWS)
     {
       g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                   _("Row %" G_GUINT64_FORMAT " does not fit: a sheet holds at most %u rows"),
+                   _("Row %" PRIu64 " does not fit: a sheet holds at most %u rows"),
                    row, MAX_ROWS);
       return FALSE;
     }
@@ -413,7 +415,7 @@ check_row (ZsXlsxWriter        *self,
       if (!g_utf8_validate (fields[i], -1, NULL))
         {
           g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                       _("Row %" G_GUINT64_FORMAT ", column %u is not valid UTF-8"),
+                       _("Row %" PRIu64 ", column %u is not valid UTF-8"),
                        row, i + 1);
           return FALSE;
         }
@@ -512,7 +514,7 @@ append_row (ZsXlsxWriter       *self,
   const char *style = self->n_rows == 0 ? "\" s=\"1\" t=\"inlineStr\"><is>" : "\" t=\"inlineStr\"><is>";
   char row[24];
 
-  g_snprintf (row, sizeof row, "%" G_GUINT64_FORMAT, self->n_rows + 1);
+  g_snprintf (row, sizeof row, "%" PRIu64, self->n_rows + 1);
   g_string_append (self->buffer, "<row r=\"");
   g_string_append (self->buffer, row);
   g_string_append (self->buffer, "\">");

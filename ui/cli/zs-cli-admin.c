@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "zs-cli-private.h"
@@ -135,7 +137,7 @@ zs_cli_revert (ZsCli    *cli,
   if (cli->json)
     zs_cli_print_done (cli, "id", zs_cli_int_node (new_id));
   else
-    g_print ("%" G_GINT64_FORMAT "\n", new_id);
+    g_print ("%" PRId64 "\n", new_id);
   return TRUE;
 }
 

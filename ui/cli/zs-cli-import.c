@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -51,7 +53,7 @@ on_progress (ZsImportJob *job,
       g_string_append_c (line, '[');
       for (guint i = 0; i < BAR_WIDTH; i++)
         g_string_append (line, i < filled ? "#" : "-");
-      g_string_append_printf (line, _("] %3.0f%%  %'" G_GUINT64_FORMAT " rows  %.0f rows/s  ETA "),
+      g_string_append_printf (line, _("] %3.0f%%  %'" PRIu64 " rows  %.0f rows/s  ETA "),
                               fraction * 100, rows, rate);
       format_eta (line, fraction > 0 ? elapsed * (1 - fraction) / fraction : 0);
       if (fraction >= 1)
@@ -60,7 +62,7 @@ on_progress (ZsImportJob *job,
   else if (now - progress->last_plain >= PLAIN_INTERVAL_US && fraction < 1)
     {
       progress->last_plain = now;
-      g_string_append_printf (line, _("imported %" G_GUINT64_FORMAT " rows (%.0f%%), %.0f rows/s\n"),
+      g_string_append_printf (line, _("imported %" PRIu64 " rows (%.0f%%), %.0f rows/s\n"),
                               rows, fraction * 100, rate);
     }
   if (line->len > 0)
@@ -229,8 +231,8 @@ print_summary (ZsCli               *cli,
       zs_cli_print_json (node);
       return;
     }
-  g_print (_("%s: read %" G_GUINT64_FORMAT ", inserted %" G_GUINT64_FORMAT ", updated %" G_GUINT64_FORMAT
-             ", skipped %" G_GUINT64_FORMAT ", rejected %" G_GUINT64_FORMAT "%s\n"),
+  g_print (_("%s: read %" PRIu64 ", inserted %" PRIu64 ", updated %" PRIu64
+             ", skipped %" PRIu64 ", rejected %" PRIu64 "%s\n"),
            zs_import_job_get_source_description (job),
            zs_import_job_get_rows_read (job), zs_import_job_get_inserted (job),
            zs_import_job_get_updated (job), zs_import_job_get_skipped (job),
@@ -240,7 +242,7 @@ print_summary (ZsCli               *cli,
   if (zs_import_job_get_rejected (job) > 0 && options->rejects != NULL)
     g_print (_("Refused rows and their reasons: %s\n"), options->rejects);
   if (zs_import_job_get_import_id (job) != 0)
-    g_print (_("Undo this import with: zhaoshang-cli imports undo %" G_GINT64_FORMAT "\n"),
+    g_print (_("Undo this import with: zhaoshang-cli imports undo %" PRId64 "\n"),
              zs_import_job_get_import_id (job));
 }
 
@@ -302,7 +304,7 @@ zs_cli_export (ZsCli    *cli,
     return FALSE;
   zs_cli_print_done (cli, "exported", zs_cli_int_node (written));
   if (!cli->json)
-    g_print (_("%" G_GINT64_FORMAT " records written to %s\n"), written, (*args)[2]);
+    g_print (_("%" PRId64 " records written to %s\n"), written, (*args)[2]);
   return TRUE;
 }
 

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "zs-cli-private.h"
@@ -257,7 +259,7 @@ format_value (JsonNode *node)
     case G_TYPE_STRING:
       return single_line (json_node_get_string (node));
     case G_TYPE_INT64:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      return g_strdup_printf ("%" PRId64, json_node_get_int (node));
     case G_TYPE_DOUBLE:
       return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", json_node_get_double (node)));
     case G_TYPE_BOOLEAN:
@@ -479,7 +481,7 @@ zs_cli_print_created (ZsCli   *cli,
       return;
     }
   g_object_get (object, "id", &id, NULL);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
+  g_print ("%" PRId64 "\n", id);
 }
 
 /**
