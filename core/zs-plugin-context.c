@@ -10,16 +10,19 @@
  * ZsPluginContext:
  *
  * The application as a plugin sees it: the open store (for records and the
- * #ZsStore::changed signal), the plugin's module name and the folder that
- * holds the plugin's own files (its `.plugin` file and data).
+ * #ZsStore::changed signal), the application's settings, the plugin's
+ * module name and the folder that holds the plugin's own files (its
+ * `.plugin` file and data).
  */
 struct _ZsPluginContext
 {
-  GObject  parent_instance;
+  GObject    parent_instance;
 
-  ZsStore *store;
-  char    *plugin_name;
-  char    *data_dir;
+  ZsStore   *store;
+  char      *plugin_name;
+  char      *data_dir;
+  GSettings *settings;
+  gboolean   settings_looked_up;
 };
 
 G_DEFINE_FINAL_TYPE (ZsPluginContext, zs_plugin_context, G_TYPE_OBJECT)
@@ -40,6 +43,7 @@ zs_plugin_context_finalize (GObject *object)
   ZsPluginContext *self = (ZsPluginContext *) object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->plugin_name, g_free);
   g_clear_pointer (&self->data_dir, g_free);
 
@@ -143,4 +147,33 @@ zs_plugin_context_get_data_dir (ZsPluginContext *self)
 {
   g_return_val_if_fail (ZS_IS_PLUGIN_CONTEXT (self), NULL);
   return self->data_dir;
+}
+
+/**
+ * zs_plugin_context_get_settings:
+ * @self: a #ZsPluginContext
+ *
+ * The application's settings (schema `cn.horgos.Zhaoshang`), for instance
+ * to follow the database path or window state. A plugin with settings of
+ * its own ships its own schema.
+ *
+ * Returns: (transfer none) (nullable): the settings, or %NULL where the
+ *   schema is not installed (a build tree, a test)
+ */
+GSettings *
+zs_plugin_context_get_settings (ZsPluginContext *self)
+{
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_return_val_if_fail (ZS_IS_PLUGIN_CONTEXT (self), NULL);
+
+  if (self->settings_looked_up)
+    return self->settings;
+  self->settings_looked_up = TRUE;
+  source = g_settings_schema_source_get_default ();
+  schema = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+  if (schema != NULL)
+    self->settings = g_settings_new_full (schema, NULL, NULL);
+  return self->settings;
 }

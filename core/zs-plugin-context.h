@@ -22,5 +22,6 @@ ZsPluginContext *zs_plugin_context_new           (ZsStore         *store,
 ZsStore         *zs_plugin_context_get_store     (ZsPluginContext *self);
 const char      *zs_plugin_context_get_plugin_name (ZsPluginContext *self);
 const char      *zs_plugin_context_get_data_dir  (ZsPluginContext *self);
+GSettings       *zs_plugin_context_get_settings  (ZsPluginContext *self);
 
 G_END_DECLS
