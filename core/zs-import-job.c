@@ -555,6 +555,7 @@ update_record (ZsImportJob         *self,
 static gboolean
 add_row_contact (ZsImportJob      *self,
                  gint64            firm_id,
+                 gboolean          new_firm,
                  const ParsedRow  *row,
                  GError          **error)
 {
@@ -564,12 +565,16 @@ add_row_contact (ZsImportJob      *self,
 
   if (row->contact_name == NULL)
     return TRUE;
-  known = zs_store_query (self->store, "SELECT id FROM contacts WHERE firm_id = ? AND name = ?",
-                          (const char *[]) { firm, row->contact_name, NULL }, error);
-  if (known == NULL)
-    return FALSE;
-  if (known->len > 0)
-    return TRUE;
+  /* A firm this row created has no contacts yet. */
+  if (!new_firm)
+    {
+      known = zs_store_query (self->store, "SELECT id FROM contacts WHERE firm_id = ? AND name = ?",
+                              (const char *[]) { firm, row->contact_name, NULL }, error);
+      if (known == NULL)
+        return FALSE;
+      if (known->len > 0)
+        return TRUE;
+    }
 
   contact = zs_contact_new ();
   zs_contact_set_firm_id (contact, firm_id);
@@ -654,7 +659,7 @@ write_row (ZsImportJob      *self,
     }
 
   if (outcome != OUTCOME_REJECTED && self->entity == ZS_IMPORT_ENTITY_FIRMS &&
-      !add_row_contact (self, id, row, error))
+      !add_row_contact (self, id, outcome == OUTCOME_INSERTED, row, error))
     return OUTCOME_REJECTED;
   return outcome;
 }
@@ -798,8 +803,11 @@ static gboolean
 next_batch (ZsImportJob  *self,
             GError      **error)
 {
-  if (in_one_transaction (self) || self->rows_read % self->batch_size != 0)
+  if (self->rows_read % self->batch_size != 0)
     return TRUE;
+  /* In one transaction the search index is still written a batch at a time. */
+  if (in_one_transaction (self))
+    return _zs_store_index_deferred (self->store, error);
   return zs_store_commit (self->store, error) && zs_store_begin (self->store, error);
 }
 
@@ -903,7 +911,10 @@ zs_import_job_run (ZsImportJob   *self,
   reset_counts (self);
   /* Fewer, larger checkpoints: each one waits for the disk twice. */
   zs_store_execute (self->store, "PRAGMA wal_autocheckpoint = 16384", NULL, NULL);
+  /* Each batch indexes its firms for search as it commits. */
+  _zs_store_set_deferred_indexing (self->store, TRUE);
   ok = import_all (self, cancellable, error);
+  _zs_store_set_deferred_indexing (self->store, FALSE);
   zs_store_execute (self->store, "PRAGMA wal_autocheckpoint = 1000", NULL, NULL);
   return ok;
 }
@@ -959,6 +970,15 @@ emit_progress_in_main (gpointer data)
 }
 
 static void
+progress_update_free (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  g_object_unref (update->job);
+  g_free (update);
+}
+
+static void
 forward_progress (ZsImportJob  *worker,
                   guint64       rows,
                   double        fraction,
@@ -966,12 +986,12 @@ forward_progress (ZsImportJob  *worker,
 {
   ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
 
+  /* The update belongs to the main context from here on. */
   update->job = g_object_ref (g_task_get_source_object (task));
   update->rows = rows;
   update->fraction = fraction;
   g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
-                              emit_progress_in_main, update, (GDestroyNotify) g_free);
-  g_object_unref (update->job);
+                              emit_progress_in_main, update, progress_update_free);
 }
 
 static void
