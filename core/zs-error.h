@@ -23,6 +23,7 @@ G_BEGIN_DECLS
  * @ZS_ERROR_TOO_NEW: the database was written by a newer version of Zhaoshang
  * @ZS_ERROR_DATABASE: sqlite reported an error
  * @ZS_ERROR_IN_USE: the record is still referenced by other records
+ * @ZS_ERROR_PERMISSION: the acting staff member may not change records
  *
  * Errors reported by libzhaoshang.
  */
@@ -35,6 +36,7 @@ typedef enum
   ZS_ERROR_TOO_NEW,
   ZS_ERROR_DATABASE,
   ZS_ERROR_IN_USE,
+  ZS_ERROR_PERMISSION,
 } ZsError;
 
 GQuark zs_error_quark (void);

@@ -33,7 +33,9 @@ struct _ZsEntity
   const char          *sector_key;
   gboolean             timestamps;    /* created_at / updated_at */
   gboolean           (*validate)   (ZsStore *store, GObject *record, GError **error);
-  gboolean           (*after_write)(ZsStore *store, GObject *record, gboolean deleted, GError **error);
+  gboolean           (*after_write)(ZsStore *store, GObject *record, ZsChangeKind kind, GError **error);
+  const char          *derived_column; /* a column computed from the record, or NULL */
+  char              *(*derive)     (GObject *record);
 };
 
 extern const ZsEntity zs_entity_firm;
@@ -70,9 +72,26 @@ char         *_zs_store_now            (void);
 void          _zs_store_set_import_id  (ZsStore       *self,
                                         gint64         import_id);
 gint64        _zs_store_get_import_id  (ZsStore       *self);
+gboolean      _zs_store_check_can_write (ZsStore      *self,
+                                        GError       **error);
 gint64        _zs_store_count          (ZsStore       *self,
                                         const char    *sql,
                                         gint64         id,
+                                        GError       **error);
+void          _zs_store_set_deferred_indexing (ZsStore *self,
+                                        gboolean       deferred);
+gboolean      _zs_store_defer_index    (ZsStore       *self,
+                                        gint64         firm_id,
+                                        gboolean       created);
+GHashTable   *_zs_store_steal_deferred (ZsStore       *self);
+gboolean      _zs_store_is_known_sector (ZsStore      *self,
+                                        const char    *code);
+void          _zs_store_add_known_sector (ZsStore     *self,
+                                        const char    *code);
+void          _zs_store_forget_sectors (ZsStore       *self);
+
+/* zs-store-entities.c */
+gboolean      _zs_store_index_deferred (ZsStore       *self,
                                         GError       **error);
 
 /* zs-store-records.c: generic mapping of model objects to rows */

@@ -348,31 +348,81 @@ record_get_string (GObject    *record,
   return _zs_value_to_string (&value);
 }
 
-static gboolean
-write_sectors (ZsStore        *self,
-               const ZsEntity *entity,
-               GObject        *record,
-               GError        **error)
+typedef enum {
+  SQL_INSERT,
+  SQL_INSERT_WITH_ID,
+  SQL_DELETE_SECTORS,
+  SQL_INSERT_SECTOR,
+  N_SQL,
+} SqlKind;
+
+static char *insert_sql (const ZsEntity *entity, gboolean with_id);
+
+static char *
+build_sql (const ZsEntity *entity,
+           SqlKind         kind)
 {
-  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?",
-                                                 entity->sector_table, entity->sector_key);
-  g_autofree char *insert_sql = g_strdup_printf ("INSERT OR IGNORE INTO %s (%s, sector_code) VALUES (?, ?)",
-                                                 entity->sector_table, entity->sector_key);
-  g_auto(GStrv) sectors = NULL;
-  gint64 id = record_get_id (record);
+  switch (kind)
+    {
+    case SQL_INSERT:
+    case SQL_INSERT_WITH_ID:
+      return insert_sql (entity, kind == SQL_INSERT_WITH_ID);
+    case SQL_DELETE_SECTORS:
+      return g_strdup_printf ("DELETE FROM %s WHERE %s = ?", entity->sector_table, entity->sector_key);
+    case SQL_INSERT_SECTOR:
+    case N_SQL:
+    default:
+      return g_strdup_printf ("INSERT OR IGNORE INTO %s (%s, sector_code) VALUES (?, ?)",
+                              entity->sector_table, entity->sector_key);
+    }
+}
+
+/* The statements written for every record are built once per entity. */
+static const char *
+entity_sql (const ZsEntity *entity,
+            SqlKind         kind)
+{
+  static GMutex lock;
+  static GHashTable *cache;   /* entity → char *[N_SQL] */
+  char **sql;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new (g_direct_hash, g_direct_equal);
+  if (!(sql = g_hash_table_lookup (cache, entity)))
+    {
+      sql = g_new0 (char *, N_SQL);
+      g_hash_table_insert (cache, (gpointer) entity, sql);
+    }
+  if (sql[kind] == NULL)
+    sql[kind] = build_sql (entity, kind);
+  g_mutex_unlock (&lock);
+  return sql[kind];
+}
+
+/* @created: the record is new, so it has no sector rows to remove. */
+static gboolean
+write_sectors (ZsStore             *self,
+               const ZsEntity      *entity,
+               gint64               id,
+               const char * const  *sectors,
+               gboolean             created,
+               GError             **error)
+{
   sqlite3_stmt *stmt;
 
-  g_object_get (record, "sectors", &sectors, NULL);
-
-  if (!(stmt = _zs_store_prepare (self, delete_sql, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_zs_store_step_done (self, stmt, error))
-    return FALSE;
+  if (!created)
+    {
+      if (!(stmt = _zs_store_prepare (self, entity_sql (entity, SQL_DELETE_SECTORS), error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_zs_store_step_done (self, stmt, error))
+        return FALSE;
+    }
 
   for (guint i = 0; sectors != NULL && sectors[i] != NULL; i++)
     {
-      if (!(stmt = _zs_store_prepare (self, insert_sql, error)))
+      if (!(stmt = _zs_store_prepare (self, entity_sql (entity, SQL_INSERT_SECTOR), error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_text (stmt, 2, sectors[i], -1, SQLITE_TRANSIENT);
@@ -380,6 +430,125 @@ write_sectors (ZsStore        *self,
         return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+write_record_sectors (ZsStore        *self,
+                      const ZsEntity *entity,
+                      GObject        *record,
+                      GError        **error)
+{
+  g_auto(GStrv) sectors = NULL;
+
+  g_object_get (record, "sectors", &sectors, NULL);
+  return write_sectors (self, entity, record_get_id (record), (const char * const *) sectors, FALSE, error);
+}
+
+/* The record's columns, then its sectors if it has any, read in one go. */
+typedef struct {
+  guint   n;
+  GValue *values;
+} RecordValues;
+
+static void
+record_values_init (RecordValues   *rv,
+                    const ZsEntity *entity,
+                    GObject        *record)
+{
+  guint columns = n_columns (entity);
+  g_autofree const char **names = g_new (const char *, columns + 1);
+
+  for (guint i = 0; i < columns; i++)
+    names[i] = entity->columns[i];
+  names[columns] = "sectors";
+  rv->n = columns + (entity->sector_table != NULL);
+  rv->values = g_new0 (GValue, rv->n);
+  g_object_getv (record, rv->n, names, rv->values);
+}
+
+static void
+record_values_clear (RecordValues *rv)
+{
+  for (guint i = 0; rv->values != NULL && i < rv->n; i++)
+    g_value_unset (&rv->values[i]);
+  g_clear_pointer (&rv->values, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RecordValues, record_values_clear)
+
+/* Strings escaped as json-glib 1.6's generator does, so that snapshots
+ * read the same as those written before: \b \f \n \r \t, other
+ * control characters below U+001F and DEL as \u00XX, U+001F and every
+ * other byte as they are. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  const char *run = text;
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = *p;
+      const char *escape;
+
+      switch (c)
+        {
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        default:
+          if (c < 0x1f || c == 0x7f)
+            {
+              g_string_append_len (out, run, p - run);
+              g_string_append_printf (out, "\\u%04x", c);
+              run = p + 1;
+            }
+          continue;
+        }
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, escape);
+      run = p + 1;
+    }
+  g_string_append (out, run);
+  g_string_append_c (out, '"');
+}
+
+static void
+append_json_member (GString      *out,
+                    const char   *property,
+                    const GValue *value)
+{
+  g_autofree char *text = _zs_value_to_string (value);
+
+  if (out->len > 1)
+    g_string_append_c (out, ',');
+  g_string_append_c (out, '"');
+  for (const char *p = property; *p; p++)
+    g_string_append_c (out, *p == '-' ? '_' : *p);
+  g_string_append (out, "\":");
+  if (text != NULL)
+    append_json_string (out, text);
+  else
+    g_string_append (out, "null");
+}
+
+static char *
+snapshot_from_values (const ZsEntity     *entity,
+                      const RecordValues *rv)
+{
+  GString *json = g_string_sized_new (512);
+  guint columns = n_columns (entity);
+
+  g_string_append_c (json, '{');
+  for (guint i = 0; i < rv->n; i++)
+    append_json_member (json, i < columns ? entity->columns[i] : "sectors", &rv->values[i]);
+  g_string_append_c (json, '}');
+  return g_string_free (json, FALSE);
 }
 
 /**
@@ -392,37 +561,10 @@ char *
 _zs_record_snapshot (const ZsEntity *entity,
                      GObject        *record)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_auto(RecordValues) rv = { 0 };
 
-  json_builder_begin_object (builder);
-  for (guint i = 0; entity->columns[i] != NULL; i++)
-    {
-      g_autofree char *column = column_name (entity->columns[i]);
-      g_autofree char *value = record_get_string (record, entity->columns[i]);
-
-      json_builder_set_member_name (builder, column);
-      if (value != NULL)
-        json_builder_add_string_value (builder, value);
-      else
-        json_builder_add_null_value (builder);
-    }
-  if (entity->sector_table != NULL)
-    {
-      g_autofree char *value = record_get_string (record, "sectors");
-
-      json_builder_set_member_name (builder, "sectors");
-      if (value != NULL)
-        json_builder_add_string_value (builder, value);
-      else
-        json_builder_add_null_value (builder);
-    }
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  record_values_init (&rv, entity, record);
+  return snapshot_from_values (entity, &rv);
 }
 
 GObject *
@@ -456,20 +598,14 @@ _zs_record_from_snapshot (const ZsEntity *entity,
   return g_steal_pointer (&record);
 }
 
-static gboolean
-insert_row (ZsStore        *self,
-            const ZsEntity *entity,
-            GObject        *record,
-            gboolean        with_id,
-            GError        **error)
+static char *
+insert_sql (const ZsEntity *entity,
+            gboolean        with_id)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GString) marks = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-  int index = 1;
+  GString *sql = g_string_new (NULL);
+  g_autoptr(GString) marks = g_string_new ("?");
 
   g_string_append_printf (sql, "INSERT INTO %s (%s", entity->table, with_id ? "id" : "rowid");
-  g_string_append (marks, "?");
   for (guint i = 0; entity->columns[i] != NULL; i++)
     {
       g_autofree char *column = column_name (entity->columns[i]);
@@ -477,9 +613,29 @@ insert_row (ZsStore        *self,
       g_string_append_printf (sql, ", %s", column);
       g_string_append (marks, ", ?");
     }
+  if (entity->derived_column != NULL)
+    {
+      g_string_append_printf (sql, ", %s", entity->derived_column);
+      g_string_append (marks, ", ?");
+    }
   g_string_append_printf (sql, ") VALUES (%s)", marks->str);
+  return g_string_free (sql, FALSE);
+}
 
-  if (!(stmt = _zs_store_prepare (self, sql->str, error)))
+static gboolean
+insert_row (ZsStore            *self,
+            const ZsEntity     *entity,
+            GObject            *record,
+            const RecordValues *rv,
+            gboolean            with_id,
+            GError            **error)
+{
+  guint columns = n_columns (entity);
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int index = 1;
+
+  if (!(stmt = _zs_store_prepare (self, entity_sql (entity, with_id ? SQL_INSERT_WITH_ID : SQL_INSERT), error)))
     return FALSE;
 
   if (with_id)
@@ -488,12 +644,13 @@ insert_row (ZsStore        *self,
     sqlite3_bind_null (stmt, index);
   index++;
 
-  for (guint i = 0; entity->columns[i] != NULL; i++)
+  for (guint i = 0; i < columns; i++)
+    bind_value (stmt, index++, &rv->values[i]);
+  if (entity->derived_column != NULL)
     {
-      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *derived = entity->derive (record);
 
-      g_object_get_property (record, entity->columns[i], &value);
-      bind_value (stmt, index++, &value);
+      sqlite3_bind_text (stmt, index++, derived, -1, SQLITE_TRANSIENT);
     }
 
   if (!_zs_store_step_done (self, stmt, error))
@@ -501,8 +658,10 @@ insert_row (ZsStore        *self,
 
   if (!with_id)
     g_object_set (record, "id", sqlite3_last_insert_rowid (_zs_store_get_db (self)), NULL);
+  id = record_get_id (record);
 
-  return entity->sector_table == NULL || write_sectors (self, entity, record, error);
+  return entity->sector_table == NULL ||
+         write_sectors (self, entity, id, g_value_get_boxed (&rv->values[columns]), TRUE, error);
 }
 
 static void
@@ -530,7 +689,7 @@ finish_write (ZsStore        *self,
               GError        **error)
 {
   if (entity->after_write != NULL &&
-      !entity->after_write (self, record, kind == ZS_CHANGE_KIND_DELETE, error))
+      !entity->after_write (self, record, kind, error))
     {
       _zs_store_rollback_to (self);
       return FALSE;
@@ -548,17 +707,20 @@ insert_record (ZsStore        *self,
                gboolean        with_id,
                GError        **error)
 {
+  g_auto(RecordValues) rv = { 0 };
   g_autofree char *snapshot = NULL;
 
+  if (!_zs_store_check_can_write (self, error))
+    return 0;
   if (entity->validate != NULL && !entity->validate (self, record, error))
     return 0;
   if (!_zs_store_savepoint (self, error))
     return 0;
 
   stamp (entity, record, TRUE);
-  snapshot = NULL;
-  if (!insert_row (self, entity, record, with_id, error) ||
-      !(snapshot = _zs_record_snapshot (entity, record)) ||
+  record_values_init (&rv, entity, record);
+  if (!insert_row (self, entity, record, &rv, with_id, error) ||
+      !(snapshot = snapshot_from_values (entity, &rv)) ||
       !_zs_audit_record (self, entity->name, record_get_id (record), ZS_CHANGE_KIND_CREATE,
                          NULL, NULL, snapshot, error))
     {
@@ -726,7 +888,7 @@ _zs_record_update (ZsStore        *self,
   g_autoptr(GArray) changes = NULL;
   gboolean sectors_changed = FALSE;
 
-  if (current == NULL)
+  if (current == NULL || !_zs_store_check_can_write (self, error))
     return FALSE;
   if (entity->validate != NULL && !entity->validate (self, record, error))
     return FALSE;
@@ -741,7 +903,7 @@ _zs_record_update (ZsStore        *self,
     return FALSE;
   stamp (entity, record, FALSE);
   if (!update_row (self, entity, record, changes, error) ||
-      (sectors_changed && !write_sectors (self, entity, record, error)) ||
+      (sectors_changed && !write_record_sectors (self, entity, record, error)) ||
       !audit_changes (self, entity, id, changes, error))
     {
       _zs_store_rollback_to (self);
@@ -766,7 +928,7 @@ _zs_record_delete (ZsStore        *self,
   g_autofree char *snapshot = NULL;
   sqlite3_stmt *stmt;
 
-  if (current == NULL)
+  if (current == NULL || !_zs_store_check_can_write (self, error))
     return FALSE;
   if (!_zs_store_savepoint (self, error))
     return FALSE;

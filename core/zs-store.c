@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <time.h>
 
 #include "zs-enums.h"
 #include "zs-error.h"
@@ -36,7 +37,10 @@ struct _ZsStore
   GArray     *pending;      /* PendingChange, held until the outer commit */
   GArray     *savepoints;   /* pending->len when each open savepoint began */
   gint64      import_id;    /* the import the current writes belong to */
+  GHashTable *unindexed;    /* firm id → whether it has no search entry yet */
+  GHashTable *sector_codes; /* codes found in the taxonomy, until it is reloaded */
   guint       in_transaction : 1;
+  guint       defer_indexing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ZsStore, zs_store, G_TYPE_OBJECT)
@@ -72,6 +76,8 @@ zs_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
+  g_clear_pointer (&self->unindexed, g_hash_table_unref);
+  g_clear_pointer (&self->sector_codes, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -171,6 +177,8 @@ zs_store_init (ZsStore *self)
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   g_array_set_clear_func (self->pending, pending_change_clear);
   self->savepoints = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->unindexed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->sector_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->actor = g_strdup (g_get_user_name ());
 }
 
@@ -272,12 +280,16 @@ _zs_store_count (ZsStore     *self,
   return count;
 }
 
+/* UTC to the second, as ISO 8601: written with every record and change. */
 char *
 _zs_store_now (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  time_t now = g_get_real_time () / G_USEC_PER_SEC;
+  struct tm utc;
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  gmtime_r (&now, &utc);
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", utc.tm_year + 1900, utc.tm_mon + 1,
+                          utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
 }
 
 static void
@@ -408,7 +420,8 @@ zs_store_commit (ZsStore  *self,
   g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  if (!_zs_store_exec (self, "COMMIT", error))
+  if (!_zs_store_index_deferred (self, error) ||
+      !_zs_store_exec (self, "COMMIT", error))
     {
       zs_store_rollback (self);
       return FALSE;
@@ -434,6 +447,7 @@ zs_store_rollback (ZsStore *self)
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
   g_array_set_size (self->pending, 0);
+  g_hash_table_remove_all (self->unindexed);
 }
 
 static const char schema_core[] =
@@ -828,6 +842,27 @@ zs_store_get_schema_version (ZsStore *self)
   return read_user_version (self);
 }
 
+/* Staff registered as viewers read but never write. Actors that are not
+ * registered staff (the OS user of a single-user install) may write. */
+gboolean
+_zs_store_check_can_write (ZsStore  *self,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt = _zs_store_prepare (self, "SELECT 1 FROM staff WHERE name = ? AND role = 'viewer'", error);
+  gboolean viewer;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->actor, -1, SQLITE_TRANSIENT);
+  viewer = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!viewer)
+    return TRUE;
+  g_set_error (error, ZS_ERROR, ZS_ERROR_PERMISSION,
+               _("%s is registered as a viewer and may not change records"), self->actor);
+  return FALSE;
+}
+
 void
 _zs_store_set_import_id (ZsStore *self,
                          gint64   import_id)
@@ -839,6 +874,72 @@ gint64
 _zs_store_get_import_id (ZsStore *self)
 {
   return self->import_id;
+}
+
+/* Sector codes are checked once per store: a code, once found, is taken
+ * as it is. Loading the seed forgets them; a code removed behind the
+ * store's back is still refused by the foreign key of the sector rows. */
+gboolean
+_zs_store_is_known_sector (ZsStore    *self,
+                           const char *code)
+{
+  return g_hash_table_contains (self->sector_codes, code);
+}
+
+void
+_zs_store_add_known_sector (ZsStore    *self,
+                            const char *code)
+{
+  g_hash_table_add (self->sector_codes, g_strdup (code));
+}
+
+void
+_zs_store_forget_sectors (ZsStore *self)
+{
+  g_hash_table_remove_all (self->sector_codes);
+}
+
+/* FTS5 writes its pending terms out as a new segment at every savepoint
+ * and every statement that opens one, once the search table is part of the
+ * transaction: indexing each row as it is written makes one tiny segment,
+ * and merges, per statement. A batch defers the indexing of the firms it
+ * writes to its commit, where they are indexed by one statement. */
+void
+_zs_store_set_deferred_indexing (ZsStore  *self,
+                                 gboolean  deferred)
+{
+  g_return_if_fail (deferred || g_hash_table_size (self->unindexed) == 0);
+  self->defer_indexing = deferred != FALSE;
+}
+
+/* Whether @firm_id is to be indexed at the commit rather than now; @created
+ * says that it has no entry in the index yet. */
+gboolean
+_zs_store_defer_index (ZsStore  *self,
+                       gint64    firm_id,
+                       gboolean  created)
+{
+  gint64 *key;
+
+  if (!self->defer_indexing || !self->in_transaction)
+    return FALSE;
+  /* The first write of the transaction knows whether there is an entry. */
+  if (g_hash_table_contains (self->unindexed, &firm_id))
+    return TRUE;
+  key = g_new (gint64, 1);
+  *key = firm_id;
+  g_hash_table_insert (self->unindexed, key, GINT_TO_POINTER (created));
+  return TRUE;
+}
+
+/* Hands over the firms whose indexing was deferred. */
+GHashTable *
+_zs_store_steal_deferred (ZsStore *self)
+{
+  GHashTable *deferred = g_steal_pointer (&self->unindexed);
+
+  self->unindexed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  return deferred;
 }
 
 const char *

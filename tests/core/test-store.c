@@ -352,6 +352,32 @@ test_firm_in_use (StoreFixture  *fixture,
 }
 
 static void
+test_viewers_cannot_write (StoreFixture  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(ZsStaff) viewer = zs_staff_new ();
+  g_autoptr(ZsFirm) firm = make_firm ("914403001922038216", "华为技术有限公司");
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_firm (fixture->store, "霍尔果斯金麦馕食品有限公司", NULL);
+
+  zs_staff_set_name (viewer, "王观察");
+  zs_staff_set_role (viewer, ZS_ROLE_VIEWER);
+  zs_store_add_staff (fixture->store, viewer, &error);
+  g_assert_no_error (error);
+
+  zs_store_set_actor (fixture->store, "王观察");
+  g_assert_cmpint (zs_store_add_firm (fixture->store, firm, &error), ==, 0);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_false (zs_store_delete_firm (fixture->store, id, &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  /* Reading is fine. */
+  g_assert_cmpint (zs_store_count_firms (fixture->store, NULL, NULL, &error), ==, 1);
+}
+
+static void
 test_backup (StoreFixture  *fixture,
              gconstpointer  data)
 {
@@ -386,6 +412,7 @@ main (int argc, char *argv[])
   ADD ("/store/project-validation", store_fixture_setup_seeded, test_project_validation);
   ADD ("/store/firm-in-use", store_fixture_setup_seeded, test_firm_in_use);
   ADD ("/store/backup", store_fixture_setup, test_backup);
+  ADD ("/store/viewers-cannot-write", store_fixture_setup, test_viewers_cannot_write);
 #undef ADD
   return g_test_run ();
 }
