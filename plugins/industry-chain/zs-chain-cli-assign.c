@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -88,7 +90,7 @@ check_no_open_lead (ZsStore     *store,
     g_propagate_error (error, g_steal_pointer (&local_error));
   else if (project != NULL)
     g_set_error (error, ZS_ERROR, ZS_ERROR_DUPLICATE,
-                 _("Firm %" G_GINT64_FORMAT " already has project %s at link “%s” in this park"),
+                 _("Firm %" PRId64 " already has project %s at link “%s” in this park"),
                  firm_id, project, zs_chain_link_get_code (link));
   return local_error == NULL && project == NULL;
 }

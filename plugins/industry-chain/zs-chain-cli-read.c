@@ -344,6 +344,13 @@ links_to_match (Survey             *survey,
     {
       if (!(link = zs_chain_catalog_find_link (survey->catalog, inv->link, error)))
         return NULL;
+      if (inv->words[0] != NULL &&
+          !g_str_equal (zs_chain_map_get_code (zs_chain_catalog_get_map_of (survey->catalog, link)), inv->words[0]))
+        {
+          g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID, _("The link “%s” is not in the chain “%s”"),
+                       inv->link, inv->words[0]);
+          return NULL;
+        }
       g_ptr_array_add (links, link);
       return g_steal_pointer (&links);
     }

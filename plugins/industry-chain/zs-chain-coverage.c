@@ -14,6 +14,8 @@
  */
 #include "zs-chain-coverage.h"
 
+#include <inttypes.h>
+
 #include "zs-chain-evidence.h"
 #include "zs-chain-sql.h"
 
@@ -165,7 +167,7 @@ static char *
 decision_key (gint64 firm_id,
               gint64 link_id)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, firm_id, link_id);
+  return g_strdup_printf ("%" PRId64 ":%" PRId64, firm_id, link_id);
 }
 
 static gboolean

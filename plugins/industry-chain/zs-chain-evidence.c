@@ -11,7 +11,6 @@
 #include "zs-chain-evidence.h"
 
 #include "zs-chain-sql.h"
-#include "zs-chain-text.h"
 
 #define SECTOR_CONFIDENCE 0.8
 #define NAME_CONFIDENCE   0.6
@@ -21,8 +20,7 @@ void
 zs_chain_firm_facts_free (ZsChainFirmFacts *facts)
 {
   g_free (facts->name);
-  g_free (facts->folded_name);
-  g_free (facts->folded_scope);
+  g_free (facts->scope);
   g_strfreev (facts->sectors);
   g_free (facts);
 }
@@ -34,8 +32,7 @@ facts_from_row (char **row)
 
   facts->firm_id = g_ascii_strtoll (row[0], NULL, 10);
   facts->name = g_strdup (row[1]);
-  facts->folded_name = zs_chain_text_fold (row[1]);
-  facts->folded_scope = zs_chain_text_fold (row[2]);
+  facts->scope = g_strdup (row[2]);
   facts->sectors = row[3][0] != '\0' ? g_strsplit (row[3], ",", -1) : g_new0 (char *, 1);
   return facts;
 }
@@ -97,15 +94,14 @@ zs_chain_evidence_find (ZsChainLink        *link,
                         ZsChainFirmFacts   *facts,
                         const char * const *project_sectors)
 {
-  GPtrArray *keywords = zs_chain_link_get_folded_keywords (link);
   ZsChainEvidence evidence = ZS_CHAIN_EVIDENCE_NONE;
 
   if (has_link_sector (link, (const char * const *) facts->sectors) ||
       has_link_sector (link, project_sectors))
     evidence |= ZS_CHAIN_EVIDENCE_SECTOR;
-  if (zs_chain_text_contains_any (facts->folded_name, keywords))
+  if (zs_chain_link_matches_text (link, facts->name))
     evidence |= ZS_CHAIN_EVIDENCE_NAME;
-  if (zs_chain_text_contains_any (facts->folded_scope, keywords))
+  if (zs_chain_link_matches_text (link, facts->scope))
     evidence |= ZS_CHAIN_EVIDENCE_SCOPE;
   return evidence;
 }

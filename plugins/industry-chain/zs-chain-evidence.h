@@ -26,8 +26,7 @@ typedef enum {
 typedef struct {
   gint64  firm_id;
   char   *name;
-  char   *folded_name;
-  char   *folded_scope;
+  char   *scope;
   GStrv   sectors;
 } ZsChainFirmFacts;
 

@@ -21,7 +21,8 @@ struct _ZsChainLink
   char      *position;
   GPtrArray *sectors;
   GPtrArray *keywords;
-  GPtrArray *folded_keywords;  /* as the search index compares them */
+  GPtrArray *needles;          /* keywords as the search index compares them */
+  GArray    *folded;           /* gboolean per needle: compare with folded text */
   GArray    *suppliers;        /* link ids */
   GArray    *customers;        /* link ids */
 };
@@ -50,7 +51,8 @@ zs_chain_link_finalize (GObject *object)
   g_free (self->position);
   g_ptr_array_unref (self->sectors);
   g_ptr_array_unref (self->keywords);
-  g_ptr_array_unref (self->folded_keywords);
+  g_ptr_array_unref (self->needles);
+  g_array_unref (self->folded);
   g_array_unref (self->suppliers);
   g_array_unref (self->customers);
 
@@ -124,7 +126,8 @@ zs_chain_link_init (ZsChainLink *self)
 {
   self->sectors = g_ptr_array_new_with_free_func (g_free);
   self->keywords = g_ptr_array_new_with_free_func (g_free);
-  self->folded_keywords = g_ptr_array_new_with_free_func (g_free);
+  self->needles = g_ptr_array_new_with_free_func (g_free);
+  self->folded = g_array_new (FALSE, FALSE, sizeof (gboolean));
   self->suppliers = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->customers = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
@@ -201,19 +204,6 @@ zs_chain_link_get_keywords (ZsChainLink *self)
 }
 
 /**
- * zs_chain_link_get_folded_keywords:
- *
- * Returns: (transfer none) (element-type utf8): the keywords through
- *   zs_chain_text_fold(), in the same order
- */
-GPtrArray *
-zs_chain_link_get_folded_keywords (ZsChainLink *self)
-{
-  g_return_val_if_fail (ZS_IS_CHAIN_LINK (self), NULL);
-  return self->folded_keywords;
-}
-
-/**
  * zs_chain_link_get_suppliers:
  *
  * Returns: (transfer none) (element-type gint64): ids of the links that supply this one
@@ -249,9 +239,14 @@ void
 zs_chain_link_add_keyword (ZsChainLink *self,
                            const char  *keyword)
 {
+  gboolean folded;
+
   g_return_if_fail (ZS_IS_CHAIN_LINK (self));
+
+  folded = zs_chain_text_needs_folding (keyword);
   g_ptr_array_add (self->keywords, g_strdup (keyword));
-  g_ptr_array_add (self->folded_keywords, zs_chain_text_fold (keyword));
+  g_ptr_array_add (self->needles, folded ? zs_chain_text_fold (keyword) : g_strdup (keyword));
+  g_array_append_val (self->folded, folded);
 }
 
 void
@@ -279,5 +274,46 @@ zs_chain_link_has_sector (ZsChainLink *self,
   for (guint i = 0; i < self->sectors->len; i++)
     if (g_str_equal (g_ptr_array_index (self->sectors, i), sector_code))
       return TRUE;
+  return FALSE;
+}
+
+/**
+ * zs_chain_link_matches_text:
+ * @self: a link
+ * @text: a firm's name or business scope, as stored
+ *
+ * Runs for every firm the ranking reads, so Chinese keywords are compared
+ * with the raw text and the text is folded only for keywords that need it.
+ *
+ * Returns: whether the search index would match one of the link's keywords in @text
+ */
+gboolean
+zs_chain_link_matches_text (ZsChainLink *self,
+                            const char  *text)
+{
+  g_autofree char *folded_text = NULL;
+  int words = -1;   /* whether @text may hold Latin words; -1 until asked */
+
+  g_return_val_if_fail (ZS_IS_CHAIN_LINK (self), FALSE);
+
+  for (guint i = 0; i < self->needles->len; i++)
+    {
+      const char *needle = g_ptr_array_index (self->needles, i);
+
+      if (!g_array_index (self->folded, gboolean, i))
+        {
+          if (zs_chain_text_contains (text, needle))
+            return TRUE;
+          continue;
+        }
+      if (words < 0)
+        words = zs_chain_text_may_hold_words (text);
+      if (!words)
+        continue;
+      if (folded_text == NULL)
+        folded_text = zs_chain_text_fold (text);
+      if (zs_chain_text_contains (folded_text, needle))
+        return TRUE;
+    }
   return FALSE;
 }

@@ -24,7 +24,6 @@ const char  *zs_chain_link_get_name            (ZsChainLink *self);
 const char  *zs_chain_link_get_position        (ZsChainLink *self);
 GPtrArray   *zs_chain_link_get_sectors         (ZsChainLink *self);
 GPtrArray   *zs_chain_link_get_keywords        (ZsChainLink *self);
-GPtrArray   *zs_chain_link_get_folded_keywords (ZsChainLink *self);
 GArray      *zs_chain_link_get_suppliers       (ZsChainLink *self);
 GArray      *zs_chain_link_get_customers       (ZsChainLink *self);
 void         zs_chain_link_add_sector          (ZsChainLink *self,
@@ -37,5 +36,7 @@ void         zs_chain_link_add_customer        (ZsChainLink *self,
                                                 gint64       link_id);
 gboolean     zs_chain_link_has_sector          (ZsChainLink *self,
                                                 const char  *sector_code);
+gboolean     zs_chain_link_matches_text        (ZsChainLink *self,
+                                                const char  *text);
 
 G_END_DECLS

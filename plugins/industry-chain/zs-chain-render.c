@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "zs-chain-cli-private.h"
@@ -80,9 +82,9 @@ zs_chain_render_list (JsonObject *result,
   for (guint i = 0; i < json_array_get_length (chains); i++)
     {
       JsonObject *chain = json_array_get_object_element (chains, i);
-      g_autofree char *clause = g_strdup_printf ("%" G_GINT64_FORMAT,
+      g_autofree char *clause = g_strdup_printf ("%" PRId64,
                                                  json_object_get_int_member_with_default (chain, "clause", 0));
-      g_autofree char *links = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (chain, "links"));
+      g_autofree char *links = g_strdup_printf ("%" PRId64, json_object_get_int_member (chain, "links"));
 
       append_cell (out, member_string (chain, "code"), 22);
       append_cell (out, member_string (chain, "name"), 18);
@@ -105,7 +107,7 @@ append_settled_firms (GString   *out,
     {
       JsonObject *firm = json_array_get_object_element (firms, i);
 
-      g_string_append_printf (out, "%s%s (%" G_GINT64_FORMAT ")", i ? ", " : "",
+      g_string_append_printf (out, "%s%s (%" PRId64 ")", i ? ", " : "",
                               member_string (firm, "name"), json_object_get_int_member (firm, "firm_id"));
     }
   g_string_append_c (out, '\n');
@@ -115,7 +117,7 @@ static void
 append_coverage (GString    *out,
                  JsonObject *link)
 {
-  g_string_append_printf (out, _("settled %" G_GINT64_FORMAT ", pipeline %" G_GINT64_FORMAT ", %s\n"),
+  g_string_append_printf (out, _("settled %" PRId64 ", pipeline %" PRId64 ", %s\n"),
                           json_object_get_int_member (link, "settled"),
                           json_object_get_int_member (link, "pipeline"),
                           member_string (link, "status"));
@@ -145,7 +147,7 @@ zs_chain_render_show (JsonObject *result,
   g_string_append_printf (out, "%s (%s)", member_string (chain, "name"), member_string (chain, "code"));
   if (member_string (chain, "description") != NULL)
     g_string_append_printf (out, ": %s", member_string (chain, "description"));
-  g_string_append_printf (out, _("\nCoverage in %s; weak below %" G_GINT64_FORMAT " settled firms\n\n"),
+  g_string_append_printf (out, _("\nCoverage in %s; weak below %" PRId64 " settled firms\n\n"),
                           scope_label (result), json_object_get_int_member (result, "weak_threshold"));
   for (guint i = 0; i < json_array_get_length (links); i++)
     append_show_link (out, json_array_get_object_element (links, i));
@@ -159,12 +161,12 @@ zs_chain_render_gaps (JsonObject *result,
 {
   JsonArray *links = json_object_get_array_member (result, "links");
 
-  g_string_append_printf (out, _("Gap and weak links in %s (weak: fewer than %" G_GINT64_FORMAT " settled firms)\n"),
+  g_string_append_printf (out, _("Gap and weak links in %s (weak: fewer than %" PRId64 " settled firms)\n"),
                           scope_label (result), json_object_get_int_member (result, "weak_threshold"));
   append_cell (out, _("STATUS"), 6);
   append_cell (out, _("CHAIN"), 20);
   append_cell (out, _("LINK"), 22);
-  append_cell (out, _("NAME"), 16);
+  append_cell (out, _("NAME"), 18);
   g_string_append_printf (out, "%s\n", _("SETTLED/PIPELINE"));
   for (guint i = 0; i < json_array_get_length (links); i++)
     {
@@ -173,8 +175,8 @@ zs_chain_render_gaps (JsonObject *result,
       append_cell (out, member_string (link, "status"), 6);
       append_cell (out, member_string (link, "chain"), 20);
       append_cell (out, member_string (link, "link"), 22);
-      append_cell (out, member_string (link, "name"), 16);
-      g_string_append_printf (out, "%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "\n",
+      append_cell (out, member_string (link, "name"), 18);
+      g_string_append_printf (out, "%" PRId64 "/%" PRId64 "\n",
                               json_object_get_int_member (link, "settled"),
                               json_object_get_int_member (link, "pipeline"));
     }
@@ -202,7 +204,7 @@ append_candidate (GString    *out,
                   JsonObject *candidate)
 {
   JsonObject *components = json_object_get_object_member (candidate, "components");
-  g_autofree char *rank = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (candidate, "rank"));
+  g_autofree char *rank = g_strdup_printf ("%" PRId64, json_object_get_int_member (candidate, "rank"));
   g_autofree char *score = g_strdup_printf ("%.3f", json_object_get_double_member (candidate, "score"));
 
   g_string_append (out, "  ");
@@ -215,7 +217,7 @@ append_candidate (GString    *out,
 
       append_cell (out, points, 7);
     }
-  g_string_append_printf (out, "%s (%" G_GINT64_FORMAT ")\n", member_string (candidate, "name"),
+  g_string_append_printf (out, "%s (%" PRId64 ")\n", member_string (candidate, "name"),
                           json_object_get_int_member (candidate, "firm_id"));
 }
 
@@ -238,13 +240,14 @@ append_match_link (GString    *out,
                    JsonObject *link)
 {
   JsonArray *candidates = json_object_get_array_member (link, "candidates");
+  gint64 total = json_object_get_int_member (link, "candidates_total");
 
   g_string_append_printf (out, "\n%s › %s (%s): ", member_string (link, "chain_name"),
                           member_string (link, "name"), member_string (link, "link"));
   append_coverage (out, link);
-  g_string_append_printf (out, _("  %" G_GINT64_FORMAT " candidate firms, best %u:\n"),
-                          json_object_get_int_member (link, "candidates_total"),
-                          json_array_get_length (candidates));
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "  %" PRId64 " candidate firm, best %u:\n",
+                                            "  %" PRId64 " candidate firms, best %u:\n", total),
+                          total, json_array_get_length (candidates));
   if (json_array_get_length (candidates) == 0)
     return;
   append_candidate_header (out);
@@ -289,7 +292,7 @@ zs_chain_render_firm (JsonObject *result,
 {
   JsonArray *links = json_object_get_array_member (result, "links");
 
-  g_string_append_printf (out, _("%s (%" G_GINT64_FORMAT "): an inferred link counts from confidence %.2f\n"),
+  g_string_append_printf (out, _("%s (%" PRId64 "): an inferred link counts from confidence %.2f\n"),
                           member_string (result, "name"), json_object_get_int_member (result, "firm_id"),
                           json_object_get_double_member (result, "min_confidence"));
   append_cell (out, _("STATUS"), 9);
@@ -321,7 +324,7 @@ zs_chain_render_chain (JsonObject *result,
 {
   JsonObject *chain = json_object_get_object_member (result, "chain");
 
-  g_string_append_printf (out, _("Chain %s: %s, clause %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " links (%s)\n"),
+  g_string_append_printf (out, _("Chain %s: %s, clause %" PRId64 ", %" PRId64 " links (%s)\n"),
                           member_string (chain, "code"), member_string (chain, "name"),
                           json_object_get_int_member_with_default (chain, "clause", 0),
                           json_object_get_int_member (chain, "links"), member_string (chain, "origin"));
@@ -342,6 +345,24 @@ zs_chain_render_link (JsonObject *result,
   append_joined (out, _("supplies"), json_object_get_array_member (link, "customers"));
 }
 
+/* A value as a person reads it: text unquoted, numbers in their shortest
+ * form (0.3, not 0.29999999999999999). */
+static char *
+value_text (JsonNode *node)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  GType type;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("");
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_STRING)
+    return json_node_dup_string (node);
+  if (type == G_TYPE_DOUBLE)
+    return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6g", json_node_get_double (node)));
+  return json_to_string (node, FALSE);
+}
+
 static void
 append_field (GString    *out,
               const char *indent,
@@ -353,10 +374,9 @@ append_field (GString    *out,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_autofree char *value = JSON_NODE_HOLDS_NULL (node) ? g_strdup ("") : json_to_string (node, FALSE);
-      g_autofree char *plain = g_str_has_prefix (value, "\"") ? json_node_dup_string (node) : g_strdup (value);
+      g_autofree char *value = value_text (node);
 
-      g_string_append_printf (out, "%s%s: %s\n", indent, name, plain);
+      g_string_append_printf (out, "%s%s: %s\n", indent, name, value);
       return;
     }
   object = json_node_get_object (node);

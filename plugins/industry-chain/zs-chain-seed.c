@@ -14,6 +14,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "zs-chain-seed.h"
 
 #include <glib/gi18n-lib.h>
@@ -130,7 +132,7 @@ upsert_chain (ZsStore     *store,
               JsonObject  *chain,
               GError     **error)
 {
-  g_autofree char *clause = g_strdup_printf ("%" G_GINT64_FORMAT,
+  g_autofree char *clause = g_strdup_printf ("%" PRId64,
                                              json_object_get_int_member_with_default (chain, "clause", 0));
   const char *description = json_object_get_string_member_with_default (chain, "description", "");
 
@@ -228,7 +230,7 @@ zs_chain_seed_load (ZsStore  *store,
 
   if (!(root = read_seed (parser, error)))
     return FALSE;
-  revision = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member_with_default (root, "revision", 1));
+  revision = g_strdup_printf ("%" PRId64, json_object_get_int_member_with_default (root, "revision", 1));
   applied = zs_chain_sql_scalar (store, "SELECT value FROM chain_seed_state WHERE key = 'revision'",
                                  NULL, &local_error);
   if (local_error != NULL)

@@ -11,6 +11,7 @@
  */
 #include "zs-chain-sql.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 
 static void
@@ -75,7 +76,7 @@ zs_chain_sql_id_list (const gint64 *ids,
 
   g_string_append_c (out, '[');
   for (guint i = 0; i < n_ids; i++)
-    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? "," : "", ids[i]);
+    g_string_append_printf (out, "%s%" PRId64, i ? "," : "", ids[i]);
   g_string_append_c (out, ']');
   return g_string_free (out, FALSE);
 }
@@ -193,5 +194,5 @@ zs_chain_ids_sort_unique (GArray *ids)
 char *
 zs_chain_id_to_string (gint64 id)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  return g_strdup_printf ("%" PRId64, id);
 }

@@ -1,13 +1,14 @@
 /* zs-chain-text.c: keyword matching that agrees with the core's search index
  *
- * Candidates are found with `firm_search MATCH`; a handful of firms (those
- * with projects, the best candidates) are then checked in C, e.g. whether a
+ * Candidates are found with `firm_search MATCH`; some firms (those with
+ * projects, the best candidates) are then checked in C, e.g. whether a
  * keyword is in the name rather than only in the business scope. The C check
- * must give the answer the index gives: the core's tokenizer makes a Chinese
- * phrase match any substring, and Latin words and digits match whole
- * case-folded words. So: fold like the tokenizer, look for the substring,
- * and where the keyword starts or ends with a word character, require a word
- * boundary there.
+ * must give the answer the index gives. The core's tokenizer indexes Chinese
+ * characters as they are, so a keyword of Chinese characters matches any
+ * substring of the raw text; Latin words and digits are NFKC- and
+ * case-folded and match whole words. So a keyword with word characters is
+ * folded, looked for in folded text, and needs a word boundary wherever it
+ * starts or ends with a word character.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,6 +50,51 @@ zs_chain_text_fold (const char *text)
     return g_strdup ("");
   nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
   return nfkc != NULL ? g_utf8_casefold (nfkc, -1) : g_strdup (text);
+}
+
+/**
+ * zs_chain_text_needs_folding:
+ * @keyword: a keyword
+ *
+ * Returns: whether @keyword has Latin letters or digits, which the index
+ *   folds; %FALSE for Chinese text, which is matched as it is
+ */
+gboolean
+zs_chain_text_needs_folding (const char *keyword)
+{
+  for (const char *p = keyword; *p != '\0'; p = g_utf8_next_char (p))
+    if (is_word_char (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Chinese text, CJK and full-width punctuation: never a word character. */
+static gboolean
+surely_not_word (gunichar c)
+{
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F) || (c >= 0x2000 && c <= 0x206F) ||
+         (c >= 0xFF00 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+         (c >= 0xFF5B && c <= 0xFFEF);
+}
+
+/**
+ * zs_chain_text_may_hold_words:
+ * @text: UTF-8 text
+ *
+ * A quick test that spares folding most Chinese names and scopes: they
+ * hold no word character, so no Latin keyword can match them.
+ *
+ * Returns: %FALSE if @text surely holds no word character
+ */
+gboolean
+zs_chain_text_may_hold_words (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if ((guchar) *p < 0x80 ? g_ascii_isalnum (*p) : !surely_not_word (g_utf8_get_char (p)))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -95,23 +141,6 @@ zs_chain_text_contains (const char *folded_text,
           (!word_end || boundary_after (at + length)))
         return TRUE;
     }
-  return FALSE;
-}
-
-/**
- * zs_chain_text_contains_any:
- * @folded_text: text from zs_chain_text_fold()
- * @folded_keywords: (element-type utf8): folded keywords
- *
- * Returns: whether any of the keywords matches
- */
-gboolean
-zs_chain_text_contains_any (const char *folded_text,
-                            GPtrArray  *folded_keywords)
-{
-  for (guint i = 0; i < folded_keywords->len; i++)
-    if (zs_chain_text_contains (folded_text, g_ptr_array_index (folded_keywords, i)))
-      return TRUE;
   return FALSE;
 }
 

@@ -9,10 +9,10 @@
 G_BEGIN_DECLS
 
 char     *zs_chain_text_fold            (const char         *text);
+gboolean  zs_chain_text_needs_folding   (const char         *keyword);
+gboolean  zs_chain_text_may_hold_words  (const char         *text);
 gboolean  zs_chain_text_contains        (const char         *folded_text,
                                          const char         *folded_keyword);
-gboolean  zs_chain_text_contains_any    (const char         *folded_text,
-                                         GPtrArray          *folded_keywords);
 char     *zs_chain_text_match_expression (const char * const *columns,
                                          GPtrArray          *keywords);
 

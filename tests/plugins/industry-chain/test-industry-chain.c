@@ -26,6 +26,8 @@
  */
 #include "zs-test-util.h"
 
+#include <inttypes.h>
+
 #include <json-glib/json-glib.h>
 #include <math.h>
 
@@ -238,7 +240,7 @@ run_fails (ChainFixture *fixture,
 static char *
 id_text (gint64 id)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  return g_strdup_printf ("%" PRId64, id);
 }
 
 static JsonObject *
@@ -259,7 +261,7 @@ gap_summary (JsonNode *node)
     {
       JsonObject *link = json_array_get_object_element (links, i);
 
-      g_string_append_printf (out, "%s%s:%s/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, i ? " " : "",
+      g_string_append_printf (out, "%s%s:%s/%" PRId64 "/%" PRId64, i ? " " : "",
                               json_object_get_string_member (link, "status"),
                               json_object_get_string_member (link, "link"),
                               json_object_get_int_member (link, "settled"),
@@ -702,6 +704,7 @@ test_usage_errors (ChainFixture  *fixture,
   run_fails (fixture, ZS_ERROR, ZS_ERROR_NOT_FOUND, "show", "no-such-chain", NULL);
   run_fails (fixture, ZS_ERROR, ZS_ERROR_NOT_FOUND, "gaps", "--park", "no-such-park", NULL);
   run_fails (fixture, ZS_ERROR, ZS_ERROR_INVALID, "settings", "weak_threshold=0", NULL);
+  run_fails (fixture, ZS_ERROR, ZS_ERROR_INVALID, "match", "textiles", "--link", "el-packaging", NULL);
 }
 
 static void
@@ -716,7 +719,36 @@ test_text_output (ChainFixture  *fixture,
   g_assert_nonnull (strstr (list, "碳纤维及复合材料"));
   g_assert_nonnull (strstr (show, "伊宁智联终端科技有限公司"));
   g_assert_nonnull (strstr (gaps, "el-packaging"));
-  g_assert_nonnull (strstr (weights, "recency: 0.1"));
+  g_assert_nonnull (strstr (weights, "  recency: 0.1\n"));
+}
+
+/* A Latin keyword matches whole words, in C as in the search index: TIR
+ * (a seed keyword of cc-multimodal) is in 霍尔果斯TIR国际运输, not in Stirling. */
+static void
+test_latin_keywords_match_words (ChainFixture  *fixture,
+                                 gconstpointer  data)
+{
+  gint64 tir = add_firm_with (fixture->base.store, "霍尔果斯ＴＩＲ国际运输有限公司", "道路运输", NULL, 1000, "654004");
+  gint64 stirling = add_firm_with (fixture->base.store, "霍尔果斯Stirling贸易有限公司", "贸易", NULL, 1000, "654004");
+  g_autofree char *tir_id = id_text (tir);
+  g_autofree char *stirling_id = id_text (stirling);
+  g_autoptr(JsonNode) tir_links = run_json (fixture, "firm", tir_id, NULL);
+  g_autoptr(JsonNode) stirling_links = run_json (fixture, "firm", stirling_id, NULL);
+  g_autoptr(JsonNode) match = run_json (fixture, "match", "--link", "cc-multimodal", NULL);
+  JsonArray *links = json_object_get_array_member (root_object (tir_links), "links");
+  JsonArray *candidates = candidates_of (match);
+  JsonObject *evidence;
+
+  /* Full-width ＴＩＲ folds to tir, as the index folds it. */
+  g_assert_cmpuint (json_array_get_length (links), ==, 1);
+  evidence = json_object_get_object_member (json_array_get_object_element (links, 0), "evidence");
+  g_assert_true (json_object_get_boolean_member (evidence, "name"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root_object (stirling_links), "links")),
+                    ==, 0);
+  g_assert_cmpuint (json_array_get_length (candidates), ==, 1);
+  g_assert_cmpint (firm_at (candidates, 0), ==, tir);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     json_array_get_object_element (candidates, 0), "evidence"), "keyword"), ==, "name");
 }
 
 static void
@@ -774,6 +806,7 @@ main (int   argc,
   ADD ("/industry-chain/seed-keeps-user-edits", test_seed_keeps_user_edits);
   ADD ("/industry-chain/usage-errors", test_usage_errors);
   ADD ("/industry-chain/text-output", test_text_output);
+  ADD ("/industry-chain/latin-keywords-match-words", test_latin_keywords_match_words);
   ADD ("/industry-chain/disabled-leaves-core-alone", test_disabled_leaves_core_alone);
 #undef ADD
 
