@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <inttypes.h>
-
 #include <errno.h>
 #include <string.h>
 
@@ -15,6 +13,7 @@
 
 #include "zs-csv-reader.h"
 #include "zs-error.h"
+#include "zs-io-private.h"
 
 /* Bytes read at a time. The first window of this size also decides the
  * encoding and the delimiter. */
@@ -132,29 +131,8 @@ zs_csv_reader_init (ZsCsvReader *self)
 }
 
 /* Sets self->error to "“file”, line N: message"; the reader stays failed. */
-G_GNUC_PRINTF (3, 4)
-static void
-fail_at (ZsCsvReader *self,
-         guint64      line,
-         const char  *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *line_text = NULL;
-  va_list args;
-
-  if (self->error != NULL)
-    return;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  line_text = g_strdup_printf ("%" PRIu64, line);
-  /* TRANSLATORS: file name, line number and what is wrong there */
-  self->error = g_error_new (ZS_ERROR, ZS_ERROR_INVALID, _("“%s”, line %s: %s"),
-                             self->name, line_text, message);
-}
+#define fail_at(self, line, ...) \
+  _zs_io_fail_at (&(self)->error, (self)->name, NULL, (line), __VA_ARGS__)
 
 static void
 fail_nul (ZsCsvReader *self)
@@ -474,8 +452,7 @@ zs_csv_reader_read_row (ZsRowSource  *source,
         }
     }
 
-  if (self->error != NULL)
-    g_propagate_error (error, g_error_copy (self->error));
+  _zs_io_check (self->error, error);
   return NULL;
 }
 
@@ -486,9 +463,7 @@ zs_csv_reader_get_fraction (ZsRowSource *source)
 
   if (self->eof && self->pos >= self->text->len)
     return 1;
-  if (self->size <= 0)
-    return 0;
-  return CLAMP ((double) self->bytes_read / (double) self->size, 0, 1);
+  return _zs_io_fraction (self->bytes_read, self->size);
 }
 
 static char *
@@ -777,26 +752,19 @@ zs_csv_reader_new (const char  *path,
                    const char  *encoding,
                    GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autofree char *name = NULL;
-  goffset size = -1;
+  goffset size;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  file = g_file_new_for_path (path);
-  stream = g_file_read (file, NULL, error);
+  stream = _zs_io_open_file (path, &size, error);
   if (stream == NULL)
     return NULL;
 
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
-  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
-    size = g_file_info_get_size (info);
-
   name = g_filename_display_name (path);
-  return csv_reader_new (G_INPUT_STREAM (stream), name, size, encoding, error);
+  return csv_reader_new (stream, name, size, encoding, error);
 }
 
 /**

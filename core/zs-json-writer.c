@@ -6,15 +6,11 @@
 
 #include "config.h"
 
-#include <inttypes.h>
-
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "zs-error.h"
+#include "zs-io-private.h"
 #include "zs-json-writer.h"
-
-#define BUFFER_SIZE (64 * 1024)
 
 /**
  * ZsJsonWriter:
@@ -44,20 +40,15 @@
  */
 struct _ZsJsonWriter
 {
-  GObject        parent_instance;
+  GObject     parent_instance;
 
-  GFile         *file;
-  GFile         *temp;
-  char          *display_name;
-  GOutputStream *stream;
-  GString       *buffer;
-  char         **keys;
-  guint          n_columns;
-  guint64        n_rows;
-  GError        *failure;
-  gboolean       lines;
-  gboolean       pretty;
-  gboolean       closed;
+  ZsIoOutput  output;
+  GString    *buffer;
+  char      **keys;
+  guint       n_columns;
+  guint64     n_rows;
+  gboolean    lines;
+  gboolean    pretty;
 };
 
 static void zs_json_writer_row_sink_iface_init (ZsRowSinkInterface *iface);
@@ -66,122 +57,21 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ZsJsonWriter, zs_json_writer, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (ZS_TYPE_ROW_SINK,
                                                       zs_json_writer_row_sink_iface_init))
 
-/* A hidden file next to @file, created exclusively so that nothing else is
- * overwritten; the rename on close is then atomic. */
-static GFileOutputStream *
-create_temporary (GFile   *file,
-                  GFile  **temp_out,
-                  GError **error)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *basename = g_file_get_basename (file);
-
-  if (parent == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("“%s” is a folder"), basename);
-      return NULL;
-    }
-
-  /* Keep the temporary name well below the usual limit of 255 bytes */
-  if (strlen (basename) > 200)
-    {
-      g_free (basename);
-      basename = g_strdup ("export");
-    }
-
-  for (guint attempt = 0; ; attempt++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *name = NULL;
-      g_autoptr(GFile) temp = NULL;
-      GFileOutputStream *stream;
-
-      name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
-      temp = g_file_get_child (parent, name);
-      stream = g_file_create (temp, G_FILE_CREATE_NONE, NULL, &local_error);
-      if (stream != NULL)
-        {
-          *temp_out = g_steal_pointer (&temp);
-          return stream;
-        }
-      if (attempt == 99 || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-    }
-}
-
-static void
-discard_temporary (ZsJsonWriter *self)
-{
-  if (self->stream != NULL)
-    g_output_stream_close (self->stream, NULL, NULL);
-  g_clear_object (&self->stream);
-  if (self->temp != NULL)
-    g_file_delete (self->temp, NULL, NULL);
-  g_clear_object (&self->temp);
-}
-
-/* An I/O error ends the export: the temporary file is removed and every
- * later call reports the same error. */
+/* An object keeps one member per name: a column named twice would lose
+ * its values. */
 static gboolean
-fail (ZsJsonWriter  *self,
-      GError       *local_error,
-      GError      **error)
+check_header (const char * const  *fields,
+              GError             **error)
 {
-  g_prefix_error (&local_error, _("Cannot write “%s”: "), self->display_name);
-  self->failure = local_error;
-  discard_temporary (self);
-  g_propagate_error (error, g_error_copy (self->failure));
-  return FALSE;
-}
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
-static gboolean
-check_row (ZsJsonWriter        *self,
-           const char * const  *fields,
-           GError             **error)
-{
-  guint n_fields = g_strv_length ((char **) fields);
-  guint64 row = self->n_rows + 1;
-
-  if (self->n_rows == 0 && n_fields == 0)
+  for (guint i = 0; fields[i] != NULL; i++)
     {
-      g_set_error_literal (error, ZS_ERROR, ZS_ERROR_INVALID,
-                           _("The header has no columns"));
-      return FALSE;
-    }
-  if (self->n_rows > 0 && n_fields != self->n_columns)
-    {
-      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                   _("Row %" PRIu64 " has %u fields but the header has %u"),
-                   row, n_fields, self->n_columns);
-      return FALSE;
-    }
-  for (guint i = 0; i < n_fields; i++)
-    {
-      if (!g_utf8_validate (fields[i], -1, NULL))
+      if (!g_hash_table_add (seen, (gpointer) fields[i]))
         {
           g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                       _("Row %" PRIu64 ", column %u is not valid UTF-8"),
-                       row, i + 1);
+                       _("The header names column “%s” twice"), fields[i]);
           return FALSE;
-        }
-    }
-
-  if (self->n_rows == 0)
-    {
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (guint i = 0; i < n_fields; i++)
-        {
-          if (!g_hash_table_add (seen, (gpointer) fields[i]))
-            {
-              g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                           _("The header names column “%s” twice"), fields[i]);
-              return FALSE;
-            }
         }
     }
 
@@ -253,17 +143,29 @@ append_object (ZsJsonWriter       *self,
   g_string_append (self->buffer, pretty ? "\n  }" : "}");
 }
 
+/* The header's names, quoted once for every object */
+static void
+set_keys (ZsJsonWriter       *self,
+          const char * const *fields)
+{
+  GString *key = g_string_new (NULL);
+
+  self->n_columns = g_strv_length ((char **) fields);
+  self->keys = g_new0 (char *, self->n_columns + 1);
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      g_string_truncate (key, 0);
+      append_string (key, fields[i]);
+      self->keys[i] = g_strndup (key->str, key->len);
+    }
+  g_string_free (key, TRUE);
+}
+
 static gboolean
 write_buffer (ZsJsonWriter  *self,
               GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  if (!g_output_stream_write_all (self->stream, self->buffer->str, self->buffer->len,
-                                  NULL, NULL, &local_error))
-    return fail (self, g_steal_pointer (&local_error), error);
-
-  return TRUE;
+  return _zs_io_output_write (&self->output, self->buffer->str, self->buffer->len, error);
 }
 
 static gboolean
@@ -273,29 +175,14 @@ zs_json_writer_write_row (ZsRowSink           *sink,
 {
   ZsJsonWriter *self = ZS_JSON_WRITER (sink);
 
-  g_return_val_if_fail (!self->closed, FALSE);
-
-  if (self->failure != NULL)
-    {
-      g_propagate_error (error, g_error_copy (self->failure));
-      return FALSE;
-    }
-  if (!check_row (self, fields, error))
+  if (!_zs_io_output_ready (&self->output, error) ||
+      !_zs_io_check_row (fields, self->n_rows, self->n_columns, error) ||
+      (self->n_rows == 0 && !check_header (fields, error)))
     return FALSE;
 
   if (self->n_rows == 0)
     {
-      GString *key = g_string_new (NULL);
-
-      self->n_columns = g_strv_length ((char **) fields);
-      self->keys = g_new0 (char *, self->n_columns + 1);
-      for (guint i = 0; i < self->n_columns; i++)
-        {
-          g_string_truncate (key, 0);
-          append_string (key, fields[i]);
-          self->keys[i] = g_strndup (key->str, key->len);
-        }
-      g_string_free (key, TRUE);
+      set_keys (self, fields);
       self->n_rows++;
       return TRUE;
     }
@@ -323,48 +210,30 @@ zs_json_writer_write_row (ZsRowSink           *sink,
   return TRUE;
 }
 
+/* A JSON array is only valid once its closing bracket is written */
+static gboolean
+write_end (ZsJsonWriter  *self,
+           GError       **error)
+{
+  g_string_truncate (self->buffer, 0);
+  if (self->n_rows <= 1)
+    g_string_append (self->buffer, "[]\n");
+  else
+    g_string_append (self->buffer, self->pretty ? "\n]\n" : "]\n");
+
+  return write_buffer (self, error);
+}
+
 static gboolean
 zs_json_writer_close (ZsRowSink  *sink,
                       GError    **error)
 {
   ZsJsonWriter *self = ZS_JSON_WRITER (sink);
-  g_autoptr(GError) local_error = NULL;
 
-  if (!self->closed)
-    {
-      self->closed = TRUE;
+  if (_zs_io_output_begin_close (&self->output) && !self->lines && !write_end (self, error))
+    return FALSE;
 
-      if (self->failure == NULL && !self->lines)
-        {
-          g_string_truncate (self->buffer, 0);
-          if (self->n_rows <= 1)
-            g_string_append (self->buffer, "[]\n");
-          else
-            g_string_append (self->buffer, self->pretty ? "\n]\n" : "]\n");
-          if (!write_buffer (self, error))
-            return FALSE;
-        }
-
-      if (self->failure == NULL &&
-          !g_output_stream_close (self->stream, NULL, &local_error))
-        return fail (self, g_steal_pointer (&local_error), error);
-
-      if (self->failure == NULL &&
-          !g_file_move (self->temp, self->file, G_FILE_COPY_OVERWRITE,
-                        NULL, NULL, NULL, &local_error))
-        return fail (self, g_steal_pointer (&local_error), error);
-
-      g_clear_object (&self->stream);
-      g_clear_object (&self->temp);
-    }
-
-  if (self->failure != NULL)
-    {
-      g_propagate_error (error, g_error_copy (self->failure));
-      return FALSE;
-    }
-
-  return TRUE;
+  return _zs_io_output_commit (&self->output, error);
 }
 
 static void
@@ -380,7 +249,7 @@ zs_json_writer_dispose (GObject *object)
   ZsJsonWriter *self = (ZsJsonWriter *) object;
 
   /* Never closed: the export was abandoned */
-  discard_temporary (self);
+  _zs_io_output_abort (&self->output);
 
   G_OBJECT_CLASS (zs_json_writer_parent_class)->dispose (object);
 }
@@ -390,11 +259,9 @@ zs_json_writer_finalize (GObject *object)
 {
   ZsJsonWriter *self = (ZsJsonWriter *) object;
 
-  g_clear_object (&self->file);
-  g_clear_pointer (&self->display_name, g_free);
+  _zs_io_output_clear (&self->output);
   g_string_free (self->buffer, TRUE);
   g_clear_pointer (&self->keys, g_strfreev);
-  g_clear_error (&self->failure);
 
   G_OBJECT_CLASS (zs_json_writer_parent_class)->finalize (object);
 }
@@ -434,25 +301,14 @@ zs_json_writer_new (const char  *path,
                     GError     **error)
 {
   g_autoptr(ZsJsonWriter) self = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (ZS_TYPE_JSON_WRITER, NULL);
   self->lines = !!lines;
-  self->file = g_file_new_for_path (path);
-  self->display_name = g_file_get_parse_name (self->file);
-
-  stream = create_temporary (self->file, &self->temp, &local_error);
-  if (stream == NULL)
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("Cannot write “%s”: "), self->display_name);
-      return NULL;
-    }
-  self->stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), BUFFER_SIZE);
+  if (!_zs_io_output_open (&self->output, path, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }

@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "zs-error.h"
+#include "zs-io-private.h"
 #include "zs-jsonl-reader.h"
 
 /**
@@ -90,49 +90,9 @@ zs_jsonl_reader_init (ZsJsonlReader *self)
   self->size = -1;
 }
 
-G_GNUC_PRINTF (2, 3)
-static void
-fail (ZsJsonlReader *self,
-      const char    *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *line_text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  line_text = g_strdup_printf ("%" PRIu64, self->line);
-  /* TRANSLATORS: file name, line number and what is wrong there */
-  self->error = g_error_new (ZS_ERROR, ZS_ERROR_INVALID, _("“%s”, line %s: %s"),
-                             self->name, line_text, message);
-}
-
-/* Numbers as text: integers without a decimal point, others in the shortest
- * form that reads back as the same double. */
-static char *
-format_double (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (value == 0)
-    return g_strdup ("0");
-  if (value > -1e15 && value < 1e15 && value == (double) (gint64) value)
-    return g_strdup_printf ("%" PRId64, (gint64) value);
-
-  for (int precision = 1; precision <= 17; precision++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-  return g_strdup (buffer);
-}
+/* Sets self->error to "“file”, line N: message" for the line just read */
+#define fail(self, ...) \
+  _zs_io_fail_at (&(self)->error, (self)->name, NULL, (self)->line, __VA_ARGS__)
 
 static void
 append_value (GString  *text,
@@ -155,7 +115,7 @@ append_value (GString  *text,
           g_string_append_printf (text, "%" PRId64, json_node_get_int (node));
         else if (type == G_TYPE_DOUBLE)
           {
-            g_autofree char *number = format_double (json_node_get_double (node));
+            g_autofree char *number = _zs_io_format_double (json_node_get_double (node));
 
             g_string_append (text, number);
           }
@@ -348,8 +308,7 @@ zs_jsonl_reader_read_row (ZsRowSource  *source,
   return g_steal_pointer (&fields);
 
 failed:
-  if (self->error != NULL)
-    g_propagate_error (error, g_error_copy (self->error));
+  _zs_io_check (self->error, error);
   return NULL;
 }
 
@@ -360,9 +319,7 @@ zs_jsonl_reader_get_fraction (ZsRowSource *source)
 
   if (self->eof)
     return 1;
-  if (self->size <= 0)
-    return 0;
-  return CLAMP ((double) self->bytes_read / (double) self->size, 0, 1);
+  return _zs_io_fraction (self->bytes_read, self->size);
 }
 
 static char *
@@ -395,26 +352,21 @@ zs_jsonl_reader_new (const char  *path,
                      GError     **error)
 {
   g_autoptr(ZsJsonlReader) self = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  goffset size;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  file = g_file_new_for_path (path);
-  stream = g_file_read (file, NULL, error);
+  stream = _zs_io_open_file (path, &size, error);
   if (stream == NULL)
     return NULL;
 
   self = g_object_new (ZS_TYPE_JSONL_READER, NULL);
   self->name = g_filename_display_name (path);
-  self->stream = g_data_input_stream_new (G_INPUT_STREAM (stream));
+  self->size = size;
+  self->stream = g_data_input_stream_new (stream);
   g_data_input_stream_set_newline_type (self->stream, G_DATA_STREAM_NEWLINE_TYPE_ANY);
-
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
-  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
-    self->size = g_file_info_get_size (info);
 
   return g_steal_pointer (&self);
 }

@@ -6,15 +6,13 @@
 
 #include "config.h"
 
-#include <inttypes.h>
-
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <gsf/gsf.h>
 #include <libxml/xmlreader.h>
 
-#include "zs-error.h"
+#include "zs-io-private.h"
 #include "zs-xlsx-reader.h"
 
 /* The limits of Excel: columns A to XFD. */
@@ -130,49 +128,12 @@ zs_xlsx_reader_init (ZsXlsxReader *self)
   self->value = g_string_new (NULL);
 }
 
-G_GNUC_PRINTF (2, 3)
-static void
-fail (ZsXlsxReader *self,
-      const char   *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  if (self->error != NULL)
-    return;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* TRANSLATORS: file name and what is wrong with it */
-  self->error = g_error_new (ZS_ERROR, ZS_ERROR_INVALID, _("“%s”: %s"), self->name, message);
-}
-
-G_GNUC_PRINTF (3, 4)
-static void
-fail_at_row (ZsXlsxReader *self,
-             guint64       row,
-             const char   *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *row_text = NULL;
-  va_list args;
-
-  if (self->error != NULL)
-    return;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  row_text = g_strdup_printf ("%" PRIu64, row);
-  /* TRANSLATORS: file name, sheet name, row number and what is wrong there */
-  self->error = g_error_new (ZS_ERROR, ZS_ERROR_INVALID, _("“%s”, sheet “%s”, row %s: %s"),
-                             self->name, self->sheet->name, row_text, message);
-}
+/* Sets self->error, unless already set, to "“file”: message" or, for a
+ * row of the sheet, "“file”, sheet “name”, row N: message". */
+#define fail(self, ...) \
+  _zs_io_fail_at (&(self)->error, (self)->name, NULL, 0, __VA_ARGS__)
+#define fail_at_row(self, row, ...) \
+  _zs_io_fail_at (&(self)->error, (self)->name, (self)->sheet->name, (row), __VA_ARGS__)
 
 /* Parts of the package */
 
@@ -591,33 +552,19 @@ parse_cell_ref (const char *ref,
   return TRUE;
 }
 
-/* Numbers as text: integers without a decimal point, others in the shortest
- * form that reads back as the same double. */
+/* A number cell's value as text; what does not parse as a finite number
+ * is kept as it is. */
 static char *
 format_number (const char *text)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   char *end;
   double value;
 
   value = g_ascii_strtod (text, &end);
   if (end == text || *end != '\0' || value != value || value - value != 0)
     return g_strdup (text);
-  if (value == 0)
-    return g_strdup ("0");
-  if (value > -1e15 && value < 1e15 && value == (double) (gint64) value)
-    return g_strdup_printf ("%" PRId64, (gint64) value);
 
-  for (int precision = 1; precision <= 17; precision++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-  return g_strdup (buffer);
+  return _zs_io_format_double (value);
 }
 
 static gboolean
@@ -798,10 +745,8 @@ zs_xlsx_reader_read_row (ZsRowSource  *source,
         self->done = TRUE;
     }
 
-  if (self->error == NULL)
+  if (_zs_io_check (self->error, error))
     self->done = TRUE;
-  else
-    g_propagate_error (error, g_error_copy (self->error));
   return NULL;
 }
 
@@ -809,16 +754,15 @@ static double
 zs_xlsx_reader_get_fraction (ZsRowSource *source)
 {
   ZsXlsxReader *self = ZS_XLSX_READER (source);
-  gsf_off_t size;
 
   if (self->done)
     return 1;
   if (self->last_row > self->first_row && self->first_row > 0)
     return CLAMP ((double) ((gint64) self->row - (gint64) self->first_row + 1) /
                   (double) (self->last_row - self->first_row + 1), 0, 1);
-  if (self->input == NULL || (size = gsf_input_size (self->input)) <= 0)
+  if (self->input == NULL)
     return 0;
-  return CLAMP ((double) gsf_input_tell (self->input) / (double) size, 0, 1);
+  return _zs_io_fraction (gsf_input_tell (self->input), gsf_input_size (self->input));
 }
 
 static char *

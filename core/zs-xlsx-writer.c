@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "zs-error.h"
+#include "zs-io-private.h"
 #include "zs-xlsx-writer.h"
 
 #define BUFFER_SIZE (64 * 1024)
@@ -59,22 +60,17 @@
  */
 struct _ZsXlsxWriter
 {
-  GObject        parent_instance;
+  GObject      parent_instance;
 
-  GFile         *file;
-  GFile         *temp;
-  char          *display_name;
-  char          *sheet_name;
-  GOutputStream *stream;
-  GsfOutput     *output;
-  GsfOutfile    *zip;
-  GsfOutput     *sheet;
-  GString       *buffer;
-  char         **columns;
-  guint          n_columns;
-  guint64        n_rows;
-  GError        *failure;
-  gboolean       closed;
+  ZsIoOutput   output;
+  char        *sheet_name;
+  GsfOutput   *archive;
+  GsfOutfile  *zip;
+  GsfOutput   *sheet;
+  GString     *buffer;
+  char       **columns;
+  guint        n_columns;
+  guint64      n_rows;
 };
 
 static void zs_xlsx_writer_row_sink_iface_init (ZsRowSinkInterface *iface);
@@ -235,89 +231,31 @@ zs_xlsx_writer_output_init (ZsXlsxWriterOutput *self)
 {
 }
 
-/* A hidden file next to @file, created exclusively so that nothing else is
- * overwritten; the rename on close is then atomic. */
-static GFileOutputStream *
-create_temporary (GFile   *file,
-                  GFile  **temp_out,
-                  GError **error)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *basename = g_file_get_basename (file);
-
-  if (parent == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("“%s” is a folder"), basename);
-      return NULL;
-    }
-
-  /* Keep the temporary name well below the usual limit of 255 bytes */
-  if (strlen (basename) > 200)
-    {
-      g_free (basename);
-      basename = g_strdup ("export");
-    }
-
-  for (guint attempt = 0; ; attempt++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *name = NULL;
-      g_autoptr(GFile) temp = NULL;
-      GFileOutputStream *stream;
-
-      name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
-      temp = g_file_get_child (parent, name);
-      stream = g_file_create (temp, G_FILE_CREATE_NONE, NULL, &local_error);
-      if (stream != NULL)
-        {
-          *temp_out = g_steal_pointer (&temp);
-          return stream;
-        }
-      if (attempt == 99 || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-    }
-}
-
+/* Closes the archive without letting anything more reach the file. The
+ * archive must close successfully to drop the references between its
+ * members, so what it still writes is accepted and thrown away. */
 static void
-discard_temporary (ZsXlsxWriter *self)
+discard_archive (ZsXlsxWriter *self)
 {
-  /* Close the archive without letting anything more reach the file. The
-   * archive must close successfully to drop the references between its
-   * members, so what it still writes is accepted and thrown away. */
-  if (self->output != NULL)
-    ((ZsXlsxWriterOutput *) self->output)->discard = TRUE;
+  if (self->archive != NULL)
+    ((ZsXlsxWriterOutput *) self->archive)->discard = TRUE;
   if (self->sheet != NULL && !gsf_output_is_closed (self->sheet))
     gsf_output_close (self->sheet);
   if (self->zip != NULL && !gsf_output_is_closed (GSF_OUTPUT (self->zip)))
     gsf_output_close (GSF_OUTPUT (self->zip));
   g_clear_object (&self->sheet);
   g_clear_object (&self->zip);
-  g_clear_object (&self->output);
-
-  if (self->stream != NULL)
-    g_output_stream_close (self->stream, NULL, NULL);
-  g_clear_object (&self->stream);
-  if (self->temp != NULL)
-    g_file_delete (self->temp, NULL, NULL);
-  g_clear_object (&self->temp);
+  g_clear_object (&self->archive);
 }
 
-/* An error ends the export: the temporary file is removed and every later
- * call reports the same error. */
+/* An error ends the export, archive first, then the file under it */
 static gboolean
 fail (ZsXlsxWriter  *self,
       GError        *local_error,
       GError       **error)
 {
-  g_prefix_error (&local_error, _("Cannot write “%s”: "), self->display_name);
-  self->failure = local_error;
-  discard_temporary (self);
-  g_propagate_error (error, g_error_copy (self->failure));
-  return FALSE;
+  discard_archive (self);
+  return _zs_io_output_fail (&self->output, local_error, error);
 }
 
 /* After libgsf reported a failure: the I/O error behind it if there is one */
@@ -326,7 +264,7 @@ fail_archive (ZsXlsxWriter  *self,
               GsfOutput     *member,
               GError       **error)
 {
-  const GError *io_error = ((ZsXlsxWriterOutput *) self->output)->error;
+  const GError *io_error = ((ZsXlsxWriterOutput *) self->archive)->error;
   const GError *gsf_error = member != NULL ? gsf_output_error (member) : NULL;
 
   if (io_error != NULL)
@@ -383,24 +321,13 @@ check_row (ZsXlsxWriter        *self,
   guint n_fields = g_strv_length ((char **) fields);
   guint64 row = self->n_rows + 1;
 
-  if (self->n_rows == 0 && n_fields == 0)
-    {
-      g_set_error_literal (error, ZS_ERROR, ZS_ERROR_INVALID,
-                           _("The header has no columns"));
-      return FALSE;
-    }
+  if (!_zs_io_check_row_width (fields, self->n_rows, self->n_columns, error))
+    return FALSE;
   if (self->n_rows == 0 && n_fields > MAX_COLUMNS)
     {
       g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
                    _("The header has %u columns but a sheet holds at most %u"),
                    n_fields, MAX_COLUMNS);
-      return FALSE;
-    }
-  if (self->n_rows > 0 && n_fields != self->n_columns)
-    {
-      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                   _("Row %" PRIu64 " has %u fields but the header has %u"),
-                   row, n_fields, self->n_columns);
       return FALSE;
     }
   if (row > MAX_ROWS)
@@ -410,18 +337,8 @@ check_row (ZsXlsxWriter        *self,
                    row, MAX_ROWS);
       return FALSE;
     }
-  for (guint i = 0; i < n_fields; i++)
-    {
-      if (!g_utf8_validate (fields[i], -1, NULL))
-        {
-          g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                       _("Row %" PRIu64 ", column %u is not valid UTF-8"),
-                       row, i + 1);
-          return FALSE;
-        }
-    }
 
-  return TRUE;
+  return _zs_io_check_row_utf8 (fields, row, error);
 }
 
 /* A, B, …, Z, AA, … for column 0, 1, … */
@@ -539,14 +456,7 @@ zs_xlsx_writer_write_row (ZsRowSink           *sink,
 {
   ZsXlsxWriter *self = ZS_XLSX_WRITER (sink);
 
-  g_return_val_if_fail (!self->closed, FALSE);
-
-  if (self->failure != NULL)
-    {
-      g_propagate_error (error, g_error_copy (self->failure));
-      return FALSE;
-    }
-  if (!check_row (self, fields, error))
+  if (!_zs_io_output_ready (&self->output, error) || !check_row (self, fields, error))
     return FALSE;
 
   if (self->n_rows == 0)
@@ -578,60 +488,45 @@ workbook_xml (ZsXlsxWriter *self)
                       NULL);
 }
 
+/* Ends the sheet and writes the rest of the workbook: the archive is only
+ * valid once its directory, written last, is there. */
+static gboolean
+finish_archive (ZsXlsxWriter  *self,
+                GError       **error)
+{
+  g_autofree char *workbook = workbook_xml (self);
+
+  g_string_append (self->buffer, sheet_end_xml);
+  if (!write_sheet_buffer (self, error))
+    return FALSE;
+  if (!gsf_output_close (self->sheet))
+    return fail_archive (self, self->sheet, error);
+
+  if (!write_member (self, "xl/workbook.xml", workbook, error) ||
+      !write_member (self, "xl/_rels/workbook.xml.rels", workbook_rels_xml, error) ||
+      !write_member (self, "xl/styles.xml", styles_xml, error))
+    return FALSE;
+
+  if (!gsf_output_close (GSF_OUTPUT (self->zip)))
+    return fail_archive (self, GSF_OUTPUT (self->zip), error);
+
+  g_clear_object (&self->sheet);
+  g_clear_object (&self->zip);
+  g_clear_object (&self->archive);
+
+  return TRUE;
+}
+
 static gboolean
 zs_xlsx_writer_close (ZsRowSink  *sink,
                       GError    **error)
 {
   ZsXlsxWriter *self = ZS_XLSX_WRITER (sink);
-  g_autoptr(GError) local_error = NULL;
 
-  if (!self->closed)
-    {
-      g_autofree char *workbook = workbook_xml (self);
+  if (_zs_io_output_begin_close (&self->output) && !finish_archive (self, error))
+    return FALSE;
 
-      self->closed = TRUE;
-
-      if (self->failure == NULL)
-        {
-          g_string_append (self->buffer, sheet_end_xml);
-          if (!write_sheet_buffer (self, error))
-            return FALSE;
-          if (!gsf_output_close (self->sheet))
-            return fail_archive (self, self->sheet, error);
-        }
-
-      if (self->failure == NULL &&
-          !(write_member (self, "xl/workbook.xml", workbook, error) &&
-            write_member (self, "xl/_rels/workbook.xml.rels", workbook_rels_xml, error) &&
-            write_member (self, "xl/styles.xml", styles_xml, error)))
-        return FALSE;
-
-      if (self->failure == NULL && !gsf_output_close (GSF_OUTPUT (self->zip)))
-        return fail_archive (self, GSF_OUTPUT (self->zip), error);
-
-      if (self->failure == NULL &&
-          !g_output_stream_close (self->stream, NULL, &local_error))
-        return fail (self, g_steal_pointer (&local_error), error);
-
-      if (self->failure == NULL &&
-          !g_file_move (self->temp, self->file, G_FILE_COPY_OVERWRITE,
-                        NULL, NULL, NULL, &local_error))
-        return fail (self, g_steal_pointer (&local_error), error);
-
-      g_clear_object (&self->sheet);
-      g_clear_object (&self->zip);
-      g_clear_object (&self->output);
-      g_clear_object (&self->stream);
-      g_clear_object (&self->temp);
-    }
-
-  if (self->failure != NULL)
-    {
-      g_propagate_error (error, g_error_copy (self->failure));
-      return FALSE;
-    }
-
-  return TRUE;
+  return _zs_io_output_commit (&self->output, error);
 }
 
 static void
@@ -647,7 +542,8 @@ zs_xlsx_writer_dispose (GObject *object)
   ZsXlsxWriter *self = (ZsXlsxWriter *) object;
 
   /* Never closed: the export was abandoned */
-  discard_temporary (self);
+  discard_archive (self);
+  _zs_io_output_abort (&self->output);
 
   G_OBJECT_CLASS (zs_xlsx_writer_parent_class)->dispose (object);
 }
@@ -657,12 +553,10 @@ zs_xlsx_writer_finalize (GObject *object)
 {
   ZsXlsxWriter *self = (ZsXlsxWriter *) object;
 
-  g_clear_object (&self->file);
-  g_clear_pointer (&self->display_name, g_free);
+  _zs_io_output_clear (&self->output);
   g_clear_pointer (&self->sheet_name, g_free);
   g_string_free (self->buffer, TRUE);
   g_clear_pointer (&self->columns, g_strfreev);
-  g_clear_error (&self->failure);
 
   G_OBJECT_CLASS (zs_xlsx_writer_parent_class)->finalize (object);
 }
@@ -700,29 +594,19 @@ zs_xlsx_writer_new (const char  *path,
                     GError     **error)
 {
   g_autoptr(ZsXlsxWriter) self = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (ZS_TYPE_XLSX_WRITER, NULL);
-  self->file = g_file_new_for_path (path);
-  self->display_name = g_file_get_parse_name (self->file);
+  if (!_zs_io_output_open (&self->output, path, error))
+    return NULL;
 
-  stream = create_temporary (self->file, &self->temp, &local_error);
-  if (stream == NULL)
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("Cannot write “%s”: "), self->display_name);
-      return NULL;
-    }
-  self->stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), BUFFER_SIZE);
+  self->archive = g_object_new (zs_xlsx_writer_output_get_type (), NULL);
+  ((ZsXlsxWriterOutput *) self->archive)->stream = self->output.stream;
 
-  self->output = g_object_new (zs_xlsx_writer_output_get_type (), NULL);
-  ((ZsXlsxWriterOutput *) self->output)->stream = self->stream;
-
-  self->zip = gsf_outfile_zip_new (self->output, &local_error);
+  self->zip = gsf_outfile_zip_new (self->archive, &local_error);
   if (self->zip == NULL)
     {
       fail (self, g_steal_pointer (&local_error), error);
@@ -782,7 +666,7 @@ zs_xlsx_writer_set_sheet_name (ZsXlsxWriter *self,
                                const char   *name)
 {
   g_return_if_fail (ZS_IS_XLSX_WRITER (self));
-  g_return_if_fail (!self->closed);
+  g_return_if_fail (!self->output.closed);
   g_return_if_fail (is_valid_sheet_name (name));
 
   g_free (self->sheet_name);
