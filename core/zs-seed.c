@@ -168,6 +168,7 @@ zs_store_load_seed (ZsStore  *self,
 
   if (!_zs_store_savepoint (self, error))
     return FALSE;
+  _zs_store_forget_sectors (self);
   for (guint i = 0; i < G_N_ELEMENTS (seed_tables); i++)
     if (!seed_table (self, &seed_tables[i], error))
       {

@@ -1,4 +1,6 @@
 /* test-audit.c: history of changes and reverting one */
+#include <json-glib/json-glib.h>
+
 #include "zs-test-util.h"
 
 static ZsChange *
@@ -120,6 +122,55 @@ test_revert_delete_restores (StoreFixture  *fixture,
   g_assert_cmpuint (found->len, ==, 1);
 }
 
+/* Snapshots are written as json-glib writes JSON, so that histories from
+ * before and after read alike, and they give every character back. */
+static void
+test_snapshot_format (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  static const char tricky[] = "“引号”\"反\\斜杠 \b\f\n\r\t \x01\x1e\x1f\x7f é 馕 \xf0\x9f\x98\x80 </b>";
+  ZsStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uscc = make_uscc (4242);
+  g_autoptr(ZsFirm) firm = make_firm (uscc, tricky);
+  g_autoptr(ZsChange) created = NULL;
+  g_autoptr(ZsChange) deleted = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(ZsFirm) restored = NULL;
+  g_autofree char *again = NULL;
+  JsonObject *object;
+  gint64 id;
+
+  zs_firm_set_notes (firm, tricky);
+  zs_firm_set_name_other (firm, "Silk Road \"Naan\" LLP");
+  zs_firm_set_registered_capital (firm, 0.1);
+  id = zs_store_add_firm (store, firm, &error);
+  g_assert_no_error (error);
+  created = latest_change (store, "firm", id);
+
+  g_assert_true (json_parser_load_from_data (parser, zs_change_get_new_value (created), -1, &error));
+  g_assert_no_error (error);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  again = json_generator_to_data (generator, NULL);
+  g_assert_cmpstr (zs_change_get_new_value (created), ==, again);
+  object = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, tricky);
+  g_assert_cmpstr (json_object_get_string_member (object, "registered_capital"), ==, "0.10000000000000001");
+  g_assert_true (json_object_get_null_member (object, "website"));
+  g_assert_true (json_object_get_null_member (object, "sectors"));
+
+  g_assert_true (zs_store_delete_firm (store, id, &error));
+  deleted = latest_change (store, "firm", id);
+  zs_store_revert_change (store, zs_change_get_id (deleted), &error);
+  g_assert_no_error (error);
+  restored = zs_store_get_firm (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zs_firm_get_name (restored), ==, tricky);
+  g_assert_cmpstr (zs_firm_get_notes (restored), ==, tricky);
+  g_assert_cmpstr (zs_firm_get_name_other (restored), ==, "Silk Road \"Naan\" LLP");
+}
+
 static void
 test_revert_create_deletes (StoreFixture  *fixture,
                             gconstpointer  data)
@@ -188,6 +239,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
   ADD ("/audit/history-and-revert-update", test_history_and_revert_update);
   ADD ("/audit/revert-delete-restores", test_revert_delete_restores);
+  ADD ("/audit/snapshot-format", test_snapshot_format);
   ADD ("/audit/revert-create-deletes", test_revert_create_deletes);
   ADD ("/audit/revert-stage-keeps-history", test_revert_stage_keeps_history);
   ADD ("/audit/unknown-entity", test_unknown_entity);

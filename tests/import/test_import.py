@@ -139,6 +139,39 @@ class ImportTest(unittest.TestCase):
         again = self.import_json('firms', source)
         self.assertEqual((again['inserted'], again['skipped'], again['rejected']), (0, 9000, 1000))
 
+    def search(self, text):
+        return {f['name'] for f in json.loads(self.cli('firms', 'list', '--search', text, '--json'))}
+
+    def test_imported_firms_are_searchable(self):
+        # Three batches, a bad row in each: the index follows what was committed.
+        rows = [good_row(i) for i in range(1, 12001)]
+        for i in (10, 5010, 11990):
+            rows[i - 1][1] = bad_check_digit(rows[i - 1][1])
+        rows[6999][7] = '跨境电商与冷链物流'
+        result = self.import_json('firms', self.write_csv('index.csv', rows))
+        self.assertEqual((result['inserted'], result['rejected']), (11997, 3))
+        # One character, two characters, the business scope, the code and the contact.
+        self.assertEqual(len(self.search('馕')), 11997)
+        self.assertEqual(len(self.search('糕点')), 11996)
+        self.assertEqual(self.search('链物'), {good_row(7000)[0]})
+        self.assertEqual(self.search(uscc(5011)), {good_row(5011)[0]})
+        self.assertEqual(self.search('联系人11999'), {good_row(11999)[0]})
+        self.assertEqual(self.search('第10号'), set())
+        # An update replaces the firm's entry; a new contact is found under the firm.
+        changed = good_row(7000)
+        changed[0], changed[5] = '霍尔果斯雪莲冷链物流有限公司', '阿依古丽'
+        self.import_json('firms', self.write_csv('update.csv', [changed]), '--on-duplicate', 'update')
+        self.assertEqual(self.search('雪莲'), {changed[0]})
+        self.assertEqual(self.search('第7000号'), set())
+        self.assertEqual(self.search('阿依古丽'), {changed[0]})
+        # Everything in one transaction (abort on error) is indexed too.
+        more = [good_row(i) for i in range(20001, 26001)]
+        more[-1][0] = '霍尔果斯天山雪豹有限公司'
+        result = self.import_json('firms', self.write_csv('abort.csv', more), '--on-error', 'abort')
+        self.assertEqual(result['inserted'], 6000)
+        self.assertEqual(self.search('雪豹'), {more[-1][0]})
+        self.assertEqual(len(self.search('馕')), 11997 + 6000)
+
     def test_abort_and_dry_run_write_nothing(self):
         rows = [good_row(1), [''] + good_row(2)[1:], good_row(3)]
         source = self.write_csv('abort.csv', rows)

@@ -7,6 +7,9 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
+#include <zhaoshang.h>
+
+#include "zhaoshang.h"
 #include "zs-application.h"
 
 int
@@ -16,7 +19,7 @@ main (int   argc,
   g_autoptr(ZsApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, zs_i18n_get_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -508,3 +508,17 @@ zs_firms_page_focus_search (ZsFirmsPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
+
+/**
+ * zs_firms_page_show_editor:
+ * @self: a #ZsFirmsPage
+ *
+ * Shows the form, with whatever record it holds.
+ */
+void
+zs_firms_page_show_editor (ZsFirmsPage *self)
+{
+  g_return_if_fail (ZS_IS_FIRMS_PAGE (self));
+
+  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+}

@@ -28,5 +28,6 @@ ZsRecordEditor  *zs_firms_page_get_editor      (ZsFirmsPage *self);
 void             zs_firms_page_select          (ZsFirmsPage *self,
                                                 guint        position);
 void             zs_firms_page_focus_search    (ZsFirmsPage *self);
+void             zs_firms_page_show_editor     (ZsFirmsPage *self);
 
 G_END_DECLS

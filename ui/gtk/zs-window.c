@@ -1,4 +1,4 @@
-/* zs-window.c: the main window, a searchable list of firms
+/* zs-window.c: the main window: views of one database in a sidebar
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,9 +7,14 @@
 #include <glib/gi18n.h>
 
 #include "zs-window.h"
-
-/* Rows asked from the store per search; the status line tells when more match. */
-#define FIRM_LIST_LIMIT 200
+#include "zhaoshang-gtk.h"
+#include "zs-activities-page.h"
+#include "zs-dashboard-page.h"
+#include "zs-firms-page.h"
+#include "zs-import-dialog.h"
+#include "zs-preferences-window.h"
+#include "zs-projects-page.h"
+#include "zs-sectors-page.h"
 
 struct _ZsWindow
 {
@@ -19,16 +24,16 @@ struct _ZsWindow
   GSettings            *settings;
   char                 *path;
   GError               *error;
-  GHashTable           *sector_names;
+  ZsPluginEngine       *plugins;
+  GHashTable           *plugin_pages;   /* ZsPageProvider → its page in views */
+  guint                 load_plugins_id;
 
   /* template children */
-  GtkSearchEntry       *search_entry;
+  AdwWindowTitle       *window_title;
   GtkStack             *stack;
-  GtkScrolledWindow    *scroller;
-  GListStore           *firms;
-  AdwStatusPage        *empty_page;
+  GtkStack             *views;
+  GtkStackSidebar      *sidebar;
   AdwStatusPage        *error_page;
-  GtkLabel             *status_label;
 };
 
 G_DEFINE_FINAL_TYPE (ZsWindow, zs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -44,237 +49,424 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Actions {{{ */
+
 static void
 focus_search_action (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
   ZsWindow *self = user_data;
+  GtkWidget *firms = zs_window_get_view (self, "firms");
 
-  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->search_entry)))
+  if (firms == NULL)
     return;
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  zs_window_set_view_name (self, "firms");
+  zs_firms_page_focus_search (ZS_FIRMS_PAGE (firms));
+}
+
+static void
+show_view_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  zs_window_set_view_name (user_data, g_variant_get_string (parameter, NULL));
+}
+
+/* From the sectors view: the firms of a sector. */
+static void
+show_sector_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  ZsWindow *self = user_data;
+  GtkWidget *firms = zs_window_get_view (self, "firms");
+
+  if (firms == NULL)
+    return;
+  zs_firms_page_set_sector (ZS_FIRMS_PAGE (firms), g_variant_get_string (parameter, NULL));
+  zs_window_set_view_name (self, "firms");
+}
+
+/* From an activity: its firm in the firm form. */
+static void
+show_firm_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  ZsWindow *self = user_data;
+  GtkWidget *firms = zs_window_get_view (self, "firms");
+
+  if (firms == NULL)
+    return;
+  zs_record_editor_set_record_id (zs_firms_page_get_editor (ZS_FIRMS_PAGE (firms)),
+                                  g_variant_get_int64 (parameter));
+  zs_firms_page_show_editor (ZS_FIRMS_PAGE (firms));
+  zs_window_set_view_name (self, "firms");
+}
+
+static void refresh_views (ZsWindow *self);
+
+static void
+import_finished_cb (ZsWindow *self,
+                    gboolean  dry_run,
+                    gboolean  ok)
+{
+  if (!dry_run)
+    refresh_views (self);
+}
+
+static void
+import_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  zs_window_open_import (user_data);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  zs_window_open_preferences (user_data);
+}
+
+static void
+report_saved_cb (GtkNativeDialog *chooser,
+                 int              response,
+                 ZsWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (path != NULL && !zs_window_export_report (self, path, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Report Was Not Saved"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+export_report_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  ZsWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: the default file name of the report; %s is today's date */
+  g_autofree char *name = g_strdup_printf (_("investment-report-%s.pdf"), date);
+
+  chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (report_saved_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static const GActionEntry window_actions[] = {
+  { .name = "export-report", .activate = export_report_action },
+  { .name = "import", .activate = import_action },
+  { .name = "preferences", .activate = preferences_action },
   { .name = "search", .activate = focus_search_action },
+  { .name = "show-view", .activate = show_view_action, .parameter_type = "s" },
+  { .name = "show-sector", .activate = show_sector_action, .parameter_type = "s" },
+  { .name = "show-firm", .activate = show_firm_action, .parameter_type = "x" },
 };
 
-static gboolean
-is_blank (const char *text)
+/* }}} */
+
+/* Views {{{ */
+
+typedef struct
 {
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
+  const char *name;
+  const char *title;
+  const char *icon_name;
+  GtkWidget *(*create) (ZsStore *store);
+} BuiltinView;
+
+static const BuiltinView builtin_views[] = {
+  { "dashboard", N_("Dashboard"), "utilities-system-monitor-symbolic", zs_dashboard_page_new },
+  { "firms", N_("Firms"), "system-users-symbolic", zs_firms_page_new },
+  { "projects", N_("Projects"), "view-list-symbolic", zs_projects_page_new },
+  { "activities", N_("Follow-ups"), "x-office-calendar-symbolic", zs_activities_page_new },
+  { "sectors", N_("Sectors"), "view-grid-symbolic", zs_sectors_page_new },
+};
+
+/* A view is built the first time it is shown: the first frame only waits
+ * for the dashboard, and a million firms are not counted until asked for. */
+static GtkWidget *
+build_view (ZsWindow  *self,
+            GtkWidget *holder)
+{
+  const BuiltinView *view = g_object_get_data (G_OBJECT (holder), "zs-builtin-view");
+
+  if (view == NULL)
+    return holder;
+  if (adw_bin_get_child (ADW_BIN (holder)) == NULL)
+    adw_bin_set_child (ADW_BIN (holder), view->create (self->store));
+  return adw_bin_get_child (ADW_BIN (holder));
+}
+
+/* The view if it was built, without building it. */
+static GtkWidget *
+find_built_view (ZsWindow   *self,
+                 const char *name)
+{
+  GtkWidget *holder = gtk_stack_get_child_by_name (self->views, name);
+
+  if (holder == NULL || g_object_get_data (G_OBJECT (holder), "zs-builtin-view") == NULL)
+    return holder;
+  return adw_bin_get_child (ADW_BIN (holder));
 }
 
 static void
-load_sector_names (ZsWindow *self)
+visible_view_changed_cb (ZsWindow *self)
 {
-  g_autoptr(GPtrArray) sectors = NULL;
-  g_autoptr(GError) error = NULL;
+  GtkWidget *holder = gtk_stack_get_visible_child (self->views);
 
-  self->sector_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sectors = zs_store_list_sectors (self->store, 0, &error);
-  if (sectors == NULL)
-    {
-      /* Rows then show sector codes instead of names. */
-      g_debug ("Cannot list sectors: %s", error->message);
-      return;
-    }
-
-  for (guint i = 0; i < sectors->len; i++)
-    {
-      ZsSector *sector = g_ptr_array_index (sectors, i);
-
-      g_hash_table_insert (self->sector_names,
-                           g_strdup (zs_sector_get_code (sector)),
-                           g_strdup (zs_sector_get_name (sector)));
-    }
-}
-
-static char *
-format_status (gboolean searching,
-               gint64   count,
-               guint    shown)
-{
-  /* Counts above G_MAXINT do not occur in a promotion office; clamp anyway. */
-  int n = (int) MIN (count, (gint64) G_MAXINT);
-
-  if (!searching && shown >= count)
-    return g_strdup_printf (ngettext ("%d firm", "%d firms", n), n);
-  if (!searching)
-    return g_strdup_printf (ngettext ("%d firm, the first %u shown",
-                                      "%d firms, the first %u shown", n), n, shown);
-  if (shown >= count)
-    return g_strdup_printf (ngettext ("%d firm matches", "%d firms match", n), n);
-  return g_strdup_printf (ngettext ("%d firm matches, the first %u shown",
-                                    "%d firms match, the first %u shown", n), n, shown);
+  if (holder != NULL)
+    build_view (self, holder);
 }
 
 static void
-set_page (ZsWindow   *self,
-          const char *name)
+add_builtin_views (ZsWindow *self)
 {
-  gboolean usable = g_strcmp0 (name, "firms") == 0 || g_strcmp0 (name, "no-results") == 0;
-  GtkWidget *capture;
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_views); i++)
+    {
+      const BuiltinView *view = &builtin_views[i];
+      GtkWidget *holder = adw_bin_new ();
+      GtkStackPage *page;
 
-  gtk_stack_set_visible_child_name (self->stack, name);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), usable);
-  /* Keep the entry usable while a search has text, so it can be cleared. */
-  usable = usable || gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
-  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), usable);
-  /* Typing anywhere in the window searches, when there is something to search. */
-  capture = usable ? GTK_WIDGET (self) : NULL;
-  if (gtk_search_entry_get_key_capture_widget (self->search_entry) != capture)
-    gtk_search_entry_set_key_capture_widget (self->search_entry, capture);
+      g_object_set_data (G_OBJECT (holder), "zs-builtin-view", (gpointer) view);
+      page = gtk_stack_add_titled (self->views, holder, view->name, _(view->title));
+      gtk_stack_page_set_icon_name (page, view->icon_name);
+    }
+  g_signal_connect_object (self->views, "notify::visible-child", G_CALLBACK (visible_view_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  visible_view_changed_cb (self);
+}
+
+/* The import writes through a connection of its own, whose changes the
+ * window's store does not signal. */
+static void
+refresh_views (ZsWindow *self)
+{
+  GtkWidget *view;
+
+  if ((view = find_built_view (self, "firms")) != NULL)
+    zs_paged_model_refresh (ZS_PAGED_MODEL (zs_firms_page_get_model (ZS_FIRMS_PAGE (view))));
+  if ((view = find_built_view (self, "projects")) != NULL)
+    {
+      zs_paged_model_refresh (ZS_PAGED_MODEL (zs_projects_page_get_model (ZS_PROJECTS_PAGE (view))));
+      zs_pipeline_board_reload (zs_projects_page_get_board (ZS_PROJECTS_PAGE (view)));
+    }
+  if ((view = find_built_view (self, "activities")) != NULL)
+    zs_activities_page_reload (ZS_ACTIVITIES_PAGE (view));
+  if ((view = find_built_view (self, "dashboard")) != NULL)
+    zs_dashboard_page_reload (ZS_DASHBOARD_PAGE (view));
 }
 
 /**
- * zs_window_reload:
+ * zs_window_export_report:
  * @self: a #ZsWindow
+ * @path: the PDF file to write
+ * @error: return location for a #GError
  *
- * Lists the firms matching the search text again and updates the status line.
+ * Writes the dashboard as a PDF report, as “Export Report…” does.
+ *
+ * Returns: %TRUE if the report was written
  */
-void
-zs_window_reload (ZsWindow *self)
+gboolean
+zs_window_export_report (ZsWindow    *self,
+                         const char  *path,
+                         GError     **error)
 {
-  g_autoptr(GPtrArray) firms = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *status = NULL;
-  const char *text;
-  gboolean searching;
-  gint64 total;
-  gint64 count = 0;
+  GtkWidget *dashboard;
 
-  g_return_if_fail (ZS_IS_WINDOW (self));
+  g_return_val_if_fail (ZS_IS_WINDOW (self), FALSE);
 
-  if (self->store == NULL)
-    return;
-
-  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  searching = !is_blank (text);
-
-  total = zs_store_count_firms (self->store, NULL, NULL, &error);
-  if (total >= 0)
-    firms = zs_store_list_firms (self->store, searching ? text : NULL, NULL,
-                                 0, FIRM_LIST_LIMIT, &error);
-  if (firms != NULL)
-    count = searching ? zs_store_count_firms (self->store, text, NULL, &error) : total;
-
-  if (error != NULL)
+  dashboard = zs_window_get_view (self, "dashboard");
+  if (dashboard == NULL)
     {
-      g_list_store_remove_all (self->firms);
-      /* Translators: %s is an error message from the database */
-      status = g_strdup_printf (_("Cannot list firms: %s"), error->message);
-      gtk_label_set_label (self->status_label, status);
-      set_page (self, "no-results");
+      g_set_error_literal (error, ZS_ERROR, ZS_ERROR_NOT_FOUND, _("No database is open"));
+      return FALSE;
+    }
+  return zs_dashboard_page_export_pdf (ZS_DASHBOARD_PAGE (dashboard), path, error);
+}
+
+/* }}} */
+
+/* Plugin pages {{{ */
+
+static gboolean
+provider_is_active (GPtrArray *providers,
+                    gpointer   provider)
+{
+  for (guint i = 0; i < providers->len; i++)
+    if (g_ptr_array_index (providers, i) == provider)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+remove_stale_pages (ZsWindow  *self,
+                    GPtrArray *providers)
+{
+  GHashTableIter iter;
+  gpointer provider, page;
+
+  /* GtkStackSidebar 4.8 touches the removed page after it is gone: detach
+   * it while pages are removed. */
+  gtk_stack_sidebar_set_stack (self->sidebar, NULL);
+  g_hash_table_iter_init (&iter, self->plugin_pages);
+  while (g_hash_table_iter_next (&iter, &provider, &page))
+    if (!provider_is_active (providers, provider))
+      {
+        gtk_stack_remove (self->views, page);
+        g_hash_table_iter_remove (&iter);
+      }
+  gtk_stack_sidebar_set_stack (self->sidebar, self->views);
+}
+
+static void
+add_plugin_page (ZsWindow       *self,
+                 ZsPageProvider *provider)
+{
+  g_autofree char *id = zs_page_provider_get_id (provider);
+  g_autofree char *name = g_strconcat ("plugin-", id, NULL);
+  g_autofree char *title = zs_page_provider_get_title (provider);
+  g_autofree char *icon_name = zs_page_provider_get_icon_name (provider);
+  g_autoptr(GtkWidget) page = NULL;
+  GtkStackPage *stack_page;
+
+  if (gtk_stack_get_child_by_name (self->views, name) != NULL)
+    {
+      g_debug ("Two plugins provide the page “%s”; showing the first", id);
       return;
     }
-
-  g_list_store_splice (self->firms, 0, g_list_model_get_n_items (G_LIST_MODEL (self->firms)),
-                       firms->pdata, firms->len);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-
-  status = format_status (searching, count, firms->len);
-  gtk_label_set_label (self->status_label, status);
-
-  if (total == 0)
-    set_page (self, "empty");
-  else if (firms->len == 0)
-    set_page (self, "no-results");
-  else
-    set_page (self, "firms");
+  page = zs_page_provider_create_page (provider, self->store);
+  if (page == NULL)
+    return;
+  stack_page = gtk_stack_add_titled (self->views, page, name, title);
+  gtk_stack_page_set_icon_name (stack_page, icon_name);
+  g_hash_table_insert (self->plugin_pages, g_object_ref (provider), page);
 }
 
 static void
-search_changed_cb (ZsWindow       *self,
-                   GtkSearchEntry *entry)
+sync_plugin_pages (ZsWindow *self)
 {
-  zs_window_reload (self);
+  g_autoptr(GPtrArray) providers = zs_plugin_engine_get_extensions (self->plugins, ZS_TYPE_PAGE_PROVIDER);
+
+  remove_stale_pages (self, providers);
+  for (guint i = 0; i < providers->len; i++)
+    if (!g_hash_table_contains (self->plugin_pages, g_ptr_array_index (providers, i)))
+      add_plugin_page (self, g_ptr_array_index (providers, i));
 }
 
-static void
-stop_search_cb (ZsWindow       *self,
-                GtkSearchEntry *entry)
+/**
+ * zs_window_load_plugins:
+ * @self: a #ZsWindow
+ *
+ * Loads the enabled plugins of the database and adds their pages. Done by
+ * itself once the window is on screen, so that plugins never delay it.
+ */
+void
+zs_window_load_plugins (ZsWindow *self)
 {
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_return_if_fail (ZS_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->load_plugins_id, g_source_remove);
+  if (self->store == NULL || self->plugins != NULL)
+    return;
+  self->plugins = zs_plugin_engine_new (self->store);
+  g_signal_connect_object (self->plugins, "plugin-loaded", G_CALLBACK (sync_plugin_pages), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->plugins, "plugin-unloaded", G_CALLBACK (sync_plugin_pages), self, G_CONNECT_SWAPPED);
+  zs_plugin_engine_load_all (self->plugins);
+  sync_plugin_pages (self);
 }
 
-static void
-label_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
+static gboolean
+load_plugins_cb (gpointer data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  ZsWindow *self = data;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  self->load_plugins_id = 0;
+  zs_window_load_plugins (self);
+  return G_SOURCE_REMOVE;
 }
 
-static void
-code_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+/**
+ * zs_window_get_plugin_engine:
+ * @self: a #ZsWindow
+ *
+ * Returns: (transfer none) (nullable): the plugins of the database, once loaded
+ */
+ZsPluginEngine *
+zs_window_get_plugin_engine (ZsWindow *self)
 {
-  label_setup_cb (factory, item, user_data);
-  gtk_widget_add_css_class (gtk_list_item_get_child (item), "monospace");
+  g_return_val_if_fail (ZS_IS_WINDOW (self), NULL);
+
+  return self->plugins;
 }
 
-static void
-name_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+/**
+ * zs_window_open_preferences:
+ * @self: a #ZsWindow
+ *
+ * Returns: (transfer none) (nullable): the preferences window now shown
+ */
+GtkWindow *
+zs_window_open_preferences (ZsWindow *self)
 {
-  ZsFirm *firm = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  const char *other = zs_firm_get_name_other (firm);
+  ZsPreferencesWindow *preferences;
 
-  gtk_label_set_label (label, zs_firm_get_name (firm));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), is_blank (other) ? NULL : other);
+  g_return_val_if_fail (ZS_IS_WINDOW (self), NULL);
+
+  zs_window_load_plugins (self);
+  if (self->plugins == NULL)
+    return NULL;
+  preferences = zs_preferences_window_new (GTK_WINDOW (self), self->plugins);
+  gtk_window_present (GTK_WINDOW (preferences));
+  return GTK_WINDOW (preferences);
 }
 
-static void
-uscc_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+/**
+ * zs_window_open_import:
+ * @self: a #ZsWindow
+ *
+ * Returns: (transfer none) (nullable): the import dialog now shown
+ */
+GtkWindow *
+zs_window_open_import (ZsWindow *self)
 {
-  ZsFirm *firm = gtk_list_item_get_item (item);
-  const char *uscc = zs_firm_get_uscc (firm);
+  ZsImportDialog *dialog;
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), uscc != NULL ? uscc : "");
+  g_return_val_if_fail (ZS_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+  dialog = zs_import_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (import_finished_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }
 
-static void
-sectors_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 ZsWindow                 *self)
-{
-  ZsFirm *firm = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  const char * const *codes = zs_firm_get_sectors (firm);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
-    {
-      const char *name = NULL;
-
-      if (self->sector_names != NULL)
-        name = g_hash_table_lookup (self->sector_names, codes[i]);
-      if (i > 0)
-        /* Translators: separates the sector names of a firm in the firm list */
-        g_string_append (text, _(", "));
-      g_string_append (text, name != NULL ? name : codes[i]);
-    }
-
-  gtk_label_set_label (label, text->str);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text->len > 0 ? text->str : NULL);
-}
+/* }}} */
 
 static void
 show_error (ZsWindow *self)
@@ -282,34 +474,8 @@ show_error (ZsWindow *self)
   g_autofree char *markup = g_markup_escape_text (self->error->message, -1);
 
   adw_status_page_set_description (self->error_page, markup);
-  set_page (self, "error");
-}
-
-static void
-describe_empty_database (ZsWindow *self)
-{
-  g_autofree char *default_path = zs_store_get_default_path ();
-  g_autofree char *command = NULL;
-  g_autofree char *command_markup = NULL;
-  g_autofree char *description = NULL;
-  const char *path = zs_store_get_path (self->store);
-
-  if (g_strcmp0 (path, default_path) == 0)
-    {
-      command = g_strdup ("zhaoshang-cli init --demo");
-    }
-  else
-    {
-      g_autofree char *quoted = g_shell_quote (path);
-
-      command = g_strdup_printf ("zhaoshang-cli --db %s init --demo", quoted);
-    }
-
-  command_markup = g_markup_printf_escaped ("<tt>%s</tt>", command);
-  /* Translators: %s is a shell command, shown in a monospace font */
-  description = g_strdup_printf (_("To load the demonstration firms, run %s in a terminal"),
-                                 command_markup);
-  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  adw_window_title_set_subtitle (self->window_title, self->path);
 }
 
 static void
@@ -355,6 +521,7 @@ static void
 zs_window_constructed (GObject *object)
 {
   ZsWindow *self = ZS_WINDOW (object);
+  g_autofree char *basename = NULL;
 
   G_OBJECT_CLASS (zs_window_parent_class)->constructed (object);
 
@@ -369,9 +536,11 @@ zs_window_constructed (GObject *object)
     }
 
   g_clear_error (&self->error);
-  load_sector_names (self);
-  describe_empty_database (self);
-  zs_window_reload (self);
+  basename = g_path_get_basename (zs_store_get_path (self->store));
+  adw_window_title_set_subtitle (self->window_title, basename);
+  add_builtin_views (self);
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  self->load_plugins_id = g_idle_add_full (G_PRIORITY_LOW, load_plugins_cb, self, NULL);
 }
 
 static void
@@ -379,7 +548,13 @@ zs_window_dispose (GObject *object)
 {
   ZsWindow *self = ZS_WINDOW (object);
 
+  g_clear_handle_id (&self->load_plugins_id, g_source_remove);
+  g_clear_pointer (&self->plugin_pages, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZS_TYPE_WINDOW);
+  /* The engine unloads its plugins when it goes: no pages to sync by then. */
+  if (self->plugins != NULL)
+    g_signal_handlers_disconnect_by_data (self->plugins, self);
+  g_clear_object (&self->plugins);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -391,7 +566,6 @@ zs_window_finalize (GObject *object)
 {
   ZsWindow *self = ZS_WINDOW (object);
 
-  g_clear_pointer (&self->sector_names, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_error (&self->error);
 
@@ -508,29 +682,19 @@ zs_window_class_init (ZsWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (ZS_TYPE_FIRM);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/horgos/Zhaoshang/zs-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, ZsWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ZsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ZsWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, ZsWindow, scroller);
-  gtk_widget_class_bind_template_child (widget_class, ZsWindow, firms);
-  gtk_widget_class_bind_template_child (widget_class, ZsWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ZsWindow, views);
+  gtk_widget_class_bind_template_child (widget_class, ZsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, ZsWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, ZsWindow, status_label);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, label_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, code_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, name_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, uscc_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sectors_bind_cb);
 }
 
 static void
 zs_window_init (ZsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->plugin_pages = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    window_actions, G_N_ELEMENTS (window_actions),
@@ -542,7 +706,7 @@ zs_window_init (ZsWindow *self)
  * @application: the application
  * @store: the database to show
  *
- * Returns: (transfer full): a new window listing the firms of @store
+ * Returns: (transfer full): a new window showing @store
  */
 ZsWindow *
 zs_window_new (ZsApplication *application,
@@ -582,12 +746,6 @@ zs_window_new_for_error (ZsApplication *application,
                        NULL);
 }
 
-/**
- * zs_window_get_store:
- * @self: a #ZsWindow
- *
- * Returns: (transfer none) (nullable): the database shown
- */
 ZsStore *
 zs_window_get_store (ZsWindow *self)
 {
@@ -596,12 +754,6 @@ zs_window_get_store (ZsWindow *self)
   return self->store;
 }
 
-/**
- * zs_window_get_path:
- * @self: a #ZsWindow
- *
- * Returns: (nullable): the database file shown, or the one that failed to open
- */
 const char *
 zs_window_get_path (ZsWindow *self)
 {
@@ -612,12 +764,6 @@ zs_window_get_path (ZsWindow *self)
   return self->path;
 }
 
-/**
- * zs_window_get_error:
- * @self: a #ZsWindow
- *
- * Returns: (nullable): why the database could not be opened
- */
 const GError *
 zs_window_get_error (ZsWindow *self)
 {
@@ -627,52 +773,10 @@ zs_window_get_error (ZsWindow *self)
 }
 
 /**
- * zs_window_get_firms:
- * @self: a #ZsWindow
- *
- * Returns: (transfer none): the firms listed, a model of #ZsFirm
- */
-GListModel *
-zs_window_get_firms (ZsWindow *self)
-{
-  g_return_val_if_fail (ZS_IS_WINDOW (self), NULL);
-
-  return G_LIST_MODEL (self->firms);
-}
-
-/**
- * zs_window_get_search_entry:
- * @self: a #ZsWindow
- *
- * Returns: (transfer none): the search entry of the header bar
- */
-GtkEditable *
-zs_window_get_search_entry (ZsWindow *self)
-{
-  g_return_val_if_fail (ZS_IS_WINDOW (self), NULL);
-
-  return GTK_EDITABLE (self->search_entry);
-}
-
-/**
- * zs_window_get_status_text:
- * @self: a #ZsWindow
- *
- * Returns: the status line, such as “200 firms”
- */
-const char *
-zs_window_get_status_text (ZsWindow *self)
-{
-  g_return_val_if_fail (ZS_IS_WINDOW (self), NULL);
-
-  return gtk_label_get_label (self->status_label);
-}
-
-/**
  * zs_window_get_page_name:
  * @self: a #ZsWindow
  *
- * Returns: what the window shows: `firms`, `no-results`, `empty` or `error`
+ * Returns: `main` when the database is shown, `error` when it could not be opened
  */
 const char *
 zs_window_get_page_name (ZsWindow *self)
@@ -680,4 +784,63 @@ zs_window_get_page_name (ZsWindow *self)
   g_return_val_if_fail (ZS_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * zs_window_get_view_name:
+ * @self: a #ZsWindow
+ *
+ * Returns: (nullable): the view chosen in the sidebar: `dashboard`, `firms`, …
+ */
+const char *
+zs_window_get_view_name (ZsWindow *self)
+{
+  g_return_val_if_fail (ZS_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->views);
+}
+
+void
+zs_window_set_view_name (ZsWindow   *self,
+                         const char *name)
+{
+  g_return_if_fail (ZS_IS_WINDOW (self));
+
+  if (gtk_stack_get_child_by_name (self->views, name) != NULL)
+    gtk_stack_set_visible_child_name (self->views, name);
+}
+
+/**
+ * zs_window_get_view:
+ * @self: a #ZsWindow
+ * @name: a view's name
+ *
+ * Builds the view if it was never shown.
+ *
+ * Returns: (transfer none) (nullable): the view
+ */
+GtkWidget *
+zs_window_get_view (ZsWindow   *self,
+                    const char *name)
+{
+  GtkWidget *holder;
+
+  g_return_val_if_fail (ZS_IS_WINDOW (self), NULL);
+
+  holder = gtk_stack_get_child_by_name (self->views, name);
+  return holder != NULL ? build_view (self, holder) : NULL;
+}
+
+/**
+ * zs_window_get_views:
+ * @self: a #ZsWindow
+ *
+ * Returns: (transfer none): the stack of views the sidebar switches
+ */
+GtkStack *
+zs_window_get_views (ZsWindow *self)
+{
+  g_return_val_if_fail (ZS_IS_WINDOW (self), NULL);
+
+  return self->views;
 }

@@ -32,5 +32,10 @@ GtkWidget      *zs_window_get_view         (ZsWindow      *self,
 GtkStack       *zs_window_get_views        (ZsWindow      *self);
 ZsPluginEngine *zs_window_get_plugin_engine (ZsWindow     *self);
 void            zs_window_load_plugins     (ZsWindow      *self);
+GtkWindow      *zs_window_open_preferences (ZsWindow      *self);
+GtkWindow      *zs_window_open_import      (ZsWindow      *self);
+gboolean        zs_window_export_report    (ZsWindow      *self,
+                                            const char    *path,
+                                            GError       **error);
 
 G_END_DECLS

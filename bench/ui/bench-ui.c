@@ -1,0 +1,239 @@
+/* bench-ui.c: how fast the GTK application shows a large database
+ *
+ * Opens a database the way `zhaoshang --db PATH` does and measures the time
+ * from the start of the process to the first frame painted, and the
+ * resident memory (VmRSS) then. Targets (from the product issue): at most
+ * 1 s and 200 MB on a database of a million firms. Then, for information:
+ * the firm list shown, a search typed, and the last page of the list read.
+ *
+ * The database is opened once before the clock starts, so that a schema
+ * migration of an old benchmark database is not counted as launch time.
+ * Run under a display, e.g.:
+ *   xvfb-run -a _build/bench/ui/bench-ui [--db PATH]
+ * The default database is the one bench-search builds (search-1m.db).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "zs-application.h"
+#include "zs-firms-page.h"
+#include "zs-window.h"
+
+#define TARGET_FIRST_FRAME_S 1.0
+#define TARGET_RSS_MB 200.0
+#define TIMEOUT_S 120
+
+#ifndef BENCH_BUILD_DIR
+# define BENCH_BUILD_DIR "_build/bench"
+#endif
+
+static gint64 main_started;
+static char *search_text;
+
+/* How long the process ran before main(): loading GTK and the libraries. */
+static double
+ms_before_main (void)
+{
+  g_autofree char *stat = NULL;
+  g_autofree char *uptime = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *end;
+  double start_s, now_s;
+
+  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) ||
+      !g_file_get_contents ("/proc/uptime", &uptime, NULL, NULL) ||
+      (end = strrchr (stat, ')')) == NULL)
+    return 0;
+  /* Fields after the command name; starttime is field 22 of the line. */
+  fields = g_strsplit (end + 2, " ", -1);
+  if (g_strv_length (fields) < 20)
+    return 0;
+  start_s = g_ascii_strtod (fields[19], NULL) / sysconf (_SC_CLK_TCK);
+  now_s = g_ascii_strtod (uptime, NULL);
+  return MAX (now_s - start_s, 0) * 1000;
+}
+
+static double
+rss_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return 0;
+  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
+}
+
+static double
+elapsed_ms (gint64 since)
+{
+  return (g_get_monotonic_time () - since) / 1000.0;
+}
+
+static gboolean
+timed_out (gpointer data)
+{
+  g_printerr ("bench-ui: nothing was painted within %d s\n", TIMEOUT_S);
+  exit (1);
+}
+
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Runs the main loop until @widget's window paints a frame. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  gboolean painted = FALSE;
+  GdkFrameClock *clock;
+  gulong handler;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
+report (const char *what,
+        double      value,
+        const char *unit,
+        double      target)
+{
+  if (target > 0)
+    g_print ("%-42s %9.1f %s   target ≤ %.0f %s   %s\n", what, value, unit, target, unit,
+             value <= target ? "PASS" : "MISS");
+  else
+    g_print ("%-42s %9.1f %s\n", what, value, unit);
+}
+
+static gboolean
+open_once (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsStore) store = zs_store_new (path, &error);
+  gint64 firms;
+
+  if (store == NULL)
+    {
+      g_printerr ("bench-ui: cannot open %s: %s\n", path, error->message);
+      return FALSE;
+    }
+  firms = zs_store_count_firms (store, NULL, NULL, NULL);
+  g_print ("database: %s (%" G_GINT64_FORMAT " firms)\n", path, firms);
+  return TRUE;
+}
+
+static void
+measure_list (ZsWindow *window)
+{
+  ZsFirmsPage *page = ZS_FIRMS_PAGE (zs_window_get_view (window, "firms"));
+  GListModel *firms = G_LIST_MODEL (zs_firms_page_get_model (page));
+  guint n = g_list_model_get_n_items (firms);
+  g_autoptr(GObject) last = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  zs_window_set_view_name (window, "firms");
+  wait_for_frame (GTK_WIDGET (window));
+  report ("firm list shown", elapsed_ms (start), "ms", 0);
+
+  start = g_get_monotonic_time ();
+  gtk_editable_set_text (zs_firms_page_get_search_entry (page), search_text);
+  zs_firm_list_model_set_search (ZS_FIRM_LIST_MODEL (firms), search_text);
+  wait_for_frame (GTK_WIDGET (window));
+  report ("search typed, results shown", elapsed_ms (start), "ms", 0);
+  g_print ("  firms matching “%s”: %u\n", search_text, g_list_model_get_n_items (firms));
+
+  zs_firm_list_model_set_search (ZS_FIRM_LIST_MODEL (firms), NULL);
+  start = g_get_monotonic_time ();
+  last = n > 0 ? g_list_model_get_item (firms, n - 1) : NULL;
+  report ("last page of the list read", elapsed_ms (start), "ms", 0);
+  report ("resident memory at the end", rss_mb (), "MB", 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *db = NULL;
+  gboolean only_first_frame = FALSE;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The database (default: the 1M-firm search benchmark's)", "PATH" },
+    { "first-frame-only", 0, 0, G_OPTION_ARG_NONE, &only_first_frame, "Stop after the first frame", NULL },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search_text, "What to search for (default: 馕)", "TEXT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— time to first frame of the GTK application");
+  g_autoptr(ZsApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  double before_main, first_frame_ms, memory;
+  GtkWindow *window;
+
+  main_started = g_get_monotonic_time ();
+  before_main = ms_before_main ();
+  setlocale (LC_ALL, "");
+  setvbuf (stdout, NULL, _IOLBF, 0);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bench-ui: %s\n", error->message);
+      return 2;
+    }
+  if (search_text == NULL)
+    search_text = g_strdup ("馕");
+  if (db == NULL)
+    db = g_build_filename (BENCH_BUILD_DIR, "search-1m.db", NULL);
+  if (!g_file_test (db, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("bench-ui: %s does not exist; build it with “bench-search --firms 1000000” first\n", db);
+      return 2;
+    }
+  if (!open_once (db))
+    return 1;
+  if (g_getenv ("BENCH_UI_VERBOSE"))
+    report ("  memory after a first open", rss_mb (), "MB", 0);
+
+  main_started = g_get_monotonic_time ();
+  app = g_object_new (ZS_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID ".Bench",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      NULL);
+  g_timeout_add_seconds (TIMEOUT_S, timed_out, NULL);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      g_printerr ("bench-ui: %s\n", error->message);
+      return 1;
+    }
+  if (g_getenv ("BENCH_UI_VERBOSE"))
+    report ("  memory with GTK started", rss_mb (), "MB", 0);
+  window = zs_application_open_database (app, db);
+  if (g_getenv ("BENCH_UI_VERBOSE"))
+    report ("  memory with the window built", rss_mb (), "MB", 0);
+  wait_for_frame (GTK_WIDGET (window));
+  first_frame_ms = elapsed_ms (main_started) + before_main;
+  memory = rss_mb ();
+
+  g_print ("renderer: %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  g_print ("%-42s %9.1f ms\n", "process start to main()", before_main);
+  report ("launch to first frame (dashboard)", first_frame_ms / 1000.0, "s", TARGET_FIRST_FRAME_S);
+  report ("resident memory after first frame", memory, "MB", TARGET_RSS_MB);
+  if (!only_first_frame && ZS_IS_WINDOW (window) && zs_window_get_store (ZS_WINDOW (window)) != NULL)
+    measure_list (ZS_WINDOW (window));
+
+  gtk_window_destroy (window);
+  return 0;
+}

@@ -1,0 +1,128 @@
+/* test-plugin-pages.c: pages added by plugins through ZsPageProvider, and
+ *   the plugin list of the preferences
+ *
+ * Uses the Python fixtures in fixtures/: ZHAOSHANG_PLUGIN_PATH points there
+ * and GI_TYPELIB_PATH at the Zhaoshang and ZhaoshangGtk typelibs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "zs-application.h"
+#include "zs-gtk-test-util.h"
+#include "zs-preferences-window.h"
+#include "zs-window.h"
+
+#define PAGE_NAME "plugin-page-fixture"
+
+static ZsApplication *app;
+
+/* The broken fixture makes libpeas and its Python loader warn; the engine
+ * keeps those as the plugin's error, and they are expected here. */
+static gboolean
+allow_plugin_warnings (const char     *domain,
+                       GLogLevelFlags  level,
+                       const char     *message,
+                       gpointer        user_data)
+{
+  return !(domain == NULL || domain[0] == '\0' || g_str_equal (domain, "libpeas"));
+}
+
+static gboolean
+page_is_gone (gpointer data)
+{
+  return zs_window_get_view (data, PAGE_NAME) == NULL;
+}
+
+static gboolean
+page_is_there (gpointer data)
+{
+  return zs_window_get_view (data, PAGE_NAME) != NULL;
+}
+
+static void
+test_python_page (void)
+{
+  ZsTestDatabase db = { 0 };
+  g_autoptr(ZsStore) store = NULL;
+  GtkStackPage *stack_page;
+  ZsPreferencesWindow *preferences;
+  GtkSwitch *page_switch;
+  ZsWindow *window;
+  GtkWidget *page;
+
+  g_test_log_set_fatal_handler (allow_plugin_warnings, NULL);
+  zs_test_database_init (&db);
+  store = zs_test_open_store (&db, TRUE);
+  window = zs_window_new (app, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  zs_window_load_plugins (window);
+  zs_test_wait_for_paint (GTK_WIDGET (window));
+
+  /* The Python provider's page is in the sidebar, made for this store. */
+  page = zs_window_get_view (window, PAGE_NAME);
+  g_assert_nonnull (page);
+  g_assert_true (GTK_IS_LABEL (page));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (page)), ==, "200 家企业");
+  stack_page = gtk_stack_get_page (zs_window_get_views (window), page);
+  g_assert_cmpstr (gtk_stack_page_get_title (stack_page), ==, "测试页面");
+  g_assert_cmpstr (gtk_stack_page_get_icon_name (stack_page), ==, "starred-symbolic");
+  zs_window_set_view_name (window, PAGE_NAME);
+  zs_test_render_to_png (GTK_WIDGET (window), "plugin-page.png");
+
+  /* The preferences list both plugins, the broken one with its error. */
+  preferences = ZS_PREFERENCES_WINDOW (zs_window_open_preferences (window));
+  g_assert_nonnull (preferences);
+  page_switch = zs_preferences_window_get_switch (preferences, "page_fixture");
+  g_assert_nonnull (page_switch);
+  g_assert_true (gtk_switch_get_active (page_switch));
+  g_assert_nonnull (zs_preferences_window_get_switch (preferences, "broken_page"));
+  g_assert_nonnull (zs_preferences_window_get_plugin_error (preferences, "broken_page"));
+  g_assert_null (zs_preferences_window_get_plugin_error (preferences, "page_fixture"));
+  zs_test_wait_for_paint (GTK_WIDGET (preferences));
+  zs_test_run_for (200);
+  zs_test_render_to_png (GTK_WIDGET (preferences), "plugin-preferences.png");
+
+  /* Switching the plugin off unloads it and takes its page away … */
+  gtk_switch_set_active (page_switch, FALSE);
+  g_assert_true (zs_test_wait_until (page_is_gone, window));
+
+  /* … and on again brings it back. */
+  zs_preferences_window_reload (preferences);
+  gtk_switch_set_active (zs_preferences_window_get_switch (preferences, "page_fixture"), TRUE);
+  g_assert_true (zs_test_wait_until (page_is_there, window));
+
+  zs_test_destroy_window (preferences);
+  zs_test_destroy_window (window);
+  g_clear_object (&store);
+  zs_test_database_clear (&db);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  app = g_object_new (ZS_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID ".PluginTest",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/gtk/plugins/python-page", test_python_page);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
+}

@@ -1,0 +1,474 @@
+/* test-views.c: each view of the main window on the demonstration database,
+ *   rendered to PNG files and checked widget by widget
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "zs-activities-page.h"
+#include "zs-application.h"
+#include "zs-dashboard-page.h"
+#include "zs-firms-page.h"
+#include "zs-import-dialog.h"
+#include "zs-gtk-test-util.h"
+#include "zs-projects-page.h"
+#include "zs-sectors-page.h"
+#include "zs-stage-move-dialog.h"
+#include "zs-window.h"
+
+static ZsApplication *app;
+
+typedef struct
+{
+  ZsTestDatabase db;
+  ZsStore       *store;
+  ZsWindow      *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  zs_test_database_init (&fixture->db);
+  fixture->store = zs_test_open_store (&fixture->db, TRUE);
+  fixture->window = zs_window_new (app, fixture->store);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  zs_test_wait_for_paint (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  zs_test_destroy_window (fixture->window);
+  g_clear_object (&fixture->store);
+  zs_test_database_clear (&fixture->db);
+}
+
+static GtkWidget *
+show_view (Fixture    *fixture,
+           const char *name)
+{
+  GtkWidget *view = zs_window_get_view (fixture->window, name);
+
+  g_assert_nonnull (view);
+  zs_window_set_view_name (fixture->window, name);
+  g_assert_cmpstr (zs_window_get_view_name (fixture->window), ==, name);
+  return view;
+}
+
+static gint64
+count_sql (ZsStore    *store,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = zs_store_query (store, sql, NULL, &error);
+
+  g_assert_no_error (error);
+  return g_ascii_strtoll (((char **) g_ptr_array_index (rows, 0))[0], NULL, 10);
+}
+
+/* Firms {{{ */
+
+static gboolean
+form_shows_name (gpointer data)
+{
+  gpointer *args = data;
+  g_autofree char *text = zs_record_form_get_text (args[0], "name");
+
+  return g_strcmp0 (text, args[1]) == 0;
+}
+
+static void
+test_firms_filter_and_edit (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  ZsFirmsPage *page = ZS_FIRMS_PAGE (show_view (fixture, "firms"));
+  GListModel *firms = G_LIST_MODEL (zs_firms_page_get_model (page));
+  ZsRecordEditor *editor = zs_firms_page_get_editor (page);
+  ZsRecordForm *form = zs_record_editor_get_form (editor);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsFirm) first = NULL;
+  g_autoptr(ZsFirm) stored = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *old_name = NULL;
+  GListModel *changes;
+  gint64 in_sector;
+
+  /* The sector filter narrows to what the core counts. */
+  in_sector = zs_store_count_firms (fixture->store, NULL, "c05-naan-food", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (in_sector, >, 0);
+  zs_firms_page_set_sector (page, "c05-naan-food");
+  g_assert_cmpuint (g_list_model_get_n_items (firms), ==, in_sector);
+  zs_firms_page_set_sector (page, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (firms), ==, 200);
+
+  /* Selecting a firm opens it in the form. */
+  zs_firms_page_select (page, 0);
+  first = g_list_model_get_item (firms, 0);
+  g_assert_cmpint (zs_record_editor_get_record_id (editor), ==, zs_firm_get_id (first));
+  old_name = zs_record_form_get_text (form, "name");
+  g_assert_cmpstr (old_name, ==, zs_firm_get_name (first));
+  zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-firm-form.png");
+
+  /* A refused save shows the core's message under the field it names and
+   * keeps every field as typed. */
+  zs_record_form_set_text (form, "uscc", "12345");
+  zs_record_form_set_text (form, "address", "霍尔果斯市亚欧路 1 号");
+  g_assert_false (zs_record_editor_save (editor));
+  g_assert_nonnull (zs_record_form_get_error_text (form, "uscc"));
+  g_assert_nonnull (strstr (zs_record_form_get_error_text (form, "uscc"), "18"));
+  typed = zs_record_form_get_text (form, "address");
+  g_assert_cmpstr (typed, ==, "霍尔果斯市亚欧路 1 号");
+  g_clear_pointer (&typed, g_free);
+  typed = zs_record_form_get_text (form, "uscc");
+  g_assert_cmpstr (typed, ==, "12345");
+  zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-firm-form-error.png");
+
+  /* A number field holding words is refused before the core sees it. */
+  zs_record_form_set_text (form, "uscc", zs_firm_get_uscc (first));
+  zs_record_form_set_text (form, "registered-capital", "很多");
+  g_assert_false (zs_record_editor_save (editor));
+  g_assert_nonnull (zs_record_form_get_error_text (form, "registered-capital"));
+  g_assert_null (zs_record_form_get_error_text (form, "uscc"));
+
+  /* A good save lands, and shows in the list and in the history. */
+  zs_record_form_set_text (form, "registered-capital", "500");
+  zs_record_form_set_text (form, "name", "霍尔果斯测试改名有限公司");
+  g_assert_true (zs_record_editor_save (editor));
+  stored = zs_store_get_firm (fixture->store, zs_firm_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zs_firm_get_name (stored), ==, "霍尔果斯测试改名有限公司");
+  g_assert_cmpstr (zs_firm_get_address (stored), ==, "霍尔果斯市亚欧路 1 号");
+
+  changes = zs_history_list_get_changes (zs_record_editor_get_history (editor));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), >=, 3);
+  zs_record_editor_show_history (editor);
+  zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-firm-history.png");
+
+  /* Reverting the rename brings the old name back, in the form too. */
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr(ZsChange) change = g_list_model_get_item (changes, i);
+
+      if (g_strcmp0 (zs_change_get_field (change), "name") == 0)
+        {
+          g_assert_true (zs_history_list_revert (zs_record_editor_get_history (editor),
+                                                 zs_change_get_id (change)));
+          break;
+        }
+    }
+  g_clear_object (&stored);
+  stored = zs_store_get_firm (fixture->store, zs_firm_get_id (first), &error);
+  g_assert_cmpstr (zs_firm_get_name (stored), ==, old_name);
+  g_assert_true (zs_test_wait_until (form_shows_name, (gpointer[]) { form, old_name }));
+}
+
+/* }}} */
+
+/* Projects {{{ */
+
+static gboolean
+dialog_is_shown (gpointer data)
+{
+  return zs_test_find_toplevel (ZS_TYPE_STAGE_MOVE_DIALOG) != NULL;
+}
+
+static void
+test_projects_list_and_board (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  ZsProjectsPage *page = ZS_PROJECTS_PAGE (show_view (fixture, "projects"));
+  GListModel *projects = G_LIST_MODEL (zs_projects_page_get_model (page));
+  ZsPipelineBoard *board = zs_projects_page_get_board (page);
+  g_autoptr(GPtrArray) stage_changes = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsProject) project = NULL;
+  GtkWindow *dialog;
+  gint64 total, signed_total, id;
+
+  total = count_sql (fixture->store, "SELECT count(*) FROM projects");
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, total);
+  zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-projects-list.png");
+
+  /* Filters by stage and by park. */
+  signed_total = count_sql (fixture->store, "SELECT count(*) FROM projects WHERE stage = 'signed'");
+  zs_projects_page_set_stage (page, "signed");
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, signed_total);
+  zs_projects_page_set_stage (page, NULL);
+  zs_projects_page_set_park (page, "qingshuihe-park");
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==,
+                    count_sql (fixture->store, "SELECT count(*) FROM projects WHERE park_code = 'qingshuihe-park'"));
+  zs_projects_page_set_park (page, NULL);
+
+  /* The board has a column per stage with what the store holds. */
+  zs_projects_page_set_layout (page, "board");
+  g_assert_cmpint (zs_pipeline_board_get_total (board, ZS_STAGE_SIGNED), ==, signed_total);
+  g_assert_cmpuint (zs_pipeline_board_get_n_cards (board, ZS_STAGE_SIGNED), ==, signed_total);
+  zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-projects-board.png");
+
+  /* Moving a card to “registered” needs no reason: it moves at once and the
+   * move is in the project's history. */
+  id = zs_pipeline_board_get_card_project (board, ZS_STAGE_SIGNED, 0);
+  g_assert_null (zs_pipeline_board_drop (board, id, ZS_STAGE_REGISTERED));
+  project = zs_store_get_project (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (zs_project_get_stage (project), ==, ZS_STAGE_REGISTERED);
+  stage_changes = zs_store_list_stage_changes (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stage_changes->len, >=, 1);
+  zs_pipeline_board_reload (board);
+  g_assert_cmpint (zs_pipeline_board_get_total (board, ZS_STAGE_SIGNED), ==, signed_total - 1);
+
+  /* Moving to “lost” asks for a reason first. */
+  dialog = zs_pipeline_board_drop (board, id, ZS_STAGE_LOST);
+  g_assert_true (ZS_IS_STAGE_MOVE_DIALOG (dialog));
+  g_assert_true (zs_test_wait_until (dialog_is_shown, NULL));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move"));
+  gtk_editable_set_text (zs_stage_move_dialog_get_reason_entry (ZS_STAGE_MOVE_DIALOG (dialog)),
+                         "投资方转投其他园区");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move"));
+  zs_test_render_to_png (GTK_WIDGET (dialog), "view-projects-move-dialog.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "move");
+  zs_test_drain_main_context ();
+
+  g_clear_object (&project);
+  project = zs_store_get_project (fixture->store, id, &error);
+  g_assert_cmpint (zs_project_get_stage (project), ==, ZS_STAGE_LOST);
+  g_clear_pointer (&stage_changes, g_ptr_array_unref);
+  stage_changes = zs_store_list_stage_changes (fixture->store, id, &error);
+  g_assert_cmpstr (zs_stage_change_get_reason (g_ptr_array_index (stage_changes, stage_changes->len - 1)), ==,
+                   "投资方转投其他园区");
+
+  /* The audit trail the editor shows has the stage changes too. */
+  changes = zs_store_list_changes (fixture->store, "project", id, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, >=, 2);
+  g_assert_cmpstr (zs_change_get_field (g_ptr_array_index (changes, 0)), ==, "stage");
+
+  /* The project's form says where it is now. */
+  zs_projects_page_set_layout (page, "list");
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(ZsProject) item = g_list_model_get_item (projects, i);
+
+      if (zs_project_get_id (item) == id)
+        zs_projects_page_select (page, i);
+    }
+  g_assert_cmpint (zs_record_editor_get_record_id (zs_projects_page_get_editor (page)), ==, id);
+  zs_record_editor_show_history (zs_projects_page_get_editor (page));
+  zs_test_run_for (50);
+  g_assert_cmpuint (g_list_model_get_n_items (zs_history_list_get_changes (
+                      zs_record_editor_get_history (zs_projects_page_get_editor (page)))), ==, changes->len);
+  zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-project-history.png");
+}
+
+/* }}} */
+
+static void
+test_sectors_tree (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ZsSectorsPage *page = ZS_SECTORS_PAGE (show_view (fixture, "sectors"));
+  GtkTreeListModel *tree = zs_sectors_page_get_tree (page);
+  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autoptr(GObject) item = NULL;
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (tree));
+
+  /* Roots are the clauses that name sectors. */
+  g_assert_cmpuint (before, >=, 5);
+  row = gtk_tree_list_model_get_row (tree, 0);
+  item = gtk_tree_list_row_get_item (row);
+  g_assert_true (ZS_IS_CLAUSE (item));
+  gtk_tree_list_row_set_expanded (row, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tree)), >, before);
+
+  zs_sectors_page_select (page, 1);
+  g_assert_nonnull (strstr (zs_sectors_page_get_detail_text (page), "c03-"));
+  zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-sectors.png");
+}
+
+static void
+test_activities_due (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ZsActivitiesPage *page = ZS_ACTIVITIES_PAGE (show_view (fixture, "activities"));
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The demonstration follow-ups fall in 2026–2027. */
+  zs_activities_page_set_today (page, "2026-12-31");
+  due = zs_store_list_activities (fixture->store, 0, "2026-12-31", 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (zs_activities_page_get_due (page)), ==, MIN (due->len, 200));
+  g_assert_cmpuint (g_list_model_get_n_items (zs_activities_page_get_recent (page)), >, 0);
+  zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-activities.png");
+}
+
+static void
+test_dashboard (Fixture       *fixture,
+                gconstpointer  data)
+{
+  ZsDashboardPage *page = ZS_DASHBOARD_PAGE (show_view (fixture, "dashboard"));
+  ZsChart *funnel = zs_dashboard_page_get_chart (page, "funnel");
+  ZsChart *targets = zs_dashboard_page_get_chart (page, "targets");
+  ZsChart *parks = zs_dashboard_page_get_chart (page, "parks");
+  g_autofree char *pdf = zs_test_output_path ("dashboard-report.pdf");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  double sum = 0, realised;
+  gsize length;
+  guint last;
+
+  g_assert_cmpstr (zs_window_get_view_name (fixture->window), ==, "dashboard");
+  g_assert_nonnull (strstr (zs_dashboard_page_get_headline (page), "200 firms"));
+
+  /* The funnel has a bar per stage, adding up to every project. */
+  g_assert_cmpuint (zs_chart_get_n_rows (funnel), ==, ZS_STAGE_LOST + 1);
+  for (guint i = 0; i < zs_chart_get_n_rows (funnel); i++)
+    sum += zs_chart_get_value (funnel, i, 0);
+  g_assert_cmpfloat (sum, ==, count_sql (fixture->store, "SELECT count(*) FROM projects"));
+  g_assert_cmpuint (zs_chart_get_n_rows (parks), >, 0);
+
+  /* Targets are reference values; the one measured row is the realised
+   * investment, in 亿元. */
+  last = zs_chart_get_n_rows (targets) - 1;
+  g_assert_cmpuint (last, >=, 3);
+  realised = count_sql (fixture->store, "SELECT CAST (total (realised_investment) AS INTEGER) FROM projects") / 10000.0;
+  g_assert_cmpfloat_with_epsilon (zs_chart_get_value (targets, last, 1), realised, 0.01);
+  g_assert_cmpfloat (zs_chart_get_value (targets, last, 0), ==, 0);
+  for (guint i = 0; i < last; i++)
+    g_assert_cmpfloat (zs_chart_get_value (targets, i, 1), ==, 0);
+  zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-dashboard.png");
+
+  /* The report is a PDF drawn by the same code. */
+  g_assert_true (zs_window_export_report (fixture->window, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_test_message ("wrote %s", pdf);
+}
+
+/* Import {{{ */
+
+static char *
+valid_uscc (const char *first17)
+{
+  return g_strdup_printf ("%s%c", first17, zs_uscc_check_character (first17));
+}
+
+static char *
+write_import_file (const char *dir)
+{
+  g_autofree char *a = valid_uscc ("91654004MA7XKW0A1");
+  g_autofree char *b = valid_uscc ("91654004MA7XKW0A2");
+  g_autofree char *c = valid_uscc ("91654004MA7XKW0A3");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "新企业.csv", NULL);
+
+  contents = g_strdup_printf ("企业名称,统一社会信用代码,所属行业,跟进备注\n"
+                              "霍尔果斯导入测试甲有限公司,%s,冷链物流,首次接洽\n"
+                              "霍尔果斯导入测试乙有限公司,%s,以馕为主的食品加工,\n"
+                              "霍尔果斯导入测试丙有限公司,%s,,待回访\n"
+                              "代码有误的公司,12345,,\n", a, b, c);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static gboolean
+import_is_done (gpointer data)
+{
+  return g_strcmp0 (zs_import_dialog_get_state (data), "done") == 0;
+}
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  ZsFirmsPage *page = ZS_FIRMS_PAGE (show_view (fixture, "firms"));
+  GListModel *firms = G_LIST_MODEL (zs_firms_page_get_model (page));
+  g_autofree char *path = write_import_file (fixture->db.dir);
+  g_autofree char *rejects = g_build_filename (fixture->db.dir, "rejected.csv", NULL);
+  g_autofree char *rejected_rows = NULL;
+  g_autoptr(GError) error = NULL;
+  ZsImportDialog *dialog;
+  ZsImportJob *job;
+
+  dialog = ZS_IMPORT_DIALOG (zs_window_open_import (fixture->window));
+  g_assert_cmpstr (zs_import_dialog_get_state (dialog), ==, "choose");
+  zs_import_dialog_set_entity (dialog, ZS_IMPORT_ENTITY_FIRMS);
+  g_assert_true (zs_import_dialog_set_file (dialog, path));
+  g_assert_cmpstr (zs_import_dialog_get_state (dialog), ==, "preview");
+  g_assert_cmpuint (zs_import_dialog_get_n_columns (dialog), ==, 4);
+  g_assert_true (zs_import_dialog_set_column_field (dialog, "跟进备注", "notes"));
+  g_assert_false (zs_import_dialog_set_column_field (dialog, "跟进备注", "no-such-field"));
+  zs_import_dialog_set_rejects_path (dialog, rejects);
+  zs_test_render_to_png (GTK_WIDGET (dialog), "import-preview.png");
+
+  /* A dry run counts and writes nothing. */
+  zs_import_dialog_start (dialog, TRUE);
+  g_assert_true (zs_test_wait_until (import_is_done, dialog));
+  job = zs_import_dialog_get_job (dialog);
+  g_test_message ("%s", zs_import_dialog_get_summary (dialog));
+  g_assert_cmpuint (zs_import_job_get_inserted (job), ==, 3);
+  g_assert_cmpuint (zs_import_job_get_rejected (job), ==, 1);
+  g_assert_cmpint (zs_store_count_firms (fixture->store, NULL, NULL, NULL), ==, 200);
+  zs_test_render_to_png (GTK_WIDGET (dialog), "import-dry-run.png");
+
+  /* The import writes, the firm list follows, the rejected row is saved. */
+  zs_import_dialog_start (dialog, FALSE);
+  g_assert_true (zs_test_wait_until (import_is_done, dialog));
+  g_assert_cmpint (zs_store_count_firms (fixture->store, NULL, NULL, NULL), ==, 203);
+  g_assert_cmpuint (g_list_model_get_n_items (firms), ==, 203);
+  g_assert_true (g_file_get_contents (rejects, &rejected_rows, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (rejected_rows, "代码有误的公司"));
+  g_assert_cmpint (zs_store_count_firms (fixture->store, "导入测试", NULL, NULL), ==, 3);
+
+  /* And it can be undone. */
+  g_assert_true (zs_import_dialog_undo (dialog));
+  g_assert_cmpint (zs_store_count_firms (fixture->store, NULL, NULL, NULL), ==, 200);
+  zs_test_destroy_window (dialog);
+}
+
+/* }}} */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  app = g_object_new (ZS_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID ".ViewTest",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/gtk/views/dashboard", Fixture, NULL, fixture_set_up, test_dashboard, fixture_tear_down);
+  g_test_add ("/gtk/views/firms", Fixture, NULL, fixture_set_up, test_firms_filter_and_edit, fixture_tear_down);
+  g_test_add ("/gtk/views/projects", Fixture, NULL, fixture_set_up, test_projects_list_and_board, fixture_tear_down);
+  g_test_add ("/gtk/views/sectors", Fixture, NULL, fixture_set_up, test_sectors_tree, fixture_tear_down);
+  g_test_add ("/gtk/views/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/gtk/views/activities", Fixture, NULL, fixture_set_up, test_activities_due, fixture_tear_down);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
+}

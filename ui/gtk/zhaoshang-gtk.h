@@ -1,0 +1,9 @@
+/* zhaoshang-gtk.h: what plugins may use of the Zhaoshang GTK application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#define ZHAOSHANG_GTK_INSIDE
+# include "zs-page-provider.h"
+#undef ZHAOSHANG_GTK_INSIDE

@@ -1,0 +1,457 @@
+/* zs-dashboard-page.c: the pipeline, the investment by sector and by park,
+ *   and the 2025 targets, as charts; and the same as a PDF report
+ *
+ * Realised investment is the only figure this database measures. The 2025
+ * targets of the guideline (GDP, industrial value added, budget revenue) are
+ * official statistics it does not hold: they are shown as reference values,
+ * and no progress towards them is claimed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "zs-dashboard-page.h"
+
+/* 万元 per 亿元 */
+#define WAN_PER_YI 10000.0
+#define MAX_BARS 10
+/* A4 in points, and its margin. */
+#define PAGE_WIDTH 595.0
+#define PAGE_HEIGHT 842.0
+#define MARGIN 36.0
+
+struct _ZsDashboardPage
+{
+  GtkWidget   parent_instance;
+
+  ZsStore    *store;
+  GtkLabel   *headline;
+  ZsChart    *funnel;
+  ZsChart    *by_sector;
+  ZsChart    *by_park;
+  ZsChart    *targets;
+  guint       reload_id;
+};
+
+G_DEFINE_FINAL_TYPE (ZsDashboardPage, zs_dashboard_page, GTK_TYPE_WIDGET)
+
+static GPtrArray *
+query (ZsDashboardPage *self,
+       const char      *sql)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = zs_store_query (self->store, sql, NULL, &error);
+
+  if (rows == NULL)
+    {
+      g_debug ("Dashboard query failed: %s", error->message);
+      return g_ptr_array_new ();
+    }
+  return rows;
+}
+
+static double
+number (const char *text)
+{
+  return g_ascii_strtod (text, NULL);
+}
+
+static void
+load_funnel (ZsDashboardPage *self)
+{
+  g_autoptr(GPtrArray) rows = query (self, "SELECT stage, count(*) FROM projects GROUP BY stage");
+
+  zs_chart_clear (self->funnel);
+  for (ZsStage stage = ZS_STAGE_LEAD; stage <= ZS_STAGE_LOST; stage++)
+    {
+      const char *nick = zs_enum_to_nick (ZS_TYPE_STAGE, stage);
+      double count = 0;
+
+      for (guint i = 0; i < rows->len; i++)
+        if (g_strcmp0 (((char **) g_ptr_array_index (rows, i))[0], nick) == 0)
+          count = number (((char **) g_ptr_array_index (rows, i))[1]);
+      zs_chart_add_row (self->funnel, zs_stage_get_label (stage), count, 0);
+    }
+}
+
+static void
+load_by_sector (ZsDashboardPage *self)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  /* A project of several sectors counts in each of their top sectors. */
+  rows = query (self,
+                "SELECT coalesce (top.name, s.name), sum (p.planned_investment), sum (p.realised_investment) "
+                "FROM projects p JOIN project_sectors ps ON ps.project_id = p.id "
+                "JOIN sectors s ON s.code = ps.sector_code "
+                "LEFT JOIN sectors top ON top.code = s.parent_code "
+                "GROUP BY coalesce (top.code, s.code) ORDER BY 2 DESC LIMIT " G_STRINGIFY (MAX_BARS));
+  zs_chart_clear (self->by_sector);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+
+      zs_chart_add_row (self->by_sector, row[0], number (row[1]) / WAN_PER_YI, number (row[2]) / WAN_PER_YI);
+    }
+}
+
+static void
+load_by_park (ZsDashboardPage *self)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  rows = query (self,
+                "SELECT coalesce (k.name, p.park_code, ''), sum (p.planned_investment), sum (p.realised_investment) "
+                "FROM projects p LEFT JOIN parks k ON k.code = p.park_code "
+                "GROUP BY p.park_code ORDER BY 2 DESC LIMIT " G_STRINGIFY (MAX_BARS));
+  zs_chart_clear (self->by_park);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      const char *name = row[0][0] != '\0' ? row[0] : _("No park");
+
+      zs_chart_add_row (self->by_park, name, number (row[1]) / WAN_PER_YI, number (row[2]) / WAN_PER_YI);
+    }
+}
+
+static char *
+describe_target (ZsTarget *target)
+{
+  g_autofree char *comparison = g_strdup (zs_target_get_comparison (target) ? zs_target_get_comparison (target) : "");
+
+  g_strdelimit (comparison, "<>=", ' ');
+  if (zs_target_get_growth_pct (target) > 0)
+    /* Translators: a 2025 target: name, value, unit, yearly growth in percent */
+    return g_strdup_printf (_("%s %.0f %s (+%.0f%%/yr)"), zs_target_get_name (target), zs_target_get_value (target),
+                            zs_target_get_unit (target), zs_target_get_growth_pct (target));
+  /* Translators: a 2025 target: name, value, unit */
+  return g_strdup_printf (_("%s %.0f %s"), zs_target_get_name (target), zs_target_get_value (target),
+                          zs_target_get_unit (target));
+}
+
+static void
+load_targets (ZsDashboardPage *self,
+              double           realised_yi)
+{
+  g_autoptr(GPtrArray) targets = zs_store_list_targets (self->store, NULL);
+
+  zs_chart_clear (self->targets);
+  for (guint i = 0; targets != NULL && i < targets->len; i++)
+    {
+      ZsTarget *target = g_ptr_array_index (targets, i);
+      g_autofree char *label = describe_target (target);
+
+      /* Targets in another unit cannot share the axis. */
+      if (g_strcmp0 (zs_target_get_unit (target), "亿元") == 0)
+        zs_chart_add_row (self->targets, label, zs_target_get_value (target), 0);
+    }
+  zs_chart_add_row (self->targets, _("Realised investment of all projects (measured)"), 0, realised_yi);
+}
+
+static void
+load_headline (ZsDashboardPage *self,
+               double          *realised_yi)
+{
+  g_autoptr(GPtrArray) rows = query (self, "SELECT count(*), total (planned_investment), total (realised_investment) FROM projects");
+  gint64 firms = zs_store_count_firms (self->store, NULL, NULL, NULL);
+  char **row = rows->len > 0 ? g_ptr_array_index (rows, 0) : NULL;
+  g_autofree char *text = NULL;
+
+  *realised_yi = row != NULL ? number (row[2]) / WAN_PER_YI : 0;
+  /* Translators: the dashboard headline; amounts in 亿元 (100 million yuan) */
+  text = g_strdup_printf (_("%" G_GINT64_FORMAT " firms · %s projects · planned investment %.2f ×100M yuan · realised %.2f ×100M yuan"),
+                          MAX (firms, 0), row != NULL ? row[0] : "0",
+                          row != NULL ? number (row[1]) / WAN_PER_YI : 0.0, *realised_yi);
+  gtk_label_set_label (self->headline, text);
+}
+
+/**
+ * zs_dashboard_page_reload:
+ * @self: a #ZsDashboardPage
+ *
+ * Reads the figures again; done by itself when projects change.
+ */
+void
+zs_dashboard_page_reload (ZsDashboardPage *self)
+{
+  double realised_yi;
+
+  g_return_if_fail (ZS_IS_DASHBOARD_PAGE (self));
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  load_headline (self, &realised_yi);
+  load_funnel (self);
+  load_by_sector (self);
+  load_by_park (self);
+  load_targets (self, realised_yi);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+reload_cb (gpointer data)
+{
+  ZsDashboardPage *self = data;
+
+  self->reload_id = 0;
+  zs_dashboard_page_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (ZsDashboardPage *self,
+                  const char      *entity)
+{
+  if (self->reload_id == 0 && (g_strcmp0 (entity, "project") == 0 || g_strcmp0 (entity, "firm") == 0))
+    self->reload_id = g_idle_add (reload_cb, self);
+}
+
+static ZsChart *
+add_chart (GtkFlowBox  *box,
+           ZsChartKind  kind,
+           const char  *title)
+{
+  GtkWidget *chart = zs_chart_new (kind, title);
+
+  gtk_widget_add_css_class (chart, "card");
+  gtk_widget_set_valign (chart, GTK_ALIGN_START);
+  gtk_flow_box_append (box, chart);
+  return ZS_CHART (chart);
+}
+
+static void
+build (ZsDashboardPage *self)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkFlowBox *charts = GTK_FLOW_BOX (gtk_flow_box_new ());
+
+  self->headline = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->headline, TRUE);
+  gtk_label_set_xalign (self->headline, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->headline), "title-4");
+
+  gtk_flow_box_set_selection_mode (charts, GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (charts, 2);
+  gtk_flow_box_set_homogeneous (charts, FALSE);
+  gtk_flow_box_set_column_spacing (charts, 12);
+  gtk_flow_box_set_row_spacing (charts, 12);
+  self->funnel = add_chart (charts, ZS_CHART_FUNNEL, _("Pipeline: projects at each stage"));
+  self->targets = add_chart (charts, ZS_CHART_REFERENCE, _("2025 targets (clause 2) and what is measured, ×100M yuan"));
+  zs_chart_set_series (self->targets, _("Target (reference)"), _("Measured in this database"));
+  zs_chart_set_note (self->targets,
+                     _("Only realised investment is recorded here. GDP, industrial value added and budget revenue are "
+                       "official statistics this database does not hold: their targets are shown for reference, "
+                       "with no progress claimed."));
+  self->by_sector = add_chart (charts, ZS_CHART_BARS, _("Investment by sector, ×100M yuan"));
+  zs_chart_set_series (self->by_sector, _("Planned"), _("Realised"));
+  zs_chart_set_note (self->by_sector, _("A project in several sectors counts in each of them."));
+  self->by_park = add_chart (charts, ZS_CHART_BARS, _("Investment by park, ×100M yuan"));
+  zs_chart_set_series (self->by_park, _("Planned"), _("Realised"));
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->headline));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (charts));
+  g_object_set (box, "margin-start", 18, "margin-end", 18, "margin-top", 18, "margin-bottom", 18, NULL);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (scroller, GTK_WIDGET (self));
+}
+
+static void
+zs_dashboard_page_dispose (GObject *object)
+{
+  ZsDashboardPage *self = ZS_DASHBOARD_PAGE (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (zs_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+zs_dashboard_page_class_init (ZsDashboardPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = zs_dashboard_page_dispose;
+
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+zs_dashboard_page_init (ZsDashboardPage *self)
+{
+  build (self);
+}
+
+/**
+ * zs_dashboard_page_new:
+ * @store: the store
+ *
+ * Returns: (transfer floating): the dashboard
+ */
+GtkWidget *
+zs_dashboard_page_new (ZsStore *store)
+{
+  ZsDashboardPage *self;
+
+  g_return_val_if_fail (ZS_IS_STORE (store), NULL);
+
+  self = g_object_new (ZS_TYPE_DASHBOARD_PAGE, NULL);
+  self->store = g_object_ref (store);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  zs_dashboard_page_reload (self);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * zs_dashboard_page_get_chart:
+ * @self: a #ZsDashboardPage
+ * @name: `funnel`, `sectors`, `parks` or `targets`
+ *
+ * Returns: (transfer none) (nullable): the chart
+ */
+ZsChart *
+zs_dashboard_page_get_chart (ZsDashboardPage *self,
+                             const char      *name)
+{
+  g_return_val_if_fail (ZS_IS_DASHBOARD_PAGE (self), NULL);
+
+  if (g_strcmp0 (name, "funnel") == 0)
+    return self->funnel;
+  if (g_strcmp0 (name, "sectors") == 0)
+    return self->by_sector;
+  if (g_strcmp0 (name, "parks") == 0)
+    return self->by_park;
+  if (g_strcmp0 (name, "targets") == 0)
+    return self->targets;
+  return NULL;
+}
+
+const char *
+zs_dashboard_page_get_headline (ZsDashboardPage *self)
+{
+  g_return_val_if_fail (ZS_IS_DASHBOARD_PAGE (self), NULL);
+
+  return gtk_label_get_label (self->headline);
+}
+
+/* Report {{{ */
+
+static double
+draw_paragraph (cairo_t    *cr,
+                const char *text,
+                double      y,
+                int         size,
+                gboolean    bold)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Noto Sans CJK SC, Sans");
+  int height;
+
+  pango_font_description_set_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) ((PAGE_WIDTH - 2 * MARGIN) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_move_to (cr, MARGIN, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  g_object_unref (layout);
+  return y + height + 8;
+}
+
+static double
+draw_report_header (ZsDashboardPage *self,
+                    cairo_t         *cr)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  g_autofree char *basename = g_path_get_basename (zs_store_get_path (self->store));
+  /* Translators: under the report title: the date and the database file */
+  g_autofree char *subtitle = g_strdup_printf (_("%s · database %s"), date, basename);
+  double y = MARGIN;
+
+  y = draw_paragraph (cr, _("Horgos Economic Development Zone: Investment Promotion Report"), y, 16, TRUE);
+  y = draw_paragraph (cr, subtitle, y, 9, FALSE);
+  return draw_paragraph (cr, gtk_label_get_label (self->headline), y + 4, 10, FALSE);
+}
+
+static void
+draw_report (ZsDashboardPage *self,
+             cairo_t         *cr)
+{
+  static const GdkRGBA black = { 0, 0, 0, 1 };
+  ZsChart *charts[] = { self->funnel, self->targets, self->by_sector, self->by_park };
+  double width = PAGE_WIDTH - 2 * MARGIN;
+  double y = draw_report_header (self, cr);
+
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    {
+      double height = zs_chart_get_height_for_width (charts[i], width);
+
+      if (y + height > PAGE_HEIGHT - MARGIN)
+        {
+          cairo_show_page (cr);
+          y = MARGIN;
+        }
+      cairo_save (cr);
+      cairo_translate (cr, MARGIN, y);
+      zs_chart_draw (charts[i], cr, width, height, &black);
+      cairo_restore (cr);
+      y += height + 12;
+    }
+}
+
+/**
+ * zs_dashboard_page_export_pdf:
+ * @self: a #ZsDashboardPage
+ * @path: the PDF file to write
+ * @error: return location for a #GError
+ *
+ * Writes the dashboard as an A4 report, drawn by the same code as on screen.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+zs_dashboard_page_export_pdf (ZsDashboardPage  *self,
+                              const char       *path,
+                              GError          **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (ZS_IS_DASHBOARD_PAGE (self), FALSE);
+
+  zs_dashboard_page_reload (self);
+  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  _("Horgos Economic Development Zone: Investment Promotion Report"));
+  cr = cairo_create (surface);
+  draw_report (self, cr);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %s is a file name, the second %s why it could not be written */
+                   _("Cannot write the report to %s: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* }}} */

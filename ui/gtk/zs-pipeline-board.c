@@ -1,0 +1,482 @@
+/* zs-pipeline-board.c: the projects as cards in one column per stage
+ *
+ * A card moves to another stage by drag and drop onto a column or by the
+ * “Move to…” menu on the card; both go through zs_store_move_project(),
+ * asking for a reason where the stage needs one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zs-pipeline-board.h"
+#include "zs-stage-move-dialog.h"
+
+#define N_STAGES (ZS_STAGE_LOST + 1)
+/* A column shows the oldest projects of its stage and says how many more. */
+#define MAX_CARDS 50
+
+typedef struct
+{
+  GtkLabel   *title;
+  GtkListBox *cards;
+  GtkLabel   *more;
+  GArray     *project_ids;
+  gint64      total;
+} Column;
+
+struct _ZsPipelineBoard
+{
+  GtkWidget   parent_instance;
+
+  ZsStore    *store;
+  char       *park;
+  GHashTable *firm_names;   /* id → name, of the firms on cards */
+  Column      columns[N_STAGES];
+  guint       reload_id;
+};
+
+G_DEFINE_FINAL_TYPE (ZsPipelineBoard, zs_pipeline_board, GTK_TYPE_WIDGET)
+
+static const char *
+firm_name (ZsPipelineBoard *self,
+           gint64           firm_id)
+{
+  const char *name = g_hash_table_lookup (self->firm_names, &firm_id);
+  g_autoptr(ZsFirm) firm = NULL;
+
+  if (name != NULL)
+    return name;
+  firm = zs_store_get_firm (self->store, firm_id, NULL);
+  name = firm != NULL ? zs_firm_get_name (firm) : "";
+  g_hash_table_insert (self->firm_names, g_memdup2 (&firm_id, sizeof firm_id), g_strdup (name));
+  return g_hash_table_lookup (self->firm_names, &firm_id);
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 gpointer       user_data)
+{
+  gint64 id = GPOINTER_TO_SIZE (user_data);
+
+  return gdk_content_provider_new_typed (G_TYPE_INT64, id);
+}
+
+static GMenuModel *
+create_move_menu (gint64 project_id)
+{
+  GMenu *menu = g_menu_new ();
+
+  for (ZsStage stage = ZS_STAGE_LEAD; stage <= ZS_STAGE_LOST; stage++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (zs_stage_get_label (stage), NULL);
+
+      g_menu_item_set_action_and_target (item, "board.move", "(xs)", project_id,
+                                         zs_enum_to_nick (ZS_TYPE_STAGE, stage));
+      g_menu_append_item (menu, item);
+    }
+  return G_MENU_MODEL (menu);
+}
+
+static char *
+format_investment (double wan)
+{
+  /* Translators: an amount in 10,000 yuan (万元) */
+  return g_strdup_printf (_("%.0f ×10k yuan"), wan);
+}
+
+static GtkWidget *
+create_card (ZsPipelineBoard *self,
+             ZsProject       *project)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *title = gtk_label_new (zs_project_get_title (project));
+  GtkWidget *firm = gtk_label_new (firm_name (self, zs_project_get_firm_id (project)));
+  g_autofree char *amount = format_investment (zs_project_get_planned_investment (project));
+  GtkWidget *money = gtk_label_new (amount);
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  g_autoptr(GMenuModel) menu = create_move_menu (zs_project_get_id (project));
+  GtkDragSource *source = gtk_drag_source_new ();
+
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
+  gtk_widget_set_tooltip_text (menu_button, _("Move to…"));
+  gtk_widget_add_css_class (menu_button, "flat");
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (top), title);
+  gtk_box_append (GTK_BOX (top), menu_button);
+
+  gtk_label_set_xalign (GTK_LABEL (firm), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (firm), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (firm, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (money), 0);
+  gtk_widget_add_css_class (money, "caption");
+  gtk_widget_add_css_class (money, "numeric");
+
+  gtk_box_append (GTK_BOX (card), top);
+  gtk_box_append (GTK_BOX (card), firm);
+  gtk_box_append (GTK_BOX (card), money);
+  gtk_widget_add_css_class (card, "card");
+  g_object_set (card, "margin-start", 6, "margin-end", 6, "margin-top", 3, "margin-bottom", 3, NULL);
+  gtk_widget_set_margin_start (top, 8);
+  gtk_widget_set_margin_start (firm, 8);
+  gtk_widget_set_margin_start (money, 8);
+  gtk_widget_set_margin_bottom (money, 6);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb),
+                    GSIZE_TO_POINTER (zs_project_get_id (project)));
+  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (source));
+  return card;
+}
+
+static void
+clear_column (Column *column)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (column->cards))) != NULL)
+    gtk_list_box_remove (column->cards, child);
+  g_array_set_size (column->project_ids, 0);
+}
+
+static GHashTable *
+count_by_stage (ZsPipelineBoard *self)
+{
+  const char *params[] = { self->park ? self->park : "", NULL };
+  g_autoptr(GPtrArray) rows = NULL;
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  rows = zs_store_query (self->store,
+                         "SELECT stage, count(*) FROM projects WHERE (?1 = '' OR park_code = ?1) GROUP BY stage",
+                         params, NULL);
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      gint64 count = g_ascii_strtoll (row[1], NULL, 10);
+
+      g_hash_table_insert (counts, g_strdup (row[0]), g_memdup2 (&count, sizeof count));
+    }
+  return counts;
+}
+
+static void
+fill_column (ZsPipelineBoard *self,
+             ZsStage          stage,
+             GHashTable      *counts)
+{
+  Column *column = &self->columns[stage];
+  const char *nick = zs_enum_to_nick (ZS_TYPE_STAGE, stage);
+  g_autoptr(GPtrArray) projects = zs_store_list_projects (self->store, 0, nick, self->park, 0, MAX_CARDS, NULL);
+  gint64 *total = g_hash_table_lookup (counts, nick);
+  g_autofree char *title = NULL;
+  g_autofree char *more = NULL;
+
+  clear_column (column);
+  column->total = total != NULL ? *total : 0;
+  for (guint i = 0; projects != NULL && i < projects->len; i++)
+    {
+      ZsProject *project = g_ptr_array_index (projects, i);
+      gint64 id = zs_project_get_id (project);
+
+      gtk_list_box_append (column->cards, create_card (self, project));
+      g_array_append_val (column->project_ids, id);
+    }
+
+  /* Translators: a column of the pipeline board: stage name and number of projects */
+  title = g_strdup_printf (_("%s (%" G_GINT64_FORMAT ")"), zs_stage_get_label (stage), column->total);
+  gtk_label_set_label (column->title, title);
+  more = g_strdup_printf (ngettext ("and %d more", "and %d more", (int) (column->total - column->project_ids->len)),
+                          (int) (column->total - column->project_ids->len));
+  gtk_label_set_label (column->more, more);
+  gtk_widget_set_visible (GTK_WIDGET (column->more), column->total > column->project_ids->len);
+}
+
+/**
+ * zs_pipeline_board_reload:
+ * @self: a #ZsPipelineBoard
+ *
+ * Reads the projects again; done by itself when the store changes.
+ */
+void
+zs_pipeline_board_reload (ZsPipelineBoard *self)
+{
+  g_autoptr(GHashTable) counts = NULL;
+
+  g_return_if_fail (ZS_IS_PIPELINE_BOARD (self));
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  counts = count_by_stage (self);
+  for (ZsStage stage = ZS_STAGE_LEAD; stage <= ZS_STAGE_LOST; stage++)
+    fill_column (self, stage, counts);
+}
+
+static gboolean
+reload_cb (gpointer data)
+{
+  ZsPipelineBoard *self = data;
+
+  self->reload_id = 0;
+  zs_pipeline_board_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (ZsPipelineBoard *self,
+                  const char      *entity,
+                  gint64           id,
+                  ZsChangeKind     kind)
+{
+  if (g_strcmp0 (entity, "firm") == 0)
+    g_hash_table_remove (self->firm_names, &id);
+  if (self->reload_id == 0 && (g_strcmp0 (entity, "project") == 0 || g_strcmp0 (entity, "firm") == 0))
+    self->reload_id = g_idle_add (reload_cb, self);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         gpointer       user_data)
+{
+  ZsPipelineBoard *self = g_object_get_data (G_OBJECT (target), "board");
+
+  zs_pipeline_board_drop (self, g_value_get_int64 (value), GPOINTER_TO_INT (user_data));
+  return TRUE;
+}
+
+static GtkWidget *
+create_column (ZsPipelineBoard *self,
+               ZsStage          stage)
+{
+  Column *column = &self->columns[stage];
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
+
+  column->project_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  column->title = GTK_LABEL (gtk_label_new (zs_stage_get_label (stage)));
+  gtk_widget_add_css_class (GTK_WIDGET (column->title), "heading");
+  column->cards = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (column->cards, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (column->cards), "navigation-sidebar");
+  column->more = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (column->more), "dim-label");
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (column->cards));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (column->title));
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (column->more));
+  gtk_widget_set_size_request (box, 220, -1);
+  gtk_widget_add_css_class (box, "view");
+  g_object_set (box, "margin-top", 6, "margin-bottom", 6, NULL);
+
+  g_object_set_data (G_OBJECT (target), "board", self);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), GINT_TO_POINTER (stage));
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (target));
+  return box;
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ZsPipelineBoard *self = ZS_PIPELINE_BOARD (widget);
+  const char *nick;
+  gint64 id;
+  ZsStage stage;
+
+  g_variant_get (parameter, "(x&s)", &id, &nick);
+  if (zs_stage_parse (nick, &stage, NULL))
+    zs_pipeline_board_drop (self, id, stage);
+}
+
+static void
+zs_pipeline_board_dispose (GObject *object)
+{
+  ZsPipelineBoard *self = ZS_PIPELINE_BOARD (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  for (guint i = 0; i < N_STAGES; i++)
+    g_clear_pointer (&self->columns[i].project_ids, g_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (zs_pipeline_board_parent_class)->dispose (object);
+}
+
+static void
+zs_pipeline_board_finalize (GObject *object)
+{
+  ZsPipelineBoard *self = ZS_PIPELINE_BOARD (object);
+
+  g_free (self->park);
+  g_hash_table_unref (self->firm_names);
+
+  G_OBJECT_CLASS (zs_pipeline_board_parent_class)->finalize (object);
+}
+
+static void
+zs_pipeline_board_class_init (ZsPipelineBoardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = zs_pipeline_board_dispose;
+  object_class->finalize = zs_pipeline_board_finalize;
+
+  gtk_widget_class_install_action (widget_class, "board.move", "(xs)", move_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+zs_pipeline_board_init (ZsPipelineBoard *self)
+{
+  self->firm_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+/**
+ * zs_pipeline_board_new:
+ * @store: the store
+ *
+ * Returns: (transfer floating): the board
+ */
+GtkWidget *
+zs_pipeline_board_new (ZsStore *store)
+{
+  ZsPipelineBoard *self;
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  g_return_val_if_fail (ZS_IS_STORE (store), NULL);
+
+  self = g_object_new (ZS_TYPE_PIPELINE_BOARD, NULL);
+  self->store = g_object_ref (store);
+  for (ZsStage stage = ZS_STAGE_LEAD; stage <= ZS_STAGE_LOST; stage++)
+    gtk_box_append (GTK_BOX (row), create_column (self, stage));
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), row);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_widget_set_parent (scroller, GTK_WIDGET (self));
+
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  zs_pipeline_board_reload (self);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * zs_pipeline_board_set_park:
+ * @self: a #ZsPipelineBoard
+ * @park: (nullable): only the projects in this park
+ */
+void
+zs_pipeline_board_set_park (ZsPipelineBoard *self,
+                            const char      *park)
+{
+  g_return_if_fail (ZS_IS_PIPELINE_BOARD (self));
+
+  if (park != NULL && park[0] == '\0')
+    park = NULL;
+  if (g_strcmp0 (self->park, park) == 0)
+    return;
+  g_free (self->park);
+  self->park = g_strdup (park);
+  zs_pipeline_board_reload (self);
+}
+
+/**
+ * zs_pipeline_board_get_n_cards:
+ * @self: a #ZsPipelineBoard
+ * @stage: a column
+ *
+ * Returns: how many cards the column shows
+ */
+guint
+zs_pipeline_board_get_n_cards (ZsPipelineBoard *self,
+                               ZsStage          stage)
+{
+  g_return_val_if_fail (ZS_IS_PIPELINE_BOARD (self), 0);
+  g_return_val_if_fail (stage < N_STAGES, 0);
+
+  return self->columns[stage].project_ids->len;
+}
+
+/**
+ * zs_pipeline_board_get_total:
+ * @self: a #ZsPipelineBoard
+ * @stage: a column
+ *
+ * Returns: how many projects are at @stage, shown or not
+ */
+gint64
+zs_pipeline_board_get_total (ZsPipelineBoard *self,
+                             ZsStage          stage)
+{
+  g_return_val_if_fail (ZS_IS_PIPELINE_BOARD (self), 0);
+  g_return_val_if_fail (stage < N_STAGES, 0);
+
+  return self->columns[stage].total;
+}
+
+/**
+ * zs_pipeline_board_get_card_project:
+ * @self: a #ZsPipelineBoard
+ * @stage: a column
+ * @index: a card of it
+ *
+ * Returns: the id of the project on the card
+ */
+gint64
+zs_pipeline_board_get_card_project (ZsPipelineBoard *self,
+                                    ZsStage          stage,
+                                    guint            index)
+{
+  g_return_val_if_fail (ZS_IS_PIPELINE_BOARD (self), 0);
+  g_return_val_if_fail (stage < N_STAGES, 0);
+  g_return_val_if_fail (index < self->columns[stage].project_ids->len, 0);
+
+  return g_array_index (self->columns[stage].project_ids, gint64, index);
+}
+
+/**
+ * zs_pipeline_board_drop:
+ * @self: a #ZsPipelineBoard
+ * @project_id: the project of a card
+ * @stage: the column it was dropped on, or chosen in its menu
+ *
+ * Moves the project, asking for a reason where @stage needs one.
+ *
+ * Returns: (transfer none) (nullable): the dialog asking, if any
+ */
+GtkWindow *
+zs_pipeline_board_drop (ZsPipelineBoard *self,
+                        gint64           project_id,
+                        ZsStage          stage)
+{
+  g_autoptr(ZsProject) project = NULL;
+
+  g_return_val_if_fail (ZS_IS_PIPELINE_BOARD (self), NULL);
+
+  /* Dropping a card back on its own column is no move. */
+  project = zs_store_get_project (self->store, project_id, NULL);
+  if (project == NULL || zs_project_get_stage (project) == stage)
+    return NULL;
+  return zs_stage_move_dialog_move_project (GTK_WIDGET (self), self->store, project_id, stage);
+}

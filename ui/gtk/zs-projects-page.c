@@ -1,0 +1,469 @@
+/* zs-projects-page.c: the projects as a list or as a pipeline board
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zs-projects-page.h"
+
+struct _ZsProjectsPage
+{
+  GtkWidget           parent_instance;
+
+  ZsStore            *store;
+  ZsProjectListModel *model;
+  GtkSingleSelection *selection;
+  GHashTable         *park_names;
+  GHashTable         *firm_names;  /* id → name, of firms listed */
+  GStrv               park_codes;  /* of the park filter, [0] = "" */
+
+  GtkDropDown        *stage_filter;
+  GtkDropDown        *park_filter;
+  GtkStack           *layouts;
+  GtkStack           *detail_stack;
+  GtkLabel           *status_label;
+  ZsRecordEditor     *editor;
+  ZsPipelineBoard    *board;
+};
+
+G_DEFINE_FINAL_TYPE (ZsProjectsPage, zs_projects_page, GTK_TYPE_WIDGET)
+
+typedef const char *(*TextFunc) (ZsProjectsPage *self, ZsProject *project, char **owned);
+
+/* Columns {{{ */
+
+static const char *
+title_text (ZsProjectsPage *self, ZsProject *project, char **owned)
+{
+  return zs_project_get_title (project);
+}
+
+static const char *
+firm_text (ZsProjectsPage *self, ZsProject *project, char **owned)
+{
+  gint64 id = zs_project_get_firm_id (project);
+  const char *name = g_hash_table_lookup (self->firm_names, &id);
+  g_autoptr(ZsFirm) firm = NULL;
+
+  if (name != NULL)
+    return name;
+  firm = zs_store_get_firm (self->store, id, NULL);
+  g_hash_table_insert (self->firm_names, g_memdup2 (&id, sizeof id),
+                       g_strdup (firm != NULL ? zs_firm_get_name (firm) : ""));
+  return g_hash_table_lookup (self->firm_names, &id);
+}
+
+static const char *
+stage_text (ZsProjectsPage *self, ZsProject *project, char **owned)
+{
+  return zs_stage_get_label (zs_project_get_stage (project));
+}
+
+static const char *
+park_text (ZsProjectsPage *self, ZsProject *project, char **owned)
+{
+  const char *code = zs_project_get_park_code (project);
+  const char *name = code != NULL ? g_hash_table_lookup (self->park_names, code) : NULL;
+
+  return name != NULL ? name : code;
+}
+
+static const char *
+planned_text (ZsProjectsPage *self, ZsProject *project, char **owned)
+{
+  return *owned = g_strdup_printf ("%.0f", zs_project_get_planned_investment (project));
+}
+
+static const char *
+realised_text (ZsProjectsPage *self, ZsProject *project, char **owned)
+{
+  return *owned = g_strdup_printf ("%.0f", zs_project_get_realised_investment (project));
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  gboolean numeric = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "numeric"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         ZsProjectsPage           *self)
+{
+  TextFunc text = g_object_get_data (G_OBJECT (factory), "text");
+  ZsProject *project = gtk_list_item_get_item (item);
+  g_autofree char *owned = NULL;
+  const char *value = project != NULL ? text (self, project, &owned) : NULL;
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), value != NULL ? value : "");
+}
+
+static void
+add_column (ZsProjectsPage *self,
+            GtkColumnView  *view,
+            const char     *title,
+            TextFunc        text,
+            gboolean        numeric,
+            gboolean        expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "text", text);
+  g_object_set_data (G_OBJECT (factory), "numeric", GINT_TO_POINTER (numeric));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (view, column);
+}
+
+static GtkWidget *
+create_column_view (ZsProjectsPage *self)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
+
+  add_column (self, view, _("Title"), title_text, FALSE, TRUE);
+  add_column (self, view, _("Firm"), firm_text, FALSE, TRUE);
+  add_column (self, view, _("Stage"), stage_text, FALSE, FALSE);
+  add_column (self, view, _("Park"), park_text, FALSE, FALSE);
+  /* Translators: column header; amounts in 10,000 yuan (万元) */
+  add_column (self, view, _("Planned (10k ¥)"), planned_text, TRUE, FALSE);
+  add_column (self, view, _("Realised (10k ¥)"), realised_text, TRUE, FALSE);
+  gtk_column_view_set_show_row_separators (view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (view), "data-table");
+  return GTK_WIDGET (view);
+}
+
+/* }}} */
+
+static void
+update_status (ZsProjectsPage *self)
+{
+  int n = (int) g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *status = g_strdup_printf (ngettext ("%d project", "%d projects", n), n);
+
+  gtk_label_set_label (self->status_label, status);
+}
+
+static void
+stage_selected_cb (ZsProjectsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->stage_filter);
+  const char *nick = selected == 0 ? NULL : zs_enum_to_nick (ZS_TYPE_STAGE, selected - 1);
+
+  zs_project_list_model_set_stage (self->model, nick);
+}
+
+static void
+park_selected_cb (ZsProjectsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->park_filter);
+  const char *code = selected < g_strv_length (self->park_codes) ? self->park_codes[selected] : "";
+
+  zs_project_list_model_set_park (self->model, code);
+  zs_pipeline_board_set_park (self->board, code);
+}
+
+static void
+selection_changed_cb (ZsProjectsPage *self)
+{
+  ZsProject *project = gtk_single_selection_get_selected_item (self->selection);
+
+  if (project == NULL)
+    return;
+  zs_record_editor_set_record_id (self->editor, zs_project_get_id (project));
+  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+}
+
+static void
+new_project_cb (ZsProjectsPage *self)
+{
+  gtk_stack_set_visible_child_name (self->layouts, "list");
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  zs_record_editor_new_record (self->editor);
+  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+}
+
+static GtkWidget *
+create_stage_filter (ZsProjectsPage *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (labels, _("All stages"));
+  for (ZsStage stage = ZS_STAGE_LEAD; stage <= ZS_STAGE_LOST; stage++)
+    gtk_string_list_append (labels, zs_stage_get_label (stage));
+  self->stage_filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL));
+  g_signal_connect_swapped (self->stage_filter, "notify::selected", G_CALLBACK (stage_selected_cb), self);
+  return GTK_WIDGET (self->stage_filter);
+}
+
+static GtkWidget *
+create_park_filter (ZsProjectsPage *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GPtrArray) parks = zs_store_list_parks (self->store, NULL);
+
+  self->park_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gtk_string_list_append (labels, _("All parks"));
+  g_strv_builder_add (codes, "");
+  for (guint i = 0; parks != NULL && i < parks->len; i++)
+    {
+      ZsPark *park = g_ptr_array_index (parks, i);
+
+      gtk_string_list_append (labels, zs_park_get_name (park));
+      g_strv_builder_add (codes, zs_park_get_code (park));
+      g_hash_table_insert (self->park_names, g_strdup (zs_park_get_code (park)), g_strdup (zs_park_get_name (park)));
+    }
+  self->park_codes = g_strv_builder_end (codes);
+  self->park_filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL));
+  g_signal_connect_swapped (self->park_filter, "notify::selected", G_CALLBACK (park_selected_cb), self);
+  return GTK_WIDGET (self->park_filter);
+}
+
+static GtkWidget *
+create_toolbar (ZsProjectsPage *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *switcher = gtk_stack_switcher_new ();
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->layouts);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_widget_set_tooltip_text (add, _("New Project"));
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (new_project_cb), self);
+
+  gtk_box_append (GTK_BOX (bar), switcher);
+  gtk_box_append (GTK_BOX (bar), spacer);
+  gtk_box_append (GTK_BOX (bar), create_stage_filter (self));
+  gtk_box_append (GTK_BOX (bar), create_park_filter (self));
+  gtk_box_append (GTK_BOX (bar), add);
+  g_object_set (bar, "margin-start", 6, "margin-end", 6, "margin-top", 6, "margin-bottom", 6, NULL);
+  return bar;
+}
+
+static GtkWidget *
+create_list_layout (ZsProjectsPage *self)
+{
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *none = adw_status_page_new ();
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), create_column_view (self));
+  gtk_widget_set_vexpand (scroller, TRUE);
+  self->status_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->status_label, 0);
+  g_object_set (self->status_label, "margin-start", 12, "margin-top", 6, "margin-bottom", 6, NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "caption");
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status_label));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "document-edit-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Project Selected"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (none), _("Select a project to see and edit it, or move it to another stage"));
+  self->editor = ZS_RECORD_EDITOR (zs_record_editor_new (self->store, "project"));
+  self->detail_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->detail_stack, none, "none");
+  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->editor), "editor");
+
+  gtk_paned_set_start_child (GTK_PANED (paned), box);
+  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->detail_stack));
+  gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_position (GTK_PANED (paned), 600);
+  return paned;
+}
+
+static void
+zs_projects_page_dispose (GObject *object)
+{
+  ZsProjectsPage *self = ZS_PROJECTS_PAGE (object);
+  GtkWidget *child;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (zs_projects_page_parent_class)->dispose (object);
+}
+
+static void
+zs_projects_page_finalize (GObject *object)
+{
+  ZsProjectsPage *self = ZS_PROJECTS_PAGE (object);
+
+  g_clear_pointer (&self->park_names, g_hash_table_unref);
+  g_clear_pointer (&self->firm_names, g_hash_table_unref);
+  g_strfreev (self->park_codes);
+
+  G_OBJECT_CLASS (zs_projects_page_parent_class)->finalize (object);
+}
+
+static void
+zs_projects_page_class_init (ZsProjectsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = zs_projects_page_dispose;
+  object_class->finalize = zs_projects_page_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+}
+
+static void
+zs_projects_page_init (ZsProjectsPage *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  self->firm_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+static void
+firm_changed_cb (ZsProjectsPage *self,
+                 const char     *entity,
+                 gint64          id)
+{
+  if (g_strcmp0 (entity, "firm") == 0)
+    g_hash_table_remove (self->firm_names, &id);
+}
+
+/**
+ * zs_projects_page_new:
+ * @store: the store
+ *
+ * Returns: (transfer floating): the projects page
+ */
+GtkWidget *
+zs_projects_page_new (ZsStore *store)
+{
+  ZsProjectsPage *self;
+  GtkWidget *toolbar;
+
+  g_return_val_if_fail (ZS_IS_STORE (store), NULL);
+
+  self = g_object_new (ZS_TYPE_PROJECTS_PAGE, NULL);
+  self->store = g_object_ref (store);
+  self->model = zs_project_list_model_new (store);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_status), self);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (firm_changed_cb), self);
+
+  self->board = ZS_PIPELINE_BOARD (zs_pipeline_board_new (store));
+  self->layouts = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->layouts), TRUE);
+  gtk_stack_add_titled (self->layouts, create_list_layout (self), "list", _("List"));
+  gtk_stack_add_titled (self->layouts, GTK_WIDGET (self->board), "board", _("Pipeline"));
+
+  toolbar = create_toolbar (self);
+  gtk_widget_set_parent (toolbar, GTK_WIDGET (self));
+  gtk_widget_set_parent (GTK_WIDGET (self->layouts), GTK_WIDGET (self));
+  update_status (self);
+  return GTK_WIDGET (self);
+}
+
+ZsProjectListModel *
+zs_projects_page_get_model (ZsProjectsPage *self)
+{
+  g_return_val_if_fail (ZS_IS_PROJECTS_PAGE (self), NULL);
+
+  return self->model;
+}
+
+ZsPipelineBoard *
+zs_projects_page_get_board (ZsProjectsPage *self)
+{
+  g_return_val_if_fail (ZS_IS_PROJECTS_PAGE (self), NULL);
+
+  return self->board;
+}
+
+ZsRecordEditor *
+zs_projects_page_get_editor (ZsProjectsPage *self)
+{
+  g_return_val_if_fail (ZS_IS_PROJECTS_PAGE (self), NULL);
+
+  return self->editor;
+}
+
+/**
+ * zs_projects_page_set_layout:
+ * @self: a #ZsProjectsPage
+ * @layout: `list` or `board`
+ */
+void
+zs_projects_page_set_layout (ZsProjectsPage *self,
+                             const char     *layout)
+{
+  g_return_if_fail (ZS_IS_PROJECTS_PAGE (self));
+
+  gtk_stack_set_visible_child_name (self->layouts, layout);
+}
+
+/**
+ * zs_projects_page_set_stage:
+ * @self: a #ZsProjectsPage
+ * @stage: (nullable): a stage nick, or %NULL for every stage
+ */
+void
+zs_projects_page_set_stage (ZsProjectsPage *self,
+                            const char     *stage)
+{
+  ZsStage value;
+
+  g_return_if_fail (ZS_IS_PROJECTS_PAGE (self));
+
+  if (stage == NULL || !zs_stage_parse (stage, &value, NULL))
+    gtk_drop_down_set_selected (self->stage_filter, 0);
+  else
+    gtk_drop_down_set_selected (self->stage_filter, value + 1);
+}
+
+/**
+ * zs_projects_page_set_park:
+ * @self: a #ZsProjectsPage
+ * @park: (nullable): a park code, or %NULL for every park
+ */
+void
+zs_projects_page_set_park (ZsProjectsPage *self,
+                           const char     *park)
+{
+  g_return_if_fail (ZS_IS_PROJECTS_PAGE (self));
+
+  for (guint i = 0; self->park_codes[i] != NULL; i++)
+    if (g_strcmp0 (self->park_codes[i], park != NULL ? park : "") == 0)
+      gtk_drop_down_set_selected (self->park_filter, i);
+}
+
+void
+zs_projects_page_select (ZsProjectsPage *self,
+                         guint           position)
+{
+  g_return_if_fail (ZS_IS_PROJECTS_PAGE (self));
+
+  gtk_single_selection_set_selected (self->selection, position);
+}

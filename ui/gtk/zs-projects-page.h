@@ -1,0 +1,33 @@
+/* zs-projects-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include <zhaoshang.h>
+
+#include "zs-pipeline-board.h"
+#include "zs-project-list-model.h"
+#include "zs-record-editor.h"
+
+G_BEGIN_DECLS
+
+#define ZS_TYPE_PROJECTS_PAGE (zs_projects_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (ZsProjectsPage, zs_projects_page, ZS, PROJECTS_PAGE, GtkWidget)
+
+GtkWidget          *zs_projects_page_new         (ZsStore        *store);
+ZsProjectListModel *zs_projects_page_get_model   (ZsProjectsPage *self);
+ZsPipelineBoard    *zs_projects_page_get_board   (ZsProjectsPage *self);
+ZsRecordEditor     *zs_projects_page_get_editor  (ZsProjectsPage *self);
+void                zs_projects_page_set_layout  (ZsProjectsPage *self,
+                                                  const char     *layout);
+void                zs_projects_page_set_stage   (ZsProjectsPage *self,
+                                                  const char     *stage);
+void                zs_projects_page_set_park    (ZsProjectsPage *self,
+                                                  const char     *park);
+void                zs_projects_page_select      (ZsProjectsPage *self,
+                                                  guint           position);
+
+G_END_DECLS
