@@ -821,9 +821,11 @@ run_floor (const char *csv,
   const struct { const char *what; const char *script; } steps[] = {
     { ".import --csv", import },
     { "UNIQUE index on the USCC",
+      "PRAGMA synchronous = NORMAL;\n"
       "PRAGMA cache_size = -32768;\n"
       "CREATE UNIQUE INDEX firms_by_uscc ON firms (\"统一社会信用代码\");\n" },
     { "FTS5 trigram over name, scope",
+      "PRAGMA synchronous = NORMAL;\n"
       "PRAGMA cache_size = -32768;\n"
       "CREATE VIRTUAL TABLE firms_search USING fts5 (name, business_scope, tokenize = 'trigram');\n"
       "INSERT INTO firms_search (rowid, name, business_scope)\n"
