@@ -531,5 +531,15 @@ class CommandLineTest(CliTestCase):
             'notes', 'created_at', 'updated_at'})
 
 
+class TranslationTest(CliTestCase):
+
+    def test_chinese_messages(self):
+        env = {'LANGUAGE': 'zh_CN', 'LANG': 'C.UTF-8'}
+        stderr = self.fails(1, 'firms', 'add', '--name', '某公司', '--uscc', '91310000607216718K', env=env)
+        self.assertIn('校验码', stderr)
+        self.assertIn('91310000607216718K', stderr)
+        self.assertIn('统一社会信用代码', self.ok('--help', db=False, env=env) + self.ok('firms', 'add', '--help', env=env))
+
+
 if __name__ == '__main__':
     unittest.main(verbosity=2)

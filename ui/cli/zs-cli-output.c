@@ -292,10 +292,19 @@ format_member (JsonObject *object,
   return node != NULL ? format_node (node) : g_strdup ("");
 }
 
-static void
-print_padded (GString    *line,
-              const char *cell,
-              guint       width)
+/**
+ * zs_cli_append_padded:
+ * @line: where to append
+ * @cell: UTF-8 text
+ * @width: the terminal columns to fill
+ *
+ * Appends @cell and spaces up to @width columns, counting CJK characters as
+ * two columns, so Chinese text lines up.
+ */
+void
+zs_cli_append_padded (GString    *line,
+                      const char *cell,
+                      guint       width)
 {
   g_string_append (line, cell);
   for (guint w = display_width (cell); w < width; w++)
@@ -321,7 +330,7 @@ print_rows (GPtrArray *cells,
 
           if (col + 1 < n_columns)
             {
-              print_padded (line, cell, widths[col]);
+              zs_cli_append_padded (line, cell, widths[col]);
               g_string_append (line, COLUMN_GAP);
             }
           else
@@ -386,7 +395,7 @@ zs_cli_print_record (JsonObject *record)
       g_autoptr(GString) line = g_string_new (NULL);
 
       value = format_member (record, l->data);
-      print_padded (line, key, width);
+      zs_cli_append_padded (line, key, width);
       g_string_append_printf (line, " %s", value);
       g_print ("%s\n", g_strchomp (line->str));
     }

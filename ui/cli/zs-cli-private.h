@@ -201,6 +201,9 @@ char        *zs_cli_property_key     (const char         *property);
 JsonNode    *zs_cli_object_to_json   (GObject            *object);
 JsonNode    *zs_cli_objects_to_json  (GPtrArray          *objects);
 void         zs_cli_print_json       (JsonNode           *node);
+void         zs_cli_append_padded    (GString            *line,
+                                      const char         *cell,
+                                      guint               width);
 void         zs_cli_print_table      (JsonArray          *rows,
                                       const char * const *columns);
 void         zs_cli_print_record     (JsonObject         *record);

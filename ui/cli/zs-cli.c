@@ -159,6 +159,17 @@ print_commands (const char *verb)
     }
 }
 
+/* Pads by terminal columns, so translated arguments (路径) line up. */
+static void
+print_option (const char *option,
+              const char *description)
+{
+  g_autoptr(GString) line = g_string_new ("  ");
+
+  zs_cli_append_padded (line, option, 16);
+  g_print ("%s  %s\n", line->str, description);
+}
+
 static void
 print_common_options (void)
 {
@@ -171,10 +182,10 @@ print_common_options (void)
         option = g_strdup_printf ("--%s %s", common_options[i].name, _(common_options[i].arg));
       else
         option = g_strdup_printf ("--%s", common_options[i].name);
-      g_print ("  %-16s  %s\n", option, _(common_options[i].description));
+      print_option (option, _(common_options[i].description));
     }
-  g_print ("  %-16s  %s\n", "-h, --help", _("Show help"));
-  g_print ("  %-16s  %s\n", "--version", _("Show the version"));
+  print_option ("-h, --help", _("Show help"));
+  print_option ("--version", _("Show the version"));
 }
 
 static void
