@@ -628,6 +628,7 @@ on_progress (ZsImportJob *job,
   progress->printed = rows_read;
   g_print ("  %9" G_GUINT64_FORMAT " rows  %7.1f s  %7.0f rows/s\n", rows_read, elapsed,
            rows_read / MAX (elapsed, 1e-6));
+  fflush (stdout);   /* for whoever follows a log of a long run */
 }
 
 /* Runs in the child: a fresh database with the reference data, then the

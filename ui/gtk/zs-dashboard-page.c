@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
@@ -35,6 +37,9 @@ struct _ZsDashboardPage
   ZsChart    *by_park;
   ZsChart    *targets;
   guint       reload_id;
+  guint       count_id;
+  gint64      firms;       /* -1 until counted */
+  char       *projects_text;
 };
 
 G_DEFINE_FINAL_TYPE (ZsDashboardPage, zs_dashboard_page, GTK_TYPE_WIDGET)
@@ -153,20 +158,46 @@ load_targets (ZsDashboardPage *self,
 }
 
 static void
+show_headline (ZsDashboardPage *self)
+{
+  g_autofree char *firms = NULL;
+  g_autofree char *text = NULL;
+
+  /* Translators: how many firms the database holds, in the dashboard headline */
+  firms = self->firms >= 0 ? g_strdup_printf (_("%" PRId64 " firms"), self->firms) : g_strdup (_("… firms"));
+  /* Translators: the dashboard headline: the firms, then the projects and their investment */
+  text = g_strdup_printf (_("%s · %s"), firms, self->projects_text);
+  gtk_label_set_label (self->headline, text);
+}
+
+/* Counting a million firms reads a whole index: not before the first frame. */
+static gboolean
+count_firms_cb (gpointer data)
+{
+  ZsDashboardPage *self = data;
+
+  self->count_id = 0;
+  self->firms = zs_store_count_firms (self->store, NULL, NULL, NULL);
+  show_headline (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 load_headline (ZsDashboardPage *self,
                double          *realised_yi)
 {
   g_autoptr(GPtrArray) rows = query (self, "SELECT count(*), total (planned_investment), total (realised_investment) FROM projects");
-  gint64 firms = zs_store_count_firms (self->store, NULL, NULL, NULL);
   char **row = rows->len > 0 ? g_ptr_array_index (rows, 0) : NULL;
-  g_autofree char *text = NULL;
 
   *realised_yi = row != NULL ? number (row[2]) / WAN_PER_YI : 0;
+  g_free (self->projects_text);
   /* Translators: the dashboard headline; amounts in 亿元 (100 million yuan) */
-  text = g_strdup_printf (_("%" G_GINT64_FORMAT " firms · %s projects · planned investment %.2f ×100M yuan · realised %.2f ×100M yuan"),
-                          MAX (firms, 0), row != NULL ? row[0] : "0",
-                          row != NULL ? number (row[1]) / WAN_PER_YI : 0.0, *realised_yi);
-  gtk_label_set_label (self->headline, text);
+  self->projects_text = g_strdup_printf (_("%s projects · planned investment %.2f ×100M yuan · realised %.2f ×100M yuan"),
+                                         row != NULL ? row[0] : "0",
+                                         row != NULL ? number (row[1]) / WAN_PER_YI : 0.0, *realised_yi);
+  show_headline (self);
+  if (self->count_id == 0)
+    self->count_id = g_idle_add_full (G_PRIORITY_LOW, count_firms_cb, self, NULL);
 }
 
 /**
@@ -267,6 +298,7 @@ zs_dashboard_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->count_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -277,9 +309,18 @@ zs_dashboard_page_dispose (GObject *object)
 }
 
 static void
+zs_dashboard_page_finalize (GObject *object)
+{
+  g_free (ZS_DASHBOARD_PAGE (object)->projects_text);
+
+  G_OBJECT_CLASS (zs_dashboard_page_parent_class)->finalize (object);
+}
+
+static void
 zs_dashboard_page_class_init (ZsDashboardPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = zs_dashboard_page_dispose;
+  G_OBJECT_CLASS (klass)->finalize = zs_dashboard_page_finalize;
 
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 }
@@ -287,6 +328,7 @@ zs_dashboard_page_class_init (ZsDashboardPageClass *klass)
 static void
 zs_dashboard_page_init (ZsDashboardPage *self)
 {
+  self->firms = -1;
   build (self);
 }
 
@@ -433,6 +475,8 @@ zs_dashboard_page_export_pdf (ZsDashboardPage  *self,
   g_return_val_if_fail (ZS_IS_DASHBOARD_PAGE (self), FALSE);
 
   zs_dashboard_page_reload (self);
+  g_clear_handle_id (&self->count_id, g_source_remove);
+  count_firms_cb (self);
   surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   _("Horgos Economic Development Zone: Investment Promotion Report"));

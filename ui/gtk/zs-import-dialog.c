@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "zs-import-dialog.h"
@@ -177,7 +179,7 @@ progress_cb (ZsImportDialog *self,
              double          fraction)
 {
   /* Translators: %s is a number of rows */
-  g_autofree char *rows_text = g_strdup_printf ("%" G_GUINT64_FORMAT, rows);
+  g_autofree char *rows_text = g_strdup_printf ("%" PRIu64, rows);
   g_autofree char *text = g_strdup_printf (_("%s rows read"), rows_text);
 
   gtk_progress_bar_set_fraction (self->progress_bar, fraction);
@@ -216,9 +218,9 @@ describe_result (ZsImportDialog *self,
     g_string_append_printf (text, "%s\n\n", error->message);
   g_string_append (text, dry_run ? _("Dry run: nothing was written.") : _("Import finished."));
   g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Rows read: %" G_GUINT64_FORMAT "\nNew: %" G_GUINT64_FORMAT
-                                  "\nUpdated: %" G_GUINT64_FORMAT "\nSkipped: %" G_GUINT64_FORMAT
-                                  "\nRejected: %" G_GUINT64_FORMAT),
+  g_string_append_printf (text, _("Rows read: %" PRIu64 "\nNew: %" PRIu64
+                                  "\nUpdated: %" PRIu64 "\nSkipped: %" PRIu64
+                                  "\nRejected: %" PRIu64),
                           zs_import_job_get_rows_read (self->job), zs_import_job_get_inserted (self->job),
                           zs_import_job_get_updated (self->job), zs_import_job_get_skipped (self->job),
                           zs_import_job_get_rejected (self->job));

@@ -84,24 +84,27 @@ zs_page_provider_get_icon_name (ZsPageProvider *self)
  * zs_page_provider_create_page:
  * @self: a #ZsPageProvider
  * @store: the database the window shows
+ * @engine: (nullable): the plugins of the window
  *
  * Returns: (transfer full) (nullable): a new page, or %NULL when the
  *   plugin has none to show
  */
 GtkWidget *
 zs_page_provider_create_page (ZsPageProvider *self,
-                              ZsStore        *store)
+                              ZsStore        *store,
+                              ZsPluginEngine *engine)
 {
   ZsPageProviderInterface *iface;
   GtkWidget *page;
 
   g_return_val_if_fail (ZS_IS_PAGE_PROVIDER (self), NULL);
   g_return_val_if_fail (ZS_IS_STORE (store), NULL);
+  g_return_val_if_fail (engine == NULL || ZS_IS_PLUGIN_ENGINE (engine), NULL);
 
   iface = ZS_PAGE_PROVIDER_GET_IFACE (self);
   if (iface->create_page == NULL)
     return NULL;
-  page = iface->create_page (self, store);
+  page = iface->create_page (self, store, engine);
   g_return_val_if_fail (page == NULL || GTK_IS_WIDGET (page), NULL);
 
   /* A C plugin returns a floating widget, a Python one a full reference:

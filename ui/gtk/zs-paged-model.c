@@ -170,9 +170,15 @@ set_n_items (ZsPagedModel *self,
   ZsPagedModelPrivate *priv = zs_paged_model_get_instance_private (self);
   guint old = priv->n_items;
 
+  /* Removed, then added, in two signals: for an item it tracks (the scroll
+   * anchor, the focus) that is removed, GtkListItemManager looks through
+   * every added item, which here would read the whole table page by page. */
+  priv->n_items = 0;
+  if (old != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
   priv->n_items = n_items;
-  if (old != 0 || n_items != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, n_items);
+  if (n_items != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_items);
   if (old != n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }

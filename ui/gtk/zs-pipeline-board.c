@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "zs-pipeline-board.h"
@@ -192,7 +194,7 @@ fill_column (ZsPipelineBoard *self,
     }
 
   /* Translators: a column of the pipeline board: stage name and number of projects */
-  title = g_strdup_printf (_("%s (%" G_GINT64_FORMAT ")"), zs_stage_get_label (stage), column->total);
+  title = g_strdup_printf (_("%s (%" PRId64 ")"), zs_stage_get_label (stage), column->total);
   gtk_label_set_label (column->title, title);
   more = g_strdup_printf (ngettext ("and %d more", "and %d more", (int) (column->total - column->project_ids->len)),
                           (int) (column->total - column->project_ids->len));

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "zs-project-list-model.h"
 
 struct _ZsProjectListModel
@@ -34,7 +36,7 @@ zs_project_list_model_count (ZsPagedModel  *model,
                              GError       **error)
 {
   ZsProjectListModel *self = ZS_PROJECT_LIST_MODEL (model);
-  g_autofree char *firm = g_strdup_printf ("%" G_GINT64_FORMAT, self->firm_id);
+  g_autofree char *firm = g_strdup_printf ("%" PRId64, self->firm_id);
   const char *params[] = { firm, self->stage ? self->stage : "", self->park ? self->park : "", NULL };
   g_autoptr(GPtrArray) rows = NULL;
 

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <glib/gi18n.h>
 
@@ -353,7 +355,7 @@ number_to_text (const GValue *value)
   if (G_VALUE_HOLDS_DOUBLE (value))
     return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", g_value_get_double (value)));
   if (G_VALUE_HOLDS_INT64 (value))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value));
+    return g_strdup_printf ("%" PRId64, g_value_get_int64 (value));
   return g_strdup_printf ("%d", g_value_get_int (value));
 }
 

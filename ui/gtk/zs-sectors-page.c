@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "zs-sectors-page.h"
@@ -138,7 +140,7 @@ show_detail (ZsSectorsPage *self,
   synonyms = g_strjoinv (" / ", (char **) (zs_sector_get_synonyms (sector) ? zs_sector_get_synonyms (sector)
                                                                           : (const char * const[]) { NULL }));
   /* Translators: details of a sector: name, code, clause, firms, synonyms */
-  text = g_strdup_printf (_("%s\nCode: %s\nClause: %d%s\nFirms in this sector: %" G_GINT64_FORMAT "\n%s"),
+  text = g_strdup_printf (_("%s\nCode: %s\nClause: %d%s\nFirms in this sector: %" PRId64 "\n%s"),
                           zs_sector_get_name (sector), zs_sector_get_code (sector), zs_sector_get_clause (sector),
                           zs_sector_get_priority (sector) ? _(" (priority)") : "",
                           MAX (firms, 0), synonyms);

@@ -359,7 +359,7 @@ add_plugin_page (ZsWindow       *self,
       g_debug ("Two plugins provide the page “%s”; showing the first", id);
       return;
     }
-  page = zs_page_provider_create_page (provider, self->store);
+  page = zs_page_provider_create_page (provider, self->store, self->plugins);
   if (page == NULL)
     return;
   stack_page = gtk_stack_add_titled (self->views, page, name, title);

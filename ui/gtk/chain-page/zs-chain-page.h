@@ -1,0 +1,31 @@
+/* zs-chain-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include <zhaoshang.h>
+
+#include "zs-chain-graph.h"
+
+G_BEGIN_DECLS
+
+#define ZS_TYPE_CHAIN_PAGE (zs_chain_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (ZsChainPage, zs_chain_page, ZS, CHAIN_PAGE, GtkWidget)
+
+GtkWidget    *zs_chain_page_new              (ZsCommandProvider *provider,
+                                              ZsPluginContext   *context);
+void          zs_chain_page_set_chain        (ZsChainPage       *self,
+                                              const char        *chain);
+void          zs_chain_page_set_park         (ZsChainPage       *self,
+                                              const char        *park);
+ZsChainGraph *zs_chain_page_get_graph        (ZsChainPage       *self);
+guint         zs_chain_page_get_n_candidates (ZsChainPage       *self);
+gint64        zs_chain_page_add_lead         (ZsChainPage       *self,
+                                              gint64             firm_id,
+                                              const char        *link);
+const char   *zs_chain_page_get_status_text  (ZsChainPage       *self);
+
+G_END_DECLS
