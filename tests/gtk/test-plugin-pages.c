@@ -8,8 +8,6 @@
  */
 #include "config.h"
 
-#include <locale.h>
-
 #include "zs-application.h"
 #include "zs-chain-page.h"
 #include <gmodule.h>
@@ -58,9 +56,7 @@ test_python_page (void)
   g_test_log_set_fatal_handler (allow_plugin_warnings, NULL);
   zs_test_database_init (&db);
   store = zs_test_open_store (&db, TRUE);
-  window = zs_window_new (app, store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
-  gtk_window_present (GTK_WINDOW (window));
+  window = zs_test_present_window (app, store, 1100, 700);
   zs_window_load_plugins (window);
   zs_test_wait_for_paint (GTK_WIDGET (window));
 
@@ -136,9 +132,7 @@ test_chain_page (void)
 
   zs_test_database_init (&db);
   store = zs_test_open_store (&db, TRUE);
-  window = zs_window_new (app, store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
-  gtk_window_present (GTK_WINDOW (window));
+  window = zs_test_present_window (app, store, 1280, 900);
   zs_window_load_plugins (window);
   if (zs_window_get_view (window, "plugin-industry-chain") == NULL)
     {
@@ -179,19 +173,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-
-  app = g_object_new (ZS_TYPE_APPLICATION,
-                      "application-id", APPLICATION_ID ".PluginTest",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = zs_test_init (&argc, &argv, APPLICATION_ID ".PluginTest");
 
   g_test_add_func ("/gtk/plugins/python-page", test_python_page);
   g_test_add_func ("/gtk/plugins/industry-chain", test_chain_page);

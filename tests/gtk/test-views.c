@@ -5,8 +5,6 @@
  */
 #include "config.h"
 
-#include <locale.h>
-
 #include "zs-activities-page.h"
 #include "zs-application.h"
 #include "zs-dashboard-page.h"
@@ -33,9 +31,7 @@ fixture_set_up (Fixture       *fixture,
 {
   zs_test_database_init (&fixture->db);
   fixture->store = zs_test_open_store (&fixture->db, TRUE);
-  fixture->window = zs_window_new (app, fixture->store);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->window = zs_test_present_window (app, fixture->store, 1280, 800);
   zs_test_wait_for_paint (GTK_WIDGET (fixture->window));
 }
 
@@ -511,19 +507,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-
-  app = g_object_new (ZS_TYPE_APPLICATION,
-                      "application-id", APPLICATION_ID ".ViewTest",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = zs_test_init (&argc, &argv, APPLICATION_ID ".ViewTest");
 
   g_test_add ("/gtk/models/paged", Fixture, NULL, fixture_set_up, test_paged_model, fixture_tear_down);
   g_test_add ("/gtk/views/dashboard", Fixture, NULL, fixture_set_up, test_dashboard, fixture_tear_down);

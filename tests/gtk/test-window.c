@@ -4,8 +4,6 @@
  */
 #include "config.h"
 
-#include <locale.h>
-
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -56,8 +54,7 @@ test_window_lists_and_searches (void)
   g_assert_no_error (error);
   g_assert_cmpint (total, ==, 200);
 
-  window = zs_window_new (app, store);
-  gtk_window_present (GTK_WINDOW (window));
+  window = zs_test_present_window (app, store, 0, 0);
   zs_test_wait_for_paint (GTK_WIDGET (window));
   g_assert_cmpstr (zs_window_get_page_name (window), ==, "main");
 
@@ -140,8 +137,7 @@ test_window_empty_database (void)
   zs_test_database_init (&db);
   store = zs_test_open_store (&db, FALSE);
 
-  window = zs_window_new (app, store);
-  gtk_window_present (GTK_WINDOW (window));
+  window = zs_test_present_window (app, store, 0, 0);
   zs_test_wait_for_paint (GTK_WIDGET (window));
 
   page = show_firms (window);
@@ -216,9 +212,7 @@ test_window_saves_size (void)
   zs_test_database_init (&db);
   store = zs_test_open_store (&db, FALSE);
 
-  window = zs_window_new (app, store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
+  window = zs_test_present_window (app, store, 1000, 700);
   zs_test_wait_for_paint (GTK_WIDGET (window));
   gtk_window_close (GTK_WINDOW (window));
   zs_test_drain_main_context ();
@@ -309,20 +303,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-
-  /* Not unique: tests run without a session bus, and in parallel. */
-  app = g_object_new (ZS_TYPE_APPLICATION,
-                      "application-id", APPLICATION_ID ".Test",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = zs_test_init (&argc, &argv, APPLICATION_ID ".Test");
 
   g_test_add_func ("/gtk/window/lists-and-searches", test_window_lists_and_searches);
   g_test_add_func ("/gtk/window/empty-database", test_window_empty_database);

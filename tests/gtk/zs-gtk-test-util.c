@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gstdio.h>
 
 #include "zs-gtk-test-util.h"
@@ -237,4 +239,52 @@ zs_test_find_label (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/**
+ * zs_test_init:
+ * @argc: the test program's
+ * @argv: the test program's
+ * @application_id: one per test program
+ *
+ * Starts a GTK test program: the locale, GTest, and the application.
+ * Not unique: tests run without a session bus, and in parallel; without
+ * animations, so that what a test waits for is drawn at once.
+ *
+ * Returns: (transfer full): the registered application
+ */
+ZsApplication *
+zs_test_init (int          *argc,
+              char       ***argv,
+              const char   *application_id)
+{
+  g_autoptr(GError) error = NULL;
+  ZsApplication *app;
+
+  setlocale (LC_ALL, "");
+  g_test_init (argc, argv, NULL);
+  app = g_object_new (ZS_TYPE_APPLICATION,
+                      "application-id", application_id,
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  return app;
+}
+
+/* A window on @store, presented at @width × @height, or at the size the
+ * window chooses when @width is 0. */
+ZsWindow *
+zs_test_present_window (ZsApplication *app,
+                        ZsStore       *store,
+                        int            width,
+                        int            height)
+{
+  ZsWindow *window = zs_window_new (app, store);
+
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
 }

@@ -7,6 +7,9 @@
 #include <gtk/gtk.h>
 #include <zhaoshang.h>
 
+#include "zs-application.h"
+#include "zs-window.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*ZsTestCondition) (gpointer data);
@@ -37,5 +40,12 @@ GtkWidget *zs_test_find_widget      (GtkWidget      *root,
 GtkWidget *zs_test_find_label       (GtkWidget      *root,
                                      const char     *text);
 void      zs_test_run_for           (guint           milliseconds);
+ZsApplication *zs_test_init         (int            *argc,
+                                     char         ***argv,
+                                     const char     *application_id);
+ZsWindow  *zs_test_present_window   (ZsApplication  *app,
+                                     ZsStore        *store,
+                                     int             width,
+                                     int             height);
 
 G_END_DECLS

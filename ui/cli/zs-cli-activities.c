@@ -22,6 +22,7 @@ static const ZsCliField activity_fields[] = {
   { NULL }
 };
 
+static const char * const activity_required[] = { "firm", "kind", "date", NULL };
 static const char * const activity_columns[] = {
   "id", "date", "kind", "firm_id", "project_id", "who", "next_follow_up", "notes", NULL
 };
@@ -33,15 +34,9 @@ zs_cli_activities_add (ZsCli    *cli,
 {
   g_autoptr(ZsCliFields) fields = zs_cli_fields_new (ZS_TYPE_ACTIVITY, activity_fields);
   g_autoptr(ZsActivity) activity = zs_activity_new ();
-  g_autoptr(GPtrArray) activities = NULL;
-  GObject *stored;
   gint64 id;
 
-  if (!zs_cli_parse (cli, args, NULL, fields, 0, error) ||
-      !zs_cli_fields_require (fields, "firm", error) ||
-      !zs_cli_fields_require (fields, "kind", error) ||
-      !zs_cli_fields_require (fields, "date", error) ||
-      !zs_cli_open (cli, FALSE, error))
+  if (!zs_cli_parse_new (cli, args, fields, activity_required, error))
     return FALSE;
 
   zs_activity_set_who (activity, zs_store_get_actor (cli->store));
@@ -52,12 +47,10 @@ zs_cli_activities_add (ZsCli    *cli,
   if (id <= 0)
     return FALSE;
 
-  activities = zs_store_list_activities (cli->store, zs_activity_get_firm_id (activity), NULL, 0, 0, error);
-  if (activities == NULL)
-    return FALSE;
-  stored = zs_cli_find_by_id (activities, id);
-  zs_cli_print_created (cli, stored != NULL ? stored : G_OBJECT (activity));
-  return TRUE;
+  return zs_cli_print_created_among (cli,
+                                     zs_store_list_activities (cli->store, zs_activity_get_firm_id (activity),
+                                                               NULL, 0, 0, error),
+                                     id, activity);
 }
 
 typedef struct
@@ -88,7 +81,6 @@ zs_cli_activities_list (ZsCli    *cli,
   g_autofree char *firm_ref = NULL;
   g_autofree char *limit_text = NULL;
   g_autofree char *offset_text = NULL;
-  g_autoptr(GPtrArray) activities = NULL;
   ListOptions options = { NULL };
   g_autofree char *due = NULL;
   gint64 firm;
@@ -113,9 +105,6 @@ zs_cli_activities_list (ZsCli    *cli,
       !zs_cli_lookup_firm_id (cli, firm_ref, &firm, error))
     return FALSE;
 
-  activities = zs_store_list_activities (cli->store, firm, due, offset, limit, error);
-  if (activities == NULL)
-    return FALSE;
-  zs_cli_print_list (cli, activities, activity_columns);
-  return TRUE;
+  return zs_cli_print_listed (cli, zs_store_list_activities (cli->store, firm, due, offset, limit, error),
+                              activity_columns);
 }

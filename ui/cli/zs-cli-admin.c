@@ -92,7 +92,6 @@ zs_cli_history (ZsCli    *cli,
   g_autofree char *id_text = NULL;
   g_autofree char *limit_text = NULL;
   g_autofree char *offset_text = NULL;
-  g_autoptr(GPtrArray) changes = NULL;
   gint64 id = 0;
   guint limit, offset;
   const GOptionEntry entries[] = {
@@ -110,11 +109,8 @@ zs_cli_history (ZsCli    *cli,
       !zs_cli_open (cli, FALSE, error))
     return FALSE;
 
-  changes = zs_store_list_changes (cli->store, entity, id, offset, limit, error);
-  if (changes == NULL)
-    return FALSE;
-  zs_cli_print_list (cli, changes, change_columns);
-  return TRUE;
+  return zs_cli_print_listed (cli, zs_store_list_changes (cli->store, entity, id, offset, limit, error),
+                              change_columns);
 }
 
 gboolean

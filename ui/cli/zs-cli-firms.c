@@ -44,23 +44,8 @@ static const char * const firm_project_columns[] = {
   "id", "title", "stage", "park_code", "planned_investment", NULL
 };
 
-/* Prints the firm as stored, with its normalized code and timestamps. */
-static gboolean
-print_stored_firm (ZsCli    *cli,
-                   gint64    id,
-                   gboolean  created,
-                   GError  **error)
-{
-  g_autoptr(ZsFirm) firm = zs_store_get_firm (cli->store, id, error);
-
-  if (firm == NULL)
-    return FALSE;
-  if (created)
-    zs_cli_print_created (cli, G_OBJECT (firm));
-  else if (cli->json)
-    zs_cli_print_object (cli, G_OBJECT (firm));
-  return TRUE;
-}
+static const char * const firm_required[] = { "name", "uscc", NULL };
+static const char * const contact_required[] = { "firm", "name", NULL };
 
 gboolean
 zs_cli_firms_add (ZsCli    *cli,
@@ -71,17 +56,14 @@ zs_cli_firms_add (ZsCli    *cli,
   g_autoptr(ZsFirm) firm = zs_firm_new ();
   gint64 id;
 
-  if (!zs_cli_parse (cli, args, NULL, fields, 0, error) ||
-      !zs_cli_fields_require (fields, "name", error) ||
-      !zs_cli_fields_require (fields, "uscc", error) ||
-      !zs_cli_open (cli, FALSE, error) ||
+  if (!zs_cli_parse_new (cli, args, fields, firm_required, error) ||
       !zs_cli_fields_apply (fields, cli, G_OBJECT (firm), error))
     return FALSE;
 
   id = zs_store_add_firm (cli->store, firm, error);
   if (id <= 0)
     return FALSE;
-  return print_stored_firm (cli, id, TRUE, error);
+  return zs_cli_print_saved (cli, zs_store_get_firm (cli->store, id, error), TRUE);
 }
 
 gboolean
@@ -93,7 +75,6 @@ zs_cli_firms_list (ZsCli    *cli,
   g_autofree char *sector = NULL;
   g_autofree char *limit_text = NULL;
   g_autofree char *offset_text = NULL;
-  g_autoptr(GPtrArray) firms = NULL;
   guint limit, offset;
   const GOptionEntry entries[] = {
     { "search", 0, 0, G_OPTION_ARG_FILENAME, &search,
@@ -108,11 +89,8 @@ zs_cli_firms_list (ZsCli    *cli,
       !zs_cli_open (cli, FALSE, error))
     return FALSE;
 
-  firms = zs_store_list_firms (cli->store, search, sector, offset, limit, error);
-  if (firms == NULL)
-    return FALSE;
-  zs_cli_print_list (cli, firms, firm_columns);
-  return TRUE;
+  return zs_cli_print_listed (cli, zs_store_list_firms (cli->store, search, sector, offset, limit, error),
+                              firm_columns);
 }
 
 gboolean
@@ -149,20 +127,10 @@ zs_cli_firms_edit (ZsCli    *cli,
 {
   g_autoptr(ZsCliFields) fields = zs_cli_fields_new (ZS_TYPE_FIRM, firm_fields);
   g_autoptr(ZsFirm) firm = NULL;
-  gboolean clear_sectors = FALSE;
-  const GOptionEntry entries[] = {
-    { "clear-sectors", 0, 0, G_OPTION_ARG_NONE, &clear_sectors, N_("Remove every sector"), NULL },
-    G_OPTION_ENTRY_NULL
-  };
+  gboolean clear_sectors;
 
-  if (!zs_cli_parse (cli, args, entries, fields, 1, error) ||
-      !zs_cli_conflict ("sector", zs_cli_fields_is_set (fields, "sector"),
-                        "clear-sectors", clear_sectors, error))
-    return FALSE;
-  if (!zs_cli_fields_any_set (fields) && !clear_sectors)
-    return zs_cli_usage_error (error, _("nothing to change; give at least one option"));
-
-  if (!zs_cli_open (cli, FALSE, error) ||
+  if (!zs_cli_parse_edit (cli, args, fields, &clear_sectors, error) ||
+      !zs_cli_open (cli, FALSE, error) ||
       !(firm = zs_cli_lookup_firm (cli, (*args)[1], error)) ||
       !zs_cli_fields_apply (fields, cli, G_OBJECT (firm), error))
     return FALSE;
@@ -171,7 +139,7 @@ zs_cli_firms_edit (ZsCli    *cli,
 
   if (!zs_store_update_firm (cli->store, firm, error))
     return FALSE;
-  return print_stored_firm (cli, zs_firm_get_id (firm), FALSE, error);
+  return zs_cli_print_saved (cli, zs_store_get_firm (cli->store, zs_firm_get_id (firm), error), FALSE);
 }
 
 gboolean
@@ -200,27 +168,17 @@ zs_cli_contacts_add (ZsCli    *cli,
 {
   g_autoptr(ZsCliFields) fields = zs_cli_fields_new (ZS_TYPE_CONTACT, contact_fields);
   g_autoptr(ZsContact) contact = zs_contact_new ();
-  g_autoptr(GPtrArray) contacts = NULL;
-  GObject *stored;
   gint64 id;
 
-  if (!zs_cli_parse (cli, args, NULL, fields, 0, error) ||
-      !zs_cli_fields_require (fields, "firm", error) ||
-      !zs_cli_fields_require (fields, "name", error) ||
-      !zs_cli_open (cli, FALSE, error) ||
+  if (!zs_cli_parse_new (cli, args, fields, contact_required, error) ||
       !zs_cli_fields_apply (fields, cli, G_OBJECT (contact), error))
     return FALSE;
 
   id = zs_store_add_contact (cli->store, contact, error);
   if (id <= 0)
     return FALSE;
-
-  contacts = zs_store_list_contacts (cli->store, zs_contact_get_firm_id (contact), error);
-  if (contacts == NULL)
-    return FALSE;
-  stored = zs_cli_find_by_id (contacts, id);
-  zs_cli_print_created (cli, stored != NULL ? stored : G_OBJECT (contact));
-  return TRUE;
+  return zs_cli_print_created_among (cli, zs_store_list_contacts (cli->store, zs_contact_get_firm_id (contact), error),
+                                     id, contact);
 }
 
 gboolean
@@ -252,14 +210,5 @@ zs_cli_contacts_delete (ZsCli    *cli,
                         GStrv    *args,
                         GError  **error)
 {
-  gint64 id;
-
-  if (!zs_cli_parse (cli, args, NULL, NULL, 1, error) ||
-      !zs_cli_parse_id ("id", (*args)[1], &id, error) ||
-      !zs_cli_open (cli, FALSE, error) ||
-      !zs_store_delete_contact (cli->store, id, error))
-    return FALSE;
-
-  zs_cli_print_done (cli, "id", zs_cli_int_node (id));
-  return TRUE;
+  return zs_cli_delete_by_id (cli, args, zs_store_delete_contact, error);
 }

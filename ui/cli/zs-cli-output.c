@@ -538,3 +538,85 @@ zs_cli_int_node (gint64 value)
 {
   return json_node_init_int (json_node_alloc (), value);
 }
+
+/**
+ * zs_cli_print_saved:
+ * @cli: the tool
+ * @stored: (transfer full) (nullable): the record read back from the store,
+ *   %NULL when that failed
+ * @created: whether the command created it
+ *
+ * Prints a record the command wrote, as the store now holds it (with its
+ * normalized values and timestamps): after a creation as
+ * zs_cli_print_created() does, after a change only with --json.
+ *
+ * Returns: whether there was a record to print
+ */
+gboolean
+zs_cli_print_saved (ZsCli    *cli,
+                    gpointer  stored,
+                    gboolean  created)
+{
+  g_autoptr(GObject) object = stored;
+
+  if (object == NULL)
+    return FALSE;
+  if (created)
+    zs_cli_print_created (cli, object);
+  else if (cli->json)
+    zs_cli_print_object (cli, object);
+  return TRUE;
+}
+
+/**
+ * zs_cli_print_created_among:
+ * @cli: the tool
+ * @listed: (transfer full) (nullable): a listing that holds the new record,
+ *   %NULL when listing failed
+ * @id: the id of the new record
+ * @created: the record as given, printed if @listed lacks it
+ *
+ * For kinds the store reads back only in lists: prints the created record
+ * as stored, found by @id among @listed.
+ *
+ * Returns: whether @listed was read
+ */
+gboolean
+zs_cli_print_created_among (ZsCli     *cli,
+                            GPtrArray *listed,
+                            gint64     id,
+                            gpointer   created)
+{
+  g_autoptr(GPtrArray) rows = listed;
+  GObject *stored;
+
+  if (rows == NULL)
+    return FALSE;
+  stored = zs_cli_find_by_id (rows, id);
+  zs_cli_print_created (cli, stored != NULL ? stored : G_OBJECT (created));
+  return TRUE;
+}
+
+/**
+ * zs_cli_print_listed:
+ * @cli: the tool
+ * @rows: (transfer full) (nullable): what the store listed, %NULL when
+ *   listing failed
+ * @columns: the columns of the table
+ *
+ * The end of every listing.
+ *
+ * Returns: whether @rows was read
+ */
+gboolean
+zs_cli_print_listed (ZsCli              *cli,
+                     GPtrArray          *rows,
+                     const char * const *columns)
+{
+  g_autoptr(GPtrArray) owned = rows;
+
+  if (owned == NULL)
+    return FALSE;
+  zs_cli_print_list (cli, owned, columns);
+  return TRUE;
+}

@@ -68,6 +68,11 @@ struct _ZsCli
   ZsPluginEngine     *plugins;       /* active whenever the store is open */
 };
 
+/* The store's delete of one kind of record. */
+typedef gboolean (*ZsCliDeleteFunc) (ZsStore  *store,
+                                     gint64    id,
+                                     GError  **error);
+
 /* The --limit and --offset options of listings, kept as text until
  * zs_cli_parse_page() checks them. */
 #define ZS_CLI_PAGE_ENTRIES(limit, offset)                                          \
@@ -147,6 +152,20 @@ gboolean     zs_cli_conflict         (const char         *option,
                                       const char         *other,
                                       gboolean            other_given,
                                       GError            **error);
+gboolean     zs_cli_parse_new        (ZsCli              *cli,
+                                      GStrv              *args,
+                                      ZsCliFields        *fields,
+                                      const char * const *required,
+                                      GError            **error);
+gboolean     zs_cli_parse_edit       (ZsCli              *cli,
+                                      GStrv              *args,
+                                      ZsCliFields        *fields,
+                                      gboolean           *clear_sectors,
+                                      GError            **error);
+gboolean     zs_cli_delete_by_id     (ZsCli              *cli,
+                                      GStrv              *args,
+                                      ZsCliDeleteFunc     delete_func,
+                                      GError            **error);
 
 /* zs-cli-fields.c: values */
 gboolean     zs_cli_parse_id         (const char         *field,
@@ -223,6 +242,16 @@ void         zs_cli_print_created    (ZsCli              *cli,
 void         zs_cli_print_done       (ZsCli              *cli,
                                       const char         *key,
                                       JsonNode           *value);
+gboolean     zs_cli_print_saved      (ZsCli              *cli,
+                                      gpointer            stored,
+                                      gboolean            created);
+gboolean     zs_cli_print_created_among (ZsCli           *cli,
+                                         GPtrArray       *listed,
+                                         gint64           id,
+                                         gpointer         created);
+gboolean     zs_cli_print_listed     (ZsCli              *cli,
+                                      GPtrArray          *rows,
+                                      const char * const *columns);
 JsonNode    *zs_cli_int_node         (gint64              value);
 GObject     *zs_cli_find_by_id       (GPtrArray          *objects,
                                       gint64              id);

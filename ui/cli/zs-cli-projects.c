@@ -49,6 +49,8 @@ static const char * const stage_change_columns[] = {
   "id", "at", "from_stage", "to_stage", "actor", "reason", NULL
 };
 
+static const char * const project_required[] = { "firm", "title", NULL };
+
 /* Prints the project as stored, with its timestamps. */
 static gboolean
 print_stored_project (ZsCli    *cli,
@@ -56,15 +58,7 @@ print_stored_project (ZsCli    *cli,
                       gboolean  created,
                       GError  **error)
 {
-  g_autoptr(ZsProject) project = zs_store_get_project (cli->store, id, error);
-
-  if (project == NULL)
-    return FALSE;
-  if (created)
-    zs_cli_print_created (cli, G_OBJECT (project));
-  else if (cli->json)
-    zs_cli_print_object (cli, G_OBJECT (project));
-  return TRUE;
+  return zs_cli_print_saved (cli, zs_store_get_project (cli->store, id, error), created);
 }
 
 static gboolean
@@ -91,10 +85,7 @@ zs_cli_projects_add (ZsCli    *cli,
   g_autoptr(ZsProject) project = zs_project_new ();
   gint64 id;
 
-  if (!zs_cli_parse (cli, args, NULL, fields, 0, error) ||
-      !zs_cli_fields_require (fields, "firm", error) ||
-      !zs_cli_fields_require (fields, "title", error) ||
-      !zs_cli_open (cli, FALSE, error) ||
+  if (!zs_cli_parse_new (cli, args, fields, project_required, error) ||
       !zs_cli_fields_apply (fields, cli, G_OBJECT (project), error))
     return FALSE;
 
@@ -130,7 +121,6 @@ zs_cli_projects_list (ZsCli    *cli,
   g_autofree char *park = NULL;
   g_autofree char *limit_text = NULL;
   g_autofree char *offset_text = NULL;
-  g_autoptr(GPtrArray) projects = NULL;
   const char *nick;
   gint64 firm;
   guint limit, offset;
@@ -149,11 +139,8 @@ zs_cli_projects_list (ZsCli    *cli,
       !zs_cli_lookup_firm_id (cli, firm_ref, &firm, error))
     return FALSE;
 
-  projects = zs_store_list_projects (cli->store, firm, nick, park, offset, limit, error);
-  if (projects == NULL)
-    return FALSE;
-  zs_cli_print_list (cli, projects, project_columns);
-  return TRUE;
+  return zs_cli_print_listed (cli, zs_store_list_projects (cli->store, firm, nick, park, offset, limit, error),
+                              project_columns);
 }
 
 gboolean
@@ -213,20 +200,10 @@ zs_cli_projects_edit (ZsCli    *cli,
 {
   g_autoptr(ZsCliFields) fields = zs_cli_fields_new (ZS_TYPE_PROJECT, project_edit_fields);
   g_autoptr(ZsProject) project = NULL;
-  gboolean clear_sectors = FALSE;
-  const GOptionEntry entries[] = {
-    { "clear-sectors", 0, 0, G_OPTION_ARG_NONE, &clear_sectors, N_("Remove every sector"), NULL },
-    G_OPTION_ENTRY_NULL
-  };
+  gboolean clear_sectors;
 
-  if (!zs_cli_parse (cli, args, entries, fields, 1, error) ||
-      !zs_cli_conflict ("sector", zs_cli_fields_is_set (fields, "sector"),
-                        "clear-sectors", clear_sectors, error))
-    return FALSE;
-  if (!zs_cli_fields_any_set (fields) && !clear_sectors)
-    return zs_cli_usage_error (error, _("nothing to change; give at least one option"));
-
-  if (!open_project (cli, (*args)[1], &project, error) ||
+  if (!zs_cli_parse_edit (cli, args, fields, &clear_sectors, error) ||
+      !open_project (cli, (*args)[1], &project, error) ||
       !zs_cli_fields_apply (fields, cli, G_OBJECT (project), error))
     return FALSE;
   if (clear_sectors)
@@ -242,14 +219,5 @@ zs_cli_projects_delete (ZsCli    *cli,
                         GStrv    *args,
                         GError  **error)
 {
-  gint64 id;
-
-  if (!zs_cli_parse (cli, args, NULL, NULL, 1, error) ||
-      !zs_cli_parse_id ("id", (*args)[1], &id, error) ||
-      !zs_cli_open (cli, FALSE, error) ||
-      !zs_store_delete_project (cli->store, id, error))
-    return FALSE;
-
-  zs_cli_print_done (cli, "id", zs_cli_int_node (id));
-  return TRUE;
+  return zs_cli_delete_by_id (cli, args, zs_store_delete_project, error);
 }

@@ -25,6 +25,8 @@ static const char * const target_columns[] = {
 };
 static const char * const staff_columns[] = { "id", "name", "role", "park_code", NULL };
 
+static const char * const staff_required[] = { "name", NULL };
+
 static const ZsCliField staff_fields[] = {
   { "name", "name", ZS_CLI_FIELD_PLAIN, N_("The name, as given to --as"), N_("NAME") },
   { "role", "role", ZS_CLI_FIELD_PLAIN, N_("admin, staff or viewer (default: staff)"), N_("ROLE") },
@@ -40,17 +42,10 @@ list_all (ZsCli               *cli,
           const char * const  *columns,
           GError             **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-
   if (!zs_cli_parse (cli, args, NULL, NULL, 0, error) ||
       !zs_cli_open (cli, FALSE, error))
     return FALSE;
-
-  rows = list (cli->store, error);
-  if (rows == NULL)
-    return FALSE;
-  zs_cli_print_list (cli, rows, columns);
-  return TRUE;
+  return zs_cli_print_listed (cli, list (cli->store, error), columns);
 }
 
 gboolean
@@ -59,7 +54,6 @@ zs_cli_sectors_list (ZsCli    *cli,
                      GError  **error)
 {
   g_autofree char *clause_text = NULL;
-  g_autoptr(GPtrArray) sectors = NULL;
   guint clause = 0;
   const GOptionEntry entries[] = {
     { "clause", 0, 0, G_OPTION_ARG_FILENAME, &clause_text,
@@ -72,11 +66,7 @@ zs_cli_sectors_list (ZsCli    *cli,
       !zs_cli_open (cli, FALSE, error))
     return FALSE;
 
-  sectors = zs_store_list_sectors (cli->store, clause, error);
-  if (sectors == NULL)
-    return FALSE;
-  zs_cli_print_list (cli, sectors, sector_columns);
-  return TRUE;
+  return zs_cli_print_listed (cli, zs_store_list_sectors (cli->store, clause, error), sector_columns);
 }
 
 gboolean
@@ -126,13 +116,9 @@ zs_cli_staff_add (ZsCli    *cli,
 {
   g_autoptr(ZsCliFields) fields = zs_cli_fields_new (ZS_TYPE_STAFF, staff_fields);
   g_autoptr(ZsStaff) staff = zs_staff_new ();
-  g_autoptr(GPtrArray) members = NULL;
-  GObject *stored;
   gint64 id;
 
-  if (!zs_cli_parse (cli, args, NULL, fields, 0, error) ||
-      !zs_cli_fields_require (fields, "name", error) ||
-      !zs_cli_open (cli, FALSE, error) ||
+  if (!zs_cli_parse_new (cli, args, fields, staff_required, error) ||
       !zs_cli_fields_apply (fields, cli, G_OBJECT (staff), error))
     return FALSE;
 
@@ -140,10 +126,5 @@ zs_cli_staff_add (ZsCli    *cli,
   if (id <= 0)
     return FALSE;
 
-  members = zs_store_list_staff (cli->store, error);
-  if (members == NULL)
-    return FALSE;
-  stored = zs_cli_find_by_id (members, id);
-  zs_cli_print_created (cli, stored != NULL ? stored : G_OBJECT (staff));
-  return TRUE;
+  return zs_cli_print_created_among (cli, zs_store_list_staff (cli->store, error), id, staff);
 }

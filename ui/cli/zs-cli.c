@@ -595,3 +595,96 @@ zs_cli_conflict (const char  *option,
     return TRUE;
   return zs_cli_usage_error (error, _("--%s and --%s cannot be used together"), option, other);
 }
+
+/**
+ * zs_cli_parse_new:
+ * @cli: the tool
+ * @args: the arguments of the command
+ * @fields: the options of the record's properties
+ * @required: (array zero-terminated=1): the options an `add` cannot do without
+ * @error: return location for a #GError
+ *
+ * The start of every `add`: parses @args, checks that each of @required was
+ * given, in order, then opens the database.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+zs_cli_parse_new (ZsCli              *cli,
+                  GStrv              *args,
+                  ZsCliFields        *fields,
+                  const char * const *required,
+                  GError            **error)
+{
+  if (!zs_cli_parse (cli, args, NULL, fields, 0, error))
+    return FALSE;
+  for (guint i = 0; required[i] != NULL; i++)
+    if (!zs_cli_fields_require (fields, required[i], error))
+      return FALSE;
+  return zs_cli_open (cli, FALSE, error);
+}
+
+/**
+ * zs_cli_parse_edit:
+ * @cli: the tool
+ * @args: the arguments of the command; one positional, the record
+ * @fields: the options of the record's properties, with a `sector` option
+ * @clear_sectors: (out): whether --clear-sectors was given
+ * @error: return location for a #GError
+ *
+ * The start of the `edit` of records with sectors: --clear-sectors cannot
+ * go with --sector, and an edit that changes nothing is a usage error, so
+ * that a forgotten option is not taken for success.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+zs_cli_parse_edit (ZsCli        *cli,
+                   GStrv        *args,
+                   ZsCliFields  *fields,
+                   gboolean     *clear_sectors,
+                   GError      **error)
+{
+  const GOptionEntry entries[] = {
+    { "clear-sectors", 0, 0, G_OPTION_ARG_NONE, clear_sectors, N_("Remove every sector"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  *clear_sectors = FALSE;
+  if (!zs_cli_parse (cli, args, entries, fields, 1, error) ||
+      !zs_cli_conflict ("sector", zs_cli_fields_is_set (fields, "sector"),
+                        "clear-sectors", *clear_sectors, error))
+    return FALSE;
+  if (!zs_cli_fields_any_set (fields) && !*clear_sectors)
+    return zs_cli_usage_error (error, _("nothing to change; give at least one option"));
+  return TRUE;
+}
+
+/**
+ * zs_cli_delete_by_id:
+ * @cli: the tool
+ * @args: the arguments of the command; one positional, the id
+ * @delete_func: the store's delete of the record's kind
+ * @error: return location for a #GError
+ *
+ * The `delete` of records named by their id alone.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+zs_cli_delete_by_id (ZsCli           *cli,
+                     GStrv           *args,
+                     ZsCliDeleteFunc  delete_func,
+                     GError         **error)
+{
+  gint64 id;
+
+  if (!zs_cli_parse (cli, args, NULL, NULL, 1, error) ||
+      !zs_cli_parse_id ("id", (*args)[1], &id, error) ||
+      !zs_cli_open (cli, FALSE, error) ||
+      !delete_func (cli->store, id, error))
+    return FALSE;
+
+  zs_cli_print_done (cli, "id", zs_cli_int_node (id));
+  return TRUE;
+}

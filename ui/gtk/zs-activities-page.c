@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "zs-activities-page.h"
+#include "zs-gtk-util-private.h"
 
 /* Enough for a morning's calls; the rest waits for the next day. */
 #define MAX_DUE 200
@@ -133,16 +134,6 @@ zs_activities_page_reload (ZsActivitiesPage *self)
   gtk_label_set_label (self->due_title, title);
 }
 
-static gboolean
-reload_cb (gpointer data)
-{
-  ZsActivitiesPage *self = data;
-
-  self->reload_id = 0;
-  zs_activities_page_reload (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 store_changed_cb (ZsActivitiesPage *self,
                   const char       *entity,
@@ -151,7 +142,7 @@ store_changed_cb (ZsActivitiesPage *self,
   if (g_strcmp0 (entity, "firm") == 0)
     g_hash_table_remove (self->firm_names, &id);
   if (self->reload_id == 0 && (g_strcmp0 (entity, "activity") == 0 || g_strcmp0 (entity, "firm") == 0))
-    self->reload_id = g_idle_add (reload_cb, self);
+    zs_gtk_queue_reload (&self->reload_id, (ZsGtkReloadFunc) zs_activities_page_reload, self);
 }
 
 static GtkWidget *
@@ -185,16 +176,12 @@ static void
 zs_activities_page_dispose (GObject *object)
 {
   ZsActivitiesPage *self = ZS_ACTIVITIES_PAGE (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  zs_gtk_unparent_children (GTK_WIDGET (self));
+  zs_gtk_clear_connected (&self->store, self);
   g_clear_object (&self->due);
   g_clear_object (&self->recent);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (zs_activities_page_parent_class)->dispose (object);
 }

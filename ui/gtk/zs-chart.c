@@ -12,12 +12,12 @@
 #include <pango/pangocairo.h>
 
 #include "zs-chart.h"
+#include "zs-gtk-util-private.h"
 
 #define PADDING 12.0
 #define ROW_HEIGHT 24.0
 #define BAR_GAP 3.0
 #define VALUE_WIDTH 80.0
-#define FONT "Noto Sans CJK SC, Sans"
 
 typedef struct
 {
@@ -63,23 +63,6 @@ row_height (ZsChart *self)
   return has_second_series (self) && self->kind == ZS_CHART_BARS ? ROW_HEIGHT * 1.5 : ROW_HEIGHT;
 }
 
-static PangoLayout *
-create_layout (cairo_t    *cr,
-               const char *text,
-               int         size,
-               gboolean    bold)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
-
-  pango_font_description_set_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
 static double
 note_height (ZsChart *self,
              cairo_t *cr,
@@ -90,9 +73,7 @@ note_height (ZsChart *self,
 
   if (self->note == NULL)
     return 0;
-  layout = create_layout (cr, self->note, 8, FALSE);
-  pango_layout_set_width (layout, (int) ((width - 2 * PADDING) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  layout = zs_gtk_create_paragraph (cr, self->note, 8, FALSE, width - 2 * PADDING);
   pango_layout_get_pixel_size (layout, NULL, &height);
   return height + PADDING / 2;
 }
@@ -127,13 +108,8 @@ draw_text (cairo_t       *cr,
            gboolean       bold,
            const GdkRGBA *color)
 {
-  g_autoptr(PangoLayout) layout = create_layout (cr, text, size, bold);
-
-  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   gdk_cairo_set_source_rgba (cr, color);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  zs_gtk_show_text (cr, text, x, y, max_width, size, bold);
 }
 
 static double
@@ -290,12 +266,10 @@ zs_chart_draw (ZsChart       *self,
     }
   if (self->note != NULL)
     {
-      g_autoptr(PangoLayout) layout = create_layout (cr, self->note, 8, FALSE);
+      g_autoptr(PangoLayout) layout = zs_gtk_create_paragraph (cr, self->note, 8, FALSE, width - 2 * PADDING);
       GdkRGBA dim = *foreground;
 
       dim.alpha *= 0.6;
-      pango_layout_set_width (layout, (int) ((width - 2 * PADDING) * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       gdk_cairo_set_source_rgba (cr, &dim);
       cairo_move_to (cr, PADDING, y + PADDING / 2);
       pango_cairo_show_layout (cr, layout);
@@ -306,16 +280,11 @@ static void
 zs_chart_snapshot (GtkWidget   *widget,
                    GtkSnapshot *snapshot)
 {
-  ZsChart *self = ZS_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   GdkRGBA foreground;
+  cairo_t *cr = zs_gtk_begin_cairo (widget, snapshot, &foreground);
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &foreground);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  zs_chart_draw (self, cr, width, height, &foreground);
+  zs_chart_draw (ZS_CHART (widget), cr, gtk_widget_get_width (widget), gtk_widget_get_height (widget),
+                 &foreground);
   cairo_destroy (cr);
 }
 

@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 
 #include "zs-dashboard-page.h"
+#include "zs-gtk-util-private.h"
 
 /* 万元 per 亿元 */
 #define WAN_PER_YI 10000.0
@@ -222,22 +223,12 @@ zs_dashboard_page_reload (ZsDashboardPage *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static gboolean
-reload_cb (gpointer data)
-{
-  ZsDashboardPage *self = data;
-
-  self->reload_id = 0;
-  zs_dashboard_page_reload (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 store_changed_cb (ZsDashboardPage *self,
                   const char      *entity)
 {
   if (self->reload_id == 0 && (g_strcmp0 (entity, "project") == 0 || g_strcmp0 (entity, "firm") == 0))
-    self->reload_id = g_idle_add (reload_cb, self);
+    zs_gtk_queue_reload (&self->reload_id, (ZsGtkReloadFunc) zs_dashboard_page_reload, self);
 }
 
 static ZsChart *
@@ -295,15 +286,11 @@ static void
 zs_dashboard_page_dispose (GObject *object)
 {
   ZsDashboardPage *self = ZS_DASHBOARD_PAGE (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->count_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->store);
+  zs_gtk_unparent_children (GTK_WIDGET (self));
+  zs_gtk_clear_connected (&self->store, self);
 
   G_OBJECT_CLASS (zs_dashboard_page_parent_class)->dispose (object);
 }
@@ -393,21 +380,13 @@ draw_paragraph (cairo_t    *cr,
                 int         size,
                 gboolean    bold)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Noto Sans CJK SC, Sans");
+  g_autoptr(PangoLayout) layout = zs_gtk_create_paragraph (cr, text, size, bold, PAGE_WIDTH - 2 * MARGIN);
   int height;
 
-  pango_font_description_set_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) ((PAGE_WIDTH - 2 * MARGIN) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
   cairo_set_source_rgb (cr, 0, 0, 0);
   cairo_move_to (cr, MARGIN, y);
   pango_cairo_show_layout (cr, layout);
   pango_layout_get_pixel_size (layout, NULL, &height);
-  g_object_unref (layout);
   return y + height + 8;
 }
 

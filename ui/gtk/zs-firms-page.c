@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "zs-firms-page.h"
+#include "zs-gtk-util-private.h"
 
 /* What the user types is searched once typing pauses this long. */
 #define SEARCH_DELAY_MS 150
@@ -332,10 +333,8 @@ static void
 zs_firms_page_dispose (GObject *object)
 {
   ZsFirmsPage *self = ZS_FIRMS_PAGE (object);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  zs_gtk_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->store);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "zs-history-list.h"
+#include "zs-gtk-util-private.h"
 
 /* A record edited more often than this shows its latest changes. */
 #define MAX_CHANGES 200
@@ -119,16 +120,6 @@ reload (ZsHistoryList *self)
   g_list_store_splice (self->changes, 0, 0, changes->pdata, changes->len);
 }
 
-static gboolean
-reload_cb (gpointer data)
-{
-  ZsHistoryList *self = data;
-
-  self->reload_id = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 store_changed_cb (ZsHistoryList *self,
                   const char    *entity,
@@ -136,21 +127,17 @@ store_changed_cb (ZsHistoryList *self,
                   ZsChangeKind   kind)
 {
   if (self->reload_id == 0 && id == self->entity_id && g_strcmp0 (entity, self->entity) == 0)
-    self->reload_id = g_idle_add (reload_cb, self);
+    zs_gtk_queue_reload (&self->reload_id, (ZsGtkReloadFunc) reload, self);
 }
 
 static void
 zs_history_list_dispose (GObject *object)
 {
   ZsHistoryList *self = ZS_HISTORY_LIST (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->store);
+  zs_gtk_unparent_children (GTK_WIDGET (self));
+  zs_gtk_clear_connected (&self->store, self);
   g_clear_object (&self->changes);
 
   G_OBJECT_CLASS (zs_history_list_parent_class)->dispose (object);

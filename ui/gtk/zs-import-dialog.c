@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "zs-import-dialog.h"
+#include "zs-gtk-util-private.h"
 
 /* Rows shown under the column headers. */
 #define PREVIEW_ROWS 5
@@ -262,6 +263,18 @@ run_cb (GObject      *object,
   g_signal_emit (self, signals[FINISHED], 0, dry_run, ok);
 }
 
+/* A file that cannot be read or a mapping the job refuses: nothing ran, so
+ * there is nothing to undo or to import for real. */
+static void
+show_failure (ZsImportDialog *self,
+              const char     *message)
+{
+  gtk_label_set_label (self->summary_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->undo_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_now_button), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "done");
+}
+
 static gboolean
 apply_mapping (ZsImportDialog  *self,
                ZsImportJob     *job,
@@ -306,12 +319,7 @@ zs_import_dialog_start (ZsImportDialog *self,
   g_object_set_data (G_OBJECT (self->job), "dry-run", GINT_TO_POINTER (dry_run));
   if (!apply_mapping (self, self->job, &error))
     {
-      g_autofree char *summary = g_strdup (error->message);
-
-      gtk_label_set_label (self->summary_label, summary);
-      gtk_widget_set_visible (GTK_WIDGET (self->undo_button), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->import_now_button), FALSE);
-      gtk_stack_set_visible_child_name (self->stack, "done");
+      show_failure (self, error->message);
       return;
     }
 
@@ -329,26 +337,14 @@ zs_import_dialog_start (ZsImportDialog *self,
 /* Files {{{ */
 
 static void
-open_response_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  ZsImportDialog  *self)
+file_chosen (gpointer    owner,
+             const char *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-      if (path != NULL)
-        zs_import_dialog_set_file (self, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  zs_import_dialog_set_file (owner, path);
 }
 
 static void
-add_filter (GtkFileChooser *chooser)
+choose_file_cb (ZsImportDialog *self)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -359,53 +355,19 @@ add_filter (GtkFileChooser *chooser)
   gtk_file_filter_add_suffix (filter, "xlsx");
   gtk_file_filter_add_suffix (filter, "jsonl");
   gtk_file_filter_add_suffix (filter, "ndjson");
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-static void
-choose_file_cb (ZsImportDialog *self)
-{
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Choose a File to Import"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                               _("_Open"), _("_Cancel"));
-
-  add_filter (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-save_response_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  ZsImportDialog  *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-      if (path != NULL)
-        zs_import_dialog_set_rejects_path (self, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  zs_gtk_choose_path (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _("Choose a File to Import"),
+                      _("_Open"), _("_Cancel"), NULL, filter,
+                      file_chosen, self);
 }
 
 static void
 choose_rejects_cb (ZsImportDialog *self)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save Rejected Rows"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                               _("_Save"), _("_Cancel"));
   g_autofree char *name = g_path_get_basename (self->rejects_path);
 
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  zs_gtk_choose_path (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Rejected Rows"),
+                      _("_Save"), _("_Cancel"), name, NULL,
+                      (ZsGtkPathFunc) zs_import_dialog_set_rejects_path, self);
 }
 
 /* }}} */
@@ -736,10 +698,7 @@ zs_import_dialog_set_file (ZsImportDialog *self,
     }
   if (!load_preview (self, &error))
     {
-      gtk_label_set_label (self->summary_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->undo_button), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->import_now_button), FALSE);
-      gtk_stack_set_visible_child_name (self->stack, "done");
+      show_failure (self, error->message);
       return FALSE;
     }
   gtk_stack_set_visible_child_name (self->stack, "preview");

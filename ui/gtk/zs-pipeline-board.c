@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "zs-pipeline-board.h"
+#include "zs-gtk-util-private.h"
 #include "zs-stage-move-dialog.h"
 
 #define N_STAGES (ZS_STAGE_LOST + 1)
@@ -221,16 +222,6 @@ zs_pipeline_board_reload (ZsPipelineBoard *self)
     fill_column (self, stage, counts);
 }
 
-static gboolean
-reload_cb (gpointer data)
-{
-  ZsPipelineBoard *self = data;
-
-  self->reload_id = 0;
-  zs_pipeline_board_reload (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 store_changed_cb (ZsPipelineBoard *self,
                   const char      *entity,
@@ -240,7 +231,7 @@ store_changed_cb (ZsPipelineBoard *self,
   if (g_strcmp0 (entity, "firm") == 0)
     g_hash_table_remove (self->firm_names, &id);
   if (self->reload_id == 0 && (g_strcmp0 (entity, "project") == 0 || g_strcmp0 (entity, "firm") == 0))
-    self->reload_id = g_idle_add (reload_cb, self);
+    zs_gtk_queue_reload (&self->reload_id, (ZsGtkReloadFunc) zs_pipeline_board_reload, self);
 }
 
 static gboolean
@@ -309,16 +300,12 @@ static void
 zs_pipeline_board_dispose (GObject *object)
 {
   ZsPipelineBoard *self = ZS_PIPELINE_BOARD (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  zs_gtk_unparent_children (GTK_WIDGET (self));
+  zs_gtk_clear_connected (&self->store, self);
   for (guint i = 0; i < N_STAGES; i++)
     g_clear_pointer (&self->columns[i].project_ids, g_array_unref);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (zs_pipeline_board_parent_class)->dispose (object);
 }

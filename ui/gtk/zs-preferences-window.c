@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "zs-preferences-window.h"
+#include "zs-gtk-util-private.h"
 
 struct _ZsPreferencesWindow
 {
@@ -25,8 +26,6 @@ struct _ZsPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (ZsPreferencesWindow, zs_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-static gboolean reload_cb (gpointer data);
-
 static void
 switch_active_cb (GtkSwitch           *widget,
                   GParamSpec          *pspec,
@@ -38,8 +37,7 @@ switch_active_cb (GtkSwitch           *widget,
   /* A failure is kept by the engine and shown when the list is rebuilt. */
   if (!zs_plugin_engine_set_enabled (self->engine, module_name, gtk_switch_get_active (widget), &error))
     g_debug ("Plugin %s: %s", module_name, error->message);
-  if (self->reload_id == 0)
-    self->reload_id = g_idle_add (reload_cb, self);
+  zs_gtk_queue_reload (&self->reload_id, (ZsGtkReloadFunc) zs_preferences_window_reload, self);
 }
 
 static char *
@@ -108,16 +106,6 @@ zs_preferences_window_reload (ZsPreferencesWindow *self)
   for (guint i = 0; i < plugins->len; i++)
     adw_preferences_group_add (self->group, create_row (self, g_ptr_array_index (plugins, i)));
   adw_preferences_page_add (self->page, self->group);
-}
-
-static gboolean
-reload_cb (gpointer data)
-{
-  ZsPreferencesWindow *self = data;
-
-  self->reload_id = 0;
-  zs_preferences_window_reload (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void

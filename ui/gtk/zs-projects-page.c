@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "zs-projects-page.h"
+#include "zs-gtk-util-private.h"
 
 struct _ZsProjectsPage
 {
@@ -295,15 +296,11 @@ static void
 zs_projects_page_dispose (GObject *object)
 {
   ZsProjectsPage *self = ZS_PROJECTS_PAGE (object);
-  GtkWidget *child;
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  zs_gtk_unparent_children (GTK_WIDGET (self));
+  zs_gtk_clear_connected (&self->store, self);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (zs_projects_page_parent_class)->dispose (object);
 }

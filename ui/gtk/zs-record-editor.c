@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "zs-record-editor.h"
+#include "zs-gtk-util-private.h"
 #include "zs-stage-move-dialog.h"
 
 typedef struct
@@ -19,10 +20,10 @@ typedef struct
   const char *entity;
   void      (*build)  (ZsRecordEditor *self);
   GObject  *(*load)   (ZsStore *store, gint64 id, GError **error);
-  GObject  *(*create) (void);
+  GType     (*type)   (void);
   gint64    (*add)    (ZsStore *store, GObject *record, GError **error);
   gboolean  (*update) (ZsStore *store, GObject *record, GError **error);
-  const char *(*title) (GObject *record);
+  const char *title_property;   /* the string that names a record */
 } EntityKind;
 
 struct _ZsRecordEditor
@@ -158,18 +159,6 @@ load_project (ZsStore *store, gint64 id, GError **error)
   return G_OBJECT (zs_store_get_project (store, id, error));
 }
 
-static GObject *
-create_firm (void)
-{
-  return G_OBJECT (zs_firm_new ());
-}
-
-static GObject *
-create_project (void)
-{
-  return G_OBJECT (zs_project_new ());
-}
-
 static gint64
 add_firm (ZsStore *store, GObject *record, GError **error)
 {
@@ -194,21 +183,9 @@ update_project (ZsStore *store, GObject *record, GError **error)
   return zs_store_update_project (store, ZS_PROJECT (record), error);
 }
 
-static const char *
-firm_title (GObject *record)
-{
-  return zs_firm_get_name (ZS_FIRM (record));
-}
-
-static const char *
-project_title (GObject *record)
-{
-  return zs_project_get_title (ZS_PROJECT (record));
-}
-
 static const EntityKind entity_kinds[] = {
-  { "firm", build_firm, load_firm, create_firm, add_firm, update_firm, firm_title },
-  { "project", build_project, load_project, create_project, add_project, update_project, project_title },
+  { "firm", build_firm, load_firm, zs_firm_get_type, add_firm, update_firm, "name" },
+  { "project", build_project, load_project, zs_project_get_type, add_project, update_project, "title" },
 };
 
 /* }}} */
@@ -231,10 +208,12 @@ static void
 show_header (ZsRecordEditor *self,
              GObject        *record)
 {
-  const char *title = record != NULL ? self->kind->title (record) : NULL;
+  g_autofree char *title = NULL;
 
   if (self->id == 0)
-    title = is_project (self) ? _("New Project") : _("New Firm");
+    title = g_strdup (is_project (self) ? _("New Project") : _("New Firm"));
+  else if (record != NULL)
+    g_object_get (record, self->kind->title_property, &title, NULL);
   gtk_label_set_label (self->title_label, title != NULL ? title : "");
 
   gtk_widget_set_visible (GTK_WIDGET (self->stage_label), is_project (self) && self->id != 0);
@@ -251,7 +230,7 @@ load_record (ZsRecordEditor *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  record = self->id != 0 ? self->kind->load (self->store, self->id, &error) : self->kind->create ();
+  record = self->id != 0 ? self->kind->load (self->store, self->id, &error) : g_object_new (self->kind->type (), NULL);
   if (record == NULL)
     {
       show_error (self, error->message);
@@ -265,16 +244,6 @@ load_record (ZsRecordEditor *self)
   zs_history_list_set_record (self->history, self->kind->entity, self->id);
 }
 
-static gboolean
-reload_cb (gpointer data)
-{
-  ZsRecordEditor *self = data;
-
-  self->reload_id = 0;
-  load_record (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* A revert or a move elsewhere changed the record shown: show it as it is. */
 static void
 store_changed_cb (ZsRecordEditor *self,
@@ -282,10 +251,10 @@ store_changed_cb (ZsRecordEditor *self,
                   gint64          id,
                   ZsChangeKind    kind)
 {
-  if (self->saving || self->reload_id != 0 || id != self->id || id == 0 ||
+  if (self->saving || id != self->id || id == 0 ||
       g_strcmp0 (entity, self->kind->entity) != 0)
     return;
-  self->reload_id = g_idle_add (reload_cb, self);
+  zs_gtk_queue_reload (&self->reload_id, (ZsGtkReloadFunc) load_record, self);
 }
 
 static void
@@ -423,14 +392,10 @@ static void
 zs_record_editor_dispose (GObject *object)
 {
   ZsRecordEditor *self = ZS_RECORD_EDITOR (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->store);
+  zs_gtk_unparent_children (GTK_WIDGET (self));
+  zs_gtk_clear_connected (&self->store, self);
   g_clear_pointer (&self->sector_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (zs_record_editor_parent_class)->dispose (object);
@@ -596,7 +561,7 @@ zs_record_editor_save (ZsRecordEditor *self)
 
   /* Start from the stored record, so that what the form does not show
    * (the stage of a project, timestamps) is written back unchanged. */
-  record = self->id != 0 ? self->kind->load (self->store, self->id, &error) : self->kind->create ();
+  record = self->id != 0 ? self->kind->load (self->store, self->id, &error) : g_object_new (self->kind->type (), NULL);
   show_error (self, NULL);
   if (record == NULL)
     {

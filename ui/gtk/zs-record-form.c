@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "zs-record-form.h"
+#include "zs-gtk-util-private.h"
 
 typedef struct
 {
@@ -151,10 +152,8 @@ static void
 zs_record_form_dispose (GObject *object)
 {
   ZsRecordForm *self = ZS_RECORD_FORM (object);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  zs_gtk_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (zs_record_form_parent_class)->dispose (object);
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "zs-sectors-page.h"
+#include "zs-gtk-util-private.h"
 
 struct _ZsSectorsPage
 {
@@ -188,10 +189,8 @@ static void
 zs_sectors_page_dispose (GObject *object)
 {
   ZsSectorsPage *self = ZS_SECTORS_PAGE (object);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  zs_gtk_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
   g_clear_pointer (&self->sectors, g_ptr_array_unref);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "zs-window.h"
+#include "zs-gtk-util-private.h"
 #include "zhaoshang-gtk.h"
 #include "zs-activities-page.h"
 #include "zs-dashboard-page.h"
@@ -133,22 +134,13 @@ preferences_action (GSimpleAction *action,
 }
 
 static void
-report_saved_cb (GtkNativeDialog *chooser,
-                 int              response,
-                 ZsWindow        *self)
+report_path_chosen (gpointer    owner,
+                    const char *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  ZsWindow *self = owner;
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  if (path != NULL && !zs_window_export_report (self, path, &error))
+  if (!zs_window_export_report (self, path, &error))
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Report Was Not Saved"), error->message);
 
@@ -163,18 +155,13 @@ export_report_action (GSimpleAction *action,
                       gpointer       user_data)
 {
   ZsWindow *self = user_data;
-  GtkFileChooserNative *chooser;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   /* Translators: the default file name of the report; %s is today's date */
   g_autofree char *name = g_strdup_printf (_("investment-report-%s.pdf"), date);
 
-  chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (report_saved_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  zs_gtk_choose_path (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Report"),
+                      _("_Save"), _("_Cancel"), name, NULL, report_path_chosen, self);
 }
 
 static const GActionEntry window_actions[] = {

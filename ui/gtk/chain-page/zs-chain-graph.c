@@ -8,16 +8,15 @@
 #include <inttypes.h>
 
 #include <glib/gi18n.h>
-#include <pango/pangocairo.h>
 
 #include "zs-chain-graph.h"
+#include "zs-gtk-util-private.h"
 
 #define BOX_WIDTH 170.0
 #define BOX_HEIGHT 54.0
 #define COLUMN_GAP 70.0
 #define ROW_GAP 18.0
 #define MARGIN 16.0
-#define FONT "Noto Sans CJK SC, Sans"
 
 typedef struct
 {
@@ -168,28 +167,6 @@ status_colors (const char *status,
 }
 
 static void
-show_text (cairo_t    *cr,
-           const char *text,
-           double      x,
-           double      y,
-           double      width,
-           int         size,
-           gboolean    bold)
-{
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
-
-  pango_font_description_set_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
 draw_edges (ZsChainGraph *self,
             cairo_t      *cr)
 {
@@ -244,9 +221,9 @@ draw_box (ZsChainGraph  *self,
   cairo_stroke (cr);
 
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  show_text (cr, link->name, x + 8, y + 6, BOX_WIDTH - 16, 10, TRUE);
+  zs_gtk_show_text (cr, link->name, x + 8, y + 6, BOX_WIDTH - 16, 10, TRUE);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  show_text (cr, counts, x + 8, y + 30, BOX_WIDTH - 16, 8, FALSE);
+  zs_gtk_show_text (cr, counts, x + 8, y + 30, BOX_WIDTH - 16, 8, FALSE);
 }
 
 static const char *
@@ -265,17 +242,13 @@ zs_chain_graph_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
   ZsChainGraph *self = ZS_CHAIN_GRAPH (widget);
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
-                                                                          gtk_widget_get_height (widget)));
   GdkRGBA foreground;
+  cairo_t *cr = zs_gtk_begin_cairo (widget, snapshot, &foreground);
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &foreground);
-  G_GNUC_END_IGNORE_DEPRECATIONS
   for (guint c = 0; c < self->n_columns; c++)
     {
       gdk_cairo_set_source_rgba (cr, &foreground);
-      show_text (cr, position_label (c), MARGIN + c * (BOX_WIDTH + COLUMN_GAP), MARGIN - 4, BOX_WIDTH, 9, TRUE);
+      zs_gtk_show_text (cr, position_label (c), MARGIN + c * (BOX_WIDTH + COLUMN_GAP), MARGIN - 4, BOX_WIDTH, 9, TRUE);
     }
   draw_edges (self, cr);
   for (guint i = 0; i < self->links->len; i++)

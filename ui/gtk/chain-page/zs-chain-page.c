@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "zs-chain-page.h"
+#include "zs-gtk-util-private.h"
 
 /* Candidates shown per gap or weak link. */
 #define TOP_CANDIDATES "5"
@@ -349,10 +350,8 @@ static void
 zs_chain_page_dispose (GObject *object)
 {
   ZsChainPage *self = ZS_CHAIN_PAGE (object);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  zs_gtk_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->provider);
   g_clear_object (&self->context);
 

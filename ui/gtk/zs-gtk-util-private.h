@@ -1,0 +1,54 @@
+/* zs-gtk-util-private.h: what the widgets of the GTK application share
+ *
+ * Not installed: the app and the chain-page module compile it in.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef void (*ZsGtkReloadFunc) (gpointer owner);
+typedef void (*ZsGtkPathFunc)   (gpointer    owner,
+                                 const char *path);
+
+void          zs_gtk_queue_reload           (guint           *source_id,
+                                             ZsGtkReloadFunc  reload,
+                                             gpointer         owner);
+void          zs_gtk_unparent_children      (GtkWidget       *widget);
+void          zs_gtk_clear_connected        (gpointer         source_ptr,
+                                             gpointer         listener);
+
+void          zs_gtk_choose_path            (GtkWindow            *parent,
+                                             GtkFileChooserAction  action,
+                                             const char           *title,
+                                             const char           *accept_label,
+                                             const char           *cancel_label,
+                                             const char           *current_name,
+                                             GtkFileFilter        *filter,
+                                             ZsGtkPathFunc         chosen,
+                                             gpointer              owner);
+
+cairo_t      *zs_gtk_begin_cairo            (GtkWidget       *widget,
+                                             GtkSnapshot     *snapshot,
+                                             GdkRGBA         *foreground);
+PangoLayout  *zs_gtk_create_layout          (cairo_t         *cr,
+                                             const char      *text,
+                                             int              size,
+                                             gboolean         bold);
+PangoLayout  *zs_gtk_create_paragraph       (cairo_t         *cr,
+                                             const char      *text,
+                                             int              size,
+                                             gboolean         bold,
+                                             double           width);
+void          zs_gtk_show_text              (cairo_t         *cr,
+                                             const char      *text,
+                                             double           x,
+                                             double           y,
+                                             double           max_width,
+                                             int              size,
+                                             gboolean         bold);
+
+G_END_DECLS

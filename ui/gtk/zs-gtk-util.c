@@ -1,0 +1,257 @@
+/* zs-gtk-util.c: what the widgets of the GTK application share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <pango/pangocairo.h>
+
+#include "zs-gtk-util-private.h"
+
+/* Chinese first, so that Pango takes one CJK font for every glyph. */
+#define FONT "Noto Sans CJK SC, Sans"
+
+/* Reloads {{{ */
+
+typedef struct
+{
+  guint           *source_id;
+  ZsGtkReloadFunc  reload;
+  gpointer         owner;
+} Reload;
+
+static gboolean
+reload_cb (gpointer data)
+{
+  Reload *reload = data;
+
+  /* cleared first: the reload may clear it again, and may queue another */
+  *reload->source_id = 0;
+  reload->reload (reload->owner);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * zs_gtk_queue_reload:
+ * @source_id: where the owner keeps the pending reload; 0 when none
+ * @reload: what reloads the owner
+ * @owner: the widget to reload
+ *
+ * A burst of store changes (an import, a revert) costs one reload, on
+ * idle: nothing is queued while one is pending. The owner removes
+ * *@source_id at dispose.
+ */
+void
+zs_gtk_queue_reload (guint           *source_id,
+                     ZsGtkReloadFunc  reload,
+                     gpointer         owner)
+{
+  Reload *pending;
+
+  if (*source_id != 0)
+    return;
+  pending = g_new (Reload, 1);
+  *pending = (Reload) { source_id, reload, owner };
+  *source_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_cb, pending, g_free);
+}
+
+/* }}} */
+
+/* Dispose {{{ */
+
+/* Widgets laid out by a layout manager own their children and must drop
+ * them by hand at dispose. */
+void
+zs_gtk_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}
+
+/**
+ * zs_gtk_clear_connected:
+ * @source_ptr: (inout) (nullable): a `GObject **` the listener connected to
+ * @listener: the data of every handler to disconnect
+ *
+ * Disconnects @listener from *@source_ptr, then drops the reference: the
+ * source (the store, shared by every page) outlives the listener.
+ */
+void
+zs_gtk_clear_connected (gpointer source_ptr,
+                        gpointer listener)
+{
+  GObject **source = source_ptr;
+
+  if (*source != NULL)
+    g_signal_handlers_disconnect_by_data (*source, listener);
+  g_clear_object (source);
+}
+
+/* }}} */
+
+/* Files {{{ */
+
+typedef struct
+{
+  ZsGtkPathFunc chosen;
+  gpointer      owner;
+} PathRequest;
+
+static void
+path_request_free (gpointer  data,
+                   GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+path_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  PathRequest     *request)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  /* gone before @chosen runs, which may open a dialog of its own */
+  gtk_native_dialog_destroy (chooser);
+  if (path != NULL)
+    request->chosen (request->owner, path);
+  g_object_unref (chooser);   /* frees @request */
+}
+
+/**
+ * zs_gtk_choose_path:
+ * @parent: the window the chooser is modal to
+ * @action: open or save
+ * @title: the chooser's title
+ * @accept_label: the accept button's label
+ * @cancel_label: the cancel button's label
+ * @current_name: (nullable): the file name proposed for saving
+ * @filter: (nullable) (transfer none): the only filter offered
+ * @chosen: called with the local path when the user accepts one
+ * @owner: handed to @chosen; @parent or what @parent shows, so that it
+ *   lives as long as the modal chooser
+ *
+ * Asks for a local file in a modal native chooser.
+ */
+void
+zs_gtk_choose_path (GtkWindow            *parent,
+                    GtkFileChooserAction  action,
+                    const char           *title,
+                    const char           *accept_label,
+                    const char           *cancel_label,
+                    const char           *current_name,
+                    GtkFileFilter        *filter,
+                    ZsGtkPathFunc         chosen,
+                    gpointer              owner)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent, action, accept_label, cancel_label);
+  PathRequest *request = g_new (PathRequest, 1);
+
+  *request = (PathRequest) { chosen, owner };
+  if (current_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), current_name);
+  if (filter != NULL)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_data (chooser, "response", G_CALLBACK (path_response_cb), request,
+                         path_request_free, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* }}} */
+
+/* Drawing {{{ */
+
+/**
+ * zs_gtk_begin_cairo:
+ * @widget: the widget being drawn
+ * @snapshot: its snapshot
+ * @foreground: (out): the colour of its text
+ *
+ * For widgets that draw with cairo, so that the same code can draw on other
+ * surfaces (the PDF report).
+ *
+ * Returns: (transfer full): a context covering @widget; cairo_destroy() it
+ */
+cairo_t *
+zs_gtk_begin_cairo (GtkWidget   *widget,
+                    GtkSnapshot *snapshot,
+                    GdkRGBA     *foreground)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  /* GTK 4.8 has no gtk_widget_get_color() yet */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), foreground);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/**
+ * zs_gtk_create_layout:
+ * @cr: where the text goes
+ * @text: the text
+ * @size: in points
+ * @bold: whether it is bold
+ *
+ * Returns: (transfer full): a layout of @text in the font of charts and reports
+ */
+PangoLayout *
+zs_gtk_create_layout (cairo_t    *cr,
+                      const char *text,
+                      int         size,
+                      gboolean    bold)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
+
+  pango_font_description_set_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* Text over several lines, broken between words or, in Chinese, between
+ * characters, at @width. */
+PangoLayout *
+zs_gtk_create_paragraph (cairo_t    *cr,
+                         const char *text,
+                         int         size,
+                         gboolean    bold,
+                         double      width)
+{
+  PangoLayout *layout = zs_gtk_create_layout (cr, text, size, bold);
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
+/* One line at (@x, @y) in the current source, ellipsized at @max_width. */
+void
+zs_gtk_show_text (cairo_t    *cr,
+                  const char *text,
+                  double      x,
+                  double      y,
+                  double      max_width,
+                  int         size,
+                  gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = zs_gtk_create_layout (cr, text, size, bold);
+
+  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* }}} */
