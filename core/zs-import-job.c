@@ -32,8 +32,6 @@
 /* FTS5's in-memory term buffer: its default, and its size during an import */
 #define DEFAULT_HASH_SIZE "1048576"
 #define IMPORT_HASH_SIZE  "16777216"
-/* The page cache during an import, in KiB (negative), as PRAGMA cache_size */
-#define IMPORT_CACHE_SIZE "-65536"
 
 typedef enum {
   OUTCOME_INSERTED,
@@ -891,21 +889,6 @@ reset_counts (ZsImportJob *self)
 
 static gboolean import_all (ZsImportJob *self, GCancellable *cancellable, GError **error);
 
-/* Sets a pragma of the store's connection; returns its value before. */
-static char *
-set_pragma (ZsStore    *store,
-            const char *pragma,
-            const char *value)
-{
-  g_autofree char *get = g_strdup_printf ("PRAGMA %s", pragma);
-  g_autofree char *set = g_strdup_printf ("PRAGMA %s = %s", pragma, value);
-  g_autoptr(GPtrArray) rows = zs_store_query (store, get, NULL, NULL);
-
-  if (rows == NULL || rows->len == 0 || zs_store_execute (store, set, NULL, NULL) < 0)
-    return NULL;
-  return g_strdup (((char **) g_ptr_array_index (rows, 0))[0]);
-}
-
 /* FTS5 keeps the terms of the rows it indexes in memory and writes them out
  * as a new segment, to be merged later, whenever they pass its hash size
  * (1 MiB unless set). An import writes larger, hence fewer, segments.
@@ -947,15 +930,11 @@ zs_import_job_run (ZsImportJob   *self,
                    GError       **error)
 {
   g_autofree char *hash_size = NULL;
-  g_autofree char *cache_size = NULL;
   gboolean ok;
 
   g_return_val_if_fail (ZS_IS_IMPORT_JOB (self), FALSE);
 
   reset_counts (self);
-  /* A larger page cache while the indexes on the USCC and the name, written
-   * in no order, outgrow the usual one. */
-  cache_size = set_pragma (self->store, "cache_size", IMPORT_CACHE_SIZE);
   /* Fewer, larger checkpoints: each one waits for the disk twice, and a
    * page written by many batches is copied once. */
   zs_store_execute (self->store, "PRAGMA wal_autocheckpoint = 65536", NULL, NULL);
@@ -968,8 +947,6 @@ zs_import_job_run (ZsImportJob   *self,
     g_free (set_search_hash_size (self->store, hash_size));
   _zs_store_set_deferred_indexing (self->store, FALSE);
   zs_store_execute (self->store, "PRAGMA wal_autocheckpoint = 1000", NULL, NULL);
-  if (cache_size != NULL)
-    g_free (set_pragma (self->store, "cache_size", cache_size));
   return ok;
 }
 

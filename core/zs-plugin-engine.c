@@ -38,6 +38,7 @@ struct _ZsPluginEngine
   GHashTable *errors;    /* module name → reason it is not active */
   GHashTable *loading;   /* module names being loaded, to catch dependency cycles */
   GString    *captured;  /* libpeas messages while loading one plugin */
+  char       *frontend;  /* "cli", "gtk"…: skips plugins made for another */
 };
 
 G_DEFINE_FINAL_TYPE (ZsPluginEngine, zs_plugin_engine, G_TYPE_OBJECT)
@@ -83,6 +84,7 @@ zs_plugin_engine_finalize (GObject *object)
   g_clear_object (&self->peas);
   g_clear_object (&self->store);
   g_string_free (self->captured, TRUE);
+  g_free (self->frontend);
 
   G_OBJECT_CLASS (zs_plugin_engine_parent_class)->finalize (object);
 }
@@ -527,6 +529,35 @@ try_load (ZsPluginEngine *self,
     set_error (self, peas_plugin_info_get_module_name (info), error->message);
 }
 
+/* A plugin says which front end it is for with X-Zhaoshang-Frontend (a GTK
+ * page has no business in zhaoshang-cli); without the key it is for all. */
+static gboolean
+is_for_frontend (ZsPluginEngine *self,
+                 PeasPluginInfo *info)
+{
+  const char *wanted = peas_plugin_info_get_external_data (info, "Zhaoshang-Frontend");
+
+  return wanted == NULL || self->frontend == NULL || g_str_equal (wanted, self->frontend);
+}
+
+/**
+ * zs_plugin_engine_set_frontend:
+ * @self: a #ZsPluginEngine
+ * @frontend: (nullable): "cli", "gtk", or %NULL for every plugin
+ *
+ * Names the program the engine runs in. zs_plugin_engine_load_all() then
+ * leaves out plugins whose `X-Zhaoshang-Frontend` key names another one.
+ */
+void
+zs_plugin_engine_set_frontend (ZsPluginEngine *self,
+                               const char     *frontend)
+{
+  g_return_if_fail (ZS_IS_PLUGIN_ENGINE (self));
+
+  g_free (self->frontend);
+  self->frontend = g_strdup (frontend);
+}
+
 /**
  * zs_plugin_engine_load_all:
  * @self: a #ZsPluginEngine
@@ -543,7 +574,8 @@ zs_plugin_engine_load_all (ZsPluginEngine *self)
 
   plugins = peas_engine_get_plugin_list (self->peas);
   for (const GList *l = plugins; l != NULL; l = l->next)
-    if (read_enabled (self, peas_plugin_info_get_module_name (l->data)))
+    if (is_for_frontend (self, l->data) &&
+        read_enabled (self, peas_plugin_info_get_module_name (l->data)))
       try_load (self, l->data);
 }
 

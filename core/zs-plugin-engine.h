@@ -21,6 +21,8 @@ G_DECLARE_FINAL_TYPE (ZsPluginEngine, zs_plugin_engine, ZS, PLUGIN_ENGINE, GObje
 
 ZsPluginEngine    *zs_plugin_engine_new            (ZsStore         *store);
 char             **zs_plugin_engine_get_search_path (ZsPluginEngine *self);
+void               zs_plugin_engine_set_frontend   (ZsPluginEngine  *self,
+                                                    const char      *frontend);
 void               zs_plugin_engine_load_all       (ZsPluginEngine  *self);
 void               zs_plugin_engine_unload_all     (ZsPluginEngine  *self);
 GPtrArray         *zs_plugin_engine_list_plugins   (ZsPluginEngine  *self);

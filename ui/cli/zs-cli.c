@@ -570,6 +570,7 @@ zs_cli_open (ZsCli     *cli,
 
   /* Plugins follow every change, whichever verb makes it. */
   cli->plugins = zs_plugin_engine_new (cli->store);
+  zs_plugin_engine_set_frontend (cli->plugins, "cli");
   zs_plugin_engine_load_all (cli->plugins);
   return TRUE;
 }

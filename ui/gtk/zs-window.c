@@ -381,6 +381,7 @@ zs_window_load_plugins (ZsWindow *self)
   if (self->store == NULL || self->plugins != NULL)
     return;
   self->plugins = zs_plugin_engine_new (self->store);
+  zs_plugin_engine_set_frontend (self->plugins, "gtk");
   g_signal_connect_object (self->plugins, "plugin-loaded", G_CALLBACK (sync_plugin_pages), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plugins, "plugin-unloaded", G_CALLBACK (sync_plugin_pages), self, G_CONNECT_SWAPPED);
   zs_plugin_engine_load_all (self->plugins);
