@@ -296,6 +296,28 @@ test_application_actions (void)
   zs_test_database_clear (&db_b);
 }
 
+/* Under LANGUAGE=zh_CN (the gtk-window-zh test) the window speaks Chinese. */
+static void
+test_window_chinese (void)
+{
+  ZsTestDatabase db = { 0 };
+  g_autoptr(ZsStore) store = NULL;
+  ZsWindow *window;
+  ZsFirmsPage *page;
+
+  zs_test_database_init (&db);
+  store = zs_test_open_store (&db, TRUE);
+  window = zs_test_present_window (app, store, 0, 0);
+  zs_test_wait_for_paint (GTK_WIDGET (window));
+  page = show_firms (window);
+  g_assert_cmpstr (zs_firms_page_get_status_text (page), ==, "200 家企业");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "招商");
+  zs_test_render_to_png (GTK_WIDGET (window), "gtk-window-zh.png");
+  zs_test_destroy_window (window);
+  g_clear_object (&store);
+  zs_test_database_clear (&db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +332,8 @@ main (int   argc,
   g_test_add_func ("/gtk/window/saves-size", test_window_saves_size);
   g_test_add_func ("/gtk/application/actions", test_application_actions);
   g_test_add_func ("/gtk/application/without-schema", test_application_without_schema);
+  if (g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "zh"))
+    g_test_add_func ("/gtk/window/chinese", test_window_chinese);
 
   status = g_test_run ();
 

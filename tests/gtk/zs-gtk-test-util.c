@@ -10,6 +10,8 @@
 
 #include "zs-gtk-test-util.h"
 
+#include <glib/gi18n.h>
+
 #define WAIT_TIMEOUT_MS 10000
 
 static gboolean
@@ -262,6 +264,10 @@ zs_test_init (int          *argc,
   ZsApplication *app;
 
   setlocale (LC_ALL, "");
+  /* As main() does: the build tree's catalogue, for tests in Chinese. */
+  bindtextdomain (GETTEXT_PACKAGE, zs_i18n_get_localedir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_test_init (argc, argv, NULL);
   app = g_object_new (ZS_TYPE_APPLICATION,
                       "application-id", application_id,
