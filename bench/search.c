@@ -25,10 +25,10 @@
 #include <string.h>
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "zhaoshang.h"
+#include "zs-bench-util.h"
 #include "zs-search-private.h"
 
 #define GENERATOR_VERSION 1
@@ -93,8 +93,6 @@ typedef struct {
   const char * const *phrases;   /* business scope items */
   int                 weight;
 } Industry;
-
-#define STRV(...) (const char * const []) { __VA_ARGS__, NULL }
 
 static const Industry industries[] = {
   { STRV ("商贸", "贸易", "国际贸易", "进出口", "商贸发展"), "c05-trade-logistics",
@@ -213,72 +211,20 @@ typedef struct {
   double     *industry_cdf;
 } Generator;
 
-static double *
-make_cdf (const double *weights,
-          guint         n)
-{
-  double *cdf = g_new (double, n);
-  double sum = 0;
-
-  for (guint i = 0; i < n; i++)
-    cdf[i] = (sum += weights[i]);
-  for (guint i = 0; i < n; i++)
-    cdf[i] /= sum;
-  return cdf;
-}
-
-static guint
-draw (Generator    *gen,
-      const double *cdf,
-      guint         n)
-{
-  double x = g_rand_double (gen->rand);
-  guint lo = 0, hi = n - 1;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (cdf[mid] < x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 static Generator *
 generator_new (guint32 seed)
 {
   Generator *gen = g_new0 (Generator, 1);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree double *weights = NULL;
+  guint naan;
 
   gen->rand = g_rand_new_with_seed (seed);
-  gen->chars = g_ptr_array_new_with_free_func (g_free);
-  for (const char *p = trade_chars; *p; p = g_utf8_next_char (p))
-    {
-      char *c = g_strndup (p, g_utf8_next_char (p) - p);
+  gen->chars = zs_bench_split_chars (trade_chars);
+  if (g_ptr_array_find_with_equal_func (gen->chars, "馕", g_str_equal, &naan))
+    g_ptr_array_remove_index (gen->chars, naan);
 
-      if (g_str_equal (c, "馕") || g_hash_table_contains (seen, c))
-        {
-          g_free (c);
-          continue;
-        }
-      g_hash_table_add (seen, c);
-      g_ptr_array_add (gen->chars, c);
-    }
-
-  weights = g_new (double, MAX (gen->chars->len, MAX (G_N_ELEMENTS (regions), G_N_ELEMENTS (industries))));
-  for (guint i = 0; i < gen->chars->len; i++)
-    weights[i] = 1.0 / (i + 10);
-  gen->char_cdf = make_cdf (weights, gen->chars->len);
-  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
-    weights[i] = regions[i].weight;
-  gen->region_cdf = make_cdf (weights, G_N_ELEMENTS (regions));
-  for (guint i = 0; i < G_N_ELEMENTS (industries); i++)
-    weights[i] = industries[i].weight;
-  gen->industry_cdf = make_cdf (weights, G_N_ELEMENTS (industries));
+  gen->char_cdf = zs_bench_zipf_cdf (gen->chars->len);
+  gen->region_cdf = zs_bench_table_cdf (regions);
+  gen->industry_cdf = zs_bench_table_cdf (industries);
   return gen;
 }
 
@@ -291,13 +237,6 @@ generator_free (Generator *gen)
   g_free (gen->region_cdf);
   g_free (gen->industry_cdf);
   g_free (gen);
-}
-
-static const char *
-pick (Generator          *gen,
-      const char * const *strv)
-{
-  return strv[g_rand_int_range (gen->rand, 0, g_strv_length ((char **) strv))];
 }
 
 /* Appends @count distinct items of @strv not already in @chosen. */
@@ -330,39 +269,16 @@ pick_distinct (Generator          *gen,
     }
 }
 
-/* GB 32100-2015: 9 (registered by market regulation), 1 (enterprise), the
- * region code, a GB 11714 organisation code (8 characters and its own check
- * digit), then the check character over the first 17. @serial makes the
- * organisation code, hence the whole USCC, unique. */
-static char *
-make_uscc (const char *region_code,
-           guint       serial)
-{
-  static const int org_weights[8] = { 3, 7, 9, 10, 5, 8, 4, 2 };
-  char first17[18];
-  char org[9];
-  guint body = (guint) (((guint64) serial * 7919u + 13579246u) % 100000000u);
-  int sum = 0, check;
-
-  g_snprintf (org, sizeof org, "%08u", body);
-  for (int i = 0; i < 8; i++)
-    sum += (org[i] - '0') * org_weights[i];
-  check = 11 - sum % 11;
-  g_snprintf (first17, sizeof first17, "91%s%s%c", region_code, org,
-              check == 10 ? 'X' : check == 11 ? '0' : '0' + check);
-  return g_strdup_printf ("%s%c", first17, zs_uscc_check_character (first17));
-}
-
 static ZsFirm *
 generate_firm (Generator *gen,
                guint      serial)
 {
-  const Region *region = &regions[draw (gen, gen->region_cdf, G_N_ELEMENTS (regions))];
+  const Region *region = &regions[zs_bench_draw (gen->rand, gen->region_cdf, G_N_ELEMENTS (regions))];
   const Industry *industry = g_rand_int_range (gen->rand, 0, 1000) < NAAN_PER_MILLE
     ? &naan_industry
-    : &industries[draw (gen, gen->industry_cdf, G_N_ELEMENTS (industries))];
-  const char *word = pick (gen, industry->words);
-  const char *c1 = g_ptr_array_index (gen->chars, draw (gen, gen->char_cdf, gen->chars->len));
+    : &industries[zs_bench_draw (gen->rand, gen->industry_cdf, G_N_ELEMENTS (industries))];
+  const char *word = zs_bench_pick (gen->rand, industry->words);
+  const char *c1 = g_ptr_array_index (gen->chars, zs_bench_draw (gen->rand, gen->char_cdf, gen->chars->len));
   const char *c2;
   int form = g_rand_int_range (gen->rand, 0, 100);
   int suffix_roll = g_rand_int_range (gen->rand, 0, 100);
@@ -370,22 +286,16 @@ generate_firm (Generator *gen,
   g_autoptr(GString) name = g_string_new (NULL);
   g_autoptr(GString) scope = g_string_new (NULL);
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
-  g_autofree char *uscc = make_uscc (region->code, serial);
+  g_autofree char *uscc = zs_bench_uscc (region->code, serial);
   const char *sectors[2] = { industry->sector, NULL };
   ZsFirm *firm;
   static const double capitals[] = { 10, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000, 10000, 50000 };
 
   do
-    c2 = g_ptr_array_index (gen->chars, draw (gen, gen->char_cdf, gen->chars->len));
+    c2 = g_ptr_array_index (gen->chars, zs_bench_draw (gen->rand, gen->char_cdf, gen->chars->len));
   while (c2 == c1);
 
-  /* 霍尔果斯华信物流有限公司, 华信（霍尔果斯）物流有限公司, 华信物流有限公司 */
-  if (form < 80)
-    g_string_append_printf (name, "%s%s%s%s%s", region->name, c1, c2, word, suffix);
-  else if (form < 95)
-    g_string_append_printf (name, "%s%s（%s）%s%s", c1, c2, region->name, word, suffix);
-  else
-    g_string_append_printf (name, "%s%s%s%s", c1, c2, word, suffix);
+  zs_bench_append_firm_name (name, form, region->name, c1, c2, word, suffix);
 
   pick_distinct (gen, industry->phrases, g_rand_int_range (gen->rand, 2, 6), items);
   pick_distinct (gen, common_phrases, g_rand_int_range (gen->rand, 0, 3), items);
@@ -433,12 +343,6 @@ generate_firm (Generator *gen,
 /* Database                                                                  */
 
 static char *
-marker_path (const char *db_path)
-{
-  return g_strconcat (db_path, ".bench", NULL);
-}
-
-static char *
 marker_text (guint firms,
              guint32 seed,
              gboolean complete)
@@ -458,43 +362,6 @@ trigram_path (const char *db_path)
   return g_strconcat (db_path, ".trigram", NULL);
 }
 
-static void
-remove_database (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      if (g_unlink (file) != 0 && errno != ENOENT)
-        g_printerr ("bench-search: could not remove %s: %s\n", file, g_strerror (errno));
-    }
-}
-
-static gint64
-file_size (const char *path)
-{
-  GStatBuf st;
-  gint64 total = 0;
-  const char *suffixes[] = { "", "-wal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      if (g_stat (file, &st) == 0)
-        total += st.st_size;
-    }
-  return total;
-}
-
-static double
-now_s (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
-
 /* Whether @path holds a complete database of @firms firms from this
  * generator; FALSE (and the files removed) if it is ours but not that one.
  * Exits if @path exists but was not made here: it could be real data. */
@@ -504,14 +371,15 @@ can_reuse (const char *path,
            guint32     seed,
            gboolean    rebuild)
 {
-  g_autofree char *marker = marker_path (path);
+  g_autofree char *marker = zs_bench_marker_path (path);
   g_autofree char *wanted = marker_text (firms, seed, TRUE);
   g_autofree char *found = NULL;
+  g_autofree char *trigram = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return FALSE;
-  if (!g_file_get_contents (marker, &found, NULL, NULL))
+  if (!(found = zs_bench_marker_read (path)))
     {
       g_printerr ("bench-search: %s exists but has no %s, so it was not made by bench-search;\n"
                   "  it is left alone. Give another --db, or remove it.\n", path, marker);
@@ -539,12 +407,10 @@ can_reuse (const char *path,
     g_print ("Existing %s is %s: rebuilding\n", path,
              rebuild ? "to be rebuilt (--rebuild)" : "from other settings");
 
-  remove_database (path);
-  {
-    g_autofree char *trigram = trigram_path (path);
-    remove_database (trigram);
-  }
-  g_unlink (marker);
+  /* The trigram table first: it is only reused beside its database. */
+  trigram = trigram_path (path);
+  zs_bench_remove_database (trigram);
+  zs_bench_remove_database (path);
   return FALSE;
 }
 
@@ -555,7 +421,6 @@ build_database (const char *path,
                 guint       batch,
                 GError    **error)
 {
-  g_autofree char *marker = marker_path (path);
   g_autofree char *building = marker_text (firms, seed, FALSE);
   g_autofree char *complete = marker_text (firms, seed, TRUE);
   g_autofree char *dir = g_path_get_dirname (path);
@@ -572,12 +437,12 @@ build_database (const char *path,
     }
   /* The marker comes first, so that an interrupted build is recognised as
    * ours and replaced next time. */
-  if (!g_file_set_contents (marker, building, -1, error))
+  if (!zs_bench_marker_write (path, building, error))
     return FALSE;
 
   g_print ("Building %s: %u firms through zs_store_add_firm(), %u per transaction\n",
            path, firms, batch);
-  start = last_report = now_s ();
+  start = last_report = zs_bench_now_s ();
   if (!(store = zs_store_new (path, error)))
     return FALSE;
   zs_store_set_actor (store, "bench-search");
@@ -607,23 +472,23 @@ build_database (const char *path,
       if (!zs_store_commit (store, error))
         goto fail;
 
-      if (now_s () - last_report >= 30 || done == firms)
+      if (zs_bench_now_s () - last_report >= 30 || done == firms)
         {
-          elapsed = now_s () - start;
+          elapsed = zs_bench_now_s () - start;
           g_print ("  %8u firms  %7.1f s  %6.0f firms/s\n", done, elapsed, done / elapsed);
-          last_report = now_s ();
+          last_report = zs_bench_now_s ();
         }
     }
   generator_free (gen);
   g_clear_object (&store);   /* closes the database, checkpointing the WAL */
 
-  elapsed = now_s () - start;
+  elapsed = zs_bench_now_s () - start;
   g_print ("Built %u firms in %.1f s (%.1f min), %.0f firms/s; %u names with 馕 (%.2f%%); %.0f MB\n",
            firms, elapsed, elapsed / 60, firms / elapsed, naan, 100.0 * naan / MAX (firms, 1),
-           file_size (path) / 1e6);
+           zs_bench_database_size (path) / 1e6);
   if (elapsed > 600 && firms >= 1000000)
     g_print ("NOTE: building through the store took longer than 10 minutes\n");
-  return g_file_set_contents (marker, complete, -1, error);
+  return zs_bench_marker_write (path, complete, error);
 
 fail:
   generator_free (gen);
@@ -681,7 +546,7 @@ open_trigram (const char *db_path,
     }
 
   g_print ("Building raw_trigram in %s…\n", path);
-  start = now_s ();
+  start = zs_bench_now_s ();
   attach = sqlite3_mprintf ("DROP TABLE IF EXISTS raw_trigram;"
                             "CREATE VIRTUAL TABLE raw_trigram USING fts5(name, business_scope, tokenize='trigram');"
                             "ATTACH %Q AS core;"
@@ -697,7 +562,8 @@ open_trigram (const char *db_path,
       sqlite3_close (db);
       return NULL;
     }
-  g_print ("Built raw_trigram in %.1f s; %.0f MB\n", now_s () - start, file_size (path) / 1e6);
+  g_print ("Built raw_trigram in %.1f s; %.0f MB\n", zs_bench_now_s () - start,
+           zs_bench_database_size (path) / 1e6);
   return db;
 }
 
@@ -793,15 +659,15 @@ measure (Operation  op,
 
   if (!op (call, error))
     return FALSE;
-  started = now_s ();
+  started = zs_bench_now_s ();
   while (n < runs)
     {
-      double t0 = now_s ();
+      double t0 = zs_bench_now_s ();
 
       if (!op (call, error))
         return FALSE;
-      ms[n++] = (now_s () - t0) * 1000;
-      if (n >= 5 && now_s () - started > budget)
+      ms[n++] = (zs_bench_now_s () - t0) * 1000;
+      if (n >= 5 && zs_bench_now_s () - started > budget)
         break;
     }
   qsort (ms, n, sizeof *ms, compare_double);
@@ -923,7 +789,7 @@ main (int   argc,
   g_print ("bench-search: sqlite %s, %d firms, database %s\n", sqlite3_libversion (), firms, db_path);
 
   if (can_reuse (db_path, firms, seed, rebuild))
-    g_print ("Reusing %s (%d firms, %.0f MB)\n", db_path, firms, file_size (db_path) / 1e6);
+    g_print ("Reusing %s (%d firms, %.0f MB)\n", db_path, firms, zs_bench_database_size (db_path) / 1e6);
   else if (!build_database (db_path, firms, seed, batch, &error))
     {
       g_printerr ("bench-search: %s\n", error->message);

@@ -16,14 +16,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gstdio.h>
 #include <inttypes.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <zhaoshang.h>
+
+#include "zs-bench-util.h"
 
 #ifndef BENCH_BUILD_DIR
 # define BENCH_BUILD_DIR "_build/bench/chain"
@@ -50,23 +50,6 @@ typedef struct {
   gboolean rebuild;
 } Options;
 
-static double
-now_s (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
-
-/* CPU time of this process: what the work costs when other programs
- * share the machine and stretch the wall-clock time. */
-static double
-cpu_s (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* ---- generating a database ---------------------------------------------- */
 
 typedef struct {
@@ -75,8 +58,6 @@ typedef struct {
   const char * const *phrases;
   int                 weight;
 } Industry;
-
-#define STRV(...) (const char * const []) { __VA_ARGS__, NULL }
 
 /* Mostly trade, IT and logistics, as in the real register; a few per cent
  * in the guideline's chains, so keywords and sectors hit realistic shares. */
@@ -191,56 +172,32 @@ static gboolean
 build_database (const Options  *options,
                 GError        **error)
 {
-  g_autofree char *marker = g_strconcat (options->db_path, ".bench", NULL);
   g_autofree char *building = marker_text (options->firms, "building");
   g_autofree char *complete = marker_text (options->firms, "complete");
   g_autoptr(ZsStore) store = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20210108);
-  double start = now_s ();
+  double start = zs_bench_now_s ();
 
   g_print ("Building %s: %d firms through zs_store_add_firm()\n", options->db_path, options->firms);
   g_mkdir_with_parents (BENCH_BUILD_DIR, 0755);
-  if (!g_file_set_contents (marker, building, -1, error) ||
+  if (!zs_bench_marker_write (options->db_path, building, error) ||
       !(store = zs_store_new (options->db_path, error)) ||
       !zs_store_load_seed (store, error))
     return FALSE;
   for (int done = 0; done < options->firms; done += options->batch)
     if (!add_batch (store, rand, done, MIN (done + options->batch, options->firms), error))
       return FALSE;
-  g_print ("Built in %.1f s\n", now_s () - start);
-  return g_file_set_contents (marker, complete, -1, error);
-}
-
-static void
-remove_database (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", ".bench" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-}
-
-static gboolean
-marker_is (const char *db_path,
-           const char *expected)
-{
-  g_autofree char *marker = g_strconcat (db_path, ".bench", NULL);
-  g_autofree char *text = NULL;
-
-  return g_file_get_contents (marker, &text, NULL, NULL) && g_str_equal (text, expected);
+  g_print ("Built in %.1f s\n", zs_bench_now_s () - start);
+  return zs_bench_marker_write (options->db_path, complete, error);
 }
 
 /* bench-search's database, if it is complete: the same million firms. */
 static gboolean
 shared_database_ready (void)
 {
-  g_autofree char *marker = g_strconcat (SHARED_DB, ".bench", NULL);
-  g_autofree char *text = NULL;
+  g_autofree char *text = zs_bench_marker_read (SHARED_DB);
 
-  return g_file_get_contents (marker, &text, NULL, NULL) &&
+  return text != NULL &&
          strstr (text, "firms=1000000\n") != NULL && strstr (text, "state=complete\n") != NULL;
 }
 
@@ -260,12 +217,12 @@ choose_database (Options  *options,
     }
   options->db_path = g_strdup_printf ("%s/chain-%d.db", BENCH_BUILD_DIR, options->firms);
   complete = marker_text (options->firms, "complete");
-  if (!options->rebuild && marker_is (options->db_path, complete))
+  if (!options->rebuild && zs_bench_marker_is (options->db_path, complete))
     {
       g_print ("Reusing %s\n", options->db_path);
       return TRUE;
     }
-  remove_database (options->db_path);
+  zs_bench_remove_database (options->db_path);
   return build_database (options, error);
 }
 
@@ -386,7 +343,7 @@ run_chain (ZsPluginEngine      *engine,
   g_autoptr(ZsCommandProvider) provider = zs_plugin_engine_find_command (engine, "chain", &context);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *output = NULL;
-  double start = now_s (), cpu_start = cpu_s ();
+  double start = zs_bench_now_s (), cpu_start = zs_bench_cpu_s ();
 
   if (provider == NULL)
     {
@@ -395,9 +352,9 @@ run_chain (ZsPluginEngine      *engine,
       return NULL;
     }
   output = zs_command_provider_run (provider, context, "chain", args, TRUE, error);
-  *seconds = now_s () - start;
+  *seconds = zs_bench_now_s () - start;
   if (cpu_seconds != NULL)
-    *cpu_seconds = cpu_s () - cpu_start;
+    *cpu_seconds = zs_bench_cpu_s () - cpu_start;
   if (output == NULL || !json_parser_load_from_data (parser, output, -1, error))
     return NULL;
   return json_node_copy (json_parser_get_root (parser));
@@ -507,14 +464,15 @@ measure (ZsStore        *store,
 
   if (!zs_store_begin (store, error))
     return FALSE;
-  start = now_s ();
+  start = zs_bench_now_s ();
   engine = zs_plugin_engine_new (store);
   zs_plugin_engine_load_all (engine);
-  g_print ("Plugin loaded, tables created and chain maps seeded in %.3f s\n", now_s () - start);
-  start = now_s ();
+  g_print ("Plugin loaded, tables created and chain maps seeded in %.3f s\n", zs_bench_now_s () - start);
+  start = zs_bench_now_s ();
   ok = add_sample (store, options, &n_projects, error);
   if (ok)
-    g_print ("Sample: %u projects (settled and pipeline) and contacts added in %.1f s\n", n_projects, now_s () - start);
+    g_print ("Sample: %u projects (settled and pipeline) and contacts added in %.1f s\n", n_projects,
+             zs_bench_now_s () - start);
   ok = ok && time_all (engine, options, firms, error) && time_each_chain (engine, options, error);
   g_clear_object (&engine);
   zs_store_rollback (store);

@@ -28,7 +28,6 @@
 #include <locale.h>
 #include <malloc.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/types.h>
@@ -40,6 +39,7 @@
 #include <sqlite3.h>
 
 #include "zhaoshang.h"
+#include "zs-bench-util.h"
 
 #define GENERATOR_VERSION 1
 #define DEFAULT_SEED      20250817
@@ -93,8 +93,6 @@ typedef struct {
   const char * const *phrases;   /* business scope items */
   int                 weight;
 } Industry;
-
-#define STRV(...) (const char * const []) { __VA_ARGS__, NULL }
 
 static const Industry industries[] = {
   { STRV ("商贸", "贸易", "国际贸易", "进出口"), STRV ("商贸物流", "边民互市贸易"),
@@ -173,82 +171,19 @@ typedef struct {
   double     *industry_cdf;
 } Generator;
 
-static GPtrArray *
-split_chars (const char *text)
-{
-  GPtrArray *chars = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      char *c = g_strndup (p, g_utf8_next_char (p) - p);
-
-      if (g_hash_table_contains (seen, c))
-        {
-          g_free (c);
-          continue;
-        }
-      g_hash_table_add (seen, c);
-      g_ptr_array_add (chars, c);
-    }
-  return chars;
-}
-
-static double *
-make_cdf (const double *weights,
-          guint         n)
-{
-  double *cdf = g_new (double, n);
-  double sum = 0;
-
-  for (guint i = 0; i < n; i++)
-    cdf[i] = (sum += weights[i]);
-  for (guint i = 0; i < n; i++)
-    cdf[i] /= sum;
-  return cdf;
-}
-
-static guint
-draw (Generator    *gen,
-      const double *cdf,
-      guint         n)
-{
-  double x = g_rand_double (gen->rand);
-  guint lo = 0, hi = n - 1;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (cdf[mid] < x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 static Generator *
 generator_new (guint32 seed)
 {
   Generator *gen = g_new0 (Generator, 1);
-  g_autofree double *weights = NULL;
 
   gen->rand = g_rand_new_with_seed (seed);
-  gen->trade = split_chars (trade_chars);
-  gen->surnames = split_chars (surnames);
-  gen->given = split_chars (given_chars);
+  gen->trade = zs_bench_split_chars (trade_chars);
+  gen->surnames = zs_bench_split_chars (surnames);
+  gen->given = zs_bench_split_chars (given_chars);
 
-  weights = g_new (double, MAX (gen->trade->len, MAX (G_N_ELEMENTS (regions), G_N_ELEMENTS (industries))));
-  for (guint i = 0; i < gen->trade->len; i++)
-    weights[i] = 1.0 / (i + 10);
-  gen->trade_cdf = make_cdf (weights, gen->trade->len);
-  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
-    weights[i] = regions[i].weight;
-  gen->region_cdf = make_cdf (weights, G_N_ELEMENTS (regions));
-  for (guint i = 0; i < G_N_ELEMENTS (industries); i++)
-    weights[i] = industries[i].weight;
-  gen->industry_cdf = make_cdf (weights, G_N_ELEMENTS (industries));
+  gen->trade_cdf = zs_bench_zipf_cdf (gen->trade->len);
+  gen->region_cdf = zs_bench_table_cdf (regions);
+  gen->industry_cdf = zs_bench_table_cdf (industries);
   return gen;
 }
 
@@ -266,41 +201,10 @@ generator_free (Generator *gen)
 }
 
 static const char *
-pick (Generator          *gen,
-      const char * const *strv)
-{
-  return strv[g_rand_int_range (gen->rand, 0, g_strv_length ((char **) strv))];
-}
-
-static const char *
 pick_char (Generator *gen,
            GPtrArray *chars)
 {
   return g_ptr_array_index (chars, g_rand_int_range (gen->rand, 0, chars->len));
-}
-
-/* GB 32100-2015: 9 (market regulation), 1 (enterprise), the region code, a
- * GB 11714 organisation code (8 characters and its check digit), then the
- * check character. @serial < 10⁸ makes the organisation code, hence the
- * USCC, unique (7919 is prime to 10⁸). */
-static void
-append_uscc (GString    *out,
-             const char *region_code,
-             guint       serial)
-{
-  static const int org_weights[8] = { 3, 7, 9, 10, 5, 8, 4, 2 };
-  char first17[18];
-  char org[9];
-  guint body = (guint) (((guint64) serial * 7919u + 13579246u) % 100000000u);
-  int sum = 0, check;
-
-  g_snprintf (org, sizeof org, "%08u", body);
-  for (int i = 0; i < 8; i++)
-    sum += (org[i] - '0') * org_weights[i];
-  check = 11 - sum % 11;
-  g_snprintf (first17, sizeof first17, "91%s%s%c", region_code, org,
-              check == 10 ? 'X' : check == 11 ? '0' : '0' + check);
-  g_string_append_printf (out, "%s%c", first17, zs_uscc_check_character (first17));
 }
 
 /* RFC 4180: quoted when it holds a delimiter, a quote or a line break. */
@@ -343,8 +247,9 @@ make_scope (Generator      *gen,
   g_string_append (scope, general);
   for (guint tries = 0; length < target - 3 && tries < 30; tries++)
     {
-      const char *item = g_rand_int_range (gen->rand, 0, 100) < 75 ? pick (gen, industry->phrases)
-                                                                  : pick (gen, common_phrases);
+      const char *item = g_rand_int_range (gen->rand, 0, 100) < 75
+        ? zs_bench_pick (gen->rand, industry->phrases)
+        : zs_bench_pick (gen->rand, common_phrases);
       long n = g_utf8_strlen (item, -1) + (used->len > 0);
       gboolean dup = FALSE;
 
@@ -376,40 +281,35 @@ append_row (Generator *gen,
                                            "1,000", "2000", "3000", "5000", "10000", "50000", "0.5" };
   static const char * const mobile_prefixes[] = { "135", "136", "138", "139", "150", "151", "158",
                                                   "180", "186", "187", "189", "199" };
-  const Region *region = &regions[draw (gen, gen->region_cdf, G_N_ELEMENTS (regions))];
-  const Industry *industry = &industries[draw (gen, gen->industry_cdf, G_N_ELEMENTS (industries))];
-  const char *c1 = g_ptr_array_index (gen->trade, draw (gen, gen->trade_cdf, gen->trade->len));
+  const Region *region = &regions[zs_bench_draw (gen->rand, gen->region_cdf, G_N_ELEMENTS (regions))];
+  const Industry *industry = &industries[zs_bench_draw (gen->rand, gen->industry_cdf, G_N_ELEMENTS (industries))];
+  const char *c1 = g_ptr_array_index (gen->trade, zs_bench_draw (gen->rand, gen->trade_cdf, gen->trade->len));
   const char *c2;
   const char *suffix = suffixes[g_rand_int_range (gen->rand, 0, G_N_ELEMENTS (suffixes))];
-  const char *word = pick (gen, industry->words);
+  const char *word = zs_bench_pick (gen->rand, industry->words);
   int form = g_rand_int_range (gen->rand, 0, 100);
   int sectors = g_rand_int_range (gen->rand, 0, 100);
+  g_autofree char *uscc = NULL;
 
   do
-    c2 = g_ptr_array_index (gen->trade, draw (gen, gen->trade_cdf, gen->trade->len));
+    c2 = g_ptr_array_index (gen->trade, zs_bench_draw (gen->rand, gen->trade_cdf, gen->trade->len));
   while (c2 == c1);
 
-  /* 企业名称: 霍尔果斯华信物流有限公司, 华信（霍尔果斯）物流有限公司, 华信物流有限公司 */
+  /* 企业名称 */
   g_string_truncate (scratch, 0);
-  if (form < 80)
-    g_string_append_printf (scratch, "%s%s%s%s%s", region->prefix, c1, c2, word, suffix);
-  else if (form < 95)
-    g_string_append_printf (scratch, "%s%s（%s）%s%s", c1, c2, region->prefix, word, suffix);
-  else
-    g_string_append_printf (scratch, "%s%s%s%s", c1, c2, word, suffix);
+  zs_bench_append_firm_name (scratch, form, region->prefix, c1, c2, word, suffix);
   append_field (row, scratch->str);
 
-  g_string_truncate (scratch, 0);
-  append_uscc (scratch, region->code, serial);
-  append_field (row, scratch->str);
+  uscc = zs_bench_uscc (region->code, serial);
+  append_field (row, uscc);
 
   /* 所属行业: mostly one sector, sometimes two, sometimes none */
   g_string_truncate (scratch, 0);
   if (sectors < 95)
-    g_string_append (scratch, pick (gen, industry->sectors));
+    g_string_append (scratch, zs_bench_pick (gen->rand, industry->sectors));
   if (sectors < 12)
     {
-      const char *second = pick (gen, industry->sectors);
+      const char *second = zs_bench_pick (gen->rand, industry->sectors);
 
       if (strcmp (second, scratch->str) != 0)
         g_string_append_printf (scratch, "、%s", second);
@@ -470,20 +370,18 @@ generate_csv (const char  *path,
               gboolean     gb18030,
               GError     **error)
 {
-  g_autofree char *marker = g_strconcat (path, ".bench", NULL);
+  g_autofree char *marker = zs_bench_marker_path (path);
   g_autofree char *wanted = marker_text (rows, seed, gb18030);
-  g_autofree char *found = NULL;
   g_autoptr(GString) block = g_string_sized_new (1 << 20);
   g_autoptr(GString) scratch = g_string_new (NULL);
   GIConv conv = (GIConv) -1;
   Generator *gen;
   FILE *file;
-  gint64 start = g_get_monotonic_time ();
+  double start = zs_bench_now_s ();
   guint64 bytes = 0;
   gboolean ok = TRUE;
 
-  if (g_file_get_contents (marker, &found, NULL, NULL) && g_str_equal (found, wanted) &&
-      g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (zs_bench_marker_is (path, wanted) && g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_print ("Reusing %s (same generator, seed, rows and encoding)\n", path);
       return TRUE;
@@ -539,8 +437,8 @@ generate_csv (const char  *path,
   if (!ok)
     return FALSE;
   g_print ("Wrote %.1f MB (%.0f bytes a row) in %.1f s\n", bytes / 1e6, (double) bytes / MAX (rows, 1),
-           (g_get_monotonic_time () - start) / 1e6);
-  return g_file_set_contents (marker, wanted, -1, error);
+           zs_bench_now_s () - start);
+  return zs_bench_marker_write (path, wanted, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -566,51 +464,8 @@ timeval_s (const struct timeval *tv)
   return tv->tv_sec + tv->tv_usec / 1e6;
 }
 
-static long
-current_rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      !(line = strstr (status, "\nVmRSS:")))
-    return -1;
-  return strtol (line + strlen ("\nVmRSS:"), NULL, 10);
-}
-
-static void
-remove_database (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      if (g_unlink (file) != 0 && errno != ENOENT)
-        g_printerr ("bench-import: could not remove %s: %s\n", file, g_strerror (errno));
-    }
-}
-
-static gint64
-database_size (const char *path)
-{
-  const char *suffixes[] = { "", "-wal" };
-  gint64 total = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      GStatBuf st;
-
-      if (g_stat (file, &st) == 0)
-        total += st.st_size;
-    }
-  return total;
-}
-
 typedef struct {
-  gint64  start;
+  double  start;
   guint   every;
   guint64 printed;
 } Progress;
@@ -621,7 +476,7 @@ on_progress (ZsImportJob *job,
              double       fraction,
              Progress    *progress)
 {
-  double elapsed = (g_get_monotonic_time () - progress->start) / 1e6;
+  double elapsed = zs_bench_now_s () - progress->start;
 
   if (rows_read % progress->every != 0 || rows_read <= progress->printed)
     return;
@@ -646,9 +501,9 @@ run_import (const char   *csv,
   g_autofree char *rejects = g_strconcat (db, ".rejects.csv", NULL);
   struct rusage before, after;
   Progress progress = { 0, MAX (rows / 10 / 1000, 1) * 1000, 0 };
-  gint64 start;
+  double start;
 
-  remove_database (db);
+  zs_bench_remove_database (db);
   g_unlink (rejects);
   if (!(store = zs_store_new (db, &error)) || !zs_store_load_seed (store, &error))
     {
@@ -662,13 +517,13 @@ run_import (const char   *csv,
     zs_import_job_set_batch_size (job, batch);
   g_signal_connect (job, "progress", G_CALLBACK (on_progress), &progress);
 
-  result->start_kib = current_rss_kib ();
+  result->start_kib = zs_bench_rss_kib ();
   getrusage (RUSAGE_SELF, &before);
-  progress.start = start = g_get_monotonic_time ();
+  progress.start = start = zs_bench_now_s ();
   result->ok = zs_import_job_run (job, NULL, &error);
   g_clear_object (&store);   /* the job still holds it */
   g_clear_object (&job);     /* closes the database: the last checkpoint */
-  result->wall_s = (g_get_monotonic_time () - start) / 1e6;
+  result->wall_s = zs_bench_now_s () - start;
   getrusage (RUSAGE_SELF, &after);
 
   result->user_s = timeval_s (&after.ru_utime) - timeval_s (&before.ru_utime);
@@ -752,7 +607,7 @@ run_shell (const char  *db,
   pid_t pid;
   int status;
   struct rusage usage;
-  gint64 start = g_get_monotonic_time ();
+  double start = zs_bench_now_s ();
   gsize length = strlen (script);
 
   if (pipe (in) != 0)
@@ -789,7 +644,7 @@ run_shell (const char  *db,
   close (in[1]);
   while (wait4 (pid, &status, 0, &usage) < 0 && errno == EINTR)
     ;
-  step->wall_s = (g_get_monotonic_time () - start) / 1e6;
+  step->wall_s = zs_bench_now_s () - start;
   step->cpu_s = timeval_s (&usage.ru_utime) + timeval_s (&usage.ru_stime);
   if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
     {
@@ -833,7 +688,7 @@ run_floor (const char *csv,
       "  SELECT rowid, \"企业名称\", \"经营范围\" FROM firms;\n" },
   };
 
-  remove_database (db);
+  zs_bench_remove_database (db);
   g_unlink (log_path);
   *total = (Floor) { 0, 0 };
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
@@ -929,7 +784,8 @@ main (int   argc,
     g_print ("  the import failed: %s\n", result.message);
   g_print ("  %-34s CPU %7.2f s   wall %7.2f s   (user %.2f s, sys %.2f s)\n", "ZsImportJob",
            result.cpu_s, result.wall_s, result.user_s, result.sys_s);
-  g_print ("  %.1f µs CPU a row; %.0f MB on disk\n", result.cpu_s * 1e6 / rows, database_size (db) / 1e6);
+  g_print ("  %.1f µs CPU a row; %.0f MB on disk\n", result.cpu_s * 1e6 / rows,
+           zs_bench_database_size (db) / 1e6);
   {
     g_autoptr(ZsStore) store = zs_store_new (db, NULL);
     gint64 firms = store ? zs_store_count_firms (store, NULL, NULL, NULL) : -1;
@@ -949,7 +805,7 @@ main (int   argc,
           return 1;
         }
       g_print ("  %-34s CPU %7.2f s   wall %7.2f s   %.0f MB on disk\n", "total", floor.cpu_s, floor.wall_s,
-               database_size (floor_db) / 1e6);
+               zs_bench_database_size (floor_db) / 1e6);
       ratio = result.cpu_s / MAX (floor.cpu_s, 1e-6);
     }
 

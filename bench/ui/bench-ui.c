@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "zs-application.h"
+#include "zs-bench-util.h"
 #include "zs-firms-page.h"
 #include "zs-window.h"
 
@@ -32,7 +33,7 @@
 # define BENCH_BUILD_DIR "_build/bench"
 #endif
 
-static gint64 main_started;
+static double main_started;
 static char *search_text;
 
 /* How long the process ran before main(): loading GTK and the libraries. */
@@ -61,19 +62,13 @@ ms_before_main (void)
 static double
 rss_mb (void)
 {
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
-    return 0;
-  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
+  return MAX (zs_bench_rss_kib (), 0) / 1024.0;
 }
 
 static double
-elapsed_ms (gint64 since)
+elapsed_ms (double since)
 {
-  return (g_get_monotonic_time () - since) / 1000.0;
+  return (zs_bench_now_s () - since) * 1000;
 }
 
 static gboolean
@@ -147,30 +142,30 @@ measure_list (ZsWindow *window)
   g_autoptr(GObject) last = NULL;
   g_autoptr(GObject) middle = NULL;
   guint fetches;
-  gint64 start = g_get_monotonic_time ();
+  double start = zs_bench_now_s ();
 
   zs_window_set_view_name (window, "firms");
   wait_for_frame (GTK_WIDGET (window));
   report ("firm list shown", elapsed_ms (start), "ms", 0);
 
-  start = g_get_monotonic_time ();
+  start = zs_bench_now_s ();
   gtk_editable_set_text (zs_firms_page_get_search_entry (page), search_text);
   zs_firm_list_model_set_search (ZS_FIRM_LIST_MODEL (firms), search_text);
   wait_for_frame (GTK_WIDGET (window));
   report ("search typed, results shown", elapsed_ms (start), "ms", 0);
   g_print ("  firms matching “%s”: %u\n", search_text, g_list_model_get_n_items (firms));
 
-  start = g_get_monotonic_time ();
+  start = zs_bench_now_s ();
   fetches = zs_paged_model_get_n_fetches (ZS_PAGED_MODEL (firms));
   gtk_editable_set_text (zs_firms_page_get_search_entry (page), "");
   zs_firm_list_model_set_search (ZS_FIRM_LIST_MODEL (firms), NULL);
   wait_for_frame (GTK_WIDGET (window));
   report ("search cleared, every firm listed again", elapsed_ms (start), "ms", 0);
   g_print ("  pages read from the store for it: %u\n", zs_paged_model_get_n_fetches (ZS_PAGED_MODEL (firms)) - fetches);
-  start = g_get_monotonic_time ();
+  start = zs_bench_now_s ();
   middle = n > 0 ? g_list_model_get_item (firms, n / 2) : NULL;
   report ("a page in the middle of the list read", elapsed_ms (start), "ms", 0);
-  start = g_get_monotonic_time ();
+  start = zs_bench_now_s ();
   last = n > 0 ? g_list_model_get_item (firms, n - 1) : NULL;
   report ("the last page of the list read", elapsed_ms (start), "ms", 0);
   if (last == NULL || middle == NULL)
@@ -199,7 +194,7 @@ main (int   argc,
   double before_main, first_frame_ms, memory;
   GtkWindow *window;
 
-  main_started = g_get_monotonic_time ();
+  main_started = zs_bench_now_s ();
   before_main = ms_before_main ();
   setlocale (LC_ALL, "");
   setvbuf (stdout, NULL, _IOLBF, 0);
@@ -223,7 +218,7 @@ main (int   argc,
   if (g_getenv ("BENCH_UI_VERBOSE"))
     report ("  memory after a first open", rss_mb (), "MB", 0);
 
-  main_started = g_get_monotonic_time ();
+  main_started = zs_bench_now_s ();
   app = g_object_new (ZS_TYPE_APPLICATION,
                       "application-id", APPLICATION_ID ".Bench",
                       "flags", G_APPLICATION_NON_UNIQUE,
