@@ -867,7 +867,7 @@ zs_store_list_firms (ZsStore     *self,
 
   if (stripped[0] == '\0')
     {
-      tail = g_strdup_printf ("WHERE (?1 IS NULL OR 1)%s ORDER BY t.id LIMIT ?3 OFFSET ?4",
+      tail = g_strdup_printf ("WHERE 1%s ORDER BY t.id LIMIT ?3 OFFSET ?4",
                               sector_filter (sector));
       return list_records (self, &zs_entity_firm, tail, error,
                            "s", NULL, "s", sector, "i", sql_limit (limit), "i", (gint64) offset, NULL);
@@ -909,7 +909,7 @@ zs_store_count_firms (ZsStore     *self,
   sql = match != NULL
     ? g_strdup_printf ("SELECT count(*) FROM firm_search WHERE firm_search MATCH ?1%s",
                        search_sector_filter (sector))
-    : g_strdup_printf ("SELECT count(*) FROM firms t WHERE (?1 IS NULL OR 1)%s", sector_filter (sector));
+    : g_strdup_printf ("SELECT count(*) FROM firms t WHERE 1%s", sector_filter (sector));
 
   if (!(stmt = _zs_store_prepare (self, sql, error)))
     return -1;
