@@ -967,7 +967,10 @@ import_all (ZsImportJob   *self,
       return FALSE;
     }
 
+  /* Each row is one savepoint; what the store does inside it needs none. */
+  _zs_store_set_atomic_rows (self->store, TRUE);
   ok = import_rows (self, source, cancellable, error);
+  _zs_store_set_atomic_rows (self->store, FALSE);
   if (ok && !self->dry_run)
     ok = zs_store_commit (self->store, error);
   else

@@ -64,6 +64,8 @@ gboolean      _zs_store_savepoint      (ZsStore       *self,
 gboolean      _zs_store_release        (ZsStore       *self,
                                         GError       **error);
 void          _zs_store_rollback_to    (ZsStore       *self);
+void          _zs_store_set_atomic_rows (ZsStore      *self,
+                                        gboolean       atomic);
 void          _zs_store_emit_changed   (ZsStore       *self,
                                         const char    *entity,
                                         gint64         id,

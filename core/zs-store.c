@@ -36,6 +36,7 @@ struct _ZsStore
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   GArray     *pending;      /* PendingChange, held until the outer commit */
   GArray     *savepoints;   /* pending->len when each open savepoint began */
+  guint       atomic_rows;  /* savepoint depth of an all-or-nothing row, 0 if none */
   gint64      import_id;    /* the import the current writes belong to */
   GHashTable *unindexed;    /* firm id → whether it has no search entry yet */
   GHashTable *sector_codes; /* codes found in the taxonomy, until it is reloaded */
@@ -328,11 +329,20 @@ run_cached (ZsStore     *self,
   return stmt != NULL && _zs_store_step_done (self, stmt, error);
 }
 
+/* Inside an all-or-nothing row (a batch import row) a failure anywhere rolls
+ * the whole row back, so nested savepoints need no SQL of their own: they
+ * only mark which held-back signals belong to them. */
+static gboolean
+nested_in_atomic_row (ZsStore *self)
+{
+  return self->atomic_rows != 0 && self->savepoints->len >= self->atomic_rows;
+}
+
 gboolean
 _zs_store_savepoint (ZsStore  *self,
                      GError  **error)
 {
-  if (!run_cached (self, "SAVEPOINT zs_write", error))
+  if (!nested_in_atomic_row (self) && !run_cached (self, "SAVEPOINT zs_write", error))
     return FALSE;
   g_array_append_val (self->savepoints, self->pending->len);
   return TRUE;
@@ -344,7 +354,8 @@ _zs_store_release (ZsStore  *self,
 {
   g_return_val_if_fail (self->savepoints->len > 0, FALSE);
 
-  if (!run_cached (self, "RELEASE zs_write", error))
+  if (!(self->atomic_rows != 0 && self->savepoints->len > self->atomic_rows) &&
+      !run_cached (self, "RELEASE zs_write", error))
     {
       _zs_store_rollback_to (self);
       return FALSE;
@@ -361,11 +372,22 @@ _zs_store_rollback_to (ZsStore *self)
 
   g_return_if_fail (self->savepoints->len > 0);
 
-  run_cached (self, "ROLLBACK TO zs_write", NULL);
-  run_cached (self, "RELEASE zs_write", NULL);
+  if (!(self->atomic_rows != 0 && self->savepoints->len > self->atomic_rows))
+    {
+      run_cached (self, "ROLLBACK TO zs_write", NULL);
+      run_cached (self, "RELEASE zs_write", NULL);
+    }
   mark = g_array_index (self->savepoints, guint, self->savepoints->len - 1);
   g_array_set_size (self->savepoints, self->savepoints->len - 1);
   g_array_set_size (self->pending, mark);
+}
+
+/* The next savepoint opens an all-or-nothing row; %FALSE ends it. */
+void
+_zs_store_set_atomic_rows (ZsStore  *self,
+                           gboolean  atomic)
+{
+  self->atomic_rows = atomic ? self->savepoints->len + 1 : 0;
 }
 
 void
