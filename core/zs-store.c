@@ -333,16 +333,18 @@ run_cached (ZsStore     *self,
  * the whole row back, so nested savepoints need no SQL of their own: they
  * only mark which held-back signals belong to them. */
 static gboolean
-nested_in_atomic_row (ZsStore *self)
+is_nested_in_row (ZsStore *self,
+                  guint    depth)
 {
-  return self->atomic_rows != 0 && self->savepoints->len >= self->atomic_rows;
+  return self->atomic_rows != 0 && depth > self->atomic_rows;
 }
 
 gboolean
 _zs_store_savepoint (ZsStore  *self,
                      GError  **error)
 {
-  if (!nested_in_atomic_row (self) && !run_cached (self, "SAVEPOINT zs_write", error))
+  if (!is_nested_in_row (self, self->savepoints->len + 1) &&
+      !run_cached (self, "SAVEPOINT zs_write", error))
     return FALSE;
   g_array_append_val (self->savepoints, self->pending->len);
   return TRUE;
@@ -354,7 +356,7 @@ _zs_store_release (ZsStore  *self,
 {
   g_return_val_if_fail (self->savepoints->len > 0, FALSE);
 
-  if (!(self->atomic_rows != 0 && self->savepoints->len > self->atomic_rows) &&
+  if (!is_nested_in_row (self, self->savepoints->len) &&
       !run_cached (self, "RELEASE zs_write", error))
     {
       _zs_store_rollback_to (self);
@@ -372,7 +374,7 @@ _zs_store_rollback_to (ZsStore *self)
 
   g_return_if_fail (self->savepoints->len > 0);
 
-  if (!(self->atomic_rows != 0 && self->savepoints->len > self->atomic_rows))
+  if (!is_nested_in_row (self, self->savepoints->len))
     {
       run_cached (self, "ROLLBACK TO zs_write", NULL);
       run_cached (self, "RELEASE zs_write", NULL);
