@@ -30,6 +30,16 @@ show_firms (ZsWindow *window)
   return ZS_FIRMS_PAGE (page);
 }
 
+/* A window at its own size on @store, drawn once. */
+static ZsWindow *
+present_and_paint (ZsStore *store)
+{
+  ZsWindow *window = zs_test_present_window (app, store, 0, 0);
+
+  zs_test_wait_for_paint (GTK_WIDGET (window));
+  return window;
+}
+
 static void
 test_window_lists_and_searches (void)
 {
@@ -54,8 +64,7 @@ test_window_lists_and_searches (void)
   g_assert_no_error (error);
   g_assert_cmpint (total, ==, 200);
 
-  window = zs_test_present_window (app, store, 0, 0);
-  zs_test_wait_for_paint (GTK_WIDGET (window));
+  window = present_and_paint (store);
   g_assert_cmpstr (zs_window_get_page_name (window), ==, "main");
 
   page = show_firms (window);
@@ -137,8 +146,7 @@ test_window_empty_database (void)
   zs_test_database_init (&db);
   store = zs_test_open_store (&db, FALSE);
 
-  window = zs_test_present_window (app, store, 0, 0);
-  zs_test_wait_for_paint (GTK_WIDGET (window));
+  window = present_and_paint (store);
 
   page = show_firms (window);
   g_assert_cmpstr (zs_window_get_page_name (window), ==, "main");
@@ -307,8 +315,7 @@ test_window_chinese (void)
 
   zs_test_database_init (&db);
   store = zs_test_open_store (&db, TRUE);
-  window = zs_test_present_window (app, store, 0, 0);
-  zs_test_wait_for_paint (GTK_WIDGET (window));
+  window = present_and_paint (store);
   page = show_firms (window);
   g_assert_cmpstr (zs_firms_page_get_status_text (page), ==, "200 家企业");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "招商");
