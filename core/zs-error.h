@@ -24,6 +24,7 @@ G_BEGIN_DECLS
  * @ZS_ERROR_DATABASE: sqlite reported an error
  * @ZS_ERROR_IN_USE: the record is still referenced by other records
  * @ZS_ERROR_PERMISSION: the acting staff member may not change records
+ * @ZS_ERROR_DAMAGED: the database failed a consistency check
  *
  * Errors reported by libzhaoshang.
  */
@@ -37,6 +38,7 @@ typedef enum
   ZS_ERROR_DATABASE,
   ZS_ERROR_IN_USE,
   ZS_ERROR_PERMISSION,
+  ZS_ERROR_DAMAGED,
 } ZsError;
 
 GQuark zs_error_quark (void);

@@ -810,7 +810,7 @@ next_batch (ZsImportJob  *self,
     return TRUE;
   /* In one transaction the search index is still written a batch at a time. */
   if (in_one_transaction (self))
-    return _zs_store_index_deferred (self->store, error);
+    return _zs_store_update_search (self->store, error);
   return zs_store_commit (self->store, error) && zs_store_begin (self->store, error);
 }
 

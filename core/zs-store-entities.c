@@ -198,112 +198,6 @@ validate_firm (ZsStore  *self,
          resolve_sectors (self, record, error);
 }
 
-#define INDEX_FIRMS_SQL \
-  "INSERT INTO firm_search (rowid, name, name_other, uscc, business_scope, contacts) " \
-  "SELECT f.id, f.name, f.name_other, f.uscc, f.business_scope, " \
-  "  (SELECT group_concat (c.name, ' ') FROM contacts c WHERE c.firm_id = f.id) " \
-  "FROM firms f "
-
-/* @created: the firm was written for the first time, so it has no entry
- * in the index to remove. */
-static gboolean
-reindex_firm (ZsStore   *self,
-              gint64     firm_id,
-              gboolean   created,
-              GError   **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (_zs_store_defer_index (self, firm_id, created))
-    return TRUE;
-  if (!created)
-    {
-      if (!(stmt = _zs_store_prepare (self, "DELETE FROM firm_search WHERE rowid = ?", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, firm_id);
-      if (!_zs_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-
-  if (!(stmt = _zs_store_prepare (self, INDEX_FIRMS_SQL "WHERE f.id = ?", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, firm_id);
-  return _zs_store_step_done (self, stmt, error);
-}
-
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The ids as a JSON array for json_each (), in ascending order: FTS5 starts
- * a new segment whenever a rowid is lower than the one before. */
-static char *
-ids_to_json (GArray *ids)
-{
-  GString *json = g_string_sized_new (ids->len * 8 + 2);
-
-  g_array_sort (ids, compare_ids);
-  g_string_append_c (json, '[');
-  for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
-  g_string_append_c (json, ']');
-  return g_string_free (json, FALSE);
-}
-
-/**
- * _zs_store_index_deferred:
- *
- * Indexes the firms whose indexing a batch deferred (see
- * _zs_store_set_deferred_indexing()), with one statement each to remove the
- * old entries and to add the new ones, so that FTS5 writes one segment.
- */
-gboolean
-_zs_store_index_deferred (ZsStore  *self,
-                          GError  **error)
-{
-  g_autoptr(GHashTable) deferred = _zs_store_steal_deferred (self);
-  g_autoptr(GArray) all = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (deferred));
-  g_autoptr(GArray) old = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *all_json = NULL;
-  GHashTableIter iter;
-  gpointer key, created;
-  sqlite3_stmt *stmt;
-
-  if (g_hash_table_size (deferred) == 0)
-    return TRUE;
-  g_hash_table_iter_init (&iter, deferred);
-  while (g_hash_table_iter_next (&iter, &key, &created))
-    {
-      g_array_append_val (all, *(gint64 *) key);
-      if (!GPOINTER_TO_INT (created))
-        g_array_append_val (old, *(gint64 *) key);
-    }
-
-  if (old->len > 0)
-    {
-      g_autofree char *old_json = ids_to_json (old);
-
-      if (!(stmt = _zs_store_prepare (self, "DELETE FROM firm_search WHERE rowid IN "
-                                      "(SELECT value FROM json_each (?))", error)))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, old_json, -1, SQLITE_STATIC);
-      if (!_zs_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-
-  all_json = ids_to_json (all);
-  if (!(stmt = _zs_store_prepare (self, INDEX_FIRMS_SQL "WHERE f.id IN (SELECT value FROM json_each (?)) "
-                                  "ORDER BY f.id", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, all_json, -1, SQLITE_STATIC);
-  return _zs_store_step_done (self, stmt, error);
-}
-
 static gboolean
 store_name_key (ZsStore  *self,
                 ZsFirm   *firm,
@@ -326,14 +220,25 @@ firm_name_key (GObject *record)
 }
 
 static gboolean
+firm_before_write (ZsStore  *self,
+                   GObject  *stored,
+                   GObject  *record,
+                   GError  **error)
+{
+  return stored == NULL || _zs_store_search_before_write (self, zs_firm_get_id (ZS_FIRM (stored)), error);
+}
+
+static gboolean
 firm_after_write (ZsStore       *self,
                   GObject       *record,
                   ZsChangeKind   kind,
                   GError       **error)
 {
+  if (kind == ZS_CHANGE_KIND_CREATE)
+    _zs_store_search_created (self, zs_firm_get_id (ZS_FIRM (record)));
   /* A new firm's key was written with it (see firm_name_key ()). */
   return (kind != ZS_CHANGE_KIND_UPDATE || store_name_key (self, ZS_FIRM (record), error)) &&
-         reindex_firm (self, zs_firm_get_id (ZS_FIRM (record)), kind == ZS_CHANGE_KIND_CREATE, error);
+         _zs_store_search_after_write (self, error);
 }
 
 static gboolean
@@ -347,13 +252,27 @@ validate_contact (ZsStore  *self,
          _zs_require_text ("name", zs_contact_get_name (contact), error);
 }
 
+/* A contact's name is searched as part of its firm: the firm it leaves
+ * as well as the one it joins. */
+static gboolean
+contact_before_write (ZsStore  *self,
+                      GObject  *stored,
+                      GObject  *record,
+                      GError  **error)
+{
+  return (stored == NULL ||
+          _zs_store_search_before_write (self, zs_contact_get_firm_id (ZS_CONTACT (stored)), error)) &&
+         (record == NULL ||
+          _zs_store_search_before_write (self, zs_contact_get_firm_id (ZS_CONTACT (record)), error));
+}
+
 static gboolean
 contact_after_write (ZsStore       *self,
                      GObject       *record,
                      ZsChangeKind   kind,
                      GError       **error)
 {
-  return reindex_firm (self, zs_contact_get_firm_id (ZS_CONTACT (record)), FALSE, error);
+  return _zs_store_search_after_write (self, error);
 }
 
 static gboolean
@@ -493,11 +412,11 @@ static const char * const stage_change_columns[] = {
 
 const ZsEntity zs_entity_firm = {
   "firm", "firms", zs_firm_get_type, firm_columns, "firm_sectors", "firm_id", TRUE,
-  validate_firm, firm_after_write, "name_key", firm_name_key,
+  validate_firm, firm_before_write, firm_after_write, "name_key", firm_name_key,
 };
 const ZsEntity zs_entity_contact = {
   "contact", "contacts", zs_contact_get_type, contact_columns, NULL, NULL, FALSE,
-  validate_contact, contact_after_write,
+  validate_contact, contact_before_write, contact_after_write,
 };
 const ZsEntity zs_entity_project = {
   "project", "projects", zs_project_get_type, project_columns, "project_sectors", "project_id", TRUE,

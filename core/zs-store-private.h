@@ -18,7 +18,8 @@ typedef enum
   ZS_SCHEMA_VERSION_SEARCH = 2,  /* firm_search: CJK unigram+bigram index */
   ZS_SCHEMA_VERSION_PLUGINS = 3, /* enabled plugins, plugin schema versions */
   ZS_SCHEMA_VERSION_IMPORTS = 4, /* batch imports, undoable as a whole */
-  ZS_SCHEMA_VERSION_CURRENT = ZS_SCHEMA_VERSION_IMPORTS,
+  ZS_SCHEMA_VERSION_SEARCH_SOURCE = 5, /* the search index keeps no copy of the text */
+  ZS_SCHEMA_VERSION_CURRENT = ZS_SCHEMA_VERSION_SEARCH_SOURCE,
 } ZsSchemaVersion;
 
 typedef struct _ZsEntity ZsEntity;
@@ -33,6 +34,8 @@ struct _ZsEntity
   const char          *sector_key;
   gboolean             timestamps;    /* created_at / updated_at */
   gboolean           (*validate)   (ZsStore *store, GObject *record, GError **error);
+  /* @stored: the row as it is, NULL for a new one; @record: as it will be, NULL when deleted */
+  gboolean           (*before_write)(ZsStore *store, GObject *stored, GObject *record, GError **error);
   gboolean           (*after_write)(ZsStore *store, GObject *record, ZsChangeKind kind, GError **error);
   const char          *derived_column; /* a column computed from the record, or NULL */
   char              *(*derive)     (GObject *record);
@@ -82,18 +85,31 @@ gint64        _zs_store_count          (ZsStore       *self,
                                         GError       **error);
 void          _zs_store_set_deferred_indexing (ZsStore *self,
                                         gboolean       deferred);
-gboolean      _zs_store_defer_index    (ZsStore       *self,
-                                        gint64         firm_id,
-                                        gboolean       created);
-GHashTable   *_zs_store_steal_deferred (ZsStore       *self);
+gboolean      _zs_store_is_indexing_deferred (ZsStore *self);
+GHashTable   *_zs_store_get_search_pending (ZsStore   *self);
+GHashTable   *_zs_store_steal_search_pending (ZsStore *self);
 gboolean      _zs_store_is_known_sector (ZsStore      *self,
                                         const char    *code);
 void          _zs_store_add_known_sector (ZsStore     *self,
                                         const char    *code);
 void          _zs_store_forget_sectors (ZsStore       *self);
 
-/* zs-store-entities.c */
-gboolean      _zs_store_index_deferred (ZsStore       *self,
+/* zs-store-search.c */
+typedef struct _ZsSearchEntry ZsSearchEntry;
+
+void          _zs_search_entry_free    (ZsSearchEntry  *entry);
+gboolean      _zs_store_search_before_write (ZsStore  *self,
+                                        gint64         firm_id,
+                                        GError       **error);
+void          _zs_store_search_created (ZsStore       *self,
+                                        gint64         firm_id);
+gboolean      _zs_store_search_after_write (ZsStore   *self,
+                                        GError       **error);
+gboolean      _zs_store_update_search  (ZsStore       *self,
+                                        GError       **error);
+gboolean      _zs_store_check_search   (ZsStore       *self,
+                                        GError       **error);
+gboolean      _zs_store_rebuild_search (ZsStore       *self,
                                         GError       **error);
 
 /* zs-store-records.c: generic mapping of model objects to rows */

@@ -700,6 +700,27 @@ finish_write (ZsStore        *self,
   return TRUE;
 }
 
+static gboolean
+before_write (ZsStore        *self,
+              const ZsEntity *entity,
+              GObject        *stored,
+              GObject        *record,
+              GError        **error)
+{
+  return entity->before_write == NULL || entity->before_write (self, stored, record, error);
+}
+
+/* A row an import creates is the file's row: the import is its record, and
+ * every later change is audited field by field, so its creation is kept
+ * without a copy of its values. */
+static char *
+creation_snapshot (ZsStore            *self,
+                   const ZsEntity     *entity,
+                   const RecordValues *rv)
+{
+  return _zs_store_get_import_id (self) != 0 ? NULL : snapshot_from_values (entity, rv);
+}
+
 static gint64
 insert_record (ZsStore        *self,
                const ZsEntity *entity,
@@ -719,8 +740,9 @@ insert_record (ZsStore        *self,
 
   stamp (entity, record, TRUE);
   record_values_init (&rv, entity, record);
-  if (!insert_row (self, entity, record, &rv, with_id, error) ||
-      !(snapshot = snapshot_from_values (entity, &rv)) ||
+  snapshot = creation_snapshot (self, entity, &rv);
+  if (!before_write (self, entity, NULL, record, error) ||
+      !insert_row (self, entity, record, &rv, with_id, error) ||
       !_zs_audit_record (self, entity->name, record_get_id (record), ZS_CHANGE_KIND_CREATE,
                          NULL, NULL, snapshot, error))
     {
@@ -902,7 +924,8 @@ _zs_record_update (ZsStore        *self,
   if (!_zs_store_savepoint (self, error))
     return FALSE;
   stamp (entity, record, FALSE);
-  if (!update_row (self, entity, record, changes, error) ||
+  if (!before_write (self, entity, current, record, error) ||
+      !update_row (self, entity, record, changes, error) ||
       (sectors_changed && !write_record_sectors (self, entity, record, error)) ||
       !audit_changes (self, entity, id, changes, error))
     {
@@ -940,7 +963,8 @@ _zs_record_delete (ZsStore        *self,
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!_zs_store_step_done (self, stmt, error) ||
+  if (!before_write (self, entity, current, NULL, error) ||
+      !_zs_store_step_done (self, stmt, error) ||
       !_zs_audit_record (self, entity->name, id, ZS_CHANGE_KIND_DELETE, NULL, snapshot, NULL, error))
     {
       _zs_store_rollback_to (self);

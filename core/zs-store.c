@@ -38,7 +38,7 @@ struct _ZsStore
   GArray     *savepoints;   /* pending->len when each open savepoint began */
   guint       atomic_rows;  /* savepoint depth of an all-or-nothing row, 0 if none */
   gint64      import_id;    /* the import the current writes belong to */
-  GHashTable *unindexed;    /* firm id → whether it has no search entry yet */
+  GHashTable *search_pending; /* firm id → its indexed ZsSearchEntry, NULL if none */
   GHashTable *sector_codes; /* codes found in the taxonomy, until it is reloaded */
   guint       in_transaction : 1;
   guint       defer_indexing : 1;
@@ -77,7 +77,7 @@ zs_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
-  g_clear_pointer (&self->unindexed, g_hash_table_unref);
+  g_clear_pointer (&self->search_pending, g_hash_table_unref);
   g_clear_pointer (&self->sector_codes, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -170,6 +170,13 @@ finalize_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+static GHashTable *
+new_search_pending (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                (GDestroyNotify) _zs_search_entry_free);
+}
+
 static void
 zs_store_init (ZsStore *self)
 {
@@ -178,7 +185,7 @@ zs_store_init (ZsStore *self)
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   g_array_set_clear_func (self->pending, pending_change_clear);
   self->savepoints = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->unindexed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->search_pending = new_search_pending ();
   self->sector_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->actor = g_strdup (g_get_user_name ());
 }
@@ -444,7 +451,7 @@ zs_store_commit (ZsStore  *self,
   g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  if (!_zs_store_index_deferred (self, error) ||
+  if (!_zs_store_update_search (self, error) ||
       !_zs_store_exec (self, "COMMIT", error))
     {
       zs_store_rollback (self);
@@ -471,7 +478,7 @@ zs_store_rollback (ZsStore *self)
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
   g_array_set_size (self->pending, 0);
-  g_hash_table_remove_all (self->unindexed);
+  g_hash_table_remove_all (self->search_pending);
 }
 
 static const char schema_core[] =
@@ -650,6 +657,20 @@ static const char schema_imports[] =
   "UPDATE firms SET name_key = zs_name_key (name);"
   "CREATE INDEX firms_by_name_key ON firms (name_key);";
 
+/* The index reads the text from the view when it is rebuilt; its own
+ * copy of the business scope made it the largest table. */
+static const char schema_search_source[] =
+  "DROP TABLE firm_search;"
+  "CREATE VIEW firm_search_source AS"
+  "  SELECT f.id, f.name, f.name_other, f.uscc, f.business_scope,"
+  "         (SELECT group_concat (c.name, ' ') FROM contacts c WHERE c.firm_id = f.id) AS contacts"
+  "  FROM firms f;"
+  "CREATE VIRTUAL TABLE firm_search USING fts5 ("
+  "  name, name_other, uscc, business_scope, contacts,"
+  "  tokenize = 'zs_cjk', detail = 'full',"
+  "  content = 'firm_search_source', content_rowid = 'id');"
+  "INSERT INTO firm_search (firm_search) VALUES ('rebuild');";
+
 static const struct {
   ZsSchemaVersion  version;
   const char      *sql;
@@ -658,6 +679,7 @@ static const struct {
   { ZS_SCHEMA_VERSION_SEARCH, schema_search },
   { ZS_SCHEMA_VERSION_PLUGINS, schema_plugins },
   { ZS_SCHEMA_VERSION_IMPORTS, schema_imports },
+  { ZS_SCHEMA_VERSION_SEARCH_SOURCE, schema_search_source },
 };
 
 static int
@@ -932,38 +954,31 @@ void
 _zs_store_set_deferred_indexing (ZsStore  *self,
                                  gboolean  deferred)
 {
-  g_return_if_fail (deferred || g_hash_table_size (self->unindexed) == 0);
+  g_return_if_fail (deferred || g_hash_table_size (self->search_pending) == 0);
   self->defer_indexing = deferred != FALSE;
 }
 
-/* Whether @firm_id is to be indexed at the commit rather than now; @created
- * says that it has no entry in the index yet. */
 gboolean
-_zs_store_defer_index (ZsStore  *self,
-                       gint64    firm_id,
-                       gboolean  created)
+_zs_store_is_indexing_deferred (ZsStore *self)
 {
-  gint64 *key;
-
-  if (!self->defer_indexing || !self->in_transaction)
-    return FALSE;
-  /* The first write of the transaction knows whether there is an entry. */
-  if (g_hash_table_contains (self->unindexed, &firm_id))
-    return TRUE;
-  key = g_new (gint64, 1);
-  *key = firm_id;
-  g_hash_table_insert (self->unindexed, key, GINT_TO_POINTER (created));
-  return TRUE;
+  return self->defer_indexing && self->in_transaction;
 }
 
-/* Hands over the firms whose indexing was deferred. */
+/* The firms written since the search index was last brought up to date
+ * (see zs-store-search.c). */
 GHashTable *
-_zs_store_steal_deferred (ZsStore *self)
+_zs_store_get_search_pending (ZsStore *self)
 {
-  GHashTable *deferred = g_steal_pointer (&self->unindexed);
+  return self->search_pending;
+}
 
-  self->unindexed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  return deferred;
+GHashTable *
+_zs_store_steal_search_pending (ZsStore *self)
+{
+  GHashTable *pending = g_steal_pointer (&self->search_pending);
+
+  self->search_pending = new_search_pending ();
+  return pending;
 }
 
 const char *
@@ -993,6 +1008,103 @@ zs_store_set_actor (ZsStore    *self,
   g_free (self->actor);
   self->actor = g_strdup (actor);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
+}
+
+/* The first line of a check pragma's answer, NULL if it found nothing. */
+static char *
+first_problem (ZsStore     *self,
+               const char  *pragma,
+               const char  *fine,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *problem = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, pragma, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _zs_store_set_error (self, error);
+      return NULL;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      GString *row = g_string_new (NULL);
+
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (row, "%s%s", i ? " " : "",
+                                sqlite3_column_text (stmt, i) ? (const char *) sqlite3_column_text (stmt, i) : "");
+      if (fine == NULL || !g_str_equal (row->str, fine))
+        problem = g_string_free (row, FALSE);
+      else
+        g_string_free (row, TRUE);
+    }
+  else if (rc != SQLITE_DONE)
+    _zs_store_set_error (self, error);
+  sqlite3_finalize (stmt);
+  return problem;
+}
+
+/**
+ * zs_store_check:
+ * @self: a #ZsStore
+ * @error: return location for a #GError
+ *
+ * Checks the database: sqlite's integrity check, the references between
+ * records, and that the search index holds exactly the terms of the firms.
+ * A failed check is %ZS_ERROR_DAMAGED, naming the first problem found.
+ *
+ * Returns: %TRUE if the database is sound
+ */
+gboolean
+zs_store_check (ZsStore  *self,
+                GError  **error)
+{
+  static const struct { const char *pragma; const char *fine; } checks[] = {
+    { "PRAGMA integrity_check", "ok" },
+    { "PRAGMA foreign_key_check", NULL },
+  };
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      g_autofree char *problem = first_problem (self, checks[i].pragma, checks[i].fine, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      if (problem != NULL)
+        {
+          g_set_error (error, ZS_ERROR, ZS_ERROR_DAMAGED, _("The database is damaged (%s): %s"),
+                       checks[i].pragma + strlen ("PRAGMA "), problem);
+          return FALSE;
+        }
+    }
+  return _zs_store_check_search (self, error);
+}
+
+/**
+ * zs_store_rebuild_search_index:
+ * @self: a #ZsStore
+ * @error: return location for a #GError
+ *
+ * Builds the firm search index again from the firms and their contacts, as
+ * after firms were changed with SQL behind the store's back.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+zs_store_rebuild_search_index (ZsStore  *self,
+                               GError  **error)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
+
+  return _zs_store_check_can_write (self, error) &&
+         _zs_store_rebuild_search (self, error);
 }
 
 /**

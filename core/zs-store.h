@@ -46,6 +46,10 @@ gboolean       zs_store_commit             (ZsStore      *self,
                                             GError      **error);
 void           zs_store_rollback           (ZsStore      *self);
 
+gboolean       zs_store_check              (ZsStore            *self,
+                                            GError            **error);
+gboolean       zs_store_rebuild_search_index (ZsStore          *self,
+                                            GError            **error);
 gint64         zs_store_execute            (ZsStore            *self,
                                             const char         *sql,
                                             const char * const *params,

@@ -47,12 +47,16 @@ test_upgrade_from_v1 (void)
   g_assert_cmpuint (by_contact->len, ==, 1);
   g_assert_cmpstrv (zs_firm_get_sectors (g_ptr_array_index (nang, 0)),
                     ((const char *[]) { "c05-food", NULL }));
+  g_assert_true (zs_store_check (store, &error));
+  g_assert_no_error (error);
 
   /* And it keeps working for new rows. */
   add_firm (store, "伊宁县馕饼有限公司", NULL);
   g_clear_pointer (&nang, g_ptr_array_unref);
   nang = zs_store_list_firms (store, "馕", NULL, 0, 0, &error);
   g_assert_cmpuint (nang->len, ==, 2);
+  g_assert_true (zs_store_check (store, &error));
+  g_assert_no_error (error);
 
   g_clear_object (&store);
   g_remove (path);

@@ -155,6 +155,122 @@ test_index_follows_edits (SearchFixture *fixture,
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+
+static void
+assert_index_exact (ZsStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  zs_store_check (store, &error);
+  g_assert_no_error (error);
+}
+
+static gint64
+add_contact (ZsStore    *store,
+             gint64      firm_id,
+             const char *name)
+{
+  g_autoptr(ZsContact) contact = zs_contact_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  zs_contact_set_firm_id (contact, firm_id);
+  zs_contact_set_name (contact, name);
+  id = zs_store_add_contact (store, contact, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The index keeps no copy of the text, so every write must take out
+ * exactly the terms it put in: zs_store_check() compares it with an index
+ * built afresh after each kind of write. */
+static void
+test_index_stays_exact (SearchFixture *fixture,
+                        gconstpointer  data)
+{
+  ZsStore *store = fixture->base.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsContact) contact = NULL;
+  g_autoptr(ZsFirm) firm = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  gint64 contact_id;
+
+  assert_index_exact (store);
+  contact_id = add_contact (store, fixture->nang, "买买提");
+  add_contact (store, fixture->nang, "古丽");
+  assert_index_exact (store);
+  assert_ids (store, "买买提", fixture->nang);
+
+  /* A contact who moves takes the name from one firm to the other. */
+  contact = zs_store_get_contact (store, contact_id, &error);
+  g_assert_no_error (error);
+  zs_contact_set_firm_id (contact, fixture->bakery);
+  zs_store_update_contact (store, contact, &error);
+  g_assert_no_error (error);
+  assert_index_exact (store);
+  assert_ids (store, "买买提", fixture->bakery);
+
+  zs_store_delete_contact (store, contact_id, &error);
+  g_assert_no_error (error);
+  assert_index_exact (store);
+
+  /* Several writes in one transaction, one of them undone. */
+  g_assert_true (zs_store_begin (store, &error));
+  firm = zs_store_get_firm (store, fixture->nev, &error);
+  zs_firm_set_name (firm, "伊宁市丝路电动汽车有限公司");
+  zs_store_update_firm (store, firm, &error);
+  g_assert_no_error (error);
+  add_contact (store, fixture->nev, "阿不都");
+  zs_firm_set_business_scope (firm, "电动汽车整车制造");
+  zs_store_update_firm (store, firm, &error);
+  g_assert_no_error (error);
+  g_assert_true (zs_store_commit (store, &error));
+  assert_index_exact (store);
+  assert_ids (store, "电动", fixture->nev);
+
+  g_assert_true (zs_store_begin (store, &error));
+  zs_store_delete_firm (store, fixture->huawei, &error);
+  g_assert_no_error (error);
+  zs_store_rollback (store);
+  assert_index_exact (store);
+  assert_ids (store, "华为", fixture->huawei);
+
+  /* A firm deleted with its contacts, then restored. */
+  zs_store_delete_firm (store, fixture->nang, &error);
+  g_assert_no_error (error);
+  assert_index_exact (store);
+  changes = zs_store_list_changes (store, "firm", fixture->nang, 0, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  zs_store_revert_change (store, zs_change_get_id (g_ptr_array_index (changes, 0)), &error);
+  g_assert_no_error (error);
+  assert_index_exact (store);
+  assert_ids (store, "金麦", fixture->nang);
+}
+
+/* Firms written with SQL behind the store's back are found again once the
+ * index is rebuilt. */
+static void
+test_rebuild_repairs (SearchFixture *fixture,
+                      gconstpointer  data)
+{
+  ZsStore *store = fixture->base.store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->nang);
+  const char *params[] = { id, NULL };
+
+  zs_store_execute (store, "UPDATE firms SET name = '喀什疏附县小刀有限公司' WHERE id = ?", params, &error);
+  g_assert_no_error (error);
+  g_assert_false (zs_store_check (store, &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_DAMAGED);
+  g_clear_error (&error);
+
+  g_assert_true (zs_store_rebuild_search_index (store, &error));
+  g_assert_no_error (error);
+  assert_index_exact (store);
+  assert_ids (store, "小刀", fixture->nang);
+}
+
 static void
 test_paging (SearchFixture *fixture,
              gconstpointer  data)
@@ -184,6 +300,10 @@ main (int argc, char *argv[])
               search_setup, test_other_scripts_and_codes, search_teardown);
   g_test_add ("/search/index-follows-edits", SearchFixture, NULL,
               search_setup, test_index_follows_edits, search_teardown);
+  g_test_add ("/search/index-stays-exact", SearchFixture, NULL,
+              search_setup, test_index_stays_exact, search_teardown);
+  g_test_add ("/search/rebuild-repairs", SearchFixture, NULL,
+              search_setup, test_rebuild_repairs, search_teardown);
   g_test_add ("/search/paging", SearchFixture, NULL,
               search_setup, test_paging, search_teardown);
   return g_test_run ();

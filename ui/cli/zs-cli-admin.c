@@ -1,4 +1,4 @@
-/* zs-cli-admin.c: init, history, revert and backup verbs of zhaoshang-cli
+/* zs-cli-admin.c: init, history, revert, backup and check verbs of zhaoshang-cli
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -161,5 +161,32 @@ zs_cli_backup (ZsCli    *cli,
   if (!zs_store_backup (cli->store, destination, error))
     return FALSE;
   zs_cli_print_done (cli, "path", json_node_init_string (json_node_alloc (), destination));
+  return TRUE;
+}
+
+gboolean
+zs_cli_check (ZsCli    *cli,
+              GStrv    *args,
+              GError  **error)
+{
+  gboolean repair = FALSE;
+  const GOptionEntry entries[] = {
+    { "repair-search", 0, 0, G_OPTION_ARG_NONE, &repair,
+      N_("Rebuild the search index first, from the firms and their contacts"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!zs_cli_parse (cli, args, entries, NULL, 0, error) ||
+      !zs_cli_open (cli, FALSE, error))
+    return FALSE;
+  if (repair && !zs_store_rebuild_search_index (cli->store, error))
+    return FALSE;
+  if (!zs_store_check (cli->store, error))
+    return FALSE;
+
+  if (cli->json)
+    zs_cli_print_done (cli, "ok", json_node_init_boolean (json_node_alloc (), TRUE));
+  else
+    g_print ("%s\n", _("The database is sound."));
   return TRUE;
 }
