@@ -162,7 +162,7 @@ emit_ideographs (void       *ctx,
       gboolean has_next = i + 1 < count;
       int rc;
 
-      if ((!for_query && !has_next) || (!has_next && (closing || count == 1)))
+      if (!for_query || (!has_next && (closing || count == 1)))
         {
           rc = token (ctx, 0, text + starts[i], ends[i] - starts[i], starts[i], ends[i]);
           if (rc != SQLITE_OK)
@@ -170,7 +170,7 @@ emit_ideographs (void       *ctx,
         }
       if (has_next)
         {
-          int flags = 0;
+          int flags = for_query ? 0 : FTS5_TOKEN_COLOCATED;
 
           rc = token (ctx, flags, text + starts[i], ends[i + 1] - starts[i], starts[i], ends[i + 1]);
           if (rc != SQLITE_OK)
@@ -418,28 +418,12 @@ has_searchable_char (const char *term)
   return FALSE;
 }
 
-/* Whether the last token of @term must match as a prefix: a word, so that
- * a partial USCC or English name finds its firm, or a lone ideograph, which
- * a document holds as the first half of a bigram unless it ends a run. */
 static gboolean
-ends_in_prefix (const char *term)
+ends_in_word (const char *term)
 {
-  const char *end = term + strlen (term);
-  const char *last = NULL;
-  const char *before;
+  const char *last = g_utf8_find_prev_char (term, term + strlen (term));
 
-  for (const char *p = g_utf8_find_prev_char (term, end); p != NULL; p = g_utf8_find_prev_char (term, p))
-    if (classify (g_utf8_get_char (p)) != CHAR_SEPARATOR)
-      {
-        last = p;
-        break;
-      }
-  if (last == NULL)
-    return FALSE;
-  if (classify (g_utf8_get_char (last)) == CHAR_WORD)
-    return TRUE;
-  before = g_utf8_find_prev_char (term, last);
-  return before == NULL || classify (g_utf8_get_char (before)) != CHAR_IDEOGRAPH;
+  return last != NULL && classify (g_utf8_get_char (last)) == CHAR_WORD;
 }
 
 /* Splits on ASCII blanks and the ideographic space U+3000. */
@@ -457,8 +441,8 @@ split_terms (const char *query)
  * @query: what the user typed
  *
  * Turns @query into an FTS5 expression: every blank-separated term must
- * match as a phrase; a term ending in a word or in a lone ideograph matches
- * as a prefix (see ends_in_prefix ()).
+ * match as a phrase; a term ending in a word character matches as a prefix,
+ * so a partial USCC or English name finds its firm.
  *
  * Returns: (transfer full) (nullable): the expression, or %NULL when @query
  *   holds nothing searchable
@@ -484,7 +468,7 @@ zs_search_build_match (const char *query)
       escaped = g_strjoinv ("\"\"", quoted);
       g_string_append_printf (match, "%s\"%s\"%s",
                               match->len ? " " : "", escaped,
-                              ends_in_prefix (terms[i]) ? "*" : "");
+                              ends_in_word (terms[i]) ? "*" : "");
     }
 
   return match->len ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
