@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "zs-firm-name.h"
+#include "zs-text-private.h"
 
 /* Legal-form spellings that name the same thing, longest first. */
 static const struct {
@@ -42,7 +43,7 @@ zs_firm_name_key (const char *name)
 
   g_return_val_if_fail (name != NULL, NULL);
 
-  nfkc = g_utf8_normalize (name, -1, G_NORMALIZE_ALL_COMPOSE);
+  nfkc = _zs_text_nfkc (name, -1);
   folded = g_utf8_casefold (nfkc ? nfkc : name, -1);
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
     {

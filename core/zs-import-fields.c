@@ -20,6 +20,7 @@
 #include "zs-firm-name.h"
 #include "zs-import-private.h"
 #include "zs-uscc.h"
+#include "zs-text-private.h"
 
 static const ZsImportField firm_fields[] = {
   { "name", "name", ZS_IMPORT_KIND_TEXT, "企业名称|名称|公司名称|单位名称|企业|公司|name|company|companyname|firm|firmname" },
@@ -160,7 +161,7 @@ static char *
 normalize_header (const char *header,
                   gboolean    drop_brackets)
 {
-  g_autofree char *nfkc = g_utf8_normalize (header, -1, G_NORMALIZE_ALL_COMPOSE);
+  g_autofree char *nfkc = _zs_text_nfkc (header, -1);
   g_autofree char *folded = g_utf8_casefold (nfkc ? nfkc : header, -1);
   g_autoptr(GString) out = g_string_new (NULL);
   int depth = 0;
@@ -310,7 +311,7 @@ parse_amount (const char  *field,
     { "万元", 1 }, { "万", 1 }, { "亿元", 10000 }, { "亿", 10000 }, { "元", 0.0001 },
   };
   g_autoptr(GString) digits = g_string_new (NULL);
-  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  g_autofree char *nfkc = _zs_text_nfkc (text, -1);
   double factor = 1;
   char *end = NULL;
 

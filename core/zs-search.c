@@ -19,6 +19,7 @@
 
 #include "zs-error.h"
 #include "zs-search-private.h"
+#include "zs-text-private.h"
 
 #include <sqlite3.h>
 
@@ -142,7 +143,7 @@ fold_word (const char *word,
     ;
   if (i == length)
     return g_ascii_strdown (word, length);
-  nfkc = g_utf8_normalize (word, length, G_NORMALIZE_ALL_COMPOSE);
+  nfkc = _zs_text_nfkc (word, length);
 
   return nfkc != NULL ? g_utf8_casefold (nfkc, -1) : g_strndup (word, length);
 }

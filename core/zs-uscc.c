@@ -9,6 +9,7 @@
 
 #include "zs-error.h"
 #include "zs-uscc.h"
+#include "zs-text-private.h"
 
 #define USCC_LENGTH 18
 
@@ -70,7 +71,7 @@ zs_uscc_normalize (const char *uscc)
 
   g_return_val_if_fail (uscc != NULL, NULL);
 
-  nfkc = g_utf8_normalize (uscc, -1, G_NORMALIZE_ALL_COMPOSE);
+  nfkc = _zs_text_nfkc (uscc, -1);
   if (nfkc == NULL)
     return g_strdup (uscc);
   stripped = g_strstrip (g_strdup (nfkc));

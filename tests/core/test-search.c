@@ -108,6 +108,9 @@ test_short_chinese_queries (SearchFixture *fixture,
   assert_ids (store, "能源汽车整", fixture->nev);
   assert_ids (store, "阿依古丽", fixture->huaxia);
   assert_ids (store, "古", fixture->huaxia);
+  /* A character that ends every name, and one that ends a scope. */
+  g_assert_cmpint (zs_store_count_firms (store, "司", NULL, NULL), ==, 5);
+  assert_ids (store, "售", fixture->bakery);
 }
 
 static void
