@@ -31,6 +31,7 @@ struct _ZsChange
   char         *old_value;
   char         *new_value;
   gint64        reverted_by;
+  gint64        import_id;
 };
 
 G_DEFINE_FINAL_TYPE (ZsChange, zs_change, G_TYPE_OBJECT)
@@ -47,6 +48,7 @@ enum {
   PROP_OLD_VALUE,
   PROP_NEW_VALUE,
   PROP_REVERTED_BY,
+  PROP_IMPORT_ID,
   N_PROPS
 };
 
@@ -87,6 +89,7 @@ zs_change_get_property (GObject    *object,
     case PROP_OLD_VALUE: g_value_set_string (value, self->old_value); break;
     case PROP_NEW_VALUE: g_value_set_string (value, self->new_value); break;
     case PROP_REVERTED_BY: g_value_set_int64 (value, self->reverted_by); break;
+    case PROP_IMPORT_ID: g_value_set_int64 (value, self->import_id); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -127,6 +130,7 @@ zs_change_set_property (GObject      *object,
     case PROP_OLD_VALUE: zs_change_set_old_value (self, g_value_get_string (value)); break;
     case PROP_NEW_VALUE: zs_change_set_new_value (self, g_value_get_string (value)); break;
     case PROP_REVERTED_BY: zs_change_set_reverted_by (self, g_value_get_int64 (value)); break;
+    case PROP_IMPORT_ID: zs_change_set_import_id (self, g_value_get_int64 (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -212,6 +216,15 @@ zs_change_class_init (ZsChangeClass *klass)
    */
   properties[PROP_REVERTED_BY] = g_param_spec_int64 ("reverted-by", "Reverted by", NULL,
                                                      0, G_MAXINT64, 0, flags);
+
+  /**
+   * ZsChange:import-id:
+   *
+   * The import the change was part of, or 0. A record an import created
+   * has no copy of its values in #ZsChange:new-value: they are the file's.
+   */
+  properties[PROP_IMPORT_ID] = g_param_spec_int64 ("import-id", "Import id", NULL,
+                                                   0, G_MAXINT64, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -320,4 +333,23 @@ zs_change_set_reverted_by (ZsChange *self,
     return;
   self->reverted_by = reverted_by;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVERTED_BY]);
+}
+
+gint64
+zs_change_get_import_id (ZsChange *self)
+{
+  g_return_val_if_fail (ZS_IS_CHANGE (self), 0);
+  return self->import_id;
+}
+
+void
+zs_change_set_import_id (ZsChange *self,
+                         gint64    import_id)
+{
+  g_return_if_fail (ZS_IS_CHANGE (self));
+
+  if (self->import_id == import_id)
+    return;
+  self->import_id = import_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORT_ID]);
 }

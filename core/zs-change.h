@@ -45,5 +45,8 @@ void                zs_change_set_new_value   (ZsChange     *self,
 gint64              zs_change_get_reverted_by (ZsChange     *self);
 void                zs_change_set_reverted_by (ZsChange     *self,
                                                gint64        reverted_by);
+gint64              zs_change_get_import_id   (ZsChange     *self);
+void                zs_change_set_import_id   (ZsChange     *self,
+                                               gint64        import_id);
 
 G_END_DECLS

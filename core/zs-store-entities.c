@@ -404,7 +404,7 @@ static const char * const target_columns[] = {
   "code", "name", "name-en", "scope", "year", "value", "unit", "comparison", "growth-pct", "clause", NULL
 };
 static const char * const change_columns[] = {
-  "at", "actor", "entity", "entity-id", "kind", "field", "old-value", "new-value", "reverted-by", NULL
+  "at", "actor", "entity", "entity-id", "kind", "field", "old-value", "new-value", "reverted-by", "import-id", NULL
 };
 static const char * const stage_change_columns[] = {
   "project-id", "from-stage", "to-stage", "reason", "actor", "at", NULL

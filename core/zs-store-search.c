@@ -268,13 +268,13 @@ _zs_store_check_search (ZsStore  *self,
     return FALSE;
   if (differences > 0)
     {
+      int n = (int) MIN (differences, G_MAXINT);
+
       g_set_error (error, ZS_ERROR, ZS_ERROR_DAMAGED,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "The search index differs from the firms in %" G_GINT64_FORMAT " term; "
-                                "rebuild it to repair it",
-                                "The search index differs from the firms in %" G_GINT64_FORMAT " terms; "
-                                "rebuild it to repair it", differences),
-                   differences);
+                                "The search index differs from the firms in %d term; rebuild it to repair it",
+                                "The search index differs from the firms in %d terms; rebuild it to repair it", n),
+                   n);
       return FALSE;
     }
   return TRUE;

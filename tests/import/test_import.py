@@ -171,6 +171,12 @@ class ImportTest(unittest.TestCase):
         self.assertEqual(result['inserted'], 6000)
         self.assertEqual(self.search('雪豹'), {more[-1][0]})
         self.assertEqual(len(self.search('馕')), 11997 + 6000)
+        # The index holds exactly the terms of the firms, and the import's
+        # merge settings are back to FTS5's.
+        self.assertEqual(json.loads(self.cli('check', '--json')), {'ok': True})
+        with sqlite3.connect(self.db) as db:
+            config = dict(db.execute("SELECT k, v FROM firm_search_config WHERE k IN ('automerge', 'hashsize')"))
+        self.assertEqual(config, {'automerge': 4, 'hashsize': 1048576})
 
     def test_abort_and_dry_run_write_nothing(self):
         rows = [good_row(1), [''] + good_row(2)[1:], good_row(3)]
@@ -219,6 +225,10 @@ class ImportTest(unittest.TestCase):
         result = self.import_json('firms', source)
         self.assertEqual(result['inserted'] + result['skipped'], 40000)
         self.assertEqual(len(self.firms()), 40000)
+        self.cli('check')
+        with sqlite3.connect(self.db) as db:
+            config = dict(db.execute("SELECT k, v FROM firm_search_config WHERE k IN ('automerge', 'hashsize')"))
+        self.assertEqual(config, {'automerge': 4, 'hashsize': 1048576})
 
     def test_round_trip_and_undo(self):
         self.cli('init', '--demo')
@@ -238,6 +248,7 @@ class ImportTest(unittest.TestCase):
         self.assertEqual(len(self.firms()), len(before) + 5)
         self.cli('imports', 'undo', str(result['import_id']))
         self.assertEqual(len(self.firms()), len(before))
+        self.cli('check')
         imports = json.loads(self.cli('imports', 'list', '--json'))
         self.assertEqual(imports[0]['status'], 'undone')
         self.cli('imports', 'undo', str(result['import_id']), status=1)

@@ -13,7 +13,7 @@
 #include "zs-cli-private.h"
 
 static const char * const change_columns[] = {
-  "id", "at", "actor", "entity", "entity_id", "kind", "field", "old_value", "new_value", NULL
+  "id", "at", "actor", "entity", "entity_id", "kind", "field", "old_value", "new_value", "import_id", NULL
 };
 
 static gboolean

@@ -36,6 +36,9 @@ describe_change (ZsChange *change)
   switch (zs_change_get_kind (change))
     {
     case ZS_CHANGE_KIND_CREATE:
+      if (zs_change_get_import_id (change) != 0)
+        /* Translators: %d is the number of the import, as in “zhaoshang-cli imports list” */
+        return g_strdup_printf (_("Created by import %d"), (int) zs_change_get_import_id (change));
       return g_strdup (_("Created"));
     case ZS_CHANGE_KIND_DELETE:
       return g_strdup (_("Deleted"));
