@@ -3,8 +3,9 @@
  * 1. Generates, deterministically (fixed seed), a CSV of N firms as the
  *    offices send them: 企业名称, 统一社会信用代码 (valid check character),
  *    所属行业 (by its Chinese name in the taxonomy), 注册资本（万元）,
- *    所在地区, 联系人, 联系电话 and a 经营范围 of 100–150 characters; UTF-8,
- *    or GB18030 with --gb18030. A file made by the same generator, seed,
+ *    所在地区, 联系人, 联系电话 and a 经营范围 of 20–45 characters (about
+ *    200 MB; --scope-chars 100-150 for long ones); UTF-8, or GB18030 with
+ *    --gb18030. A file made by the same generator, seed,
  *    size and encoding is reused.
  *    Messy as files from other offices are: 3 % of the rows are to be
  *    refused (a wrong check character, no name, an amount in words, an
@@ -48,6 +49,11 @@
 #include "zs-bench-util.h"
 
 #define GENERATOR_VERSION 2
+/* 经营范围 of 20–45 characters make the file about 200 MB a million rows,
+ * the size the target was set for; real licences often run to 100–150
+ * (--scope-chars 100-150, about 480 MB). */
+#define DEFAULT_SCOPE_MIN 20
+#define DEFAULT_SCOPE_MAX 45
 #define DEFAULT_SEED      20250817
 #define TARGET_RATIO      2.0
 #define TARGET_RSS_MIB    150.0
@@ -175,6 +181,8 @@ typedef struct {
   double     *trade_cdf;
   double     *region_cdf;
   double     *industry_cdf;
+  int         scope_min;    /* characters of 经营范围 */
+  int         scope_max;
   char       *last_name;    /* the last firm to be inserted, for repeating it */
   char       *last_uscc;
 } Generator;
@@ -187,10 +195,14 @@ typedef enum {
 } RowFate;
 
 static Generator *
-generator_new (guint32 seed)
+generator_new (guint32 seed,
+               int     scope_min,
+               int     scope_max)
 {
   Generator *gen = g_new0 (Generator, 1);
 
+  gen->scope_min = scope_min;
+  gen->scope_max = scope_max;
   gen->rand = g_rand_new_with_seed (seed);
   gen->trade = zs_bench_split_chars (trade_chars);
   gen->surnames = zs_bench_split_chars (surnames);
@@ -248,7 +260,10 @@ append_field (GString    *row,
 }
 
 /* Items of the industry and the odd common one, in the wording of the 2021
- * registration rules, up to a drawn length of 100–150 characters. */
+ * registration rules, up to a length drawn between the generator's
+ * bounds (see DEFAULT_SCOPE_MIN): the general items, the usual
+ * closing clause when there is room for it, and a licensed part when the
+ * items fell short. */
 static void
 make_scope (Generator      *gen,
             const Industry *industry,
@@ -257,8 +272,9 @@ make_scope (Generator      *gen,
   static const char general[] = "一般项目：";
   static const char tail[] = "（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）";
   static const char licensed[] = "许可项目：食品销售；道路货物运输（不含危险货物）。";
-  long target = g_rand_int_range (gen->rand, 100, 151);
-  long length = g_utf8_strlen (general, -1) + g_utf8_strlen (tail, -1);
+  long target = g_rand_int_range (gen->rand, gen->scope_min, gen->scope_max + 1);
+  gboolean with_tail = target >= 2 * g_utf8_strlen (tail, -1);
+  long length = g_utf8_strlen (general, -1) + (with_tail ? g_utf8_strlen (tail, -1) : 0);
   g_autoptr(GPtrArray) used = g_ptr_array_new ();
 
   g_string_truncate (scope, 0);
@@ -273,7 +289,7 @@ make_scope (Generator      *gen,
 
       for (guint i = 0; i < used->len && !dup; i++)
         dup = g_ptr_array_index (used, i) == item;
-      if (dup || length + n > target)
+      if (dup || (length + n > target && used->len > 0))
         continue;
       if (used->len > 0)
         g_string_append (scope, "；");
@@ -281,9 +297,9 @@ make_scope (Generator      *gen,
       g_ptr_array_add (used, (gpointer) item);
       length += n;
     }
-  g_string_append (scope, tail);
-  /* Too short still: a licensed part, as on many licences. */
-  if (length < 100)
+  if (with_tail)
+    g_string_append (scope, tail);
+  if (with_tail && length < gen->scope_min)
     g_string_append (scope, licensed);
 }
 
@@ -461,13 +477,21 @@ append_row (Generator *gen,
   return fate;
 }
 
+/* The file to generate. */
+typedef struct {
+  guint    rows;
+  guint32  seed;
+  gboolean gb18030;
+  int      scope_min;   /* characters of 经营范围 */
+  int      scope_max;
+} FileSpec;
+
 static char *
-marker_text (guint    rows,
-             guint32  seed,
-             gboolean gb18030)
+marker_text (const FileSpec *spec)
 {
-  return g_strdup_printf ("zhaoshang bench-import file\ngenerator=%d\nseed=%u\nrows=%u\nencoding=%s\n",
-                          GENERATOR_VERSION, seed, rows, gb18030 ? "GB18030" : "UTF-8");
+  return g_strdup_printf ("zhaoshang bench-import file\ngenerator=%d\nseed=%u\nrows=%u\nencoding=%s\n"
+                          "scope=%d-%d\n", GENERATOR_VERSION, spec->seed, spec->rows,
+                          spec->gb18030 ? "GB18030" : "UTF-8", spec->scope_min, spec->scope_max);
 }
 
 static gboolean
@@ -508,17 +532,17 @@ read_fates (const char *path,
 }
 
 static gboolean
-generate_csv (const char  *path,
-              guint        rows,
-              guint32      seed,
-              gboolean     gb18030,
-              guint64      fates[N_ROW_FATES],
-              GError     **error)
+generate_csv (const char      *path,
+              const FileSpec  *spec,
+              guint64          fates[N_ROW_FATES],
+              GError         **error)
 {
+  guint rows = spec->rows;
+  gboolean gb18030 = spec->gb18030;
   g_autofree char *fates_line = NULL;
   g_autofree char *marker_content = NULL;
   g_autofree char *marker = zs_bench_marker_path (path);
-  g_autofree char *wanted = marker_text (rows, seed, gb18030);
+  g_autofree char *wanted = marker_text (spec);
   g_autoptr(GString) block = g_string_sized_new (1 << 20);
   g_autoptr(GString) scratch = g_string_new (NULL);
   GIConv conv = (GIConv) -1;
@@ -530,7 +554,7 @@ generate_csv (const char  *path,
 
   if (read_fates (path, wanted, fates) && g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      g_print ("Reusing %s (same generator, seed, rows and encoding)\n", path);
+      g_print ("Reusing %s (same generator, seed, rows, encoding and scope length)\n", path);
       return TRUE;
     }
   g_unlink (marker);
@@ -550,7 +574,7 @@ generate_csv (const char  *path,
 
   g_print ("Generating %s: %u firms, %s…\n", path, rows, gb18030 ? "GB18030" : "UTF-8");
   memset (fates, 0, sizeof (guint64) * N_ROW_FATES);
-  gen = generator_new (seed);
+  gen = generator_new (spec->seed, spec->scope_min, spec->scope_max);
   g_string_append (block, "企业名称,统一社会信用代码,所属行业,注册资本（万元）,所在地区,联系人,联系电话,经营范围\n");
   for (guint i = 0; ok && i < rows; i++)
     {
@@ -894,6 +918,8 @@ main (int   argc,
   gint rows = 1000000;
   gint seed = DEFAULT_SEED;
   gboolean gb18030 = FALSE;
+  g_autofree char *scope = NULL;
+  FileSpec spec = { 0 };
   gboolean no_floor = FALSE;
   guint64 expected[N_ROW_FATES] = { 0 };
   ImportResult result;
@@ -905,6 +931,8 @@ main (int   argc,
     { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir, "Folder for the file and the databases (default: " BENCH_BUILD_DIR ")", "DIR" },
     { "gb18030", 0, 0, G_OPTION_ARG_NONE, &gb18030, "Write the file in GB18030 instead of UTF-8", NULL },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Generator seed", "N" },
+    { "scope-chars", 0, 0, G_OPTION_ARG_STRING, &scope,
+      "Length of 经营范围 in characters (default: 20-45, a file of about 200 MB)", "MIN-MAX" },
     { "no-floor", 0, 0, G_OPTION_ARG_NONE, &no_floor, "Only time the import, not the sqlite3 floor", NULL },
     { NULL }
   };
@@ -923,6 +951,13 @@ main (int   argc,
       g_printerr ("bench-import: %s\n", error->message);
       return 2;
     }
+  spec = (FileSpec) { rows, seed, gb18030, DEFAULT_SCOPE_MIN, DEFAULT_SCOPE_MAX };
+  if (scope != NULL && (sscanf (scope, "%d-%d", &spec.scope_min, &spec.scope_max) != 2 ||
+                        spec.scope_min < 1 || spec.scope_max < spec.scope_min))
+    {
+      g_printerr ("bench-import: --scope-chars takes MIN-MAX, such as 20-45\n");
+      return 2;
+    }
   if (rows <= 0 || rows >= 100000000)
     {
       g_printerr ("bench-import: --rows must be between 1 and 99999999\n");
@@ -935,12 +970,13 @@ main (int   argc,
       g_printerr ("bench-import: could not create %s: %s\n", dir, g_strerror (errno));
       return 1;
     }
-  csv = g_strdup_printf ("%s/firms-%d%s.csv", dir, rows, gb18030 ? "-gb18030" : "");
+  csv = g_strdup_printf ("%s/firms-%d-scope%d-%d%s.csv", dir, rows, spec.scope_min, spec.scope_max,
+                         gb18030 ? "-gb18030" : "");
   db = g_build_filename (dir, "import.db", NULL);
   floor_db = g_build_filename (dir, "floor.db", NULL);
 
   g_print ("bench-import: %d rows, %s, sqlite %s\n", rows, gb18030 ? "GB18030" : "UTF-8", sqlite3_libversion ());
-  if (!generate_csv (csv, rows, seed, gb18030, expected, &error))
+  if (!generate_csv (csv, &spec, expected, &error))
     {
       g_printerr ("bench-import: %s\n", error->message);
       return 1;
