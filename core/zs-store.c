@@ -171,6 +171,21 @@ finalize_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* Statements are looked up by their text for every row written: hashing
+ * the length and the last 64 bytes, where the texts of one table differ,
+ * spares hashing whole statements. */
+static guint
+statement_hash (gconstpointer key)
+{
+  const char *sql = key;
+  gsize length = strlen (sql);
+  guint hash = 2166136261u ^ (guint) length;
+
+  for (const char *p = sql + (length > 64 ? length - 64 : 0); *p; p++)
+    hash = (hash ^ (guchar) *p) * 16777619u;
+  return hash;
+}
+
 static GHashTable *
 new_search_pending (void)
 {
@@ -181,7 +196,7 @@ new_search_pending (void)
 static void
 zs_store_init (ZsStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  self->statements = g_hash_table_new_full (statement_hash, g_str_equal, g_free,
                                             finalize_statement);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   g_array_set_clear_func (self->pending, pending_change_clear);
