@@ -219,7 +219,6 @@ _zs_store_update_search (ZsStore  *self,
 /* The index is compared, term by term and column by column, with one built
  * afresh from the view, inside a savepoint that is rolled back. */
 static const char check_sql[] =
-  "SAVEPOINT zs_check_search;"
   "CREATE VIRTUAL TABLE zs_check_search USING fts5 (" SEARCH_COLUMNS ","
   "  tokenize = 'zs_cjk', detail = 'full',"
   "  content = 'firm_search_source', content_rowid = 'id');"
@@ -240,14 +239,18 @@ count_index_differences (ZsStore  *self,
   gint64 differences = -1;
 
   if (!_zs_store_exec (self, "INSERT INTO firm_search (firm_search) VALUES ('integrity-check')", error) ||
-      !_zs_store_exec (self, check_sql, error))
+      !_zs_store_exec (self, "SAVEPOINT zs_check_search", error))
     return -1;
-  if (sqlite3_prepare_v2 (db, check_differences_sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    differences = sqlite3_column_int64 (stmt, 0);
-  else
-    _zs_store_set_error (self, error);
-  sqlite3_finalize (stmt);
+  if (_zs_store_exec (self, check_sql, error))
+    {
+      if (sqlite3_prepare_v2 (db, check_differences_sql, -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW)
+        differences = sqlite3_column_int64 (stmt, 0);
+      else
+        _zs_store_set_error (self, error);
+      sqlite3_finalize (stmt);
+    }
+  /* Whatever happened, the tables made for the check go. */
   sqlite3_exec (db, "ROLLBACK TO zs_check_search; RELEASE zs_check_search", NULL, NULL, NULL);
   return differences;
 }
