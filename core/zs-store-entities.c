@@ -346,6 +346,17 @@ validate_activity (ZsStore  *self,
   return TRUE;
 }
 
+/* A role may have changed: whether the actor may write is read again. */
+static gboolean
+staff_after_write (ZsStore       *self,
+                   GObject       *record,
+                   ZsChangeKind   kind,
+                   GError       **error)
+{
+  _zs_store_forget_write_role (self);
+  return TRUE;
+}
+
 static gboolean
 validate_staff (ZsStore  *self,
                 GObject  *record,
@@ -428,7 +439,7 @@ const ZsEntity zs_entity_activity = {
 };
 const ZsEntity zs_entity_staff = {
   "staff", "staff", zs_staff_get_type, staff_columns, NULL, NULL, FALSE,
-  validate_staff, NULL,
+  validate_staff, NULL, staff_after_write,
 };
 static const ZsEntity entity_sector = { "sector", "sectors", zs_sector_get_type, sector_columns };
 static const ZsEntity entity_park = { "park", "parks", zs_park_get_type, park_columns };

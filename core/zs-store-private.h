@@ -79,6 +79,7 @@ void          _zs_store_set_import_id  (ZsStore       *self,
 gint64        _zs_store_get_import_id  (ZsStore       *self);
 gboolean      _zs_store_check_can_write (ZsStore      *self,
                                         GError       **error);
+void          _zs_store_forget_write_role (ZsStore    *self);
 gint64        _zs_store_count          (ZsStore       *self,
                                         const char    *sql,
                                         gint64         id,
@@ -86,7 +87,6 @@ gint64        _zs_store_count          (ZsStore       *self,
 void          _zs_store_set_deferred_indexing (ZsStore *self,
                                         gboolean       deferred);
 gboolean      _zs_store_is_indexing_deferred (ZsStore *self);
-GHashTable   *_zs_store_get_search_pending (ZsStore   *self);
 GHashTable   *_zs_store_steal_search_pending (ZsStore *self);
 gboolean      _zs_store_is_known_sector (ZsStore      *self,
                                         const char    *code);
@@ -96,6 +96,12 @@ void          _zs_store_forget_sectors (ZsStore       *self);
 
 /* zs-store-search.c */
 typedef struct _ZsSearchEntry ZsSearchEntry;
+
+gboolean      _zs_store_has_search_entry (ZsStore     *self,
+                                        gint64         firm_id);
+void          _zs_store_remember_search_entry (ZsStore *self,
+                                        gint64         firm_id,
+                                        ZsSearchEntry *entry);
 
 void          _zs_search_entry_free    (ZsSearchEntry  *entry);
 gboolean      _zs_store_search_before_write (ZsStore  *self,

@@ -78,21 +78,21 @@ read_entry (ZsStore        *self,
  *
  * Remembers what the index holds for @firm_id before a write changes the
  * firm or its contacts. Only the first write since the index was last
- * brought up to date counts: later ones find the entry remembered.
+ * brought up to date counts: later ones find the entry remembered. A
+ * savepoint rolled back forgets what was remembered within it.
  */
 gboolean
 _zs_store_search_before_write (ZsStore  *self,
                                gint64    firm_id,
                                GError  **error)
 {
-  GHashTable *pending = _zs_store_get_search_pending (self);
   ZsSearchEntry *entry;
 
-  if (firm_id <= 0 || g_hash_table_contains (pending, &firm_id))
+  if (firm_id <= 0 || _zs_store_has_search_entry (self, firm_id))
     return TRUE;
   if (!read_entry (self, firm_id, &entry, error))
     return FALSE;
-  g_hash_table_insert (pending, g_memdup2 (&firm_id, sizeof firm_id), entry);
+  _zs_store_remember_search_entry (self, firm_id, entry);
   return TRUE;
 }
 
@@ -106,10 +106,8 @@ void
 _zs_store_search_created (ZsStore *self,
                           gint64   firm_id)
 {
-  GHashTable *pending = _zs_store_get_search_pending (self);
-
-  if (!g_hash_table_contains (pending, &firm_id))
-    g_hash_table_insert (pending, g_memdup2 (&firm_id, sizeof firm_id), NULL);
+  if (!_zs_store_has_search_entry (self, firm_id))
+    _zs_store_remember_search_entry (self, firm_id, NULL);
 }
 
 /**
@@ -292,6 +290,6 @@ gboolean
 _zs_store_rebuild_search (ZsStore  *self,
                           GError  **error)
 {
-  g_hash_table_remove_all (_zs_store_get_search_pending (self));
+  g_hash_table_unref (_zs_store_steal_search_pending (self));
   return _zs_store_exec (self, "INSERT INTO firm_search (firm_search) VALUES ('rebuild')", error);
 }

@@ -35,10 +35,11 @@ struct _ZsStore
   char       *actor;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   GArray     *pending;      /* PendingChange, held until the outer commit */
-  GArray     *savepoints;   /* pending->len when each open savepoint began */
+  GArray     *savepoints;   /* SavepointMark of each open savepoint */
   guint       atomic_rows;  /* savepoint depth of an all-or-nothing row, 0 if none */
   gint64      import_id;    /* the import the current writes belong to */
   GHashTable *search_pending; /* firm id → its indexed ZsSearchEntry, NULL if none */
+  GArray     *search_order;   /* the ids of search_pending, in the order remembered */
   GHashTable *sector_codes; /* codes found in the taxonomy, until it is reloaded */
   guint       in_transaction : 1;
   guint       defer_indexing : 1;
@@ -46,6 +47,13 @@ struct _ZsStore
 };
 
 G_DEFINE_FINAL_TYPE (ZsStore, zs_store, G_TYPE_OBJECT)
+
+/* Where the signals held back and the values remembered for the search
+ * index stood when a savepoint began. */
+typedef struct {
+  guint pending;
+  guint search;
+} SavepointMark;
 
 enum {
   PROP_0,
@@ -79,6 +87,7 @@ zs_store_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
   g_clear_pointer (&self->search_pending, g_hash_table_unref);
+  g_clear_pointer (&self->search_order, g_array_unref);
   g_clear_pointer (&self->sector_codes, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -200,8 +209,9 @@ zs_store_init (ZsStore *self)
                                             finalize_statement);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   g_array_set_clear_func (self->pending, pending_change_clear);
-  self->savepoints = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->savepoints = g_array_new (FALSE, FALSE, sizeof (SavepointMark));
   self->search_pending = new_search_pending ();
+  self->search_order = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->sector_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->actor = g_strdup (g_get_user_name ());
 }
@@ -375,10 +385,12 @@ gboolean
 _zs_store_savepoint (ZsStore  *self,
                      GError  **error)
 {
+  SavepointMark mark = { self->pending->len, self->search_order->len };
+
   if (!is_nested_in_row (self, self->savepoints->len + 1) &&
       !run_cached (self, "SAVEPOINT zs_write", error))
     return FALSE;
-  g_array_append_val (self->savepoints, self->pending->len);
+  g_array_append_val (self->savepoints, mark);
   return TRUE;
 }
 
@@ -399,21 +411,36 @@ _zs_store_release (ZsStore  *self,
   return TRUE;
 }
 
+/* The values remembered for the search index since @mark were read
+ * inside a savepoint now rolled back: they may describe writes that never
+ * happened, or miss writes another connection made meanwhile. */
+static void
+forget_search_entries (ZsStore *self,
+                       guint    mark)
+{
+  for (guint i = mark; i < self->search_order->len; i++)
+    g_hash_table_remove (self->search_pending, &g_array_index (self->search_order, gint64, i));
+  if (mark < self->search_order->len)
+    g_array_set_size (self->search_order, mark);
+}
+
 void
 _zs_store_rollback_to (ZsStore *self)
 {
-  guint mark;
+  SavepointMark mark;
 
   g_return_if_fail (self->savepoints->len > 0);
 
+  mark = g_array_index (self->savepoints, SavepointMark, self->savepoints->len - 1);
+  /* Inside an all-or-nothing row nothing is undone until the row is. */
   if (!is_nested_in_row (self, self->savepoints->len))
     {
       run_cached (self, "ROLLBACK TO zs_write", NULL);
       run_cached (self, "RELEASE zs_write", NULL);
+      forget_search_entries (self, mark.search);
     }
-  mark = g_array_index (self->savepoints, guint, self->savepoints->len - 1);
   g_array_set_size (self->savepoints, self->savepoints->len - 1);
-  g_array_set_size (self->pending, mark);
+  g_array_set_size (self->pending, mark.pending);
 }
 
 /* The next savepoint opens an all-or-nothing row; %FALSE ends it. */
@@ -505,6 +532,7 @@ zs_store_rollback (ZsStore *self)
   self->in_transaction = FALSE;
   g_array_set_size (self->pending, 0);
   g_hash_table_remove_all (self->search_pending);
+  g_array_set_size (self->search_order, 0);
 }
 
 static const char schema_core[] =
@@ -940,6 +968,12 @@ _zs_store_check_can_write (ZsStore  *self,
 }
 
 void
+_zs_store_forget_write_role (ZsStore *self)
+{
+  self->may_write = FALSE;
+}
+
+void
 _zs_store_set_import_id (ZsStore *self,
                          gint64   import_id)
 {
@@ -996,10 +1030,21 @@ _zs_store_is_indexing_deferred (ZsStore *self)
 
 /* The firms written since the search index was last brought up to date
  * (see zs-store-search.c). */
-GHashTable *
-_zs_store_get_search_pending (ZsStore *self)
+gboolean
+_zs_store_has_search_entry (ZsStore *self,
+                            gint64   firm_id)
 {
-  return self->search_pending;
+  return g_hash_table_contains (self->search_pending, &firm_id);
+}
+
+/* Takes @entry (NULL: the firm has no entry in the index). */
+void
+_zs_store_remember_search_entry (ZsStore       *self,
+                                 gint64         firm_id,
+                                 ZsSearchEntry *entry)
+{
+  g_hash_table_insert (self->search_pending, g_memdup2 (&firm_id, sizeof firm_id), entry);
+  g_array_append_val (self->search_order, firm_id);
 }
 
 GHashTable *
@@ -1008,6 +1053,7 @@ _zs_store_steal_search_pending (ZsStore *self)
   GHashTable *pending = g_steal_pointer (&self->search_pending);
 
   self->search_pending = new_search_pending ();
+  g_array_set_size (self->search_order, 0);
   return pending;
 }
 

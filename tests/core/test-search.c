@@ -251,6 +251,75 @@ test_index_stays_exact (SearchFixture *fixture,
   assert_ids (store, "金麦", fixture->nang);
 }
 
+/* A write that fails after the firm's indexed values were read must not
+ * leave them behind: the next write would remove terms the index no
+ * longer holds. Here the firm's delete fails on a plugin's reference
+ * after its contact was removed, and everything is rolled back. */
+static void
+test_failed_write_forgets (SearchFixture *fixture,
+                           gconstpointer  data)
+{
+  ZsStore *store = fixture->base.store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->nang);
+  gint64 contact_id = add_contact (store, fixture->nang, "买买提江");
+  g_autoptr(GArray) none = NULL;
+
+  zs_store_execute (store, "CREATE TABLE notes (firm_id INTEGER REFERENCES firms (id))", NULL, &error);
+  g_assert_no_error (error);
+  zs_store_execute (store, "INSERT INTO notes VALUES (?)", (const char *[]) { id, NULL }, &error);
+  g_assert_no_error (error);
+  g_assert_false (zs_store_delete_firm (store, fixture->nang, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  assert_index_exact (store);
+
+  zs_store_delete_contact (store, contact_id, &error);
+  g_assert_no_error (error);
+  assert_index_exact (store);
+  none = search_ids (store, "买买提江");
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+/* The same when the write fails because another program holds the
+ * database, and renames the firm before this store writes it again. */
+static void
+test_other_connection (SearchFixture *fixture,
+                       gconstpointer  data)
+{
+  ZsStore *store = fixture->base.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsStore) other = zs_store_new (fixture->base.path, &error);
+  g_autoptr(ZsFirm) firm = zs_store_get_firm (store, fixture->nev, &error);
+  g_autoptr(ZsFirm) theirs = NULL;
+  g_autoptr(GArray) none = NULL;
+
+  g_assert_no_error (error);
+  zs_store_execute (store, "PRAGMA busy_timeout = 0", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (zs_store_begin (other, &error));
+  zs_firm_set_name (firm, "伊宁市甲乙丙丁有限公司");
+  g_assert_false (zs_store_update_firm (store, firm, &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_DATABASE);
+  g_clear_error (&error);
+  zs_store_rollback (other);
+
+  theirs = zs_store_get_firm (other, fixture->nev, &error);
+  zs_firm_set_name (theirs, "伊宁市戊己庚辛有限公司");
+  g_assert_true (zs_store_update_firm (other, theirs, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&firm);
+  firm = zs_store_get_firm (store, fixture->nev, &error);
+  zs_firm_set_name (firm, "伊宁市壬癸子丑有限公司");
+  g_assert_true (zs_store_update_firm (store, firm, &error));
+  g_assert_no_error (error);
+  assert_index_exact (store);
+  none = search_ids (store, "戊己庚辛");
+  g_assert_cmpuint (none->len, ==, 0);
+  assert_ids (store, "壬癸", fixture->nev);
+}
+
 /* Firms written with SQL behind the store's back are found again once the
  * index is rebuilt. */
 static void
@@ -305,6 +374,10 @@ main (int argc, char *argv[])
               search_setup, test_index_follows_edits, search_teardown);
   g_test_add ("/search/index-stays-exact", SearchFixture, NULL,
               search_setup, test_index_stays_exact, search_teardown);
+  g_test_add ("/search/failed-write-forgets", SearchFixture, NULL,
+              search_setup, test_failed_write_forgets, search_teardown);
+  g_test_add ("/search/other-connection", SearchFixture, NULL,
+              search_setup, test_other_connection, search_teardown);
   g_test_add ("/search/rebuild-repairs", SearchFixture, NULL,
               search_setup, test_rebuild_repairs, search_teardown);
   g_test_add ("/search/paging", SearchFixture, NULL,

@@ -377,6 +377,26 @@ test_viewers_cannot_write (StoreFixture  *fixture,
   g_assert_cmpint (zs_store_count_firms (fixture->store, NULL, NULL, &error), ==, 1);
 }
 
+/* The role is read once a transaction, and again once staff change in it. */
+static void
+test_role_change_in_transaction (StoreFixture  *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(ZsStaff) self_staff = zs_staff_new ();
+  g_autoptr(GError) error = NULL;
+
+  zs_store_set_actor (fixture->store, "李专员");
+  g_assert_true (zs_store_begin (fixture->store, &error));
+  add_firm (fixture->store, "霍尔果斯金麦馕食品有限公司", NULL);
+  zs_staff_set_name (self_staff, "李专员");
+  zs_staff_set_role (self_staff, ZS_ROLE_VIEWER);
+  zs_store_add_staff (fixture->store, self_staff, &error);
+  g_assert_no_error (error);
+  g_assert_false (zs_store_delete_firm (fixture->store, 1, &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_PERMISSION);
+  zs_store_rollback (fixture->store);
+}
+
 static void
 test_backup (StoreFixture  *fixture,
              gconstpointer  data)
@@ -413,6 +433,7 @@ main (int argc, char *argv[])
   ADD ("/store/firm-in-use", store_fixture_setup_seeded, test_firm_in_use);
   ADD ("/store/backup", store_fixture_setup, test_backup);
   ADD ("/store/viewers-cannot-write", store_fixture_setup, test_viewers_cannot_write);
+  ADD ("/store/role-change-in-transaction", store_fixture_setup, test_role_change_in_transaction);
 #undef ADD
   return g_test_run ();
 }
