@@ -805,6 +805,12 @@ next_batch (ZsImportJob  *self,
 {
   if (self->rows_read % self->batch_size != 0)
     return TRUE;
+  /* A dry run is rolled back: its firms need no index entries. */
+  if (self->dry_run)
+    {
+      g_hash_table_unref (_zs_store_steal_search_pending (self->store));
+      return TRUE;
+    }
   /* In one transaction the search index is still written a batch at a time. */
   if (in_one_transaction (self))
     return _zs_store_update_search (self->store, error);

@@ -188,6 +188,16 @@ class ImportTest(unittest.TestCase):
                                 capture_output=True).stderr.decode()
         self.assertIn('line 3', stderr)
         self.assertEqual(self.firms(), [])
+        # A dry run over several batches, new and updated firms, leaves the
+        # database and its search index as they were.
+        self.import_json('firms', self.write_csv('first.csv', [good_row(i) for i in range(1, 101)]))
+        rows = [good_row(i) for i in range(1, 12001)]
+        rows[50][0] = '霍尔果斯雪莲有限公司'
+        dry = self.import_json('firms', self.write_csv('dry.csv', rows), '--dry-run', '--on-duplicate', 'update')
+        self.assertEqual((dry['inserted'], dry['updated']), (11900, 100))
+        self.assertEqual(len(self.firms()), 100)
+        self.assertEqual(self.search('雪莲'), set())
+        self.cli('check')
 
     def test_update_duplicates(self):
         self.import_json('firms', self.write_csv('a.csv', [good_row(1)]))
