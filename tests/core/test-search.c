@@ -95,6 +95,15 @@ search_ids (ZsStore    *store,
   } G_STMT_END
 
 static void
+assert_no_ids (ZsStore    *store,
+               const char *query)
+{
+  g_autoptr(GArray) found = search_ids (store, query);
+
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+static void
 test_short_chinese_queries (SearchFixture *fixture,
                             gconstpointer  data)
 {
@@ -142,20 +151,16 @@ test_index_follows_edits (SearchFixture *fixture,
   ZsStore *store = fixture->base.store;
   g_autoptr(ZsFirm) firm = zs_store_get_firm (store, fixture->huawei, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) none = NULL;
 
   zs_firm_set_name (firm, "霍尔果斯丝路通信有限公司");
   zs_store_update_firm (store, firm, &error);
   g_assert_no_error (error);
-  none = search_ids (store, "华为");
-  g_assert_cmpuint (none->len, ==, 0);
+  assert_no_ids (store, "华为");
   assert_ids (store, "丝路", fixture->huawei);
 
   zs_store_delete_firm (store, fixture->huawei, &error);
   g_assert_no_error (error);
-  g_clear_pointer (&none, g_array_unref);
-  none = search_ids (store, "通信");
-  g_assert_cmpuint (none->len, ==, 0);
+  assert_no_ids (store, "通信");
 }
 
 
@@ -263,7 +268,6 @@ test_failed_write_forgets (SearchFixture *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->nang);
   gint64 contact_id = add_contact (store, fixture->nang, "买买提江");
-  g_autoptr(GArray) none = NULL;
 
   zs_store_execute (store, "CREATE TABLE notes (firm_id INTEGER REFERENCES firms (id))", NULL, &error);
   g_assert_no_error (error);
@@ -277,8 +281,7 @@ test_failed_write_forgets (SearchFixture *fixture,
   zs_store_delete_contact (store, contact_id, &error);
   g_assert_no_error (error);
   assert_index_exact (store);
-  none = search_ids (store, "买买提江");
-  g_assert_cmpuint (none->len, ==, 0);
+  assert_no_ids (store, "买买提江");
 }
 
 /* The same when the write fails because another program holds the
@@ -292,7 +295,6 @@ test_other_connection (SearchFixture *fixture,
   g_autoptr(ZsStore) other = zs_store_new (fixture->base.path, &error);
   g_autoptr(ZsFirm) firm = zs_store_get_firm (store, fixture->nev, &error);
   g_autoptr(ZsFirm) theirs = NULL;
-  g_autoptr(GArray) none = NULL;
 
   g_assert_no_error (error);
   zs_store_execute (store, "PRAGMA busy_timeout = 0", NULL, &error);
@@ -315,8 +317,7 @@ test_other_connection (SearchFixture *fixture,
   g_assert_true (zs_store_update_firm (store, firm, &error));
   g_assert_no_error (error);
   assert_index_exact (store);
-  none = search_ids (store, "戊己庚辛");
-  g_assert_cmpuint (none->len, ==, 0);
+  assert_no_ids (store, "戊己庚辛");
   assert_ids (store, "壬癸", fixture->nev);
 }
 

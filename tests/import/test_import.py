@@ -139,6 +139,12 @@ class ImportTest(unittest.TestCase):
         again = self.import_json('firms', source)
         self.assertEqual((again['inserted'], again['skipped'], again['rejected']), (0, 9000, 1000))
 
+    def assert_search_defaults(self):
+        # An import tunes FTS5 while it runs; afterwards its defaults are back.
+        with sqlite3.connect(self.db) as db:
+            config = dict(db.execute("SELECT k, v FROM firm_search_config WHERE k IN ('automerge', 'hashsize')"))
+        self.assertEqual(config, {'automerge': 4, 'hashsize': 1048576})
+
     def search(self, text):
         return {f['name'] for f in json.loads(self.cli('firms', 'list', '--search', text, '--json'))}
 
@@ -174,9 +180,7 @@ class ImportTest(unittest.TestCase):
         # The index holds exactly the terms of the firms, and the import's
         # merge settings are back to FTS5's.
         self.assertEqual(json.loads(self.cli('check', '--json')), {'ok': True})
-        with sqlite3.connect(self.db) as db:
-            config = dict(db.execute("SELECT k, v FROM firm_search_config WHERE k IN ('automerge', 'hashsize')"))
-        self.assertEqual(config, {'automerge': 4, 'hashsize': 1048576})
+        self.assert_search_defaults()
 
     def test_abort_and_dry_run_write_nothing(self):
         rows = [good_row(1), [''] + good_row(2)[1:], good_row(3)]
@@ -236,9 +240,7 @@ class ImportTest(unittest.TestCase):
         self.assertEqual(result['inserted'] + result['skipped'], 40000)
         self.assertEqual(len(self.firms()), 40000)
         self.cli('check')
-        with sqlite3.connect(self.db) as db:
-            config = dict(db.execute("SELECT k, v FROM firm_search_config WHERE k IN ('automerge', 'hashsize')"))
-        self.assertEqual(config, {'automerge': 4, 'hashsize': 1048576})
+        self.assert_search_defaults()
 
     def test_round_trip_and_undo(self):
         self.cli('init', '--demo')
