@@ -808,12 +808,13 @@ next_batch (ZsImportJob  *self,
   /* A dry run is rolled back: its firms need no index entries. */
   if (self->dry_run)
     {
-      g_hash_table_unref (_zs_store_steal_search_pending (self->store));
+      _zs_store_drop_deferred (self->store);
       return TRUE;
     }
-  /* In one transaction the search index is still written a batch at a time. */
+  /* In one transaction the audit and search index are still written a
+   * batch at a time. */
   if (in_one_transaction (self))
-    return _zs_store_update_search (self->store, error);
+    return _zs_store_write_deferred (self->store, error);
   return zs_store_commit (self->store, error) && zs_store_begin (self->store, error);
 }
 

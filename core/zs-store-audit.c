@@ -25,12 +25,13 @@ _zs_audit_record (ZsStore       *self,
                   GError       **error)
 {
   g_autofree char *now = _zs_store_now ();
-  sqlite3_stmt *stmt = _zs_store_prepare (self,
-                                          "INSERT INTO changes (at, actor, entity, entity_id, kind, field, old_value, new_value, import_id) "
-                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                          error);
+  sqlite3_stmt *stmt;
 
-  if (stmt == NULL)
+  if (!_zs_store_audit_creations (self, error) ||
+      !(stmt = _zs_store_prepare (self,
+                                  "INSERT INTO changes (at, actor, entity, entity_id, kind, field, old_value, new_value, import_id) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                  error)))
     return 0;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, zs_store_get_actor (self), -1, SQLITE_TRANSIENT);
@@ -47,6 +48,62 @@ _zs_audit_record (ZsStore       *self,
   if (!_zs_store_step_done (self, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (_zs_store_get_db (self));
+}
+
+/* The records of one entity among @creations, in order. */
+static char *
+creations_of (const ZsCreation *creations,
+              guint             n_creations,
+              const char       *entity)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < n_creations; i++)
+    if (creations[i].entity == entity)
+      g_array_append_val (ids, creations[i].id);
+  return _zs_ids_to_json ((const gint64 *) (gpointer) ids->data, ids->len);
+}
+
+/* The creation rows of @creations: as _zs_audit_record() writes for a
+ * record an import creates, one statement per entity. */
+gboolean
+_zs_audit_creations (ZsStore          *self,
+                     const ZsCreation *creations,
+                     guint             n_creations,
+                     gint64            import_id,
+                     GError          **error)
+{
+  g_autofree char *now = _zs_store_now ();
+  const char *kind = zs_enum_to_nick (ZS_TYPE_CHANGE_KIND, ZS_CHANGE_KIND_CREATE);
+  g_autoptr(GPtrArray) done = g_ptr_array_new ();
+
+  for (guint i = 0; i < n_creations; i++)
+    {
+      const char *entity = creations[i].entity;
+      g_autofree char *ids = NULL;
+      sqlite3_stmt *stmt;
+
+      /* Entity names are the static strings of their ZsEntity. */
+      if (g_ptr_array_find (done, entity, NULL))
+        continue;
+      g_ptr_array_add (done, (gpointer) entity);
+      ids = creations_of (creations + i, n_creations - i, entity);
+      stmt = _zs_store_prepare (self,
+                                "INSERT INTO changes (at, actor, entity, entity_id, kind, import_id) "
+                                "SELECT ?, ?, ?, value, ?, ? FROM json_each (?)",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, zs_store_get_actor (self), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, entity, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 5, import_id);
+      sqlite3_bind_text (stmt, 6, ids, -1, SQLITE_STATIC);
+      if (!_zs_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 typedef struct {

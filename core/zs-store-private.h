@@ -24,6 +24,13 @@ typedef enum
 
 typedef struct _ZsEntity ZsEntity;
 
+/* A record created by an import whose audit row is not written yet. */
+typedef struct
+{
+  const char *entity;
+  gint64      id;
+} ZsCreation;
+
 struct _ZsEntity
 {
   const char          *name;          /* "firm": audit and signal name */
@@ -77,6 +84,16 @@ char         *_zs_store_now            (void);
 void          _zs_store_set_import_id  (ZsStore       *self,
                                         gint64         import_id);
 gint64        _zs_store_get_import_id  (ZsStore       *self);
+void          _zs_store_defer_creation_audit (ZsStore *self,
+                                        const ZsEntity *entity,
+                                        gint64         id);
+gboolean      _zs_store_audit_creations (ZsStore      *self,
+                                        GError       **error);
+void          _zs_store_drop_deferred  (ZsStore       *self);
+gboolean      _zs_store_write_deferred (ZsStore       *self,
+                                        GError       **error);
+char         *_zs_ids_to_json          (const gint64  *ids,
+                                        guint          n_ids);
 gboolean      _zs_store_check_can_write (ZsStore      *self,
                                         GError       **error);
 void          _zs_store_forget_write_role (ZsStore    *self);
@@ -166,6 +183,11 @@ gint64        _zs_audit_record         (ZsStore        *self,
                                         const char     *old_value,
                                         const char     *new_value,
                                         GError        **error);
+gboolean      _zs_audit_creations      (ZsStore          *self,
+                                        const ZsCreation *creations,
+                                        guint             n_creations,
+                                        gint64            import_id,
+                                        GError          **error);
 
 /* zs-store-records.c: validation helpers shared by the entity validators */
 gboolean      _zs_require_text         (const char     *field,

@@ -721,6 +721,21 @@ creation_snapshot (ZsStore            *self,
   return _zs_store_get_import_id (self) != 0 ? NULL : snapshot_from_values (entity, rv);
 }
 
+static gboolean
+audit_creation (ZsStore         *self,
+                const ZsEntity  *entity,
+                gint64           id,
+                const char      *snapshot,
+                GError         **error)
+{
+  if (snapshot == NULL && _zs_store_get_import_id (self) != 0)
+    {
+      _zs_store_defer_creation_audit (self, entity, id);
+      return TRUE;
+    }
+  return _zs_audit_record (self, entity->name, id, ZS_CHANGE_KIND_CREATE, NULL, NULL, snapshot, error) != 0;
+}
+
 static gint64
 insert_record (ZsStore        *self,
                const ZsEntity *entity,
@@ -743,8 +758,7 @@ insert_record (ZsStore        *self,
   snapshot = creation_snapshot (self, entity, &rv);
   if (!before_write (self, entity, NULL, record, error) ||
       !insert_row (self, entity, record, &rv, with_id, error) ||
-      !_zs_audit_record (self, entity->name, record_get_id (record), ZS_CHANGE_KIND_CREATE,
-                         NULL, NULL, snapshot, error))
+      !audit_creation (self, entity, record_get_id (record), snapshot, error))
     {
       _zs_store_rollback_to (self);
       if (!with_id)

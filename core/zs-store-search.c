@@ -149,19 +149,6 @@ remove_entry (ZsStore             *self,
   return _zs_store_step_done (self, stmt, error);
 }
 
-/* The ids as a JSON array for json_each (). */
-static char *
-ids_to_json (GArray *ids)
-{
-  GString *json = g_string_sized_new (ids->len * 8 + 2);
-
-  g_string_append_c (json, '[');
-  for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
-  g_string_append_c (json, ']');
-  return g_string_free (json, FALSE);
-}
-
 /* One statement for all the new entries, in ascending order: FTS5 writes
  * the terms of a statement as one segment, and starts another whenever a
  * rowid is lower than the one before. */
@@ -170,7 +157,7 @@ add_entries (ZsStore  *self,
              GArray   *ids,
              GError  **error)
 {
-  g_autofree char *json = ids_to_json (ids);
+  g_autofree char *json = _zs_ids_to_json ((const gint64 *) (gpointer) ids->data, ids->len);
   sqlite3_stmt *stmt = _zs_store_prepare (self, "INSERT INTO firm_search (rowid, " SEARCH_COLUMNS ") "
                                           "SELECT id, " SEARCH_COLUMNS " FROM firm_search_source "
                                           "WHERE id IN (SELECT value FROM json_each (?)) ORDER BY id", error);

@@ -40,6 +40,8 @@ struct _ZsStore
   gint64      import_id;    /* the import the current writes belong to */
   GHashTable *search_pending; /* firm id → its indexed ZsSearchEntry, NULL if none */
   GArray     *search_order;   /* the ids of search_pending, in the order remembered */
+  GArray     *creations;      /* ZsCreation: records an import created, not yet audited */
+  guint       creations_audited; /* how many of them have their audit row written */
   GHashTable *sector_codes; /* codes found in the taxonomy, until it is reloaded */
   guint       in_transaction : 1;
   guint       defer_indexing : 1;
@@ -53,6 +55,8 @@ G_DEFINE_FINAL_TYPE (ZsStore, zs_store, G_TYPE_OBJECT)
 typedef struct {
   guint pending;
   guint search;
+  guint creations;
+  guint creations_audited;
 } SavepointMark;
 
 enum {
@@ -88,6 +92,7 @@ zs_store_finalize (GObject *object)
   g_clear_pointer (&self->savepoints, g_array_unref);
   g_clear_pointer (&self->search_pending, g_hash_table_unref);
   g_clear_pointer (&self->search_order, g_array_unref);
+  g_clear_pointer (&self->creations, g_array_unref);
   g_clear_pointer (&self->sector_codes, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -132,6 +137,11 @@ static void
 zs_store_class_init (ZsStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /* sqlite counts every allocation under a global mutex unless told not
+   * to, before its first use; nothing here reads the counts. Refused
+   * harmlessly if the process has used sqlite already. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 
   object_class->finalize = zs_store_finalize;
   object_class->get_property = zs_store_get_property;
@@ -212,6 +222,7 @@ zs_store_init (ZsStore *self)
   self->savepoints = g_array_new (FALSE, FALSE, sizeof (SavepointMark));
   self->search_pending = new_search_pending ();
   self->search_order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->creations = g_array_new (FALSE, FALSE, sizeof (ZsCreation));
   self->sector_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->actor = g_strdup (g_get_user_name ());
 }
@@ -385,7 +396,8 @@ gboolean
 _zs_store_savepoint (ZsStore  *self,
                      GError  **error)
 {
-  SavepointMark mark = { self->pending->len, self->search_order->len };
+  SavepointMark mark = { self->pending->len, self->search_order->len,
+                         self->creations->len, self->creations_audited };
 
   if (!is_nested_in_row (self, self->savepoints->len + 1) &&
       !run_cached (self, "SAVEPOINT zs_write", error))
@@ -424,6 +436,17 @@ forget_search_entries (ZsStore *self,
     g_array_set_size (self->search_order, mark);
 }
 
+/* Creations after @mark never happened; audit rows written since @mark
+ * were rolled back with it and are written again. */
+static void
+forget_creations (ZsStore             *self,
+                  const SavepointMark *mark)
+{
+  if (mark->creations < self->creations->len)
+    g_array_set_size (self->creations, mark->creations);
+  self->creations_audited = MIN (mark->creations_audited, self->creations->len);
+}
+
 void
 _zs_store_rollback_to (ZsStore *self)
 {
@@ -438,6 +461,7 @@ _zs_store_rollback_to (ZsStore *self)
       run_cached (self, "ROLLBACK TO zs_write", NULL);
       run_cached (self, "RELEASE zs_write", NULL);
       forget_search_entries (self, mark.search);
+      forget_creations (self, &mark);
     }
   g_array_set_size (self->savepoints, self->savepoints->len - 1);
   g_array_set_size (self->pending, mark.pending);
@@ -504,7 +528,7 @@ zs_store_commit (ZsStore  *self,
   g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  if (!_zs_store_update_search (self, error) ||
+  if (!_zs_store_write_deferred (self, error) ||
       !_zs_store_exec (self, "COMMIT", error))
     {
       zs_store_rollback (self);
@@ -533,6 +557,8 @@ zs_store_rollback (ZsStore *self)
   g_array_set_size (self->pending, 0);
   g_hash_table_remove_all (self->search_pending);
   g_array_set_size (self->search_order, 0);
+  g_array_set_size (self->creations, 0);
+  self->creations_audited = 0;
 }
 
 static const char schema_core[] =
@@ -977,7 +1003,79 @@ void
 _zs_store_set_import_id (ZsStore *self,
                          gint64   import_id)
 {
+  g_warn_if_fail (self->creations_audited == self->creations->len);
   self->import_id = import_id;
+}
+
+/* An import's new records are audited a batch at a time, by one statement
+ * per entity, rather than by one statement per record: for a large file
+ * that statement was the costliest write after the record's own. */
+void
+_zs_store_defer_creation_audit (ZsStore        *self,
+                                const ZsEntity *entity,
+                                gint64          id)
+{
+  ZsCreation creation = { entity->name, id };
+
+  g_array_append_val (self->creations, creation);
+}
+
+/* Audits the creations not yet audited. Any other audit row waits for
+ * them, so that a record's history stays in the order it happened. */
+gboolean
+_zs_store_audit_creations (ZsStore  *self,
+                           GError  **error)
+{
+  guint from = self->creations_audited;
+  guint to = self->creations->len;
+
+  if (from == to)
+    return TRUE;
+  if (!_zs_audit_creations (self, &g_array_index (self->creations, ZsCreation, from), to - from,
+                            self->import_id, error))
+    return FALSE;
+  self->creations_audited = to;
+  /* Outside a savepoint no rollback can take those rows back. */
+  if (self->savepoints->len == 0)
+    {
+      g_array_set_size (self->creations, 0);
+      self->creations_audited = 0;
+    }
+  return TRUE;
+}
+
+/* A dry run's creations are rolled back with it. */
+void
+_zs_store_drop_deferred (ZsStore *self)
+{
+  g_return_if_fail (self->savepoints->len == 0);
+
+  g_hash_table_unref (_zs_store_steal_search_pending (self));
+  g_array_set_size (self->creations, 0);
+  self->creations_audited = 0;
+}
+
+/* The ids as a JSON array for json_each (). */
+char *
+_zs_ids_to_json (const gint64 *ids,
+                 guint         n_ids)
+{
+  GString *json = g_string_sized_new (n_ids * 8 + 2);
+
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", ids[i]);
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+/* What a batch leaves to its end: the audit rows of its new records and
+ * its search index entries. */
+gboolean
+_zs_store_write_deferred (ZsStore  *self,
+                          GError  **error)
+{
+  return _zs_store_audit_creations (self, error) && _zs_store_update_search (self, error);
 }
 
 gint64

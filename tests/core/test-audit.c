@@ -1,6 +1,7 @@
 /* test-audit.c: history of changes and reverting one */
 #include <json-glib/json-glib.h>
 
+#include "zs-store-private.h"
 #include "zs-test-util.h"
 
 static ZsChange *
@@ -218,6 +219,106 @@ test_revert_stage_keeps_history (StoreFixture  *fixture,
   g_assert_cmpuint (history->len, ==, 3);
 }
 
+/* The kinds of @entity @id's changes, oldest first, each with its import. */
+static char *
+history_of (ZsStore    *store,
+            const char *entity,
+            gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = zs_store_list_changes (store, entity, id, 0, 0, &error);
+  g_autoptr(GString) history = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = changes->len; i > 0; i--)
+    {
+      ZsChange *change = g_ptr_array_index (changes, i - 1);
+
+      g_string_append_printf (history, "%s%s/%" G_GINT64_FORMAT, history->len ? " " : "",
+                              zs_enum_to_nick (ZS_TYPE_CHANGE_KIND, zs_change_get_kind (change)),
+                              zs_change_get_import_id (change));
+    }
+  return g_string_free (g_steal_pointer (&history), FALSE);
+}
+
+static void
+write_import_row (ZsStore  *store,
+                  gboolean  keep,
+                  void    (*write) (ZsStore *store, gpointer data),
+                  gpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_zs_store_savepoint (store, &error));
+  write (store, data);
+  if (keep)
+    g_assert_true (_zs_store_release (store, &error));
+  else
+    _zs_store_rollback_to (store);
+  g_assert_no_error (error);
+}
+
+static void
+add_firm_row (ZsStore  *store,
+              gpointer  data)
+{
+  *(gint64 *) data = add_firm (store, "霍尔果斯丝路物流有限公司", NULL);
+}
+
+static void
+rename_firm_row (ZsStore  *store,
+                 gpointer  data)
+{
+  rename_firm (store, *(gint64 *) data, "霍尔果斯丝路国际物流有限公司");
+}
+
+/* An import's new records are audited at the end of their batch, yet each
+ * record's history reads as it happened, and rolling a row back keeps the
+ * creations of the rows before it. */
+static void
+test_import_creations (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  ZsStore *store = fixture->store;
+  gint64 earlier = add_firm (store, "霍尔果斯金麦馕食品有限公司", NULL);
+  gint64 kept = 0, edited = 0, dropped = 0;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept_history = NULL;
+  g_autofree char *edited_history = NULL;
+  g_autofree char *earlier_history = NULL;
+  g_autoptr(GPtrArray) imported = NULL;
+
+  g_assert_cmpint (zs_store_execute (store, "INSERT INTO imports (id, started_at, entity, file, status) "
+                                     "VALUES (7, 'now', 'firm', 'firms.csv', 'running')", NULL, &error), >=, 0);
+  g_assert_true (zs_store_begin (store, &error));
+  _zs_store_set_import_id (store, 7);
+  _zs_store_set_atomic_rows (store, TRUE);
+  write_import_row (store, TRUE, add_firm_row, &kept);
+  /* Renaming the earlier firm audits the creation above first; the
+   * rollback takes both audit rows back. */
+  write_import_row (store, FALSE, rename_firm_row, &earlier);
+  write_import_row (store, TRUE, add_firm_row, &edited);
+  write_import_row (store, TRUE, rename_firm_row, &edited);
+  write_import_row (store, FALSE, add_firm_row, &dropped);
+  _zs_store_set_atomic_rows (store, FALSE);
+  g_assert_true (zs_store_commit (store, &error));
+  g_assert_no_error (error);
+  _zs_store_set_import_id (store, 0);
+
+  kept_history = history_of (store, "firm", kept);
+  edited_history = history_of (store, "firm", edited);
+  earlier_history = history_of (store, "firm", earlier);
+  g_assert_cmpstr (kept_history, ==, "create/7");
+  g_assert_cmpstr (edited_history, ==, "create/7 update/7");
+  g_assert_cmpstr (earlier_history, ==, "create/0");
+  g_assert_null (zs_store_get_firm (store, dropped, &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  imported = zs_store_query (store, "SELECT count(*) FROM changes WHERE import_id = 7", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((char **) g_ptr_array_index (imported, 0))[0], ==, "3");
+}
+
 static void
 test_unknown_entity (StoreFixture  *fixture,
                      gconstpointer  data)
@@ -238,6 +339,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
   ADD ("/audit/history-and-revert-update", test_history_and_revert_update);
+  ADD ("/audit/import-creations", test_import_creations);
   ADD ("/audit/revert-delete-restores", test_revert_delete_restores);
   ADD ("/audit/snapshot-format", test_snapshot_format);
   ADD ("/audit/revert-create-deletes", test_revert_create_deletes);
