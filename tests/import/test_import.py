@@ -154,7 +154,7 @@ class ImportTest(unittest.TestCase):
         for i in (10, 5010, 11990):
             rows[i - 1][1] = bad_check_digit(rows[i - 1][1])
         rows[6999][7] = '跨境电商与冷链物流'
-        result = self.import_json('firms', self.write_csv('index.csv', rows))
+        result = self.import_json('firms', self.write_csv('index.csv', rows), '--batch-size', '5000')
         self.assertEqual((result['inserted'], result['rejected']), (11997, 3))
         # One character, two characters, the business scope, the code and the contact.
         self.assertEqual(len(self.search('馕')), 11997)
@@ -197,7 +197,8 @@ class ImportTest(unittest.TestCase):
         self.import_json('firms', self.write_csv('first.csv', [good_row(i) for i in range(1, 101)]))
         rows = [good_row(i) for i in range(1, 12001)]
         rows[50][0] = '霍尔果斯雪莲有限公司'
-        dry = self.import_json('firms', self.write_csv('dry.csv', rows), '--dry-run', '--on-duplicate', 'update')
+        dry = self.import_json('firms', self.write_csv('dry.csv', rows), '--dry-run', '--on-duplicate', 'update',
+                               '--batch-size', '5000')
         self.assertEqual((dry['inserted'], dry['updated']), (11900, 100))
         self.assertEqual(len(self.firms()), 100)
         self.assertEqual(self.search('雪莲'), set())
