@@ -148,35 +148,29 @@ fold_word (const char *word,
   return nfkc != NULL ? g_utf8_casefold (nfkc, -1) : g_strndup (word, length);
 }
 
+/* A query's run of ideographs is the phrase of its pairs; its last
+ * ideograph alone is only added where it ends the query (a prefix of the
+ * pair it could start) or is the whole run. */
 static int
-emit_ideographs (void       *ctx,
-                 TokenFunc   token,
-                 gboolean    for_query,
-                 gboolean    closing,
-                 const char *text,
-                 const int  *starts,
-                 const int  *ends,
-                 int         count)
+emit_query_ideographs (void       *ctx,
+                       TokenFunc   token,
+                       gboolean    closing,
+                       const char *text,
+                       const int  *starts,
+                       const int  *ends,
+                       int         count)
 {
   for (int i = 0; i < count; i++)
     {
       gboolean has_next = i + 1 < count;
-      int rc;
+      int rc = SQLITE_OK;
 
-      if (!for_query || (!has_next && (closing || count == 1)))
-        {
-          rc = token (ctx, 0, text + starts[i], ends[i] - starts[i], starts[i], ends[i]);
-          if (rc != SQLITE_OK)
-            return rc;
-        }
-      if (has_next)
-        {
-          int flags = for_query ? 0 : FTS5_TOKEN_COLOCATED;
-
-          rc = token (ctx, flags, text + starts[i], ends[i + 1] - starts[i], starts[i], ends[i + 1]);
-          if (rc != SQLITE_OK)
-            return rc;
-        }
+      if (!has_next && (closing || count == 1))
+        rc = token (ctx, 0, text + starts[i], ends[i] - starts[i], starts[i], ends[i]);
+      else if (has_next)
+        rc = token (ctx, 0, text + starts[i], ends[i + 1] - starts[i], starts[i], ends[i + 1]);
+      if (rc != SQLITE_OK)
+        return rc;
     }
   return SQLITE_OK;
 }
@@ -209,12 +203,59 @@ searchable_from (const char *text,
   return FALSE;
 }
 
+/* A document's tokens are written as its characters are read: each
+ * ideograph, and the pair it ends at the position of the pair's first. This
+ * runs for every character of every firm indexed. */
 static int
-tokenize (void       *ctx,
-          gboolean    for_query,
-          const char *text,
-          int         length,
-          TokenFunc   token)
+tokenize_document (void       *ctx,
+                   const char *text,
+                   int         length,
+                   TokenFunc   token)
+{
+  Cursor cursor = { text, length, 0 };
+  int previous_ideograph = -1;   /* where the ideograph before this one starts */
+  int word_start = -1, word_end = 0;
+  gunichar c;
+  int start, end;
+  int rc = SQLITE_OK;
+
+  while (rc == SQLITE_OK && cursor_next (&cursor, &c, &start, &end))
+    {
+      CharClass cls = classify (c);
+
+      if (cls != CHAR_WORD && word_start >= 0)
+        {
+          rc = emit_word (ctx, token, text, word_start, word_end);
+          word_start = -1;
+        }
+      if (rc == SQLITE_OK && cls == CHAR_IDEOGRAPH)
+        {
+          if (previous_ideograph >= 0)
+            rc = token (ctx, FTS5_TOKEN_COLOCATED, text + previous_ideograph, end - previous_ideograph,
+                        previous_ideograph, end);
+          if (rc == SQLITE_OK)
+            rc = token (ctx, 0, text + start, end - start, start, end);
+          previous_ideograph = start;
+          continue;
+        }
+      previous_ideograph = -1;
+      if (cls == CHAR_WORD)
+        {
+          if (word_start < 0)
+            word_start = start;
+          word_end = end;
+        }
+    }
+  if (rc == SQLITE_OK && word_start >= 0)
+    rc = emit_word (ctx, token, text, word_start, word_end);
+  return rc;
+}
+
+static int
+tokenize_query (void       *ctx,
+                const char *text,
+                int         length,
+                TokenFunc   token)
 {
   Cursor cursor = { text, length, 0 };
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (int));
@@ -236,10 +277,9 @@ tokenize (void       *ctx,
       if (cls != run || cls == CHAR_SEPARATOR)
         {
           if (run == CHAR_IDEOGRAPH)
-            rc = emit_ideographs (ctx, token, for_query,
-                                  more && searchable_from (text, length, start), text,
-                                  (int *) (gpointer) starts->data, (int *) (gpointer) ends->data,
-                                  starts->len);
+            rc = emit_query_ideographs (ctx, token, more && searchable_from (text, length, start), text,
+                                        (int *) (gpointer) starts->data, (int *) (gpointer) ends->data,
+                                        starts->len);
           else if (run == CHAR_WORD && cls != CHAR_WORD)
             rc = emit_word (ctx, token, text, word_start, word_end);
           g_array_set_size (starts, 0);
@@ -290,7 +330,8 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
                     int            length,
                     TokenFunc      token)
 {
-  return tokenize (ctx, (flags & FTS5_TOKENIZE_QUERY) != 0, text, length, token);
+  return (flags & FTS5_TOKENIZE_QUERY) ? tokenize_query (ctx, text, length, token)
+                                       : tokenize_document (ctx, text, length, token);
 }
 
 /* zs_rank(firm_search): the order of search results. bm25() reads every
@@ -407,7 +448,10 @@ zs_search_tokenize (const char *text,
                     gboolean    for_query,
                     GPtrArray  *tokens)
 {
-  return tokenize (tokens, for_query, text, strlen (text), collect_token) == SQLITE_OK;
+  int length = strlen (text);
+
+  return (for_query ? tokenize_query (tokens, text, length, collect_token)
+                    : tokenize_document (tokens, text, length, collect_token)) == SQLITE_OK;
 }
 
 static gboolean

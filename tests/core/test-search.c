@@ -20,7 +20,14 @@ test_tokenizer (void)
   g_autofree char *query = tokens_of ("华为技术", TRUE);
   g_autofree char *single = tokens_of ("馕", TRUE);
 
+  g_autofree char *mixed = tokens_of ("ABC霍尔果斯x2 ・カナ한글\xff馕", FALSE);
+  g_autofree char *ends_in_word = tokens_of ("馕坊Ｎａｎ", FALSE);
+
   g_assert_cmpstr (doc, ==, "华|+华为|为|+为技|技|+技术|术|huawei|tech|91");
+  /* Words end runs of ideographs and the other way round; an invalid
+   * byte separates like a space. */
+  g_assert_cmpstr (mixed, ==, "abc|霍|+霍尔|尔|+尔果|果|+果斯|斯|x2|カ|+カナ|ナ|+ナ한|한|+한글|글|馕");
+  g_assert_cmpstr (ends_in_word, ==, "馕|+馕坊|坊|nan");
   g_assert_cmpstr (query, ==, "华为|为技|技术");
   g_assert_cmpstr (single, ==, "馕");
 }
