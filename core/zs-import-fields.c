@@ -518,17 +518,19 @@ parse_firm (ZsImportLookups  *lookups,
             GError          **error)
 {
   g_autofree char *uscc = zs_uscc_normalize (text);
-  g_autofree char *key = zs_firm_name_key (text);
-  g_autoptr(GPtrArray) rows = zs_store_query (lookups->store,
-                                              "SELECT id FROM firms WHERE uscc = ?1 "
-                                              "UNION ALL SELECT id FROM firms WHERE name_key = ?2 LIMIT 2",
-                                              (const char *[]) { uscc, key, NULL }, error);
+  g_autoptr(GPtrArray) rows = zs_store_query (lookups->store, "SELECT id FROM firms WHERE uscc = ?",
+                                              (const char *[]) { uscc, NULL }, error);
+  gint64 id;
 
   if (rows == NULL)
     return FALSE;
-  if (rows->len == 0)
+  id = rows->len > 0 ? g_ascii_strtoll (((char **) g_ptr_array_index (rows, 0))[0], NULL, 10)
+                     : _zs_store_find_firm_by_name (lookups->store, text, error);
+  if (id < 0)
+    return FALSE;
+  if (id == 0)
     return invalid (error, "firm", text, _("is not the code or name of a firm in the database"));
-  g_value_set_int64 (value, g_ascii_strtoll (((char **) g_ptr_array_index (rows, 0))[0], NULL, 10));
+  g_value_set_int64 (value, id);
   return TRUE;
 }
 

@@ -468,11 +468,7 @@ find_existing (ZsImportJob  *self,
         rows = zs_store_query (self->store, "SELECT id FROM firms WHERE uscc = ?",
                                (const char *[]) { a, NULL }, error);
       else if (b != NULL)
-        {
-          g_autofree char *key = zs_firm_name_key (b);
-          rows = zs_store_query (self->store, "SELECT id FROM firms WHERE name_key = ? LIMIT 1",
-                                 (const char *[]) { key, NULL }, error);
-        }
+        return _zs_store_find_firm_by_name (self->store, b, error);
       else
         return 0;
     }

@@ -199,24 +199,23 @@ validate_firm (ZsStore  *self,
 }
 
 static gboolean
-store_name_key (ZsStore  *self,
-                ZsFirm   *firm,
-                GError  **error)
+store_name_hash (ZsStore  *self,
+                 ZsFirm   *firm,
+                 GError  **error)
 {
-  g_autofree char *key = zs_firm_name_key (zs_firm_get_name (firm));
-  sqlite3_stmt *stmt = _zs_store_prepare (self, "UPDATE firms SET name_key = ? WHERE id = ?", error);
+  sqlite3_stmt *stmt = _zs_store_prepare (self, "UPDATE firms SET name_hash = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 1, _zs_firm_name_hash (zs_firm_get_name (firm)));
   sqlite3_bind_int64 (stmt, 2, zs_firm_get_id (firm));
   return _zs_store_step_done (self, stmt, error);
 }
 
-static char *
-firm_name_key (GObject *record)
+static gint64
+firm_name_hash (GObject *record)
 {
-  return zs_firm_name_key (zs_firm_get_name (ZS_FIRM (record)));
+  return _zs_firm_name_hash (zs_firm_get_name (ZS_FIRM (record)));
 }
 
 static gboolean
@@ -236,8 +235,8 @@ firm_after_write (ZsStore       *self,
 {
   if (kind == ZS_CHANGE_KIND_CREATE)
     _zs_store_search_created (self, zs_firm_get_id (ZS_FIRM (record)));
-  /* A new firm's key was written with it (see firm_name_key ()). */
-  return (kind != ZS_CHANGE_KIND_UPDATE || store_name_key (self, ZS_FIRM (record), error)) &&
+  /* A new firm's hash was written with it (see firm_name_hash ()). */
+  return (kind != ZS_CHANGE_KIND_UPDATE || store_name_hash (self, ZS_FIRM (record), error)) &&
          _zs_store_search_after_write (self, error);
 }
 
@@ -423,7 +422,7 @@ static const char * const stage_change_columns[] = {
 
 const ZsEntity zs_entity_firm = {
   "firm", "firms", zs_firm_get_type, firm_columns, "firm_sectors", "firm_id", TRUE,
-  validate_firm, firm_before_write, firm_after_write, "name_key", firm_name_key,
+  validate_firm, firm_before_write, firm_after_write, "name_hash", firm_name_hash,
 };
 const ZsEntity zs_entity_contact = {
   "contact", "contacts", zs_contact_get_type, contact_columns, NULL, NULL, FALSE,

@@ -19,7 +19,8 @@ typedef enum
   ZS_SCHEMA_VERSION_PLUGINS = 3, /* enabled plugins, plugin schema versions */
   ZS_SCHEMA_VERSION_IMPORTS = 4, /* batch imports, undoable as a whole */
   ZS_SCHEMA_VERSION_SEARCH_SOURCE = 5, /* the search index keeps no copy of the text */
-  ZS_SCHEMA_VERSION_CURRENT = ZS_SCHEMA_VERSION_SEARCH_SOURCE,
+  ZS_SCHEMA_VERSION_NAME_HASH = 6, /* firms found by a hash of their name key */
+  ZS_SCHEMA_VERSION_CURRENT = ZS_SCHEMA_VERSION_NAME_HASH,
 } ZsSchemaVersion;
 
 typedef struct _ZsEntity ZsEntity;
@@ -44,8 +45,8 @@ struct _ZsEntity
   /* @stored: the row as it is, NULL for a new one; @record: as it will be, NULL when deleted */
   gboolean           (*before_write)(ZsStore *store, GObject *stored, GObject *record, GError **error);
   gboolean           (*after_write)(ZsStore *store, GObject *record, ZsChangeKind kind, GError **error);
-  const char          *derived_column; /* a column computed from the record, or NULL */
-  char              *(*derive)     (GObject *record);
+  const char          *derived_column; /* an integer column computed from the record, or NULL */
+  gint64             (*derive)     (GObject *record);
 };
 
 extern const ZsEntity zs_entity_firm;
@@ -94,6 +95,10 @@ gboolean      _zs_store_write_deferred (ZsStore       *self,
                                         GError       **error);
 char         *_zs_ids_to_json          (const gint64  *ids,
                                         guint          n_ids);
+gint64        _zs_firm_name_hash       (const char    *name);
+gint64        _zs_store_find_firm_by_name (ZsStore    *self,
+                                        const char    *name,
+                                        GError       **error);
 gboolean      _zs_store_check_can_write (ZsStore      *self,
                                         GError       **error);
 void          _zs_store_forget_write_role (ZsStore    *self);

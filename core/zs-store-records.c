@@ -647,11 +647,7 @@ insert_row (ZsStore            *self,
   for (guint i = 0; i < columns; i++)
     bind_value (stmt, index++, &rv->values[i]);
   if (entity->derived_column != NULL)
-    {
-      g_autofree char *derived = entity->derive (record);
-
-      sqlite3_bind_text (stmt, index++, derived, -1, SQLITE_TRANSIENT);
-    }
+    sqlite3_bind_int64 (stmt, index++, entity->derive (record));
 
   if (!_zs_store_step_done (self, stmt, error))
     return FALSE;

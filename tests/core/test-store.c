@@ -397,6 +397,46 @@ test_role_change_in_transaction (StoreFixture  *fixture,
   zs_store_rollback (fixture->store);
 }
 
+static gint64
+find_by_name (ZsStore    *store,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = _zs_store_find_firm_by_name (store, name, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Firms are found by their normalised name through a hash of it; a hash
+ * alone is not a match. */
+static void
+test_find_by_name (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  ZsStore *store = fixture->store;
+  gint64 id = add_firm (store, "霍尔果斯金麦馕食品有限公司", NULL);
+  g_autoptr(ZsFirm) firm = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_assert_cmpint (find_by_name (store, " 霍尔果斯金麦馕食品有限责任公司"), ==, id);
+  g_assert_cmpint (find_by_name (store, "霍尔果斯金麦馕食品"), ==, 0);
+
+  firm = zs_store_get_firm (store, id, &error);
+  zs_firm_set_name (firm, "霍尔果斯丝路物流有限公司");
+  g_assert_true (zs_store_update_firm (store, firm, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (find_by_name (store, "霍尔果斯丝路物流有限公司"), ==, id);
+  g_assert_cmpint (find_by_name (store, "霍尔果斯金麦馕食品有限公司"), ==, 0);
+
+  /* As if two names had the same hash. */
+  g_assert_cmpint (zs_store_execute (store, "UPDATE firms SET name_hash = zs_name_hash ('霍尔果斯天山雪豹有限公司') "
+                                     "WHERE id = ?", (const char *[]) { id_text, NULL }, &error), >=, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_by_name (store, "霍尔果斯天山雪豹有限公司"), ==, 0);
+}
+
 static void
 test_backup (StoreFixture  *fixture,
              gconstpointer  data)
@@ -432,6 +472,7 @@ main (int argc, char *argv[])
   ADD ("/store/project-validation", store_fixture_setup_seeded, test_project_validation);
   ADD ("/store/firm-in-use", store_fixture_setup_seeded, test_firm_in_use);
   ADD ("/store/backup", store_fixture_setup, test_backup);
+  ADD ("/store/find-by-name", store_fixture_setup, test_find_by_name);
   ADD ("/store/viewers-cannot-write", store_fixture_setup, test_viewers_cannot_write);
   ADD ("/store/role-change-in-transaction", store_fixture_setup, test_role_change_in_transaction);
 #undef ADD
