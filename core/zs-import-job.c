@@ -909,21 +909,6 @@ swap_pragma (ZsStore    *store,
   return g_strdup (((char **) g_ptr_array_index (rows, 0))[0]);
 }
 
-static gboolean
-set_search_config (ZsStore    *store,
-                   const char *key,
-                   const char *value)
-{
-  return zs_store_execute (store, "INSERT INTO firm_search (firm_search, rank) VALUES (?, ?)",
-                           (const char *[]) { key, value, NULL }, NULL) >= 0;
-}
-
-/* FTS5's defaults, which the store otherwise keeps. They are restored as
- * they are, not as read, so that an import killed before it could restore
- * them leaves no trace in the next one. */
-#define SEARCH_HASH_SIZE  "1048576"
-#define SEARCH_AUTOMERGE  "4"
-
 typedef struct {
   char     *wal_autocheckpoint;
   char     *cache_size;
@@ -937,20 +922,14 @@ speed_up_store (ZsImportJob   *self,
   /* Fewer, larger checkpoints: each one waits for the disk twice, and a
    * page written by many batches is copied once. */
   saved->wal_autocheckpoint = swap_pragma (self->store, "wal_autocheckpoint", "65536");
-  /* The indexes on codes and name keys take rows in random order; the
+  /* The indexes on codes and name hashes take rows in random order; the
    * pages they touch stay cached (96 MiB, within the import's 150 MiB). */
   saved->cache_size = swap_pragma (self->store, "cache_size", "-98304");
   if (self->dry_run)
     return;
-  /* FTS5 keeps the terms of the rows it indexes in memory and writes them
-   * out as a segment whenever they pass its hash size; it merges segments
-   * once `automerge` of them are alike in size. A batch writes one large
-   * segment, and merging 16 at a time rewrites each term half as often as
-   * merging 4. Queries do as well on the segments left (measured on 1M
-   * firms), and later writes go on merging them. */
+  /* Restored even if only partly set. */
   saved->search_tuned = TRUE;
-  set_search_config (self->store, "hashsize", "16777216");
-  set_search_config (self->store, "automerge", "16");
+  _zs_store_tune_search (self->store, "firm_search", TRUE, NULL);
 }
 
 static void
@@ -962,10 +941,7 @@ restore_store (ZsImportJob   *self,
   if (saved->cache_size != NULL)
     g_free (swap_pragma (self->store, "cache_size", saved->cache_size));
   if (saved->search_tuned)
-    {
-      set_search_config (self->store, "hashsize", SEARCH_HASH_SIZE);
-      set_search_config (self->store, "automerge", SEARCH_AUTOMERGE);
-    }
+    _zs_store_tune_search (self->store, "firm_search", FALSE, NULL);
   g_free (saved->wal_autocheckpoint);
   g_free (saved->cache_size);
 }

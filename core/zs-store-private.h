@@ -139,6 +139,10 @@ gboolean      _zs_store_check_search   (ZsStore       *self,
                                         GError       **error);
 gboolean      _zs_store_rebuild_search (ZsStore       *self,
                                         GError       **error);
+gboolean      _zs_store_tune_search    (ZsStore       *self,
+                                        const char    *table,
+                                        gboolean       many_rows,
+                                        GError       **error);
 
 /* zs-store-records.c: generic mapping of model objects to rows */
 gint64        _zs_record_insert        (ZsStore        *self,
