@@ -28,7 +28,7 @@
 #include "zs-row-source.h"
 
 /* Each commit writes out every page its batch touched; the code and
- * name-key indexes take rows in random order, so larger batches write
+ * name-hash indexes take rows in random order, so larger batches write
  * each page fewer times (200k rows: 8 % less CPU than 5000). */
 #define DEFAULT_BATCH_SIZE 20000
 #define PROGRESS_EVERY 1000

@@ -50,22 +50,26 @@ _zs_audit_record (ZsStore       *self,
   return sqlite3_last_insert_rowid (_zs_store_get_db (self));
 }
 
-/* The records of one entity among @creations, in order. */
+/* The creations as a JSON array of [entity, id] pairs, in order: the
+ * order matters to undo, which reverts newest first (a contact before the
+ * firm it was added to). */
 static char *
-creations_of (const ZsCreation *creations,
-              guint             n_creations,
-              const char       *entity)
+creations_to_json (const ZsCreation *creations,
+                   guint             n_creations)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GString *json = g_string_sized_new (n_creations * 20 + 2);
 
+  g_string_append_c (json, '[');
   for (guint i = 0; i < n_creations; i++)
-    if (creations[i].entity == entity)
-      g_array_append_val (ids, creations[i].id);
-  return _zs_ids_to_json ((const gint64 *) (gpointer) ids->data, ids->len);
+    g_string_append_printf (json, "%s[\"%s\",%" G_GINT64_FORMAT "]", i ? "," : "",
+                            creations[i].entity, creations[i].id);
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
 }
 
-/* The creation rows of @creations: as _zs_audit_record() writes for a
- * record an import creates, one statement per entity. */
+/* The creation rows of @creations, as _zs_audit_record() writes them for
+ * a record an import creates, by one statement. They are stamped when
+ * their batch ends, about a second after the first of them was made. */
 gboolean
 _zs_audit_creations (ZsStore          *self,
                      const ZsCreation *creations,
@@ -74,36 +78,21 @@ _zs_audit_creations (ZsStore          *self,
                      GError          **error)
 {
   g_autofree char *now = _zs_store_now ();
-  const char *kind = zs_enum_to_nick (ZS_TYPE_CHANGE_KIND, ZS_CHANGE_KIND_CREATE);
-  g_autoptr(GPtrArray) done = g_ptr_array_new ();
+  g_autofree char *json = creations_to_json (creations, n_creations);
+  sqlite3_stmt *stmt = _zs_store_prepare (self,
+                                          "INSERT INTO changes (at, actor, entity, entity_id, kind, import_id) "
+                                          "SELECT ?1, ?2, json_extract (value, '$[0]'), json_extract (value, '$[1]'), ?3, ?4 "
+                                          "FROM json_each (?5)",
+                                          error);
 
-  for (guint i = 0; i < n_creations; i++)
-    {
-      const char *entity = creations[i].entity;
-      g_autofree char *ids = NULL;
-      sqlite3_stmt *stmt;
-
-      /* Entity names are the static strings of their ZsEntity. */
-      if (g_ptr_array_find (done, entity, NULL))
-        continue;
-      g_ptr_array_add (done, (gpointer) entity);
-      ids = creations_of (creations + i, n_creations - i, entity);
-      stmt = _zs_store_prepare (self,
-                                "INSERT INTO changes (at, actor, entity, entity_id, kind, import_id) "
-                                "SELECT ?, ?, ?, value, ?, ? FROM json_each (?)",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, zs_store_get_actor (self), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, entity, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 5, import_id);
-      sqlite3_bind_text (stmt, 6, ids, -1, SQLITE_STATIC);
-      if (!_zs_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, zs_store_get_actor (self), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, zs_enum_to_nick (ZS_TYPE_CHANGE_KIND, ZS_CHANGE_KIND_CREATE), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, import_id);
+  sqlite3_bind_text (stmt, 5, json, -1, SQLITE_STATIC);
+  return _zs_store_step_done (self, stmt, error);
 }
 
 typedef struct {

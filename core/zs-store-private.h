@@ -85,6 +85,7 @@ char         *_zs_store_now            (void);
 void          _zs_store_set_import_id  (ZsStore       *self,
                                         gint64         import_id);
 gint64        _zs_store_get_import_id  (ZsStore       *self);
+gboolean      _zs_store_defers_creation_audit (ZsStore *self);
 void          _zs_store_defer_creation_audit (ZsStore *self,
                                         const ZsEntity *entity,
                                         gint64         id);

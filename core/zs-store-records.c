@@ -724,7 +724,7 @@ audit_creation (ZsStore         *self,
                 const char      *snapshot,
                 GError         **error)
 {
-  if (snapshot == NULL && _zs_store_get_import_id (self) != 0)
+  if (snapshot == NULL && _zs_store_defers_creation_audit (self))
     {
       _zs_store_defer_creation_audit (self, entity, id);
       return TRUE;

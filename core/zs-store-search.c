@@ -312,11 +312,15 @@ gboolean
 _zs_store_rebuild_search (ZsStore  *self,
                           GError  **error)
 {
-  gboolean rebuilt;
-
   g_hash_table_unref (_zs_store_steal_search_pending (self));
-  if (!_zs_store_tune_search (self, "firm_search", TRUE, error))
+  /* One savepoint, so that a rebuild cut short leaves neither a partial
+   * index nor the settings for many rows behind. */
+  if (!_zs_store_exec (self, "SAVEPOINT zs_rebuild_search", error))
     return FALSE;
-  rebuilt = _zs_store_exec (self, "INSERT INTO firm_search (firm_search) VALUES ('rebuild')", error);
-  return _zs_store_tune_search (self, "firm_search", FALSE, rebuilt ? error : NULL) && rebuilt;
+  if (_zs_store_tune_search (self, "firm_search", TRUE, error) &&
+      _zs_store_exec (self, "INSERT INTO firm_search (firm_search) VALUES ('rebuild')", error) &&
+      _zs_store_tune_search (self, "firm_search", FALSE, error))
+    return _zs_store_exec (self, "RELEASE zs_rebuild_search", error);
+  sqlite3_exec (_zs_store_get_db (self), "ROLLBACK TO zs_rebuild_search; RELEASE zs_rebuild_search", NULL, NULL, NULL);
+  return FALSE;
 }

@@ -82,6 +82,21 @@ pending_change_clear (gpointer data)
   g_free (change->entity);
 }
 
+/**
+ * zs_store_tune_process:
+ *
+ * Switches off sqlite's allocation statistics, which take a global lock
+ * on every allocation and which nothing here reads (a batch import spends
+ * a twentieth of its time on them). sqlite allows this only before its
+ * first use, so a program calls this first thing in main(); a library or
+ * plugin never should, since the process is not its own.
+ */
+void
+zs_store_tune_process (void)
+{
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static void
 zs_store_finalize (GObject *object)
 {
@@ -137,11 +152,6 @@ static void
 zs_store_class_init (ZsStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  /* sqlite counts every allocation under a global mutex unless told not
-   * to, before its first use; nothing here reads the counts. Refused
-   * harmlessly if the process has used sqlite already. */
-  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 
   object_class->finalize = zs_store_finalize;
   object_class->get_property = zs_store_get_property;
@@ -754,12 +764,13 @@ static const char schema_search_source[] =
 /* A firm's name key was indexed as text, the largest index after the
  * search index's own; names come in random order, so a batch import
  * rewrote most of its pages at every commit. A 64-bit hash is a quarter
- * of the size; a match is confirmed on the name itself. */
+ * of the size; a match is confirmed on the name itself. The old column
+ * stays, empty: dropping it would rewrite the table and fail on any view
+ * or trigger a user added that sqlite cannot parse any more. */
 static const char schema_name_hash[] =
-  "DROP INDEX firms_by_name_key;"
-  "ALTER TABLE firms DROP COLUMN name_key;"
+  "DROP INDEX IF EXISTS firms_by_name_key;"
   "ALTER TABLE firms ADD COLUMN name_hash INTEGER;"
-  "UPDATE firms SET name_hash = zs_name_hash (name);"
+  "UPDATE firms SET name_key = NULL, name_hash = zs_name_hash (name);"
   "CREATE INDEX firms_by_name_hash ON firms (name_hash);";
 
 static const struct {
@@ -1081,9 +1092,17 @@ _zs_store_set_import_id (ZsStore *self,
   self->import_id = import_id;
 }
 
-/* An import's new records are audited a batch at a time, by one statement
- * per entity, rather than by one statement per record: for a large file
- * that statement was the costliest write after the record's own. */
+/* An import's new records are audited a batch at a time, by one statement,
+ * rather than by one statement per record: for a large file that statement
+ * was the costliest write after the record's own. Only inside the import's
+ * transactions: a record written between them (by a handler of the
+ * changed signal, say) is committed on its own. */
+gboolean
+_zs_store_defers_creation_audit (ZsStore *self)
+{
+  return self->import_id != 0 && self->in_transaction;
+}
+
 void
 _zs_store_defer_creation_audit (ZsStore        *self,
                                 const ZsEntity *entity,
@@ -1103,9 +1122,8 @@ _zs_store_audit_creations (ZsStore  *self,
   guint from = self->creations_audited;
   guint to = self->creations->len;
 
-  if (from == to)
-    return TRUE;
-  if (!_zs_audit_creations (self, &g_array_index (self->creations, ZsCreation, from), to - from,
+  if (from < to &&
+      !_zs_audit_creations (self, &g_array_index (self->creations, ZsCreation, from), to - from,
                             self->import_id, error))
     return FALSE;
   self->creations_audited = to;

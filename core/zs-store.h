@@ -29,6 +29,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ZsStore, zs_store, ZS, STORE, GObject)
 
+void            zs_store_tune_process     (void);
+
 char          *zs_store_get_default_path   (void);
 ZsStore       *zs_store_new                (const char   *path,
                                             GError      **error);

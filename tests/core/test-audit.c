@@ -319,6 +319,139 @@ test_import_creations (StoreFixture  *fixture,
   g_assert_cmpstr (((char **) g_ptr_array_index (imported, 0))[0], ==, "3");
 }
 
+static gint64
+count_of (ZsStore    *store,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = zs_store_query (store, sql, NULL, &error);
+
+  g_assert_no_error (error);
+  return g_ascii_strtoll (((char **) g_ptr_array_index (rows, 0))[0], NULL, 10);
+}
+
+static char *
+write_firms_file (StoreFixture *fixture,
+                  const char   *name,
+                  const char   *rows)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *text = g_strconcat ("uscc,name,contact_name\n", rows, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+typedef struct {
+  gint64        contact;
+  GCancellable *cancel;
+} WelcomeHandler;
+
+/* As a plugin might: a contact for the first new firm, once its batch is in. */
+static void
+add_welcome_contact (ZsStore        *store,
+                     const char     *entity,
+                     gint64          id,
+                     ZsChangeKind    kind,
+                     WelcomeHandler *handler)
+{
+  g_autoptr(ZsContact) contact = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (handler->contact != 0 || !g_str_equal (entity, "firm") || kind != ZS_CHANGE_KIND_CREATE)
+    return;
+  contact = zs_contact_new ();
+  zs_contact_set_firm_id (contact, id);
+  zs_contact_set_name (contact, "王经理");
+  handler->contact = zs_store_add_contact (store, contact, &error);
+  g_assert_no_error (error);
+  if (handler->cancel != NULL)
+    g_cancellable_cancel (handler->cancel);
+}
+
+/* A record written between an import's batches (by a handler of the
+ * changed signal) is committed on its own, with its audit row, whether the
+ * import then finishes or is cancelled. */
+static void
+import_with_welcome_contact (StoreFixture *fixture,
+                             gboolean      cancel)
+{
+  g_autoptr(GString) rows = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *audited = NULL;
+  g_autoptr(GCancellable) cancellable = cancel ? g_cancellable_new () : NULL;
+  WelcomeHandler handler = { 0, cancellable };
+  g_autoptr(ZsImportJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *uscc = make_uscc (500 + i);
+
+      g_string_append_printf (rows, "%s,霍尔果斯第%u物流有限公司,\n", uscc, i);
+    }
+  path = write_firms_file (fixture, "firms.csv", rows->str);
+  job = zs_import_job_new (fixture->store, ZS_IMPORT_ENTITY_FIRMS, path);
+  /* Cancelled after the first of three batches, or all in one. */
+  if (cancel)
+    zs_import_job_set_batch_size (job, 2);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (add_welcome_contact), &handler);
+  g_assert_cmpint (zs_import_job_run (job, cancellable, &error), ==, !cancel);
+  g_clear_error (&error);
+  g_signal_handlers_disconnect_by_data (fixture->store, &handler);
+
+  g_assert_cmpint (handler.contact, >, 0);
+  audited = g_strdup_printf ("SELECT count(*) FROM changes WHERE entity = 'contact' AND kind = 'create' "
+                             "AND entity_id = %" G_GINT64_FORMAT, handler.contact);
+  g_assert_cmpint (count_of (fixture->store, audited), ==, 1);
+  g_assert_cmpint (count_of (fixture->store, "SELECT count(*) FROM firms"), ==, cancel ? 2 : 6);
+}
+
+static void
+test_import_handler_writes (StoreFixture  *fixture,
+                            gconstpointer  data)
+{
+  import_with_welcome_contact (fixture, FALSE);
+}
+
+static void
+test_import_handler_writes_cancelled (StoreFixture  *fixture,
+                                      gconstpointer  data)
+{
+  import_with_welcome_contact (fixture, TRUE);
+}
+
+/* The creations of an import are audited in the order of its rows, so
+ * that undoing it (newest first) reverts a firm's contact before the firm. */
+static void
+test_import_undo_keeps_order (StoreFixture  *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *known = make_uscc (900);
+  g_autofree char *fresh = make_uscc (901);
+  g_autoptr(ZsFirm) firm = make_firm (known, "霍尔果斯老字号有限公司");
+  g_autofree char *rows = g_strdup_printf ("%s,霍尔果斯老字号有限公司,张三\n%s,霍尔果斯新丝路有限公司,李四\n", known, fresh);
+  g_autofree char *path = write_firms_file (fixture, "mixed.csv", rows);
+  g_autoptr(ZsImportJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+
+  g_assert_cmpint (zs_store_add_firm (fixture->store, firm, &error), >, 0);
+  job = zs_import_job_new (fixture->store, ZS_IMPORT_ENTITY_FIRMS, path);
+  g_assert_true (zs_import_job_run (job, NULL, &error));
+  g_assert_no_error (error);
+  order = zs_store_query (fixture->store, "SELECT group_concat (entity, ' ') FROM "
+                          "(SELECT entity FROM changes WHERE import_id IS NOT NULL ORDER BY id)", NULL, &error);
+  g_assert_cmpstr (((char **) g_ptr_array_index (order, 0))[0], ==, "contact firm contact");
+
+  g_assert_true (zs_store_undo_import (fixture->store, zs_import_job_get_import_id (job), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_of (fixture->store, "SELECT count(*) FROM changes "
+                            "WHERE import_id IS NOT NULL AND reverted_by IS NULL"), ==, 0);
+  g_assert_cmpint (count_of (fixture->store, "SELECT count(*) FROM contacts"), ==, 0);
+  g_assert_cmpint (count_of (fixture->store, "SELECT count(*) FROM firms"), ==, 1);
+}
+
 static void
 test_unknown_entity (StoreFixture  *fixture,
                      gconstpointer  data)
@@ -340,6 +473,9 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
   ADD ("/audit/history-and-revert-update", test_history_and_revert_update);
   ADD ("/audit/import-creations", test_import_creations);
+  ADD ("/audit/import-handler-writes", test_import_handler_writes);
+  ADD ("/audit/import-handler-writes-cancelled", test_import_handler_writes_cancelled);
+  ADD ("/audit/import-undo-keeps-order", test_import_undo_keeps_order);
   ADD ("/audit/revert-delete-restores", test_revert_delete_restores);
   ADD ("/audit/snapshot-format", test_snapshot_format);
   ADD ("/audit/revert-create-deletes", test_revert_create_deletes);

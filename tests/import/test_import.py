@@ -182,6 +182,13 @@ class ImportTest(unittest.TestCase):
         self.assertEqual(json.loads(self.cli('check', '--json')), {'ok': True})
         self.assert_search_defaults()
 
+    def test_batch_size_must_be_positive(self):
+        source = self.write_csv('one.csv', [good_row(1)])
+        for value in ('0', '-1', 'many', ''):
+            self.cli('import', 'firms', source, '--batch-size', value, status=2)
+        self.assertEqual(self.firms(), [])
+        self.assertEqual(self.import_json('firms', source, '--batch-size', '1')['inserted'], 1)
+
     def test_abort_and_dry_run_write_nothing(self):
         rows = [good_row(1), [''] + good_row(2)[1:], good_row(3)]
         source = self.write_csv('abort.csv', rows)

@@ -96,10 +96,8 @@ typedef struct {
   char  *sheet;
   char **maps;
   gboolean dry_run;
-  int    batch_size;
+  char  *batch_size;
 } ImportOptions;
-
-#define BATCH_SIZE_UNSET (-1)
 
 static void
 import_options_clear (ImportOptions *options)
@@ -110,6 +108,7 @@ import_options_clear (ImportOptions *options)
   g_free (options->encoding);
   g_free (options->sheet);
   g_strfreev (options->maps);
+  g_free (options->batch_size);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportOptions, import_options_clear)
@@ -149,10 +148,15 @@ configure (ZsImportJob          *job,
       !choose ("on-error", options->on_error, errors, &on_error, error) ||
       !choose ("encoding", options->encoding, encodings, &encoding, error))
     return FALSE;
-  if (options->batch_size != BATCH_SIZE_UNSET && options->batch_size < 1)
-    return zs_cli_usage_error (error, _("--batch-size: expected a positive number of rows, got %d"), options->batch_size);
-  if (options->batch_size != BATCH_SIZE_UNSET)
-    zs_import_job_set_batch_size (job, options->batch_size);
+  if (options->batch_size != NULL)
+    {
+      guint64 rows = 0;
+
+      if (!g_ascii_string_to_unsigned (options->batch_size, 10, 1, G_MAXUINT, &rows, NULL))
+        return zs_cli_usage_error (error, _("--batch-size: expected a positive number of rows, got “%s”"),
+                                   options->batch_size);
+      zs_import_job_set_batch_size (job, (guint) rows);
+    }
 
   zs_import_job_set_duplicate_policy (job, duplicate);
   zs_import_job_set_error_policy (job, on_error);
@@ -258,7 +262,7 @@ zs_cli_import (ZsCli    *cli,
                GStrv    *args,
                GError  **error)
 {
-  g_auto(ImportOptions) options = { .batch_size = BATCH_SIZE_UNSET };
+  g_auto(ImportOptions) options = { 0 };
   g_autoptr(ZsImportJob) job = NULL;
   ZsImportEntity entity;
   Progress progress = { g_get_monotonic_time (), g_get_monotonic_time (), isatty (STDERR_FILENO) };
@@ -270,7 +274,7 @@ zs_cli_import (ZsCli    *cli,
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &options.encoding, N_("auto (default), utf-8 or gb18030"), N_("ENCODING") },
     { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.maps, N_("Read COLUMN as FIELD (FIELD “-” ignores it); repeatable"), N_("COLUMN=FIELD") },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &options.sheet, N_("The XLSX sheet to read (default: the first)"), N_("NAME") },
-    { "batch-size", 0, 0, G_OPTION_ARG_INT, &options.batch_size, N_("Commit every N rows when bad rows are skipped (default: 20000)"), N_("N") },
+    { "batch-size", 0, 0, G_OPTION_ARG_STRING, &options.batch_size, N_("Commit every N rows when bad rows are skipped (default: 20000)"), N_("N") },
     G_OPTION_ENTRY_NULL
   };
 
