@@ -29,8 +29,12 @@
 
 /* Each commit writes out every page its batch touched; the code and
  * name-hash indexes take rows in random order, so larger batches write
- * each page fewer times (200k rows: 8 % less CPU than 5000). */
+ * each page fewer times (200k rows: 8 % less CPU than 5000). A batch also
+ * ends once its rows hold BATCH_TEXT_BYTES of text: the search index's
+ * memory follows the text a batch indexes, and 20 000 rows of long
+ * business scopes (480 bytes a row) took the import from 134 MiB to 300. */
 #define DEFAULT_BATCH_SIZE 20000
+#define BATCH_TEXT_BYTES (4 * 1024 * 1024)
 #define PROGRESS_EVERY 1000
 
 typedef enum {
@@ -76,6 +80,8 @@ struct _ZsImportJob
   GArray               *new_lines;      /* line of each record created, by id - first_new_id */
   char                 *reject_column;
   gboolean              full_rows;      /* CSV rows must have every field */
+  guint                 batch_rows;     /* rows read since the batch began */
+  gsize                 batch_bytes;    /* and their text */
 };
 
 G_DEFINE_FINAL_TYPE (ZsImportJob, zs_import_job, G_TYPE_OBJECT)
@@ -246,6 +252,9 @@ zs_import_job_set_dry_run (ZsImportJob *self,
  * zs_import_job_set_batch_size:
  * @self: a #ZsImportJob
  * @batch_size: rows per transaction when bad rows are skipped
+ *
+ * A batch ends sooner if its rows hold 4 MiB of text, which bounds the
+ * memory an import takes.
  */
 void
 zs_import_job_set_batch_size (ZsImportJob *self,
@@ -798,12 +807,27 @@ handle_rejected (ZsImportJob  *self,
   return TRUE;
 }
 
+static gsize
+text_bytes (char **fields)
+{
+  gsize bytes = 0;
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    bytes += strlen (fields[i]);
+  return bytes;
+}
+
 static gboolean
 next_batch (ZsImportJob  *self,
+            char        **fields,
             GError      **error)
 {
-  if (self->rows_read % self->batch_size != 0)
+  self->batch_rows++;
+  self->batch_bytes += text_bytes (fields);
+  if (self->batch_rows < self->batch_size && self->batch_bytes < BATCH_TEXT_BYTES)
     return TRUE;
+  self->batch_rows = 0;
+  self->batch_bytes = 0;
   /* A dry run is rolled back: its firms need no index entries. */
   if (self->dry_run)
     {
@@ -845,7 +869,7 @@ import_rows (ZsImportJob   *self,
       count (self, outcome);
       if (outcome == OUTCOME_REJECTED && !handle_rejected (self, fields, line, row_error, error))
         return FALSE;
-      if (!next_batch (self, error))
+      if (!next_batch (self, fields, error))
         return FALSE;
       if (self->rows_read % PROGRESS_EVERY == 0)
         g_signal_emit (self, signals[PROGRESS], 0, self->rows_read, zs_row_source_get_fraction (source));
@@ -888,6 +912,8 @@ reset_counts (ZsImportJob *self)
   self->import_id = 0;
   self->first_new_id = 0;
   self->rows_read = self->inserted = self->updated = self->skipped = self->rejected = 0;
+  self->batch_rows = 0;
+  self->batch_bytes = 0;
 }
 
 static gboolean import_all (ZsImportJob *self, GCancellable *cancellable, GError **error);

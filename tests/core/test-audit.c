@@ -421,6 +421,51 @@ test_import_handler_writes_cancelled (StoreFixture  *fixture,
   import_with_welcome_contact (fixture, TRUE);
 }
 
+static void
+note_rows_read (ZsStore      *store,
+                const char   *entity,
+                gint64        id,
+                ZsChangeKind  kind,
+                ZsImportJob  *job)
+{
+  guint64 *first = g_object_get_data (G_OBJECT (job), "rows-at-first-commit");
+
+  if (*first == 0)
+    *first = zs_import_job_get_rows_read (job);
+}
+
+/* A batch ends after 4 MiB of text, however many rows it was allowed:
+ * the first batch of rows with a 1 MiB business scope is committed (and
+ * its records announced) after 4 rows, not at the end of the file. */
+static void
+test_import_batches_bounded_by_text (StoreFixture  *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GString) rows = g_string_new ("uscc,name,business_scope\n");
+  g_autofree char *scope = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "long.csv", NULL);
+  g_autoptr(ZsImportJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 first = 0;
+
+  scope = g_strnfill (1024 * 1024, 'x');
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *uscc = make_uscc (700 + i);
+
+      g_string_append_printf (rows, "%s,霍尔果斯第%u商贸有限公司,%s\n", uscc, i, scope);
+    }
+  g_assert_true (g_file_set_contents (path, rows->str, -1, NULL));
+  job = zs_import_job_new (fixture->store, ZS_IMPORT_ENTITY_FIRMS, path);
+  g_object_set_data (G_OBJECT (job), "rows-at-first-commit", &first);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (note_rows_read), job);
+  g_assert_true (zs_import_job_run (job, NULL, &error));
+  g_assert_no_error (error);
+  g_signal_handlers_disconnect_by_data (fixture->store, job);
+  g_assert_cmpuint (zs_import_job_get_inserted (job), ==, 10);
+  g_assert_cmpuint (first, ==, 4);
+}
+
 /* The creations of an import are audited in the order of its rows, so
  * that undoing it (newest first) reverts a firm's contact before the firm. */
 static void
@@ -476,6 +521,7 @@ main (int argc, char *argv[])
   ADD ("/audit/import-handler-writes", test_import_handler_writes);
   ADD ("/audit/import-handler-writes-cancelled", test_import_handler_writes_cancelled);
   ADD ("/audit/import-undo-keeps-order", test_import_undo_keeps_order);
+  ADD ("/audit/import-batches-bounded-by-text", test_import_batches_bounded_by_text);
   ADD ("/audit/revert-delete-restores", test_revert_delete_restores);
   ADD ("/audit/snapshot-format", test_snapshot_format);
   ADD ("/audit/revert-create-deletes", test_revert_create_deletes);

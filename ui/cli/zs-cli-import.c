@@ -274,7 +274,7 @@ zs_cli_import (ZsCli    *cli,
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &options.encoding, N_("auto (default), utf-8 or gb18030"), N_("ENCODING") },
     { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.maps, N_("Read COLUMN as FIELD (FIELD “-” ignores it); repeatable"), N_("COLUMN=FIELD") },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &options.sheet, N_("The XLSX sheet to read (default: the first)"), N_("NAME") },
-    { "batch-size", 0, 0, G_OPTION_ARG_STRING, &options.batch_size, N_("Commit every N rows when bad rows are skipped (default: 20000)"), N_("N") },
+    { "batch-size", 0, 0, G_OPTION_ARG_STRING, &options.batch_size, N_("Commit every N rows when bad rows are skipped (default: 20000; sooner after 4 MiB of text)"), N_("N") },
     G_OPTION_ENTRY_NULL
   };
 
