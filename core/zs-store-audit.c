@@ -50,26 +50,53 @@ _zs_audit_record (ZsStore       *self,
   return sqlite3_last_insert_rowid (_zs_store_get_db (self));
 }
 
-/* The creations as a JSON array of [entity, id] pairs, in order: the
- * order matters to undo, which reverts newest first (a contact before the
- * firm it was added to). */
+/* The ids of @entity's records among @creations, in order, as JSON. */
 static char *
-creations_to_json (const ZsCreation *creations,
-                   guint             n_creations)
+creations_of (const ZsCreation *creations,
+              guint             n_creations,
+              const char       *entity)
 {
-  GString *json = g_string_sized_new (n_creations * 20 + 2);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  g_string_append_c (json, '[');
   for (guint i = 0; i < n_creations; i++)
-    g_string_append_printf (json, "%s[\"%s\",%" G_GINT64_FORMAT "]", i ? "," : "",
-                            creations[i].entity, creations[i].id);
-  g_string_append_c (json, ']');
-  return g_string_free (json, FALSE);
+    if (g_str_equal (creations[i].entity, entity))
+      g_array_append_val (ids, creations[i].id);
+  return _zs_ids_to_json ((const gint64 *) (gpointer) ids->data, ids->len);
+}
+
+static gboolean
+audit_creations_of (ZsStore          *self,
+                    const ZsCreation *creations,
+                    guint             n_creations,
+                    const char       *entity,
+                    gint64            import_id,
+                    GError          **error)
+{
+  g_autofree char *now = _zs_store_now ();
+  g_autofree char *ids = creations_of (creations, n_creations, entity);
+  sqlite3_stmt *stmt = _zs_store_prepare (self,
+                                          "INSERT INTO changes (at, actor, entity, entity_id, kind, import_id) "
+                                          "SELECT ?, ?, ?, value, ?, ? FROM json_each (?)",
+                                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, zs_store_get_actor (self), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, zs_enum_to_nick (ZS_TYPE_CHANGE_KIND, ZS_CHANGE_KIND_CREATE), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, import_id);
+  sqlite3_bind_text (stmt, 6, ids, -1, SQLITE_STATIC);
+  return _zs_store_step_done (self, stmt, error);
 }
 
 /* The creation rows of @creations, as _zs_audit_record() writes them for
- * a record an import creates, by one statement. They are stamped when
- * their batch ends, about a second after the first of them was made. */
+ * a record an import creates: one statement per entity, each entity's in
+ * order. Firms come first: every other record an import creates belongs
+ * to a firm, and an undo, which reverts the newest first, must revert a
+ * firm's contacts before the firm (deleting the firm would take them
+ * along unreverted). The rows are stamped when their batch ends, about a
+ * second after the first of them was made. */
 gboolean
 _zs_audit_creations (ZsStore          *self,
                      const ZsCreation *creations,
@@ -77,22 +104,20 @@ _zs_audit_creations (ZsStore          *self,
                      gint64            import_id,
                      GError          **error)
 {
-  g_autofree char *now = _zs_store_now ();
-  g_autofree char *json = creations_to_json (creations, n_creations);
-  sqlite3_stmt *stmt = _zs_store_prepare (self,
-                                          "INSERT INTO changes (at, actor, entity, entity_id, kind, import_id) "
-                                          "SELECT ?1, ?2, json_extract (value, '$[0]'), json_extract (value, '$[1]'), ?3, ?4 "
-                                          "FROM json_each (?5)",
-                                          error);
+  g_autoptr(GPtrArray) entities = g_ptr_array_new ();
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, zs_store_get_actor (self), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, zs_enum_to_nick (ZS_TYPE_CHANGE_KIND, ZS_CHANGE_KIND_CREATE), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, import_id);
-  sqlite3_bind_text (stmt, 5, json, -1, SQLITE_STATIC);
-  return _zs_store_step_done (self, stmt, error);
+  for (guint i = 0; i < n_creations; i++)
+    if (!g_ptr_array_find_with_equal_func (entities, creations[i].entity, g_str_equal, NULL))
+      {
+        if (g_str_equal (creations[i].entity, zs_entity_firm.name))
+          g_ptr_array_insert (entities, 0, (gpointer) creations[i].entity);
+        else
+          g_ptr_array_add (entities, (gpointer) creations[i].entity);
+      }
+  for (guint i = 0; i < entities->len; i++)
+    if (!audit_creations_of (self, creations, n_creations, g_ptr_array_index (entities, i), import_id, error))
+      return FALSE;
+  return TRUE;
 }
 
 typedef struct {

@@ -1092,8 +1092,8 @@ _zs_store_set_import_id (ZsStore *self,
   self->import_id = import_id;
 }
 
-/* An import's new records are audited a batch at a time, by one statement,
- * rather than by one statement per record: for a large file that statement
+/* An import's new records are audited a batch at a time, by one statement
+ * per entity, rather than by one statement per record: for a large file that statement
  * was the costliest write after the record's own. Only inside the import's
  * transactions: a record written between them (by a handler of the
  * changed signal, say) is committed on its own. */

@@ -466,8 +466,9 @@ test_import_batches_bounded_by_text (StoreFixture  *fixture,
   g_assert_cmpuint (first, ==, 4);
 }
 
-/* The creations of an import are audited in the order of its rows, so
- * that undoing it (newest first) reverts a firm's contact before the firm. */
+/* An import's new firms are audited before the records it adds to firms,
+ * so that undoing it (newest first) reverts a firm's contact before the
+ * firm, even a contact of an earlier row added to a firm already known. */
 static void
 test_import_undo_keeps_order (StoreFixture  *fixture,
                               gconstpointer  data)
@@ -487,7 +488,7 @@ test_import_undo_keeps_order (StoreFixture  *fixture,
   g_assert_no_error (error);
   order = zs_store_query (fixture->store, "SELECT group_concat (entity, ' ') FROM "
                           "(SELECT entity FROM changes WHERE import_id IS NOT NULL ORDER BY id)", NULL, &error);
-  g_assert_cmpstr (((char **) g_ptr_array_index (order, 0))[0], ==, "contact firm contact");
+  g_assert_cmpstr (((char **) g_ptr_array_index (order, 0))[0], ==, "firm contact contact");
 
   g_assert_true (zs_store_undo_import (fixture->store, zs_import_job_get_import_id (job), &error));
   g_assert_no_error (error);
