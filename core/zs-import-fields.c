@@ -214,7 +214,13 @@ struct _ZsImportLookups
   GHashTable *sectors;   /* code, name, synonym → code ("" when ambiguous) */
   GHashTable *regions;   /* name → code */
   GHashTable *parks;     /* code, name → code */
+  /* A file names the same few sectors and regions row after row: each
+   * text is resolved once (up to MAX_RESOLVED texts). */
+  GHashTable *resolved_sectors;  /* text → GStrv of codes */
+  GHashTable *resolved_regions;  /* text → code or the text itself */
 };
+
+#define MAX_RESOLVED 4096
 
 void
 _zs_import_lookups_free (ZsImportLookups *lookups)
@@ -222,6 +228,8 @@ _zs_import_lookups_free (ZsImportLookups *lookups)
   g_clear_pointer (&lookups->sectors, g_hash_table_unref);
   g_clear_pointer (&lookups->regions, g_hash_table_unref);
   g_clear_pointer (&lookups->parks, g_hash_table_unref);
+  g_clear_pointer (&lookups->resolved_sectors, g_hash_table_unref);
+  g_clear_pointer (&lookups->resolved_regions, g_hash_table_unref);
   g_free (lookups);
 }
 
@@ -282,6 +290,8 @@ _zs_import_lookups_new (ZsStore  *store,
   lookups->sectors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lookups->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lookups->parks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lookups->resolved_sectors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  lookups->resolved_regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (!load_names (store, "SELECT code, name, synonyms FROM sectors", lookups->sectors, error) ||
       !load_names (store, "SELECT code, name, '' FROM regions", lookups->regions, error) ||
@@ -346,11 +356,28 @@ split_list (const char *text)
   return g_strsplit_set (normalized->str, ";,/|", -1);
 }
 
+/* Takes @value; returns it, valid while @resolved lives, or NULL if it was
+ * full and @value is freed. */
+static gpointer
+remember_resolved (GHashTable     *resolved,
+                   const char     *text,
+                   gpointer        value,
+                   GDestroyNotify  free_value)
+{
+  if (g_hash_table_size (resolved) >= MAX_RESOLVED)
+    {
+      free_value (value);
+      return NULL;
+    }
+  g_hash_table_insert (resolved, g_strdup (text), value);
+  return value;
+}
+
 static gboolean
-parse_sectors (ZsImportLookups  *lookups,
-               const char       *text,
-               GValue           *value,
-               GError          **error)
+resolve_sectors (ZsImportLookups  *lookups,
+                 const char       *text,
+                 GStrv            *resolved,
+                 GError          **error)
 {
   g_auto(GStrv) parts = split_list (text);
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
@@ -369,7 +396,28 @@ parse_sectors (ZsImportLookups  *lookups,
         return invalid (error, "sectors", g_strstrip (parts[i]), _("names more than one sector; give its code"));
       g_strv_builder_add (codes, code);
     }
-  g_value_take_boxed (value, g_strv_builder_end (codes));
+  *resolved = g_strv_builder_end (codes);
+  return TRUE;
+}
+
+static gboolean
+parse_sectors (ZsImportLookups  *lookups,
+               const char       *text,
+               GValue           *value,
+               GError          **error)
+{
+  const char * const *known = g_hash_table_lookup (lookups->resolved_sectors, text);
+  GStrv codes = NULL;
+
+  if (known != NULL)
+    {
+      g_value_set_boxed (value, known);
+      return TRUE;
+    }
+  if (!resolve_sectors (lookups, text, &codes, error))
+    return FALSE;
+  g_value_set_boxed (value, codes);
+  remember_resolved (lookups->resolved_sectors, text, codes, (GDestroyNotify) g_strfreev);
   return TRUE;
 }
 
@@ -379,11 +427,20 @@ parse_region (ZsImportLookups  *lookups,
               GValue           *value,
               GError          **error)
 {
-  g_autofree char *key = normalize_header (text, FALSE);
-  const char *code = g_hash_table_lookup (lookups->regions, key);
+  const char *known = g_hash_table_lookup (lookups->resolved_regions, text);
+  g_autofree char *key = NULL;
+  const char *code;
 
+  if (known != NULL)
+    {
+      g_value_set_string (value, known);
+      return TRUE;
+    }
+  key = normalize_header (text, FALSE);
+  code = g_hash_table_lookup (lookups->regions, key);
   /* Codes pass through; the store checks their shape. */
   g_value_set_string (value, code != NULL ? code : text);
+  remember_resolved (lookups->resolved_regions, text, g_strdup (code != NULL ? code : text), g_free);
   return TRUE;
 }
 
@@ -518,14 +575,10 @@ parse_firm (ZsImportLookups  *lookups,
             GError          **error)
 {
   g_autofree char *uscc = zs_uscc_normalize (text);
-  g_autoptr(GPtrArray) rows = zs_store_query (lookups->store, "SELECT id FROM firms WHERE uscc = ?",
-                                              (const char *[]) { uscc, NULL }, error);
-  gint64 id;
+  gint64 id = _zs_store_find_firm_by_uscc (lookups->store, uscc, error);
 
-  if (rows == NULL)
-    return FALSE;
-  id = rows->len > 0 ? g_ascii_strtoll (((char **) g_ptr_array_index (rows, 0))[0], NULL, 10)
-                     : _zs_store_find_firm_by_name (lookups->store, text, error);
+  if (id == 0)
+    id = _zs_store_find_firm_by_name (lookups->store, text, error);
   if (id < 0)
     return FALSE;
   if (id == 0)

@@ -474,8 +474,7 @@ find_existing (ZsImportJob  *self,
     {
       g_object_get (record, "uscc", &a, "name", &b, NULL);
       if (a != NULL)
-        rows = zs_store_query (self->store, "SELECT id FROM firms WHERE uscc = ?",
-                               (const char *[]) { a, NULL }, error);
+        return _zs_store_find_firm_by_uscc (self->store, a, error);
       else if (b != NULL)
         return _zs_store_find_firm_by_name (self->store, b, error);
       else

@@ -97,6 +97,9 @@ gboolean      _zs_store_write_deferred (ZsStore       *self,
 char         *_zs_ids_to_json          (const gint64  *ids,
                                         guint          n_ids);
 gint64        _zs_firm_name_hash       (const char    *name);
+gint64        _zs_store_find_firm_by_uscc (ZsStore    *self,
+                                        const char    *uscc,
+                                        GError       **error);
 gint64        _zs_store_find_firm_by_name (ZsStore    *self,
                                         const char    *name,
                                         GError       **error);

@@ -895,6 +895,31 @@ name_hash_function (sqlite3_context  *context,
     sqlite3_result_int64 (context, _zs_firm_name_hash (name));
 }
 
+/* The firm with the code @uscc: 0 if none, -1 on error. */
+gint64
+_zs_store_find_firm_by_uscc (ZsStore     *self,
+                             const char  *uscc,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = _zs_store_prepare (self, "SELECT id FROM firms WHERE uscc = ?", error);
+  gint64 found = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, uscc, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    found = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      _zs_store_set_error (self, error);
+      found = -1;
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
 /* The first firm (lowest id) whose name has the key of @name: 0 if none,
  * -1 on error. */
 gint64
