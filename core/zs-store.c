@@ -867,11 +867,10 @@ name_key_function (sqlite3_context  *context,
     sqlite3_result_text (context, key, -1, SQLITE_TRANSIENT);
 }
 
-/* FNV-1a of the name key: stored, so it must never change. */
-gint64
-_zs_firm_name_hash (const char *name)
+/* FNV-1a of a name key: stored, so it must never change. */
+static gint64
+hash_name_key (const char *key)
 {
-  g_autofree char *key = zs_firm_name_key (name);
   guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
 
   for (const guchar *p = (const guchar *) key; *p != '\0'; p++)
@@ -880,6 +879,14 @@ _zs_firm_name_hash (const char *name)
       hash *= G_GUINT64_CONSTANT (0x100000001b3);
     }
   return (gint64) hash;
+}
+
+gint64
+_zs_firm_name_hash (const char *name)
+{
+  g_autofree char *key = zs_firm_name_key (name);
+
+  return hash_name_key (key);
 }
 
 static void
@@ -934,7 +941,7 @@ _zs_store_find_firm_by_name (ZsStore     *self,
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, _zs_firm_name_hash (name));
+  sqlite3_bind_int64 (stmt, 1, hash_name_key (key));
   while (found == 0 && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *other = zs_firm_name_key ((const char *) sqlite3_column_text (stmt, 1));
