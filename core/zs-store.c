@@ -1125,14 +1125,12 @@ _zs_store_set_import_id (ZsStore *self,
 }
 
 /* An import's new records are audited a batch at a time, by one statement
- * per entity, rather than by one statement per record: for a large file that statement
- * was the costliest write after the record's own. Only inside the import's
- * transactions: a record written between them (by a handler of the
- * changed signal, say) is committed on its own. */
+ * per entity, rather than by one statement per record: for a large file
+ * that statement was the costliest write after the record's own. */
 gboolean
 _zs_store_defers_creation_audit (ZsStore *self)
 {
-  return self->import_id != 0 && self->in_transaction;
+  return _zs_store_get_import_id (self) != 0;
 }
 
 void
@@ -1202,10 +1200,14 @@ _zs_store_write_deferred (ZsStore  *self,
   return _zs_store_audit_creations (self, error) && _zs_store_update_search (self, error);
 }
 
+/* The import the writes now being made belong to: only those inside its
+ * transactions. A record written between them, by a handler of the
+ * changed signal for instance, is the handler's own and outlives an undo
+ * of the import. */
 gint64
 _zs_store_get_import_id (ZsStore *self)
 {
-  return self->import_id;
+  return self->in_transaction ? self->import_id : 0;
 }
 
 /* Sector codes are checked once per store: a code, once found, is taken

@@ -345,6 +345,7 @@ write_firms_file (StoreFixture *fixture,
 typedef struct {
   gint64        contact;
   GCancellable *cancel;
+  gint64        firm;     /* the contact's firm; 0: the new firm */
 } WelcomeHandler;
 
 /* As a plugin might: a contact for the first new firm, once its batch is in. */
@@ -361,7 +362,7 @@ add_welcome_contact (ZsStore        *store,
   if (handler->contact != 0 || !g_str_equal (entity, "firm") || kind != ZS_CHANGE_KIND_CREATE)
     return;
   contact = zs_contact_new ();
-  zs_contact_set_firm_id (contact, id);
+  zs_contact_set_firm_id (contact, handler->firm != 0 ? handler->firm : id);
   zs_contact_set_name (contact, "王经理");
   handler->contact = zs_store_add_contact (store, contact, &error);
   g_assert_no_error (error);
@@ -380,7 +381,7 @@ import_with_welcome_contact (StoreFixture *fixture,
   g_autofree char *path = NULL;
   g_autofree char *audited = NULL;
   g_autoptr(GCancellable) cancellable = cancel ? g_cancellable_new () : NULL;
-  WelcomeHandler handler = { 0, cancellable };
+  WelcomeHandler handler = { 0, cancellable, 0 };
   g_autoptr(ZsImportJob) job = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -466,6 +467,35 @@ test_import_batches_bounded_by_text (StoreFixture  *fixture,
   g_assert_cmpuint (first, ==, 4);
 }
 
+/* A record a handler writes during an import is not the import's: an undo
+ * of the import leaves it, here a contact added to a firm known before. */
+static void
+test_import_undo_keeps_handler_writes (StoreFixture  *fixture,
+                                       gconstpointer  data)
+{
+  gint64 known = add_firm (fixture->store, "霍尔果斯老字号有限公司", NULL);
+  g_autofree char *fresh = make_uscc (902);
+  g_autofree char *rows = g_strdup_printf ("%s,霍尔果斯新丝路有限公司,\n", fresh);
+  g_autofree char *path = write_firms_file (fixture, "one.csv", rows);
+  g_autoptr(ZsImportJob) job = zs_import_job_new (fixture->store, ZS_IMPORT_ENTITY_FIRMS, path);
+  WelcomeHandler handler = { 0, NULL, known };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *imported = NULL;
+
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (add_welcome_contact), &handler);
+  g_assert_true (zs_import_job_run (job, NULL, &error));
+  g_assert_no_error (error);
+  g_signal_handlers_disconnect_by_data (fixture->store, &handler);
+  g_assert_cmpint (handler.contact, >, 0);
+
+  imported = history_of (fixture->store, "contact", handler.contact);
+  g_assert_cmpstr (imported, ==, "create/0");
+  g_assert_true (zs_store_undo_import (fixture->store, zs_import_job_get_import_id (job), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_of (fixture->store, "SELECT count(*) FROM firms"), ==, 1);
+  g_assert_cmpint (count_of (fixture->store, "SELECT count(*) FROM contacts"), ==, 1);
+}
+
 /* An import's new firms are audited before the records it adds to firms,
  * so that undoing it (newest first) reverts a firm's contact before the
  * firm, even a contact of an earlier row added to a firm already known. */
@@ -522,6 +552,7 @@ main (int argc, char *argv[])
   ADD ("/audit/import-handler-writes", test_import_handler_writes);
   ADD ("/audit/import-handler-writes-cancelled", test_import_handler_writes_cancelled);
   ADD ("/audit/import-undo-keeps-order", test_import_undo_keeps_order);
+  ADD ("/audit/import-undo-keeps-handler-writes", test_import_undo_keeps_handler_writes);
   ADD ("/audit/import-batches-bounded-by-text", test_import_batches_bounded_by_text);
   ADD ("/audit/revert-delete-restores", test_revert_delete_restores);
   ADD ("/audit/snapshot-format", test_snapshot_format);
