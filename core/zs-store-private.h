@@ -19,7 +19,7 @@ typedef enum
   ZS_SCHEMA_VERSION_PLUGINS = 3, /* enabled plugins, plugin schema versions */
   ZS_SCHEMA_VERSION_IMPORTS = 4, /* batch imports, undoable as a whole */
   ZS_SCHEMA_VERSION_SEARCH_SOURCE = 5, /* the search index keeps no copy of the text */
-  ZS_SCHEMA_VERSION_NAME_HASH = 6, /* firms found by a hash of their name key */
+  ZS_SCHEMA_VERSION_NAME_HASH = 6, /* firms found by a hash of their name key; no column sizes */
   ZS_SCHEMA_VERSION_CURRENT = ZS_SCHEMA_VERSION_NAME_HASH,
 } ZsSchemaVersion;
 
@@ -122,6 +122,22 @@ void          _zs_store_forget_sectors (ZsStore       *self);
 
 /* zs-store-search.c */
 typedef struct _ZsSearchEntry ZsSearchEntry;
+
+/* The search index's columns and options, for CREATE VIRTUAL TABLE … USING
+ * fts5 (…): the schema's index and the one a check compares it with. Column
+ * sizes are not kept: only bm25 () reads them, and the store ranks by its
+ * own function (zs-search.c); not writing them saves a row per firm. */
+#define ZS_SEARCH_TABLE_ARGS \
+  "name, name_other, uscc, business_scope, contacts, " \
+  "tokenize = 'zs_cjk', detail = 'full', columnsize = 0, " \
+  "content = 'firm_search_source', content_rowid = 'id'"
+
+/* FTS5 settings for indexing many rows at once, and FTS5's defaults (see
+ * _zs_store_tune_search ()). */
+#define ZS_SEARCH_HASHSIZE_MANY     "16777216"
+#define ZS_SEARCH_HASHSIZE_DEFAULT  "1048576"
+#define ZS_SEARCH_AUTOMERGE_MANY    "16"
+#define ZS_SEARCH_AUTOMERGE_DEFAULT "4"
 
 gboolean      _zs_store_has_search_entry (ZsStore     *self,
                                         gint64         firm_id);

@@ -212,8 +212,8 @@ _zs_store_update_search (ZsStore  *self,
  * restore them leaves no trace in the next one. */
 static const char * const search_settings[][3] = {
   /* key, for many rows, FTS5's default */
-  { "hashsize", "16777216", "1048576" },
-  { "automerge", "16", "4" },
+  { "hashsize", ZS_SEARCH_HASHSIZE_MANY, ZS_SEARCH_HASHSIZE_DEFAULT },
+  { "automerge", ZS_SEARCH_AUTOMERGE_MANY, ZS_SEARCH_AUTOMERGE_DEFAULT },
 };
 
 gboolean
@@ -235,9 +235,7 @@ _zs_store_tune_search (ZsStore     *self,
 /* The index is compared, term by term and column by column, with one built
  * afresh from the view, inside a savepoint that is rolled back. */
 static const char check_create_sql[] =
-  "CREATE VIRTUAL TABLE zs_check_search USING fts5 (" SEARCH_COLUMNS ","
-  "  tokenize = 'zs_cjk', detail = 'full',"
-  "  content = 'firm_search_source', content_rowid = 'id');";
+  "CREATE VIRTUAL TABLE zs_check_search USING fts5 (" ZS_SEARCH_TABLE_ARGS ");";
 
 static const char check_sql[] =
   "INSERT INTO zs_check_search (zs_check_search) VALUES ('rebuild');"

@@ -766,12 +766,22 @@ static const char schema_search_source[] =
  * rewrote most of its pages at every commit. A 64-bit hash is a quarter
  * of the size; a match is confirmed on the name itself. The old column
  * stays, empty: dropping it would rewrite the table and fail on any view
- * or trigger a user added that sqlite cannot parse any more. */
+ * or trigger a user added that sqlite cannot parse any more. The search
+ * index stops keeping column sizes (see ZS_SEARCH_TABLE_ARGS). */
 static const char schema_name_hash[] =
   "DROP INDEX IF EXISTS firms_by_name_key;"
   "ALTER TABLE firms ADD COLUMN name_hash INTEGER;"
   "UPDATE firms SET name_key = NULL, name_hash = zs_name_hash (name);"
-  "CREATE INDEX firms_by_name_hash ON firms (name_hash);";
+  "CREATE INDEX firms_by_name_hash ON firms (name_hash);"
+  /* The search index without column sizes, built with the settings for
+   * many rows (see _zs_store_tune_search ()), then FTS5's defaults. */
+  "DROP TABLE firm_search;"
+  "CREATE VIRTUAL TABLE firm_search USING fts5 (" ZS_SEARCH_TABLE_ARGS ");"
+  "INSERT INTO firm_search (firm_search, rank) VALUES ('hashsize', " ZS_SEARCH_HASHSIZE_MANY ");"
+  "INSERT INTO firm_search (firm_search, rank) VALUES ('automerge', " ZS_SEARCH_AUTOMERGE_MANY ");"
+  "INSERT INTO firm_search (firm_search) VALUES ('rebuild');"
+  "INSERT INTO firm_search (firm_search, rank) VALUES ('hashsize', " ZS_SEARCH_HASHSIZE_DEFAULT ");"
+  "INSERT INTO firm_search (firm_search, rank) VALUES ('automerge', " ZS_SEARCH_AUTOMERGE_DEFAULT ");";
 
 static const struct {
   ZsSchemaVersion  version;
