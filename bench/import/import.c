@@ -829,6 +829,18 @@ run_shell (const char  *db,
   return TRUE;
 }
 
+/* What the shell's .import reads. It takes UTF-8 only: a GB18030 file
+ * goes through iconv, whose time counts too, as decoding counts in the
+ * import. */
+static char *
+shell_source (const char *csv,
+              gboolean    gb18030)
+{
+  g_autofree char *quoted = g_shell_quote (csv);
+
+  return gb18030 ? g_strdup_printf ("|iconv -f GB18030 -t UTF-8 %s", quoted) : g_strdup (csv);
+}
+
 static gboolean
 run_floor (const char *csv,
            const char *db,
@@ -837,11 +849,7 @@ run_floor (const char *csv,
            GError    **error)
 {
   g_autofree char *log_path = g_strconcat (db, ".log", NULL);
-  g_autofree char *quoted = g_shell_quote (csv);
-  /* The shell reads UTF-8 only: a GB18030 file goes through iconv, whose
-   * time counts too, as decoding counts in the import. */
-  g_autofree char *source = gb18030 ? g_strdup_printf ("|iconv -f GB18030 -t UTF-8 %s", quoted)
-                                    : g_strdup (csv);
+  g_autofree char *source = shell_source (csv, gb18030);
   g_autofree char *import = g_strdup_printf (
     /* The store's own settings, so that only the work differs. */
     "PRAGMA journal_mode = WAL;\n"
@@ -894,9 +902,7 @@ run_schema_sql (const char *csv,
                 GError    **error)
 {
   g_autofree char *log_path = g_strconcat (db, ".log", NULL);
-  g_autofree char *quoted = g_shell_quote (csv);
-  g_autofree char *source = gb18030 ? g_strdup_printf ("|iconv -f GB18030 -t UTF-8 %s", quoted)
-                                    : g_strdup (csv);
+  g_autofree char *source = shell_source (csv, gb18030);
   g_autofree char *script = g_strdup_printf (
     "PRAGMA synchronous = NORMAL;\n"
     "PRAGMA cache_size = -98304;\n"

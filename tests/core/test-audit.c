@@ -286,7 +286,7 @@ test_import_creations (StoreFixture  *fixture,
   g_autofree char *kept_history = NULL;
   g_autofree char *edited_history = NULL;
   g_autofree char *earlier_history = NULL;
-  g_autoptr(GPtrArray) imported = NULL;
+  g_autofree char *imported = NULL;
 
   g_assert_cmpint (zs_store_execute (store, "INSERT INTO imports (id, started_at, entity, file, status) "
                                      "VALUES (7, 'now', 'firm', 'firms.csv', 'running')", NULL, &error), >=, 0);
@@ -314,20 +314,17 @@ test_import_creations (StoreFixture  *fixture,
   g_assert_null (zs_store_get_firm (store, dropped, &error));
   g_assert_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  imported = zs_store_query (store, "SELECT count(*) FROM changes WHERE import_id = 7", NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (((char **) g_ptr_array_index (imported, 0))[0], ==, "3");
+  imported = query_value (store, "SELECT count(*) FROM changes WHERE import_id = 7");
+  g_assert_cmpstr (imported, ==, "3");
 }
 
 static gint64
 count_of (ZsStore    *store,
           const char *sql)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = zs_store_query (store, sql, NULL, &error);
+  g_autofree char *value = query_value (store, sql);
 
-  g_assert_no_error (error);
-  return g_ascii_strtoll (((char **) g_ptr_array_index (rows, 0))[0], NULL, 10);
+  return g_ascii_strtoll (value, NULL, 10);
 }
 
 static char *
@@ -510,15 +507,15 @@ test_import_undo_keeps_order (StoreFixture  *fixture,
   g_autofree char *path = write_firms_file (fixture, "mixed.csv", rows);
   g_autoptr(ZsImportJob) job = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) order = NULL;
+  g_autofree char *order = NULL;
 
   g_assert_cmpint (zs_store_add_firm (fixture->store, firm, &error), >, 0);
   job = zs_import_job_new (fixture->store, ZS_IMPORT_ENTITY_FIRMS, path);
   g_assert_true (zs_import_job_run (job, NULL, &error));
   g_assert_no_error (error);
-  order = zs_store_query (fixture->store, "SELECT group_concat (entity, ' ') FROM "
-                          "(SELECT entity FROM changes WHERE import_id IS NOT NULL ORDER BY id)", NULL, &error);
-  g_assert_cmpstr (((char **) g_ptr_array_index (order, 0))[0], ==, "firm contact contact");
+  order = query_value (fixture->store, "SELECT group_concat (entity, ' ') FROM "
+                       "(SELECT entity FROM changes WHERE import_id IS NOT NULL ORDER BY id)");
+  g_assert_cmpstr (order, ==, "firm contact contact");
 
   g_assert_true (zs_store_undo_import (fixture->store, zs_import_job_get_import_id (job), &error));
   g_assert_no_error (error);

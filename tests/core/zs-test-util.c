@@ -89,3 +89,16 @@ add_firm (ZsStore    *store,
   g_assert_cmpint (id, >, 0);
   return id;
 }
+
+/* The first column of the first row @sql returns, asserting it runs. */
+char *
+query_value (ZsStore    *store,
+             const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = zs_store_query (store, sql, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, >, 0);
+  return g_strdup (((char **) g_ptr_array_index (rows, 0))[0]);
+}

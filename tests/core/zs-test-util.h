@@ -23,5 +23,7 @@ char    *make_uscc                  (guint          serial);
 gint64   add_firm                   (ZsStore       *store,
                                      const char    *name,
                                      const char    *scope);
+char    *query_value                (ZsStore       *store,
+                                     const char    *sql);
 
 G_END_DECLS
