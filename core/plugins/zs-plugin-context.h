@@ -1,0 +1,35 @@
+/* zs-plugin-context.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#if !defined (ZHAOSHANG_INSIDE) && !defined (ZHAOSHANG_COMPILATION)
+# error "Only <zhaoshang.h> can be included directly."
+#endif
+
+#include "zs-version-macros.h"
+
+#include "zs-store.h"
+
+G_BEGIN_DECLS
+
+#define ZS_TYPE_PLUGIN_CONTEXT (zs_plugin_context_get_type ())
+
+ZS_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (ZsPluginContext, zs_plugin_context, ZS, PLUGIN_CONTEXT, GObject)
+
+ZS_AVAILABLE_IN_ALL
+ZsPluginContext *zs_plugin_context_new           (ZsStore         *store,
+                                                  const char      *plugin_name,
+                                                  const char      *data_dir);
+ZS_AVAILABLE_IN_ALL
+ZsStore         *zs_plugin_context_get_store     (ZsPluginContext *self);
+ZS_AVAILABLE_IN_ALL
+const char      *zs_plugin_context_get_plugin_name (ZsPluginContext *self);
+ZS_AVAILABLE_IN_ALL
+const char      *zs_plugin_context_get_data_dir  (ZsPluginContext *self);
+ZS_AVAILABLE_IN_ALL
+GSettings       *zs_plugin_context_get_settings  (ZsPluginContext *self);
+
+G_END_DECLS

@@ -1,0 +1,1634 @@
+/* zs-store.c: the sqlite database behind Zhaoshang
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <time.h>
+
+#include "zs-enums.h"
+#include "zs-error.h"
+#include "zs-firm-name.h"
+#include "zs-search-private.h"
+#include "zs-store-private.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+typedef struct
+{
+  char         *entity;
+  gint64        id;
+  ZsChangeKind  kind;
+} PendingChange;
+
+struct _ZsStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *actor;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GArray     *pending;      /* PendingChange, held until the outer commit */
+  GArray     *savepoints;   /* SavepointMark of each open savepoint */
+  guint       atomic_rows;  /* savepoint depth of an all-or-nothing row, 0 if none */
+  gint64      import_id;    /* the import the current writes belong to */
+  GHashTable *search_pending; /* firm id → its indexed ZsSearchEntry, NULL if none */
+  GArray     *search_order;   /* the ids of search_pending, in the order remembered */
+  GArray     *creations;      /* ZsCreation: records an import created, not yet audited */
+  guint       creations_audited; /* how many of them have their audit row written */
+  GHashTable *sector_codes; /* codes found in the taxonomy, until it is reloaded */
+  guint       in_transaction : 1;
+  guint       defer_indexing : 1;
+  guint       may_write : 1;       /* the actor's role, as read in this transaction */
+};
+
+G_DEFINE_FINAL_TYPE (ZsStore, zs_store, G_TYPE_OBJECT)
+
+/* Where the signals held back and the values remembered for the search
+ * index stood when a savepoint began. */
+typedef struct {
+  guint pending;
+  guint search;
+  guint creations;
+  guint creations_audited;
+} SavepointMark;
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_ACTOR,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+pending_change_clear (gpointer data)
+{
+  PendingChange *change = data;
+
+  g_free (change->entity);
+}
+
+/**
+ * zs_store_tune_process:
+ *
+ * Switches off sqlite's allocation statistics, which take a global lock
+ * on every allocation and which nothing here reads (a batch import spends
+ * a twentieth of its time on them). sqlite allows this only before its
+ * first use, so a program calls this first thing in main(); a library or
+ * plugin never should, since the process is not its own.
+ */
+void
+zs_store_tune_process (void)
+{
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+static void
+zs_store_finalize (GObject *object)
+{
+  ZsStore *self = (ZsStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->savepoints, g_array_unref);
+  g_clear_pointer (&self->search_pending, g_hash_table_unref);
+  g_clear_pointer (&self->search_order, g_array_unref);
+  g_clear_pointer (&self->creations, g_array_unref);
+  g_clear_pointer (&self->sector_codes, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->actor, g_free);
+
+  G_OBJECT_CLASS (zs_store_parent_class)->finalize (object);
+}
+
+static void
+zs_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  ZsStore *self = ZS_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH: g_value_set_string (value, self->path); break;
+    case PROP_ACTOR: g_value_set_string (value, self->actor); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zs_store_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  ZsStore *self = ZS_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTOR: zs_store_set_actor (self, g_value_get_string (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zs_store_class_init (ZsStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = zs_store_finalize;
+  object_class->get_property = zs_store_get_property;
+  object_class->set_property = zs_store_set_property;
+
+  /**
+   * ZsStore:path:
+   *
+   * The database file.
+   */
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", "Path", NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ZsStore:actor:
+   *
+   * The staff member recorded in the audit trail for every change.
+   */
+  properties[PROP_ACTOR] =
+    g_param_spec_string ("actor", "Actor", NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ZsStore::changed:
+   * @self: the store
+   * @entity: the kind of record: "firm", "contact", "project", "activity", "staff"
+   * @id: the record's id
+   * @kind: what happened to it
+   *
+   * Emitted after a record was created, updated or deleted. Inside
+   * zs_store_begin() … zs_store_commit() the signals are held back until the
+   * commit and dropped on rollback, so listeners never see undone changes.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  G_TYPE_STRING, G_TYPE_INT64, ZS_TYPE_CHANGE_KIND);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* Statements are looked up by their text for every row written: hashing
+ * the length and the last 64 bytes, where the texts of one table differ,
+ * spares hashing whole statements. */
+static guint
+statement_hash (gconstpointer key)
+{
+  const char *sql = key;
+  gsize length = strlen (sql);
+  guint hash = 2166136261u ^ (guint) length;
+
+  for (const char *p = sql + (length > 64 ? length - 64 : 0); *p; p++)
+    hash = (hash ^ (guchar) *p) * 16777619u;
+  return hash;
+}
+
+static GHashTable *
+new_search_pending (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                (GDestroyNotify) _zs_search_entry_free);
+}
+
+static void
+zs_store_init (ZsStore *self)
+{
+  self->statements = g_hash_table_new_full (statement_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  g_array_set_clear_func (self->pending, pending_change_clear);
+  self->savepoints = g_array_new (FALSE, FALSE, sizeof (SavepointMark));
+  self->search_pending = new_search_pending ();
+  self->search_order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->creations = g_array_new (FALSE, FALSE, sizeof (ZsCreation));
+  self->sector_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->actor = g_strdup (g_get_user_name ());
+}
+
+void
+_zs_store_set_error (ZsStore  *self,
+                     GError  **error)
+{
+  g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
+               _("Database error in “%s”: %s"), self->path, sqlite3_errmsg (self->db));
+}
+
+sqlite3 *
+_zs_store_get_db (ZsStore *self)
+{
+  return self->db;
+}
+
+/* Statements are cached by their SQL text and handed out reset, so every
+ * query is compiled once per connection. */
+sqlite3_stmt *
+_zs_store_prepare (ZsStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _zs_store_set_error (self, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_zs_store_exec (ZsStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
+                   _("Database error in “%s”: %s"), self->path, message);
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_zs_store_step_done (ZsStore       *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _zs_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gint64
+_zs_store_count (ZsStore     *self,
+                 const char  *sql,
+                 gint64       id,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = _zs_store_prepare (self, sql, error);
+  gint64 count;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _zs_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return -1;
+    }
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+/* UTC to the second, as ISO 8601: written with every record and change. */
+char *
+_zs_store_now (void)
+{
+  /* A batch stamps thousands of rows a second with the same text. */
+  static __thread time_t formatted_at = -1;
+  static __thread char formatted[32];
+  time_t now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (now != formatted_at)
+    {
+      struct tm utc;
+
+      gmtime_r (&now, &utc);
+      g_snprintf (formatted, sizeof formatted, "%04d-%02d-%02dT%02d:%02d:%02dZ", utc.tm_year + 1900,
+                  utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
+      formatted_at = now;
+    }
+  return g_strdup (formatted);
+}
+
+static void
+flush_pending (ZsStore *self)
+{
+  g_autoptr(GArray) pending = NULL;
+
+  if (self->in_transaction || self->savepoints->len > 0)
+    return;
+
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  g_array_set_clear_func (self->pending, pending_change_clear);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingChange *change = &g_array_index (pending, PendingChange, i);
+
+      g_signal_emit (self, signals[CHANGED], 0, change->entity, change->id, change->kind);
+    }
+}
+
+/* Every write runs inside a savepoint, so a write is all or nothing whether
+ * or not the caller opened a transaction with zs_store_begin(). Signals of
+ * writes inside a savepoint wait for the outermost release and vanish with
+ * a rollback. */
+/* Savepoints are taken for every write, so their statements are cached
+ * like any other rather than parsed each time. */
+static gboolean
+run_cached (ZsStore     *self,
+            const char  *sql,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = _zs_store_prepare (self, sql, error);
+
+  return stmt != NULL && _zs_store_step_done (self, stmt, error);
+}
+
+/* Inside an all-or-nothing row (a batch import row) a failure anywhere rolls
+ * the whole row back, so nested savepoints need no SQL of their own: they
+ * only mark which held-back signals belong to them. */
+static gboolean
+is_nested_in_row (ZsStore *self,
+                  guint    depth)
+{
+  return self->atomic_rows != 0 && depth > self->atomic_rows;
+}
+
+gboolean
+_zs_store_savepoint (ZsStore  *self,
+                     GError  **error)
+{
+  SavepointMark mark = { self->pending->len, self->search_order->len,
+                         self->creations->len, self->creations_audited };
+
+  if (!is_nested_in_row (self, self->savepoints->len + 1) &&
+      !run_cached (self, "SAVEPOINT zs_write", error))
+    return FALSE;
+  g_array_append_val (self->savepoints, mark);
+  return TRUE;
+}
+
+gboolean
+_zs_store_release (ZsStore  *self,
+                   GError  **error)
+{
+  g_return_val_if_fail (self->savepoints->len > 0, FALSE);
+
+  if (!is_nested_in_row (self, self->savepoints->len) &&
+      !run_cached (self, "RELEASE zs_write", error))
+    {
+      _zs_store_rollback_to (self);
+      return FALSE;
+    }
+  g_array_set_size (self->savepoints, self->savepoints->len - 1);
+  flush_pending (self);
+  return TRUE;
+}
+
+/* The values remembered for the search index since @mark were read
+ * inside a savepoint now rolled back: they may describe writes that never
+ * happened, or miss writes another connection made meanwhile. */
+static void
+forget_search_entries (ZsStore *self,
+                       guint    mark)
+{
+  for (guint i = mark; i < self->search_order->len; i++)
+    g_hash_table_remove (self->search_pending, &g_array_index (self->search_order, gint64, i));
+  if (mark < self->search_order->len)
+    g_array_set_size (self->search_order, mark);
+}
+
+/* Creations after @mark never happened; audit rows written since @mark
+ * were rolled back with it and are written again. */
+static void
+forget_creations (ZsStore             *self,
+                  const SavepointMark *mark)
+{
+  if (mark->creations < self->creations->len)
+    g_array_set_size (self->creations, mark->creations);
+  self->creations_audited = MIN (mark->creations_audited, self->creations->len);
+}
+
+void
+_zs_store_rollback_to (ZsStore *self)
+{
+  SavepointMark mark;
+
+  g_return_if_fail (self->savepoints->len > 0);
+
+  mark = g_array_index (self->savepoints, SavepointMark, self->savepoints->len - 1);
+  /* Inside an all-or-nothing row nothing is undone until the row is. */
+  if (!is_nested_in_row (self, self->savepoints->len))
+    {
+      run_cached (self, "ROLLBACK TO zs_write", NULL);
+      run_cached (self, "RELEASE zs_write", NULL);
+      forget_search_entries (self, mark.search);
+      forget_creations (self, &mark);
+    }
+  g_array_set_size (self->savepoints, self->savepoints->len - 1);
+  g_array_set_size (self->pending, mark.pending);
+}
+
+/* The next savepoint opens an all-or-nothing row; %FALSE ends it. */
+void
+_zs_store_set_atomic_rows (ZsStore  *self,
+                           gboolean  atomic)
+{
+  self->atomic_rows = atomic ? self->savepoints->len + 1 : 0;
+}
+
+void
+_zs_store_emit_changed (ZsStore      *self,
+                        const char   *entity,
+                        gint64        id,
+                        ZsChangeKind  kind)
+{
+  PendingChange change = { g_strdup (entity), id, kind };
+
+  g_array_append_val (self->pending, change);
+  flush_pending (self);
+}
+
+/**
+ * zs_store_begin:
+ * @self: a #ZsStore
+ * @error: return location for a #GError
+ *
+ * Starts a transaction: the writes until zs_store_commit() land together or
+ * not at all. Batch work (import, seeding) uses it for speed and atomicity.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+zs_store_begin (ZsStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!_zs_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_transaction = TRUE;
+  self->may_write = FALSE;
+  return TRUE;
+}
+
+/**
+ * zs_store_commit:
+ * @self: a #ZsStore
+ * @error: return location for a #GError
+ *
+ * Commits the transaction started by zs_store_begin() and emits the
+ * #ZsStore::changed signals held back meanwhile.
+ *
+ * Returns: %TRUE on success; on failure the transaction is rolled back
+ */
+gboolean
+zs_store_commit (ZsStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!_zs_store_write_deferred (self, error) ||
+      !_zs_store_exec (self, "COMMIT", error))
+    {
+      zs_store_rollback (self);
+      return FALSE;
+    }
+  self->in_transaction = FALSE;
+  flush_pending (self);
+  return TRUE;
+}
+
+/**
+ * zs_store_rollback:
+ * @self: a #ZsStore
+ *
+ * Undoes every write since zs_store_begin().
+ */
+void
+zs_store_rollback (ZsStore *self)
+{
+  g_return_if_fail (ZS_IS_STORE (self));
+
+  if (!self->in_transaction)
+    return;
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+  g_array_set_size (self->pending, 0);
+  g_hash_table_remove_all (self->search_pending);
+  g_array_set_size (self->search_order, 0);
+  g_array_set_size (self->creations, 0);
+  self->creations_audited = 0;
+}
+
+static const char schema_core[] =
+  "CREATE TABLE clauses ("
+  "  id INTEGER PRIMARY KEY,"
+  "  number INTEGER NOT NULL UNIQUE,"
+  "  numeral TEXT NOT NULL,"
+  "  part INTEGER NOT NULL,"
+  "  part_title TEXT,"
+  "  title TEXT NOT NULL,"
+  "  lead_unit TEXT,"
+  "  responsible_units TEXT);"
+  "CREATE TABLE sectors ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  name_en TEXT,"
+  "  parent_code TEXT,"
+  "  clause INTEGER,"
+  "  priority INTEGER NOT NULL DEFAULT 0,"
+  "  synonyms TEXT);"
+  "CREATE TABLE regions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  name_en TEXT,"
+  "  group_name TEXT);"
+  "CREATE TABLE parks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  name_en TEXT,"
+  "  kind TEXT,"
+  "  region_code TEXT,"
+  "  parent_code TEXT,"
+  "  clause INTEGER);"
+  "CREATE TABLE targets ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  name_en TEXT,"
+  "  scope TEXT,"
+  "  year INTEGER,"
+  "  value REAL,"
+  "  unit TEXT,"
+  "  comparison TEXT,"
+  "  growth_pct REAL,"
+  "  clause INTEGER);"
+  "CREATE TABLE staff ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  role TEXT NOT NULL DEFAULT 'staff',"
+  "  park_code TEXT REFERENCES parks (code));"
+  "CREATE TABLE firms ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uscc TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  name_other TEXT,"
+  "  ownership TEXT NOT NULL DEFAULT 'unspecified',"
+  "  country TEXT,"
+  "  region_code TEXT,"
+  "  address TEXT,"
+  "  registered_capital REAL NOT NULL DEFAULT 0,"
+  "  business_scope TEXT,"
+  "  website TEXT,"
+  "  notes TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE TABLE firm_sectors ("
+  "  firm_id INTEGER NOT NULL REFERENCES firms (id) ON DELETE CASCADE,"
+  "  sector_code TEXT NOT NULL REFERENCES sectors (code),"
+  "  PRIMARY KEY (firm_id, sector_code)) WITHOUT ROWID;"
+  "CREATE INDEX firm_sectors_by_sector ON firm_sectors (sector_code, firm_id);"
+  "CREATE TABLE contacts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  firm_id INTEGER NOT NULL REFERENCES firms (id),"
+  "  name TEXT NOT NULL,"
+  "  title TEXT,"
+  "  phone TEXT,"
+  "  email TEXT,"
+  "  notes TEXT);"
+  "CREATE INDEX contacts_by_firm ON contacts (firm_id);"
+  "CREATE TABLE projects ("
+  "  id INTEGER PRIMARY KEY,"
+  "  firm_id INTEGER NOT NULL REFERENCES firms (id),"
+  "  title TEXT NOT NULL,"
+  "  park_code TEXT REFERENCES parks (code),"
+  "  stage TEXT NOT NULL DEFAULT 'lead',"
+  "  planned_investment REAL NOT NULL DEFAULT 0,"
+  "  realised_investment REAL NOT NULL DEFAULT 0,"
+  "  planned_jobs INTEGER NOT NULL DEFAULT 0,"
+  "  land_mu REAL NOT NULL DEFAULT 0,"
+  "  source_channel TEXT NOT NULL DEFAULT 'direct',"
+  "  referrer_firm_id INTEGER REFERENCES firms (id),"
+  "  owner TEXT,"
+  "  clause INTEGER,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE INDEX projects_by_firm ON projects (firm_id);"
+  "CREATE INDEX projects_by_stage ON projects (stage);"
+  "CREATE TABLE project_sectors ("
+  "  project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,"
+  "  sector_code TEXT NOT NULL REFERENCES sectors (code),"
+  "  PRIMARY KEY (project_id, sector_code)) WITHOUT ROWID;"
+  "CREATE TABLE stage_changes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,"
+  "  from_stage TEXT,"
+  "  to_stage TEXT NOT NULL,"
+  "  reason TEXT,"
+  "  actor TEXT,"
+  "  at TEXT NOT NULL);"
+  "CREATE INDEX stage_changes_by_project ON stage_changes (project_id);"
+  "CREATE TABLE activities ("
+  "  id INTEGER PRIMARY KEY,"
+  "  firm_id INTEGER NOT NULL REFERENCES firms (id),"
+  "  project_id INTEGER REFERENCES projects (id),"
+  "  kind TEXT NOT NULL,"
+  "  date TEXT NOT NULL,"
+  "  who TEXT,"
+  "  notes TEXT,"
+  "  next_follow_up TEXT,"
+  "  created_at TEXT NOT NULL);"
+  "CREATE INDEX activities_by_firm ON activities (firm_id);"
+  "CREATE INDEX activities_by_follow_up ON activities (next_follow_up) WHERE next_follow_up IS NOT NULL;"
+  "CREATE TABLE changes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  actor TEXT,"
+  "  entity TEXT NOT NULL,"
+  "  entity_id INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  field TEXT,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  reverted_by INTEGER REFERENCES changes (id));"
+  "CREATE INDEX changes_by_entity ON changes (entity, entity_id);";
+
+static const char schema_search[] =
+  "CREATE VIRTUAL TABLE firm_search USING fts5 ("
+  "  name, name_other, uscc, business_scope, contacts,"
+  "  tokenize = 'zs_cjk', detail = 'full');"
+  "INSERT INTO firm_search (rowid, name, name_other, uscc, business_scope, contacts)"
+  "  SELECT f.id, f.name, f.name_other, f.uscc, f.business_scope,"
+  "         (SELECT group_concat (c.name, ' ') FROM contacts c WHERE c.firm_id = f.id)"
+  "  FROM firms f;";
+
+static const char schema_plugins[] =
+  "CREATE TABLE plugin_settings ("
+  "  module_name TEXT PRIMARY KEY,"
+  "  enabled INTEGER NOT NULL,"
+  "  last_error TEXT);"
+  "CREATE TABLE plugin_schemas ("
+  "  schema_name TEXT PRIMARY KEY,"
+  "  version INTEGER NOT NULL);";
+
+static const char schema_imports[] =
+  "CREATE TABLE imports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  started_at TEXT NOT NULL,"
+  "  finished_at TEXT,"
+  "  actor TEXT,"
+  "  entity TEXT NOT NULL,"
+  "  file TEXT NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  rows_read INTEGER NOT NULL DEFAULT 0,"
+  "  inserted INTEGER NOT NULL DEFAULT 0,"
+  "  updated INTEGER NOT NULL DEFAULT 0,"
+  "  skipped INTEGER NOT NULL DEFAULT 0,"
+  "  rejected INTEGER NOT NULL DEFAULT 0);"
+  "ALTER TABLE changes ADD COLUMN import_id INTEGER REFERENCES imports (id);"
+  "CREATE INDEX changes_by_import ON changes (import_id) WHERE import_id IS NOT NULL;"
+  /* A plain column, not an expression index, so that any sqlite tool can
+   * check the database without our functions. */
+  "ALTER TABLE firms ADD COLUMN name_key TEXT;"
+  "UPDATE firms SET name_key = zs_name_key (name);"
+  "CREATE INDEX firms_by_name_key ON firms (name_key);";
+
+/* The index reads the text from the view when it is rebuilt; its own
+ * copy of the business scope made it the largest table. */
+static const char schema_search_source[] =
+  "DROP TABLE firm_search;"
+  "CREATE VIEW firm_search_source AS"
+  "  SELECT f.id, f.name, f.name_other, f.uscc, f.business_scope,"
+  "         (SELECT group_concat (c.name, ' ') FROM contacts c WHERE c.firm_id = f.id) AS contacts"
+  "  FROM firms f;"
+  "CREATE VIRTUAL TABLE firm_search USING fts5 ("
+  "  name, name_other, uscc, business_scope, contacts,"
+  "  tokenize = 'zs_cjk', detail = 'full',"
+  "  content = 'firm_search_source', content_rowid = 'id');"
+  "INSERT INTO firm_search (firm_search) VALUES ('rebuild');";
+
+/* A firm's name key was indexed as text, the largest index after the
+ * search index's own; names come in random order, so a batch import
+ * rewrote most of its pages at every commit. A 64-bit hash is a quarter
+ * of the size; a match is confirmed on the name itself. The old column
+ * stays, empty: dropping it would rewrite the table and fail on any view
+ * or trigger a user added that sqlite cannot parse any more. The search
+ * index stops keeping column sizes (see ZS_SEARCH_TABLE_ARGS). */
+static const char schema_name_hash[] =
+  "DROP INDEX IF EXISTS firms_by_name_key;"
+  "ALTER TABLE firms ADD COLUMN name_hash INTEGER;"
+  "UPDATE firms SET name_key = NULL, name_hash = zs_name_hash (name);"
+  "CREATE INDEX firms_by_name_hash ON firms (name_hash);"
+  /* The search index without column sizes, built with the settings for
+   * many rows (see _zs_store_tune_search ()), then FTS5's defaults. */
+  "DROP TABLE firm_search;"
+  "CREATE VIRTUAL TABLE firm_search USING fts5 (" ZS_SEARCH_TABLE_ARGS ");"
+  "INSERT INTO firm_search (firm_search, rank) VALUES ('hashsize', " ZS_SEARCH_HASHSIZE_MANY ");"
+  "INSERT INTO firm_search (firm_search, rank) VALUES ('automerge', " ZS_SEARCH_AUTOMERGE_MANY ");"
+  "INSERT INTO firm_search (firm_search) VALUES ('rebuild');"
+  "INSERT INTO firm_search (firm_search, rank) VALUES ('hashsize', " ZS_SEARCH_HASHSIZE_DEFAULT ");"
+  "INSERT INTO firm_search (firm_search, rank) VALUES ('automerge', " ZS_SEARCH_AUTOMERGE_DEFAULT ");";
+
+static const struct {
+  ZsSchemaVersion  version;
+  const char      *sql;
+} migrations[] = {
+  { ZS_SCHEMA_VERSION_CORE, schema_core },
+  { ZS_SCHEMA_VERSION_SEARCH, schema_search },
+  { ZS_SCHEMA_VERSION_PLUGINS, schema_plugins },
+  { ZS_SCHEMA_VERSION_IMPORTS, schema_imports },
+  { ZS_SCHEMA_VERSION_SEARCH_SOURCE, schema_search_source },
+  { ZS_SCHEMA_VERSION_NAME_HASH, schema_name_hash },
+};
+
+static int
+read_user_version (ZsStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+apply_migration (ZsStore          *self,
+                 ZsSchemaVersion   version,
+                 const char       *sql,
+                 GError          **error)
+{
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  if (!_zs_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!_zs_store_exec (self, sql, error) ||
+      !_zs_store_exec (self, set_version, error) ||
+      !_zs_store_exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_prefix_error (error, _("Could not upgrade the database to schema version %d: "), version);
+      return FALSE;
+    }
+  g_debug ("Migrated %s to schema version %d", self->path, version);
+  return TRUE;
+}
+
+static gboolean
+migrate (ZsStore  *self,
+         GError  **error)
+{
+  int version = read_user_version (self);
+
+  if (version < 0)
+    {
+      _zs_store_set_error (self, error);
+      return FALSE;
+    }
+
+  if (version > ZS_SCHEMA_VERSION_CURRENT)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Zhaoshang "
+                     "(schema version %d; this version reads up to %d). "
+                     "Upgrade Zhaoshang to open it."),
+                   self->path, version, ZS_SCHEMA_VERSION_CURRENT);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      if ((int) migrations[i].version <= version)
+        continue;
+      if (!apply_migration (self, migrations[i].version, migrations[i].sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+name_key_function (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  const char *name = (const char *) sqlite3_value_text (argv[0]);
+  g_autofree char *key = name ? zs_firm_name_key (name) : NULL;
+
+  if (key == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, key, -1, SQLITE_TRANSIENT);
+}
+
+/* FNV-1a of a name key: stored, so it must never change. */
+static gint64
+hash_name_key (const char *key)
+{
+  guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  for (const guchar *p = (const guchar *) key; *p != '\0'; p++)
+    {
+      hash ^= *p;
+      hash *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  return (gint64) hash;
+}
+
+gint64
+_zs_firm_name_hash (const char *name)
+{
+  g_autofree char *key = zs_firm_name_key (name);
+
+  return hash_name_key (key);
+}
+
+static void
+name_hash_function (sqlite3_context  *context,
+                    int               argc,
+                    sqlite3_value   **argv)
+{
+  const char *name = (const char *) sqlite3_value_text (argv[0]);
+
+  if (name == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_int64 (context, _zs_firm_name_hash (name));
+}
+
+/* The firm with the code @uscc: 0 if none, -1 on error. */
+gint64
+_zs_store_find_firm_by_uscc (ZsStore     *self,
+                             const char  *uscc,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = _zs_store_prepare (self, "SELECT id FROM firms WHERE uscc = ?", error);
+  gint64 found = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, uscc, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    found = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      _zs_store_set_error (self, error);
+      found = -1;
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* The first firm (lowest id) whose name has the key of @name: 0 if none,
+ * -1 on error. */
+gint64
+_zs_store_find_firm_by_name (ZsStore     *self,
+                             const char  *name,
+                             GError     **error)
+{
+  g_autofree char *key = zs_firm_name_key (name);
+  sqlite3_stmt *stmt = _zs_store_prepare (self, "SELECT id, name FROM firms WHERE name_hash = ? ORDER BY id", error);
+  gint64 found = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, hash_name_key (key));
+  while (found == 0 && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *other = zs_firm_name_key ((const char *) sqlite3_column_text (stmt, 1));
+
+      if (g_str_equal (key, other))
+        found = sqlite3_column_int64 (stmt, 0);
+    }
+  if (found == 0 && rc != SQLITE_DONE)
+    {
+      _zs_store_set_error (self, error);
+      found = -1;
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gboolean
+register_functions (ZsStore  *self,
+                    GError  **error)
+{
+  /* Deterministic, so an index can be built on them. */
+  if (sqlite3_create_function (self->db, "zs_name_key", 1,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                               NULL, name_key_function, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function (self->db, "zs_name_hash", 1,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                               NULL, name_hash_function, NULL, NULL) != SQLITE_OK)
+    {
+      _zs_store_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+configure_connection (ZsStore  *self,
+                      GError  **error)
+{
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  return _zs_store_exec (self,
+                         "PRAGMA journal_mode = WAL;"
+                         "PRAGMA synchronous = NORMAL;"
+                         "PRAGMA foreign_keys = ON;"
+                         /* 32 MiB of page cache: searches and imports on a
+                          * million firms stay in memory, RSS stays small. */
+                         "PRAGMA cache_size = -32768;"
+                         "PRAGMA temp_store = MEMORY;",
+                         error) &&
+         register_functions (self, error) &&
+         zs_search_register_tokenizer (self->db, error);
+}
+
+static gboolean
+open_database (ZsStore  *self,
+               GError  **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (sqlite3_open_v2 (self->path, &self->db, flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
+                   _("Could not open the database “%s”: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return FALSE;
+    }
+
+  return configure_connection (self, error) && migrate (self, error);
+}
+
+/**
+ * zs_store_get_default_path:
+ *
+ * The database used when none is named: `$ZHAOSHANG_DB`, else
+ * `$XDG_DATA_HOME/zhaoshang/zhaoshang.db`.
+ *
+ * Returns: (transfer full): a file path
+ */
+char *
+zs_store_get_default_path (void)
+{
+  const char *env = g_getenv ("ZHAOSHANG_DB");
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "zhaoshang", "zhaoshang.db", NULL);
+}
+
+/**
+ * zs_store_new:
+ * @path: (nullable): the database file, or %NULL for zs_store_get_default_path()
+ * @error: return location for a #GError
+ *
+ * Opens the database, creating it and its folder if needed, and brings its
+ * schema up to date step by step. A database written by a newer version is
+ * refused with %ZS_ERROR_TOO_NEW and left untouched.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+ZsStore *
+zs_store_new (const char  *path,
+              GError     **error)
+{
+  g_autoptr(ZsStore) self = NULL;
+
+  zs_i18n_init ();
+  self = g_object_new (ZS_TYPE_STORE, NULL);
+  self->path = path != NULL ? g_strdup (path) : zs_store_get_default_path ();
+  if (!open_database (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+zs_store_get_path (ZsStore *self)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * zs_store_get_schema_version:
+ * @self: a #ZsStore
+ *
+ * Returns: the schema version of the open database
+ */
+int
+zs_store_get_schema_version (ZsStore *self)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), -1);
+  return read_user_version (self);
+}
+
+/* Staff registered as viewers read but never write. Actors that are not
+ * registered staff (the OS user of a single-user install) may write. */
+gboolean
+_zs_store_check_can_write (ZsStore  *self,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean viewer;
+
+  /* Within a transaction the staff table reads the same throughout. */
+  if (self->may_write && self->in_transaction)
+    return TRUE;
+  if (!(stmt = _zs_store_prepare (self, "SELECT 1 FROM staff WHERE name = ? AND role = 'viewer'", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->actor, -1, SQLITE_TRANSIENT);
+  viewer = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  self->may_write = !viewer;
+  if (!viewer)
+    return TRUE;
+  g_set_error (error, ZS_ERROR, ZS_ERROR_PERMISSION,
+               _("%s is registered as a viewer and may not change records"), self->actor);
+  return FALSE;
+}
+
+void
+_zs_store_forget_write_role (ZsStore *self)
+{
+  self->may_write = FALSE;
+}
+
+void
+_zs_store_set_import_id (ZsStore *self,
+                         gint64   import_id)
+{
+  g_warn_if_fail (self->creations_audited == self->creations->len);
+  self->import_id = import_id;
+}
+
+/* An import's new records are audited a batch at a time, by one statement
+ * per entity, rather than by one statement per record: for a large file
+ * that statement was the costliest write after the record's own. */
+gboolean
+_zs_store_defers_creation_audit (ZsStore *self)
+{
+  return _zs_store_get_import_id (self) != 0;
+}
+
+void
+_zs_store_defer_creation_audit (ZsStore        *self,
+                                const ZsEntity *entity,
+                                gint64          id)
+{
+  ZsCreation creation = { entity->name, id };
+
+  g_array_append_val (self->creations, creation);
+}
+
+/* Audits the creations not yet audited. Any other audit row waits for
+ * them, so that a record's history stays in the order it happened. */
+gboolean
+_zs_store_audit_creations (ZsStore  *self,
+                           GError  **error)
+{
+  guint from = self->creations_audited;
+  guint to = self->creations->len;
+
+  if (from < to &&
+      !_zs_audit_creations (self, &g_array_index (self->creations, ZsCreation, from), to - from,
+                            self->import_id, error))
+    return FALSE;
+  self->creations_audited = to;
+  /* Outside a savepoint no rollback can take those rows back. */
+  if (self->savepoints->len == 0)
+    {
+      g_array_set_size (self->creations, 0);
+      self->creations_audited = 0;
+    }
+  return TRUE;
+}
+
+/* A dry run's creations are rolled back with it. */
+void
+_zs_store_drop_deferred (ZsStore *self)
+{
+  g_return_if_fail (self->savepoints->len == 0);
+
+  g_hash_table_unref (_zs_store_steal_search_pending (self));
+  g_array_set_size (self->creations, 0);
+  self->creations_audited = 0;
+}
+
+/* The ids as a JSON array for json_each (). */
+char *
+_zs_ids_to_json (const gint64 *ids,
+                 guint         n_ids)
+{
+  GString *json = g_string_sized_new (n_ids * 8 + 2);
+
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", ids[i]);
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+/* What a batch leaves to its end: the audit rows of its new records and
+ * its search index entries. */
+gboolean
+_zs_store_write_deferred (ZsStore  *self,
+                          GError  **error)
+{
+  return _zs_store_audit_creations (self, error) && _zs_store_update_search (self, error);
+}
+
+/* The import the writes now being made belong to: only those inside its
+ * transactions. A record written between them, by a handler of the
+ * changed signal for instance, is the handler's own and outlives an undo
+ * of the import. */
+gint64
+_zs_store_get_import_id (ZsStore *self)
+{
+  return self->in_transaction ? self->import_id : 0;
+}
+
+/* Sector codes are checked once per store: a code, once found, is taken
+ * as it is. Loading the seed forgets them; a code removed behind the
+ * store's back is still refused by the foreign key of the sector rows. */
+gboolean
+_zs_store_is_known_sector (ZsStore    *self,
+                           const char *code)
+{
+  return g_hash_table_contains (self->sector_codes, code);
+}
+
+void
+_zs_store_add_known_sector (ZsStore    *self,
+                            const char *code)
+{
+  g_hash_table_add (self->sector_codes, g_strdup (code));
+}
+
+void
+_zs_store_forget_sectors (ZsStore *self)
+{
+  g_hash_table_remove_all (self->sector_codes);
+}
+
+/* FTS5 writes its pending terms out as a new segment at every savepoint
+ * and every statement that opens one, once the search table is part of the
+ * transaction: indexing each row as it is written makes one tiny segment,
+ * and merges, per statement. A batch defers the indexing of the firms it
+ * writes to its commit, where they are indexed by one statement. */
+void
+_zs_store_set_deferred_indexing (ZsStore  *self,
+                                 gboolean  deferred)
+{
+  g_return_if_fail (deferred || g_hash_table_size (self->search_pending) == 0);
+  self->defer_indexing = deferred != FALSE;
+}
+
+gboolean
+_zs_store_is_indexing_deferred (ZsStore *self)
+{
+  return self->defer_indexing && self->in_transaction;
+}
+
+/* The firms written since the search index was last brought up to date
+ * (see zs-store-search.c). */
+gboolean
+_zs_store_has_search_entry (ZsStore *self,
+                            gint64   firm_id)
+{
+  return g_hash_table_contains (self->search_pending, &firm_id);
+}
+
+/* Takes @entry (NULL: the firm has no entry in the index). */
+void
+_zs_store_remember_search_entry (ZsStore       *self,
+                                 gint64         firm_id,
+                                 ZsSearchEntry *entry)
+{
+  g_hash_table_insert (self->search_pending, g_memdup2 (&firm_id, sizeof firm_id), entry);
+  g_array_append_val (self->search_order, firm_id);
+}
+
+GHashTable *
+_zs_store_steal_search_pending (ZsStore *self)
+{
+  GHashTable *pending = g_steal_pointer (&self->search_pending);
+
+  self->search_pending = new_search_pending ();
+  g_array_set_size (self->search_order, 0);
+  return pending;
+}
+
+const char *
+zs_store_get_actor (ZsStore *self)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+  return self->actor;
+}
+
+/**
+ * zs_store_set_actor:
+ * @self: a #ZsStore
+ * @actor: (nullable): the staff member making the next changes
+ *
+ * Sets who is recorded in the audit trail; %NULL means the OS user.
+ */
+void
+zs_store_set_actor (ZsStore    *self,
+                    const char *actor)
+{
+  g_return_if_fail (ZS_IS_STORE (self));
+
+  if (actor == NULL || actor[0] == '\0')
+    actor = g_get_user_name ();
+  if (g_strcmp0 (self->actor, actor) == 0)
+    return;
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+  self->may_write = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
+}
+
+/* The first line of a check pragma's answer, NULL if it found nothing. */
+static char *
+first_problem (ZsStore     *self,
+               const char  *pragma,
+               const char  *fine,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *problem = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, pragma, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _zs_store_set_error (self, error);
+      return NULL;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      GString *row = g_string_new (NULL);
+
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (row, "%s%s", i ? " " : "",
+                                sqlite3_column_text (stmt, i) ? (const char *) sqlite3_column_text (stmt, i) : "");
+      if (fine == NULL || !g_str_equal (row->str, fine))
+        problem = g_string_free (row, FALSE);
+      else
+        g_string_free (row, TRUE);
+    }
+  else if (rc != SQLITE_DONE)
+    _zs_store_set_error (self, error);
+  sqlite3_finalize (stmt);
+  return problem;
+}
+
+/**
+ * zs_store_check:
+ * @self: a #ZsStore
+ * @error: return location for a #GError
+ *
+ * Checks the database: sqlite's integrity check, the references between
+ * records, and that the search index holds exactly the terms of the firms.
+ * A failed check is %ZS_ERROR_DAMAGED, naming the first problem found.
+ *
+ * Returns: %TRUE if the database is sound
+ */
+gboolean
+zs_store_check (ZsStore  *self,
+                GError  **error)
+{
+  static const struct { const char *pragma; const char *fine; } checks[] = {
+    { "PRAGMA integrity_check", "ok" },
+    { "PRAGMA foreign_key_check", NULL },
+  };
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      g_autofree char *problem = first_problem (self, checks[i].pragma, checks[i].fine, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      if (problem != NULL)
+        {
+          g_set_error (error, ZS_ERROR, ZS_ERROR_DAMAGED, _("The database is damaged (%s): %s"),
+                       checks[i].pragma + strlen ("PRAGMA "), problem);
+          return FALSE;
+        }
+    }
+  return _zs_store_check_search (self, error);
+}
+
+/**
+ * zs_store_rebuild_search_index:
+ * @self: a #ZsStore
+ * @error: return location for a #GError
+ *
+ * Builds the firm search index again from the firms and their contacts, as
+ * after firms were changed with SQL behind the store's back.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+zs_store_rebuild_search_index (ZsStore  *self,
+                               GError  **error)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
+
+  return _zs_store_check_can_write (self, error) &&
+         _zs_store_rebuild_search (self, error);
+}
+
+/**
+ * zs_store_backup:
+ * @self: a #ZsStore
+ * @destination: the file to write
+ * @error: return location for a #GError
+ *
+ * Copies the live database to @destination with sqlite's online backup, so
+ * other users of the database may keep working meanwhile.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+zs_store_backup (ZsStore     *self,
+                 const char  *destination,
+                 GError     **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  if (sqlite3_open_v2 (destination, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
+                   _("Could not write the backup “%s”: %s"), destination,
+                   dest ? sqlite3_errmsg (dest) : g_strerror (ENOMEM));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
+                   _("Could not write the backup “%s”: %s"), destination, sqlite3_errmsg (dest));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  /* Copy in steps so writers are not locked out for the whole copy. */
+  do
+    {
+      rc = sqlite3_backup_step (backup, 1024);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (50);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
+                   _("Could not write the backup “%s”: %s"), destination, sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  sqlite3_close (dest);
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare_with_params (ZsStore             *self,
+                     const char          *sql,
+                     const char * const  *params,
+                     GError             **error)
+{
+  sqlite3_stmt *stmt = _zs_store_prepare (self, sql, error);
+  int expected;
+
+  if (stmt == NULL)
+    return NULL;
+  expected = sqlite3_bind_parameter_count (stmt);
+  if ((int) (params ? g_strv_length ((char **) params) : 0) != expected)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                   _("The statement takes %d parameters: %s"), expected, sql);
+      return NULL;
+    }
+  for (int i = 0; i < expected; i++)
+    sqlite3_bind_text (stmt, i + 1, params[i], -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+/**
+ * zs_store_execute:
+ * @self: a #ZsStore
+ * @sql: one SQL statement with `?` parameters
+ * @params: (array zero-terminated=1) (nullable): the parameters, as text
+ * @error: return location for a #GError
+ *
+ * Runs a statement on the store's connection, inside the current
+ * transaction if there is one. Meant for plugins' own tables: changes made
+ * this way to core tables bypass validation and the audit trail.
+ *
+ * Returns: the number of rows changed, or -1 with @error set
+ */
+gint64
+zs_store_execute (ZsStore             *self,
+                  const char          *sql,
+                  const char * const  *params,
+                  GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), -1);
+  g_return_val_if_fail (sql != NULL, -1);
+
+  if (!(stmt = prepare_with_params (self, sql, params, error)) ||
+      !_zs_store_step_done (self, stmt, error))
+    return -1;
+  return sqlite3_changes64 (self->db);
+}
+
+/**
+ * zs_store_query: (skip)
+ * @self: a #ZsStore
+ * @sql: one SELECT with `?` parameters
+ * @params: (array zero-terminated=1) (nullable): the parameters, as text
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the rows, each a %NULL-terminated array of column
+ *   texts (a NULL column is an empty string), or %NULL with @error set
+ */
+GPtrArray *
+zs_store_query (ZsStore             *self,
+                const char          *sql,
+                const char * const  *params,
+                GError             **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  if (!(stmt = prepare_with_params (self, sql, params, error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int n = sqlite3_column_count (stmt);
+      char **row = g_new0 (char *, n + 1);
+
+      for (int i = 0; i < n; i++)
+        row[i] = g_strdup (sqlite3_column_text (stmt, i) ? (const char *) sqlite3_column_text (stmt, i) : "");
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _zs_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * zs_store_query_json:
+ * @self: a #ZsStore
+ * @sql: one SELECT with `?` parameters
+ * @params: (array zero-terminated=1) (nullable): the parameters, as text
+ * @error: return location for a #GError
+ *
+ * Like zs_store_query(), for bindings: the rows as a JSON array of objects
+ * keyed by column name, with numbers and nulls kept.
+ *
+ * Returns: (transfer full): the JSON text, or %NULL with @error set
+ */
+char *
+zs_store_query_json (ZsStore             *self,
+                     const char          *sql,
+                     const char * const  *params,
+                     GError             **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  if (!(stmt = prepare_with_params (self, sql, params, error)))
+    return NULL;
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          json_builder_set_member_name (builder, sqlite3_column_name (stmt, i));
+          switch (sqlite3_column_type (stmt, i))
+            {
+            case SQLITE_INTEGER: json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, i)); break;
+            case SQLITE_FLOAT: json_builder_add_double_value (builder, sqlite3_column_double (stmt, i)); break;
+            case SQLITE_NULL: json_builder_add_null_value (builder); break;
+            default: json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, i));
+            }
+        }
+      json_builder_end_object (builder);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _zs_store_set_error (self, error);
+      return NULL;
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
