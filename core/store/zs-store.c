@@ -782,6 +782,18 @@ static const char schema_name_hash[] =
   "INSERT INTO firm_search (firm_search, rank) VALUES ('hashsize', " ZS_SEARCH_HASHSIZE_DEFAULT ");"
   "INSERT INTO firm_search (firm_search, rank) VALUES ('automerge', " ZS_SEARCH_AUTOMERGE_DEFAULT ");";
 
+/* Every record carries the version its last write gave it, and every
+ * audited field change the version it produced: an update can then tell
+ * which fields other writers changed since its caller loaded the record. */
+static const char schema_record_versions[] =
+  "ALTER TABLE firms ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE contacts ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE projects ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE activities ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE staff ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE changes ADD COLUMN version INTEGER;"
+  "CREATE INDEX changes_by_field ON changes (entity, entity_id, field, version);";
+
 static const struct {
   ZsSchemaVersion  version;
   const char      *sql;
@@ -792,6 +804,7 @@ static const struct {
   { ZS_SCHEMA_VERSION_IMPORTS, schema_imports },
   { ZS_SCHEMA_VERSION_SEARCH_SOURCE, schema_search_source },
   { ZS_SCHEMA_VERSION_NAME_HASH, schema_name_hash },
+  { ZS_SCHEMA_VERSION_RECORD_VERSIONS, schema_record_versions },
 };
 
 static int
