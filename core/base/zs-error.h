@@ -27,6 +27,9 @@ G_BEGIN_DECLS
  * @ZS_ERROR_IN_USE: the record is still referenced by other records
  * @ZS_ERROR_PERMISSION: the acting staff member may not change records
  * @ZS_ERROR_DAMAGED: the database failed a consistency check
+ * @ZS_ERROR_BUSY: another writer held the database for longer than the wait
+ *   allowed; the message names it when it can
+ * @ZS_ERROR_READ_ONLY: the database can only be read
  *
  * Errors reported by libzhaoshang.
  */
@@ -41,6 +44,8 @@ typedef enum
   ZS_ERROR_IN_USE,
   ZS_ERROR_PERMISSION,
   ZS_ERROR_DAMAGED,
+  ZS_ERROR_BUSY,
+  ZS_ERROR_READ_ONLY,
 } ZsError;
 
 ZS_AVAILABLE_IN_ALL
