@@ -21,7 +21,8 @@ typedef enum
   ZS_SCHEMA_VERSION_SEARCH_SOURCE = 5, /* the search index keeps no copy of the text */
   ZS_SCHEMA_VERSION_NAME_HASH = 6, /* firms found by a hash of their name key; no column sizes */
   ZS_SCHEMA_VERSION_RECORD_VERSIONS = 7, /* records and field changes carry a version */
-  ZS_SCHEMA_VERSION_CURRENT = ZS_SCHEMA_VERSION_RECORD_VERSIONS,
+  ZS_SCHEMA_VERSION_CHANGE_GROUPS = 8, /* a deletion and what it took along are one group */
+  ZS_SCHEMA_VERSION_CURRENT = ZS_SCHEMA_VERSION_CHANGE_GROUPS,
 } ZsSchemaVersion;
 
 typedef struct _ZsEntity ZsEntity;

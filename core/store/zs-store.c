@@ -794,6 +794,13 @@ static const char schema_record_versions[] =
   "ALTER TABLE changes ADD COLUMN version INTEGER;"
   "CREATE INDEX changes_by_field ON changes (entity, entity_id, field, version);";
 
+/* A deletion that takes other records with it (a firm's contacts, a
+ * project's stage history) is one group: its other rows point to the
+ * record's own deletion, so reverting that brings all of them back. */
+static const char schema_change_groups[] =
+  "ALTER TABLE changes ADD COLUMN group_id INTEGER REFERENCES changes (id);"
+  "CREATE INDEX changes_by_group ON changes (group_id) WHERE group_id IS NOT NULL;";
+
 static const struct {
   ZsSchemaVersion  version;
   const char      *sql;
@@ -805,6 +812,7 @@ static const struct {
   { ZS_SCHEMA_VERSION_SEARCH_SOURCE, schema_search_source },
   { ZS_SCHEMA_VERSION_NAME_HASH, schema_name_hash },
   { ZS_SCHEMA_VERSION_RECORD_VERSIONS, schema_record_versions },
+  { ZS_SCHEMA_VERSION_CHANGE_GROUPS, schema_change_groups },
 };
 
 static int
