@@ -142,6 +142,20 @@ typedef enum
   ZS_CHANGE_KIND_DELETE,
 } ZsChangeKind;
 
+/**
+ * ZsRevertFlags:
+ * @ZS_REVERT_FLAGS_NONE: refuse to delete a record other records depend on
+ * @ZS_REVERT_FLAGS_FORCE: reverting a creation also deletes the records that
+ *   depend on the record, in one group that a revert brings back
+ *
+ * How zs_store_revert_change_full() treats dependent records.
+ */
+typedef enum /*< flags >*/
+{
+  ZS_REVERT_FLAGS_NONE  = 0,
+  ZS_REVERT_FLAGS_FORCE = 1 << 0,
+} ZsRevertFlags;
+
 ZS_AVAILABLE_IN_ALL
 const char *zs_enum_to_nick   (GType        enum_type,
                                int          value);

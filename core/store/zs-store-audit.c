@@ -127,6 +127,7 @@ typedef struct {
   char         *old_value;
   char         *new_value;
   gint64        reverted_by;
+  gint64        group_id;
 } StoredChange;
 
 static void
@@ -154,7 +155,7 @@ load_change (ZsStore       *self,
              GError       **error)
 {
   sqlite3_stmt *stmt = _zs_store_prepare (self,
-                                          "SELECT entity, entity_id, kind, field, old_value, new_value, reverted_by "
+                                          "SELECT entity, entity_id, kind, field, old_value, new_value, reverted_by, group_id "
                                           "FROM changes WHERE id = ?",
                                           error);
   int kind = 0;
@@ -174,6 +175,7 @@ load_change (ZsStore       *self,
       change->old_value = column_dup (stmt, 4);
       change->new_value = column_dup (stmt, 5);
       change->reverted_by = sqlite3_column_int64 (stmt, 6);
+      change->group_id = sqlite3_column_int64 (stmt, 7);
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND,
@@ -182,21 +184,6 @@ load_change (ZsStore       *self,
     _zs_store_set_error (self, error);
   sqlite3_reset (stmt);
   return rc == SQLITE_ROW;
-}
-
-static gboolean
-delete_entity (ZsStore         *self,
-               const ZsEntity  *entity,
-               gint64           id,
-               GError         **error)
-{
-  /* Go through the public deletes: they keep their own rules (a firm with
-   * projects stays, its contacts go with it). */
-  if (entity == &zs_entity_firm)
-    return zs_store_delete_firm (self, id, error);
-  if (entity == &zs_entity_project)
-    return zs_store_delete_project (self, id, error);
-  return _zs_record_delete (self, entity, id, error);
 }
 
 static gboolean
@@ -253,16 +240,18 @@ revert_field (ZsStore             *self,
   return _zs_record_update (self, entity, record, error);
 }
 
+/* @last_id: the newest change before the revert */
 static gboolean
 mark_reverted (ZsStore  *self,
                gint64    change_id,
+               gint64    last_id,
                gint64   *new_change_id,
                GError  **error)
 {
   sqlite3_stmt *stmt;
 
   *new_change_id = _zs_store_count (self, "SELECT max(id) FROM changes", 0, error);
-  if (*new_change_id <= change_id)
+  if (*new_change_id <= last_id)
     {
       if (*new_change_id >= 0)
         g_set_error (error, ZS_ERROR, ZS_ERROR_CONFLICT,
@@ -276,13 +265,23 @@ mark_reverted (ZsStore  *self,
   return _zs_store_step_done (self, stmt, error);
 }
 
+static const ZsEntity *
+revertible_entity (const char *name)
+{
+  /* Stage history is audited only when a project's deletion takes it. */
+  if (g_strcmp0 (name, zs_entity_stage_change.name) == 0)
+    return &zs_entity_stage_change;
+  return _zs_entity_lookup (name);
+}
+
 static gboolean
 apply_revert (ZsStore             *self,
               gint64               change_id,
               const StoredChange  *change,
+              ZsRevertFlags        flags,
               GError             **error)
 {
-  const ZsEntity *entity = _zs_entity_lookup (change->entity);
+  const ZsEntity *entity = revertible_entity (change->entity);
 
   if (entity == NULL)
     {
@@ -295,7 +294,8 @@ apply_revert (ZsStore             *self,
   switch (change->kind)
     {
     case ZS_CHANGE_KIND_CREATE:
-      return delete_entity (self, entity, change->entity_id, error);
+      return _zs_store_delete_with_dependents (self, entity, change->entity_id,
+                                               (flags & ZS_REVERT_FLAGS_FORCE) != 0, error);
     case ZS_CHANGE_KIND_DELETE:
       return restore_entity (self, entity, change, error);
     case ZS_CHANGE_KIND_UPDATE:
@@ -304,16 +304,107 @@ apply_revert (ZsStore             *self,
     }
 }
 
+/* Reverts one change and marks it reverted; @new_change_id is the last
+ * change the revert wrote. */
+static gboolean
+revert_one (ZsStore             *self,
+            gint64               change_id,
+            const StoredChange  *change,
+            ZsRevertFlags        flags,
+            gint64              *new_change_id,
+            GError             **error)
+{
+  gint64 last_id = _zs_store_count (self, "SELECT max(id) FROM changes", 0, error);
+
+  return last_id >= 0 &&
+         apply_revert (self, change_id, change, flags, error) &&
+         mark_reverted (self, change_id, last_id, new_change_id, error);
+}
+
+/* What went along with the deletion @group_id, newest first: restored
+ * after the record itself, each before the records that refer to it. */
+static GArray *
+group_members (ZsStore  *self,
+               gint64    group_id,
+               GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = _zs_store_prepare (self,
+                                          "SELECT id FROM changes WHERE group_id = ? AND reverted_by IS NULL "
+                                          "ORDER BY id DESC",
+                                          error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    _zs_store_set_error (self, error);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+static gboolean
+revert_group (ZsStore  *self,
+              gint64    group_id,
+              gint64   *new_change_id,
+              GError  **error)
+{
+  g_autoptr(GArray) members = group_members (self, group_id, error);
+
+  if (members == NULL)
+    return FALSE;
+  for (guint i = 0; i < members->len; i++)
+    {
+      gint64 member = g_array_index (members, gint64, i);
+      g_auto(StoredChange) change = { 0 };
+
+      if (!load_change (self, member, &change, error) ||
+          !revert_one (self, member, &change, ZS_REVERT_FLAGS_NONE, new_change_id, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_revertible (gint64               change_id,
+                  const StoredChange  *change,
+                  GError             **error)
+{
+  if (change->reverted_by != 0)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_CONFLICT,
+                   _("Change %" PRId64 " was already reverted by change %" PRId64),
+                   change_id, change->reverted_by);
+      return FALSE;
+    }
+  if (change->group_id != 0)
+    {
+      /* Alone it would leave the group half restored (a contact without
+       * its firm). */
+      g_set_error (error, ZS_ERROR, ZS_ERROR_CONFLICT,
+                   _("Change %" PRId64 " went along with change %" PRId64
+                     "; revert that one, which brings back both"),
+                   change_id, change->group_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * zs_store_revert_change:
  * @self: a #ZsStore
  * @change_id: the id of a change in the audit trail
  * @error: return location for a #GError
  *
- * Undoes one change: a creation is deleted, a deletion restored under its old
- * id, an edited field set back. The revert is itself audited, and the
- * original change is marked as reverted. A field edited again since is a
- * %ZS_ERROR_CONFLICT.
+ * Undoes one change, as zs_store_revert_change_full() without flags: a
+ * creation of a record others depend on is refused with %ZS_ERROR_IN_USE.
  *
  * Returns: the id of the (last) change the revert wrote, or 0 with @error set
  */
@@ -322,25 +413,52 @@ zs_store_revert_change (ZsStore  *self,
                         gint64    change_id,
                         GError  **error)
 {
+  return zs_store_revert_change_full (self, change_id, ZS_REVERT_FLAGS_NONE, error);
+}
+
+/**
+ * zs_store_revert_change_full:
+ * @self: a #ZsStore
+ * @change_id: the id of a change in the audit trail
+ * @flags: how to treat records that depend on a created one
+ * @error: return location for a #GError
+ *
+ * Undoes one change: a creation is deleted, a deletion restored under its old
+ * id, an edited field set back. The revert is itself audited, and the
+ * original change is marked as reverted. A field edited again since is a
+ * %ZS_ERROR_CONFLICT.
+ *
+ * Reverting a deletion also restores what the deletion took along (a
+ * firm's contacts, a project's stage history, and whatever a forced revert
+ * deleted), the record first, all with their old ids. Reverting the
+ * creation of a record that others depend on (contacts, projects,
+ * referrals, activities) is refused with %ZS_ERROR_IN_USE naming them,
+ * unless @flags has %ZS_REVERT_FLAGS_FORCE: then they are deleted too, in
+ * one group with the record, so that reverting its deletion brings all of
+ * them back. Everything happens in one transaction.
+ *
+ * Returns: the id of the (last) change the revert wrote, or 0 with @error set
+ */
+gint64
+zs_store_revert_change_full (ZsStore        *self,
+                             gint64          change_id,
+                             ZsRevertFlags   flags,
+                             GError        **error)
+{
   g_auto(StoredChange) change = { 0 };
   gint64 new_change_id = 0;
 
   g_return_val_if_fail (ZS_IS_STORE (self), 0);
 
-  if (!load_change (self, change_id, &change, error))
+  if (!load_change (self, change_id, &change, error) ||
+      !check_revertible (change_id, &change, error))
     return 0;
-  if (change.reverted_by != 0)
-    {
-      g_set_error (error, ZS_ERROR, ZS_ERROR_CONFLICT,
-                   _("Change %" PRId64 " was already reverted by change %" PRId64),
-                   change_id, change.reverted_by);
-      return 0;
-    }
 
   if (!_zs_store_savepoint (self, error))
     return 0;
-  if (!apply_revert (self, change_id, &change, error) ||
-      !mark_reverted (self, change_id, &new_change_id, error))
+  if (!revert_one (self, change_id, &change, flags, &new_change_id, error) ||
+      (change.kind == ZS_CHANGE_KIND_DELETE &&
+       !revert_group (self, change_id, &new_change_id, error)))
     {
       _zs_store_rollback_to (self);
       return 0;

@@ -445,7 +445,7 @@ static const ZsEntity entity_region = { "region", "regions", zs_region_get_type,
 static const ZsEntity entity_clause = { "clause", "clauses", zs_clause_get_type, clause_columns };
 static const ZsEntity entity_target = { "target", "targets", zs_target_get_type, target_columns };
 static const ZsEntity entity_change = { "change", "changes", zs_change_get_type, change_columns };
-static const ZsEntity entity_stage_change = {
+const ZsEntity zs_entity_stage_change = {
   "stage_change", "stage_changes", zs_stage_change_get_type, stage_change_columns
 };
 
@@ -572,9 +572,9 @@ require_unreferenced_firm (ZsStore  *self,
  * @id: the firm's id
  * @error: return location for a #GError
  *
- * Deletes a firm and its contacts, each kept in the audit trail so it can be
- * restored. A firm with projects or activities is refused with
- * %ZS_ERROR_IN_USE.
+ * Deletes a firm and its contacts, each kept in the audit trail as one
+ * group, so that reverting the firm's deletion restores them too. A firm
+ * with projects or activities is refused with %ZS_ERROR_IN_USE.
  *
  * Returns: %TRUE on success
  */
@@ -584,6 +584,7 @@ zs_store_delete_firm (ZsStore  *self,
                       GError  **error)
 {
   g_autoptr(GPtrArray) contacts = NULL;
+  gint64 group;
 
   g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
 
@@ -594,18 +595,19 @@ zs_store_delete_firm (ZsStore  *self,
 
   if (!_zs_store_savepoint (self, error))
     return FALSE;
+  if (!(group = _zs_audit_group_begin (self, error)))
+    goto failed;
   for (guint i = 0; i < contacts->len; i++)
     if (!_zs_record_delete (self, &zs_entity_contact, zs_contact_get_id (g_ptr_array_index (contacts, i)), error))
-      {
-        _zs_store_rollback_to (self);
-        return FALSE;
-      }
-  if (!_zs_record_delete (self, &zs_entity_firm, id, error))
-    {
-      _zs_store_rollback_to (self);
-      return FALSE;
-    }
+      goto failed;
+  if (!_zs_record_delete (self, &zs_entity_firm, id, error) ||
+      !_zs_audit_group_end (self, group, error))
+    goto failed;
   return _zs_store_release (self, error);
+
+failed:
+  _zs_store_rollback_to (self);
+  return FALSE;
 }
 
 /**
@@ -1028,6 +1030,46 @@ zs_store_update_project (ZsStore    *self,
   return _zs_record_update (self, &zs_entity_project, G_OBJECT (project), error);
 }
 
+/* The stage history goes with its project (ON DELETE CASCADE); each step
+ * is deleted and audited first, so that a revert can put it back. */
+static gboolean
+delete_project_with_history (ZsStore  *self,
+                             gint64    id,
+                             GError  **error)
+{
+  g_autoptr(GPtrArray) history = zs_store_list_stage_changes (self, id, error);
+  gint64 group;
+
+  if (history == NULL || !_zs_store_savepoint (self, error))
+    return FALSE;
+  if (!(group = _zs_audit_group_begin (self, error)))
+    goto failed;
+  for (guint i = 0; i < history->len; i++)
+    if (!_zs_record_delete (self, &zs_entity_stage_change,
+                            zs_stage_change_get_id (g_ptr_array_index (history, i)), error))
+      goto failed;
+  if (!_zs_record_delete (self, &zs_entity_project, id, error) ||
+      !_zs_audit_group_end (self, group, error))
+    goto failed;
+  return _zs_store_release (self, error);
+
+failed:
+  _zs_store_rollback_to (self);
+  return FALSE;
+}
+
+/**
+ * zs_store_delete_project:
+ * @self: a #ZsStore
+ * @id: the project's id
+ * @error: return location for a #GError
+ *
+ * Deletes a project and its stage history, kept in the audit trail as one
+ * group so that reverting the deletion restores both. A project with
+ * activities is refused with %ZS_ERROR_IN_USE.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean
 zs_store_delete_project (ZsStore  *self,
                          gint64    id,
@@ -1047,7 +1089,7 @@ zs_store_delete_project (ZsStore  *self,
                    id, activities);
       return FALSE;
     }
-  return _zs_record_delete (self, &zs_entity_project, id, error);
+  return delete_project_with_history (self, id, error);
 }
 
 /**
@@ -1176,7 +1218,7 @@ zs_store_list_stage_changes (ZsStore  *self,
 {
   g_return_val_if_fail (ZS_IS_STORE (self), NULL);
 
-  return list_records (self, &entity_stage_change, "WHERE t.project_id = ? ORDER BY t.id", error,
+  return list_records (self, &zs_entity_stage_change, "WHERE t.project_id = ? ORDER BY t.id", error,
                        "i", project_id, NULL);
 }
 

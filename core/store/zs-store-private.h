@@ -56,6 +56,7 @@ extern const ZsEntity zs_entity_contact;
 extern const ZsEntity zs_entity_project;
 extern const ZsEntity zs_entity_activity;
 extern const ZsEntity zs_entity_staff;
+extern const ZsEntity zs_entity_stage_change; /* audited only when a deletion takes it along */
 
 const ZsEntity *_zs_entity_lookup      (const char *name);
 
@@ -219,6 +220,22 @@ gboolean      _zs_audit_creations      (ZsStore          *self,
                                         guint             n_creations,
                                         gint64            import_id,
                                         GError          **error);
+
+/* zs-store-cascade.c */
+gint64        _zs_audit_group_begin    (ZsStore        *self,
+                                        GError        **error);
+gboolean      _zs_audit_group_end      (ZsStore        *self,
+                                        gint64          first,
+                                        GError        **error);
+gboolean      _zs_store_require_no_dependents (ZsStore  *self,
+                                        const ZsEntity *entity,
+                                        gint64          id,
+                                        GError        **error);
+gboolean      _zs_store_delete_with_dependents (ZsStore *self,
+                                        const ZsEntity *entity,
+                                        gint64          id,
+                                        gboolean        force,
+                                        GError        **error);
 
 /* zs-store-records.c: validation helpers shared by the entity validators */
 gboolean      _zs_require_text         (const char     *field,

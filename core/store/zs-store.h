@@ -248,5 +248,10 @@ ZS_AVAILABLE_IN_ALL
 gint64         zs_store_revert_change      (ZsStore      *self,
                                             gint64        change_id,
                                             GError      **error);
+ZS_AVAILABLE_IN_ALL
+gint64         zs_store_revert_change_full (ZsStore      *self,
+                                            gint64        change_id,
+                                            ZsRevertFlags flags,
+                                            GError      **error);
 
 G_END_DECLS

@@ -1,5 +1,6 @@
 /* test-audit.c: history of changes and reverting one */
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "zs-store-private.h"
 #include "zs-test-util.h"
@@ -525,6 +526,216 @@ test_import_undo_keeps_order (StoreFixture  *fixture,
   g_assert_cmpint (count_of (fixture->store, "SELECT count(*) FROM firms"), ==, 1);
 }
 
+static gint64
+add_contact (ZsStore    *store,
+             gint64      firm,
+             const char *name,
+             const char *phone)
+{
+  g_autoptr(ZsContact) contact = zs_contact_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  zs_contact_set_firm_id (contact, firm);
+  zs_contact_set_name (contact, name);
+  zs_contact_set_title (contact, "总经理");
+  zs_contact_set_phone (contact, phone);
+  id = zs_store_add_contact (store, contact, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+add_project (ZsStore    *store,
+             gint64      firm,
+             gint64      referrer,
+             const char *title)
+{
+  g_autoptr(ZsProject) project = zs_project_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  zs_project_set_firm_id (project, firm);
+  zs_project_set_referrer_firm_id (project, referrer);
+  zs_project_set_title (project, title);
+  id = zs_store_add_project (store, project, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+add_activity (ZsStore *store,
+              gint64   firm,
+              gint64   project)
+{
+  g_autoptr(ZsActivity) activity = zs_activity_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  zs_activity_set_firm_id (activity, firm);
+  zs_activity_set_project_id (activity, project);
+  zs_activity_set_kind (activity, ZS_ACTIVITY_KIND_VISIT);
+  zs_activity_set_date (activity, "2024-05-01");
+  id = zs_store_add_activity (store, activity, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The rows of the tables a revert touches, in one text to compare. */
+static char *
+dump_records (ZsStore *store)
+{
+  return query_value (store,
+                      "SELECT group_concat (row, '|') FROM ("
+                      "  SELECT 'f' || id || name || coalesce (address, '') AS row FROM firms"
+                      "  UNION ALL SELECT 'c' || id || firm_id || name || title || phone FROM contacts"
+                      "  UNION ALL SELECT 'p' || id || firm_id || title || stage || coalesce (referrer_firm_id, '-') FROM projects"
+                      "  UNION ALL SELECT 's' || id || project_id || to_stage || coalesce (reason, '') FROM stage_changes"
+                      "  UNION ALL SELECT 'a' || id || firm_id || coalesce (project_id, '-') || kind FROM activities"
+                      "  ORDER BY 1)");
+}
+
+static void
+test_revert_delete_restores_contacts (StoreFixture  *fixture,
+                                      gconstpointer  data)
+{
+  ZsStore *store = fixture->store;
+  gint64 firm = add_firm (store, "霍尔果斯金麦馕食品有限公司", NULL);
+  gint64 contacts[] = {
+    add_contact (store, firm, "阿依古丽", "13800000001"),
+    add_contact (store, firm, "王伟", "13800000002"),
+    add_contact (store, firm, "努尔兰", "13800000003"),
+  };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *history_before = NULL;
+  g_autofree char *history_after = NULL;
+  g_autoptr(ZsChange) deleted = NULL;
+  g_autoptr(ZsChange) restored = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rename_firm (store, firm, "霍尔果斯金麦食品集团有限公司");
+  before = dump_records (store);
+  history_before = query_value (store, "SELECT group_concat (id || kind || coalesce (field, ''), ',') FROM changes");
+
+  g_assert_true (zs_store_delete_firm (store, firm, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_of (store, "SELECT count(*) FROM contacts"), ==, 0);
+  deleted = latest_change (store, "firm", firm);
+  g_assert_cmpint (zs_change_get_kind (deleted), ==, ZS_CHANGE_KIND_DELETE);
+
+  /* A contact's deletion alone would leave it without its firm. */
+  g_assert_cmpint (zs_store_revert_change (store, zs_change_get_id (deleted) - 1, &error), ==, 0);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  g_assert_cmpint (zs_store_revert_change (store, zs_change_get_id (deleted), &error), >, 0);
+  g_assert_no_error (error);
+  after = dump_records (store);
+  g_assert_cmpstr (after, ==, before);
+  for (guint i = 0; i < G_N_ELEMENTS (contacts); i++)
+    {
+      g_autoptr(ZsContact) contact = zs_store_get_contact (store, contacts[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (zs_contact_get_firm_id (contact), ==, firm);
+    }
+
+  /* The history is kept, each deletion marked as reverted. */
+  history_after = query_value (store, "SELECT group_concat (id || kind || coalesce (field, ''), ',') FROM changes "
+                                      "WHERE id <= (SELECT max (id) FROM changes WHERE kind = 'delete')");
+  g_assert_true (g_str_has_prefix (history_after, history_before));
+  g_assert_cmpint (count_of (store, "SELECT count(*) FROM changes WHERE kind = 'delete' AND reverted_by IS NULL"),
+                   ==, 0);
+  restored = latest_change (store, "firm", firm);
+  g_assert_cmpint (zs_change_get_kind (restored), ==, ZS_CHANGE_KIND_CREATE);
+  found = zs_store_list_firms (store, "阿依古丽", NULL, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+}
+
+static void
+test_revert_project_delete_restores_history (StoreFixture  *fixture,
+                                             gconstpointer  data)
+{
+  ZsStore *store = fixture->store;
+  gint64 firm = add_firm (store, "霍尔果斯金麦馕食品有限公司", NULL);
+  gint64 project = add_project (store, firm, 0, "馕产业园");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(ZsChange) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (zs_store_move_project (store, project, ZS_STAGE_CONTACTED, NULL, &error));
+  g_assert_true (zs_store_move_project (store, project, ZS_STAGE_LOST, "选址变更", &error));
+  before = dump_records (store);
+
+  g_assert_true (zs_store_delete_project (store, project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_of (store, "SELECT count(*) FROM stage_changes"), ==, 0);
+  deleted = latest_change (store, "project", project);
+  zs_store_revert_change (store, zs_change_get_id (deleted), &error);
+  g_assert_no_error (error);
+  after = dump_records (store);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_revert_create_with_dependents (StoreFixture  *fixture,
+                                    gconstpointer  data)
+{
+  ZsStore *store = fixture->store;
+  gint64 firm = add_firm (store, "霍尔果斯金麦馕食品有限公司", NULL);
+  g_autoptr(ZsChange) created = latest_change (store, "firm", firm);
+  gint64 other = add_firm (store, "伊宁市丝路纺织有限公司", NULL);
+  gint64 project = add_project (store, firm, 0, "馕产业园");
+  g_autofree char *before = NULL;
+  g_autofree char *refused = NULL;
+  gint64 history;
+  g_autoptr(ZsChange) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 forced;
+
+  add_contact (store, firm, "阿依古丽", "13800000001");
+  add_contact (store, firm, "王伟", "13800000002");
+  add_project (store, other, firm, "纺织园");
+  add_activity (store, firm, project);
+  add_activity (store, firm, 0);
+  g_assert_true (zs_store_move_project (store, project, ZS_STAGE_CONTACTED, NULL, &error));
+  before = dump_records (store);
+  history = count_of (store, "SELECT count(*) FROM changes");
+
+  g_assert_cmpint (zs_store_revert_change (store, zs_change_get_id (created), &error), ==, 0);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, "2 contacts"));
+  g_assert_nonnull (strstr (error->message, "1 project"));
+  g_assert_nonnull (strstr (error->message, "1 referral"));
+  g_assert_nonnull (strstr (error->message, "2 activities"));
+  g_clear_error (&error);
+  refused = dump_records (store);
+  g_assert_cmpstr (refused, ==, before);
+  g_assert_cmpint (count_of (store, "SELECT count(*) FROM changes"), ==, history);
+
+  forced = zs_store_revert_change_full (store, zs_change_get_id (created), ZS_REVERT_FLAGS_FORCE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (forced, >, 0);
+  g_assert_cmpint (count_of (store, "SELECT count(*) FROM firms"), ==, 1);
+  g_assert_cmpint (count_of (store, "SELECT count(*) FROM contacts"), ==, 0);
+  g_assert_cmpint (count_of (store, "SELECT count(*) FROM activities"), ==, 0);
+  g_assert_cmpint (count_of (store, "SELECT count(*) FROM projects WHERE referrer_firm_id IS NOT NULL"), ==, 0);
+  g_assert_cmpint (count_of (store, "SELECT count(*) FROM projects"), ==, 1);
+  deleted = latest_change (store, "firm", firm);
+  g_assert_cmpint (zs_change_get_kind (deleted), ==, ZS_CHANGE_KIND_DELETE);
+  g_assert_cmpint (zs_change_get_id (deleted), ==, forced);
+
+  zs_store_revert_change (store, zs_change_get_id (deleted), &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&refused, g_free);
+  refused = dump_records (store);
+  g_assert_cmpstr (refused, ==, before);
+}
+
 static void
 test_unknown_entity (StoreFixture  *fixture,
                      gconstpointer  data)
@@ -555,6 +766,9 @@ main (int argc, char *argv[])
   ADD ("/audit/snapshot-format", test_snapshot_format);
   ADD ("/audit/revert-create-deletes", test_revert_create_deletes);
   ADD ("/audit/revert-stage-keeps-history", test_revert_stage_keeps_history);
+  ADD ("/audit/revert-delete-restores-contacts", test_revert_delete_restores_contacts);
+  ADD ("/audit/revert-project-delete-restores-history", test_revert_project_delete_restores_history);
+  ADD ("/audit/revert-create-with-dependents", test_revert_create_with_dependents);
   ADD ("/audit/unknown-entity", test_unknown_entity);
 #undef ADD
   return g_test_run ();
