@@ -228,6 +228,67 @@ test_firms_filter_and_edit (Fixture       *fixture,
   g_assert_true (zs_test_wait_until (form_shows_name, (gpointer[]) { form, old_name }));
 }
 
+/* The label of the toast the window shows, if it says @text. */
+static GtkWidget *
+find_toast (ZsWindow   *window,
+            const char *text)
+{
+  /* libadwaita registers the type when it shows its first toast */
+  GType toast_type = g_type_from_name ("AdwToastWidget");
+  GtkWidget *toast;
+
+  if (toast_type == G_TYPE_INVALID)
+    return NULL;
+  toast = zs_test_find_widget (GTK_WIDGET (window), toast_type);
+  return toast != NULL ? zs_test_find_label (toast, text) : NULL;
+}
+
+static void
+test_firm_save_refused (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ZsFirmsPage *page = ZS_FIRMS_PAGE (show_view (fixture, "firms"));
+  ZsRecordEditor *editor = zs_firms_page_get_editor (page);
+  ZsRecordForm *form = zs_record_editor_get_form (editor);
+  g_autoptr(ZsStaff) viewer = zs_staff_new ();
+  g_autoptr(ZsFirm) first = NULL;
+  g_autoptr(ZsFirm) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *typed = NULL;
+  gint64 id;
+
+  /* The app runs as a member of staff registered as a viewer. */
+  zs_staff_set_name (viewer, "访客小李");
+  zs_staff_set_role (viewer, ZS_ROLE_VIEWER);
+  zs_store_add_staff (fixture->store, viewer, &error);
+  g_assert_no_error (error);
+  zs_store_set_actor (fixture->store, "访客小李");
+  zs_test_drain_main_context ();
+
+  first = g_list_model_get_item (G_LIST_MODEL (zs_firms_page_get_model (page)), 0);
+  g_assert_nonnull (first);
+  id = zs_firm_get_id (first);
+  zs_record_editor_set_record_id (editor, id);
+  zs_firms_page_show_editor (page);
+  g_assert_null (find_toast (fixture->window, "访客小李"));
+
+  /* The store refuses the write: the reason shows in the editor and in a
+   * toast of the window, and the editor keeps what was typed. */
+  zs_record_form_set_text (form, "address", "霍尔果斯市友谊路 8 号");
+  g_assert_false (zs_record_editor_save (editor));
+  g_assert_nonnull (zs_record_editor_get_error_text (editor));
+  g_assert_nonnull (strstr (zs_record_editor_get_error_text (editor), "访客小李"));
+  g_assert_nonnull (find_toast (fixture->window, "访客小李"));
+  typed = zs_record_form_get_text (form, "address");
+  g_assert_cmpstr (typed, ==, "霍尔果斯市友谊路 8 号");
+  g_assert_cmpint (zs_record_editor_get_record_id (editor), ==, id);
+  zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-firm-save-refused.png");
+
+  stored = zs_store_get_firm (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zs_firm_get_address (stored), !=, "霍尔果斯市友谊路 8 号");
+}
+
 /* }}} */
 
 /* Projects {{{ */
@@ -514,6 +575,8 @@ main (int   argc,
   g_test_add ("/gtk/models/paged", Fixture, NULL, fixture_set_up, test_paged_model, fixture_tear_down);
   g_test_add ("/gtk/views/dashboard", Fixture, NULL, fixture_set_up, test_dashboard, fixture_tear_down);
   g_test_add ("/gtk/views/firms", Fixture, NULL, fixture_set_up, test_firms_filter_and_edit, fixture_tear_down);
+  g_test_add ("/gtk/views/firm-save-refused", Fixture, NULL, fixture_set_up, test_firm_save_refused,
+              fixture_tear_down);
   g_test_add ("/gtk/views/projects", Fixture, NULL, fixture_set_up, test_projects_list_and_board, fixture_tear_down);
   g_test_add ("/gtk/views/sectors", Fixture, NULL, fixture_set_up, test_sectors_tree, fixture_tear_down);
   g_test_add ("/gtk/views/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);

@@ -13,6 +13,9 @@
 #define MAX_DUE 200
 #define MAX_RECENT 100
 
+#define NOTHING_DUE N_("Nothing is due")
+#define NO_ACTIVITIES N_("No activities recorded")
+
 struct _ZsActivitiesPage
 {
   GtkWidget   parent_instance;
@@ -23,6 +26,8 @@ struct _ZsActivitiesPage
   GListStore *recent;
   GHashTable *firm_names;
   GtkLabel   *due_title;
+  GtkLabel   *due_placeholder;
+  GtkLabel   *recent_placeholder;
   guint       reload_id;
 };
 
@@ -48,10 +53,13 @@ firm_name (ZsActivitiesPage *self,
 {
   const char *name = g_hash_table_lookup (self->firm_names, &id);
   g_autoptr(ZsFirm) firm = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (name != NULL)
     return name;
-  firm = zs_store_get_firm (self->store, id, NULL);
+  firm = zs_store_get_firm (self->store, id, &error);
+  if (firm == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot read a firm"), error);
   g_hash_table_insert (self->firm_names, g_memdup2 (&id, sizeof id),
                        g_strdup (firm != NULL ? zs_firm_get_name (firm) : ""));
   return g_hash_table_lookup (self->firm_names, &id);
@@ -103,13 +111,21 @@ create_row (gpointer item,
   return row;
 }
 
+/* A list that cannot be read says why where its rows would be. */
 static void
-fill (GListStore *store,
-      GPtrArray  *activities)
+fill (ZsActivitiesPage *self,
+      GListStore       *store,
+      GtkLabel         *placeholder,
+      const char       *empty,
+      GPtrArray        *activities,
+      const GError     *error)
 {
   g_list_store_remove_all (store);
   if (activities != NULL)
     g_list_store_splice (store, 0, 0, activities->pdata, activities->len);
+  gtk_label_set_label (placeholder, error != NULL ? error->message : _(empty));
+  if (error != NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the activities"), error);
 }
 
 void
@@ -117,16 +133,18 @@ zs_activities_page_reload (ZsActivitiesPage *self)
 {
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GPtrArray) recent = NULL;
+  g_autoptr(GError) due_error = NULL;
+  g_autoptr(GError) recent_error = NULL;
   g_autofree char *title = NULL;
   int n;
 
   g_return_if_fail (ZS_IS_ACTIVITIES_PAGE (self));
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  due = zs_store_list_activities (self->store, 0, self->today, 0, MAX_DUE, NULL);
-  recent = zs_store_list_activities (self->store, 0, NULL, 0, MAX_RECENT, NULL);
-  fill (self->due, due);
-  fill (self->recent, recent);
+  due = zs_store_list_activities (self->store, 0, self->today, 0, MAX_DUE, &due_error);
+  recent = zs_store_list_activities (self->store, 0, NULL, 0, MAX_RECENT, &recent_error);
+  fill (self, self->due, self->due_placeholder, NOTHING_DUE, due, due_error);
+  fill (self, self->recent, self->recent_placeholder, NO_ACTIVITIES, recent, recent_error);
 
   n = due != NULL ? (int) due->len : 0;
   /* Translators: %s is today's date */
@@ -146,16 +164,19 @@ store_changed_cb (ZsActivitiesPage *self,
 }
 
 static GtkWidget *
-create_list (ZsActivitiesPage *self,
-             GListStore       *model,
-             const char       *empty)
+create_list (ZsActivitiesPage  *self,
+             GListStore        *model,
+             const char        *empty,
+             GtkLabel         **placeholder_out)
 {
   GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *placeholder = gtk_label_new (empty);
+  GtkWidget *placeholder = gtk_label_new (_(empty));
 
   gtk_widget_add_css_class (placeholder, "dim-label");
   g_object_set (placeholder, "margin-top", 12, "margin-bottom", 12, NULL);
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
   gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
+  *placeholder_out = GTK_LABEL (placeholder);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (model), create_row, self, NULL);
@@ -239,9 +260,9 @@ zs_activities_page_new (ZsStore *store)
   self->store = g_object_ref (store);
   self->due_title = GTK_LABEL (heading (NULL));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->due_title));
-  gtk_box_append (GTK_BOX (box), create_list (self, self->due, _("Nothing is due")));
+  gtk_box_append (GTK_BOX (box), create_list (self, self->due, NOTHING_DUE, &self->due_placeholder));
   gtk_box_append (GTK_BOX (box), heading (_("Latest activities")));
-  gtk_box_append (GTK_BOX (box), create_list (self, self->recent, _("No activities recorded")));
+  gtk_box_append (GTK_BOX (box), create_list (self, self->recent, NO_ACTIVITIES, &self->recent_placeholder));
   g_object_set (box, "margin-top", 18, "margin-bottom", 18, "margin-start", 12, "margin-end", 12, NULL);
 
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 800);

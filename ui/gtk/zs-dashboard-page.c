@@ -54,7 +54,7 @@ query (ZsDashboardPage *self,
 
   if (rows == NULL)
     {
-      g_debug ("Dashboard query failed: %s", error->message);
+      zs_gtk_show_error (GTK_WIDGET (self), _("Cannot read the dashboard’s figures"), error);
       return g_ptr_array_new ();
     }
   return rows;
@@ -143,8 +143,11 @@ static void
 load_targets (ZsDashboardPage *self,
               double           realised_yi)
 {
-  g_autoptr(GPtrArray) targets = zs_store_list_targets (self->store, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) targets = zs_store_list_targets (self->store, &error);
 
+  if (targets == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the targets"), error);
   zs_chart_clear (self->targets);
   for (guint i = 0; targets != NULL && i < targets->len; i++)
     {
@@ -176,9 +179,12 @@ static gboolean
 count_firms_cb (gpointer data)
 {
   ZsDashboardPage *self = data;
+  g_autoptr(GError) error = NULL;
 
   self->count_id = 0;
-  self->firms = zs_store_count_firms (self->store, NULL, NULL, NULL);
+  self->firms = zs_store_count_firms (self->store, NULL, NULL, &error);
+  if (error != NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot count the firms"), error);
   show_headline (self);
   return G_SOURCE_REMOVE;
 }

@@ -166,6 +166,16 @@ update_state (ZsFirmsPage *self)
 }
 
 static void
+model_error_cb (ZsFirmsPage *self)
+{
+  const GError *error = zs_paged_model_get_error (ZS_PAGED_MODEL (self->model));
+
+  if (error != NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list firms"), error);
+  update_state (self);
+}
+
+static void
 search_changed_cb (ZsFirmsPage    *self,
                    GtkSearchEntry *entry)
 {
@@ -212,8 +222,12 @@ static void
 load_sectors (ZsFirmsPage *self,
               GtkStringList *names)
 {
-  g_autoptr(GPtrArray) sectors = zs_store_list_sectors (self->store, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sectors = zs_store_list_sectors (self->store, 0, &error);
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+
+  if (sectors == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the sectors"), error);
 
   self->sector_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_strv_builder_add (codes, "");
@@ -392,6 +406,7 @@ zs_firms_page_new (ZsStore *store)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (model_error_cb), self);
 
   paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   gtk_paned_set_start_child (GTK_PANED (paned), create_list_side (self));

@@ -21,6 +21,10 @@ void          zs_gtk_unparent_children      (GtkWidget       *widget);
 void          zs_gtk_clear_connected        (gpointer         source_ptr,
                                              gpointer         listener);
 
+void          zs_gtk_show_error             (GtkWidget       *widget,
+                                             const char      *prefix,
+                                             const GError    *error);
+
 void          zs_gtk_choose_path            (GtkWindow            *parent,
                                              GtkFileChooserAction  action,
                                              const char           *title,

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
 #include "zs-gtk-util-private.h"
@@ -87,6 +89,135 @@ zs_gtk_clear_connected (gpointer source_ptr,
   if (*source != NULL)
     g_signal_handlers_disconnect_by_data (*source, listener);
   g_clear_object (source);
+}
+
+/* }}} */
+
+/* Errors {{{ */
+
+#define PENDING_ERROR "zs-gtk-pending-error"
+#define SHOWN_ERROR   "zs-gtk-shown-error"
+
+static AdwToastOverlay *
+find_overlay_below (GtkWidget *widget)
+{
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return ADW_TOAST_OVERLAY (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwToastOverlay *found = find_overlay_below (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The overlay around @widget, else the one of the window a dialog is
+ * transient for. */
+static AdwToastOverlay *
+find_overlay (GtkWidget *widget)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (overlay != NULL)
+    return ADW_TOAST_OVERLAY (overlay);
+  for (GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL; window != NULL;
+       window = gtk_window_get_transient_for (window))
+    {
+      AdwToastOverlay *found = find_overlay_below (GTK_WIDGET (window));
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+toast_dismissed_cb (AdwToast        *toast,
+                    AdwToastOverlay *overlay)
+{
+  if (g_object_get_data (G_OBJECT (overlay), SHOWN_ERROR) == (gpointer) toast)
+    g_object_set_data (G_OBJECT (overlay), SHOWN_ERROR, NULL);
+}
+
+static gboolean
+show_toast (GtkWidget  *widget,
+            const char *message)
+{
+  AdwToastOverlay *overlay = find_overlay (widget);
+  AdwToast *shown;
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return FALSE;
+
+  /* A page that fails each of its rows the same way says so once. */
+  shown = g_object_get_data (G_OBJECT (overlay), SHOWN_ERROR);
+  if (shown != NULL && g_strcmp0 (adw_toast_get_title (shown), message) == 0)
+    return TRUE;
+
+  toast = adw_toast_new (message);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), overlay, 0);
+  g_object_set_data_full (G_OBJECT (overlay), SHOWN_ERROR, g_object_ref (toast), g_object_unref);
+  adw_toast_overlay_add_toast (overlay, toast);
+  return TRUE;
+}
+
+static void
+root_changed_cb (GtkWidget  *widget,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  GPtrArray *pending = g_object_get_data (G_OBJECT (widget), PENDING_ERROR);
+
+  if (pending == NULL || find_overlay (widget) == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (widget, root_changed_cb, NULL);
+  for (guint i = 0; i < pending->len; i++)
+    show_toast (widget, g_ptr_array_index (pending, i));
+  g_object_set_data (G_OBJECT (widget), PENDING_ERROR, NULL);
+}
+
+/**
+ * zs_gtk_show_error:
+ * @widget: the widget whose action failed
+ * @prefix: (nullable): what failed, such as “Cannot list the sectors”
+ * @error: why, as the store said
+ *
+ * Shows @error to the user in a toast of the window that holds @widget
+ * (or of the window a dialog holding it is transient for). A widget not
+ * yet in a window, such as a page that loads as it is built, shows it
+ * once it is placed in one. Toasts of errors stay until dismissed.
+ */
+void
+zs_gtk_show_error (GtkWidget    *widget,
+                   const char   *prefix,
+                   const GError *error)
+{
+  g_autofree char *message = NULL;
+  GPtrArray *pending;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (error != NULL);
+
+  /* Translators: what failed, then why: “Cannot list the sectors: database is locked” */
+  message = prefix != NULL ? g_strdup_printf (_("%s: %s"), prefix, error->message) : g_strdup (error->message);
+  if (show_toast (widget, message))
+    return;
+
+  pending = g_object_get_data (G_OBJECT (widget), PENDING_ERROR);
+  if (pending == NULL)
+    {
+      pending = g_ptr_array_new_with_free_func (g_free);
+      g_object_set_data_full (G_OBJECT (widget), PENDING_ERROR, pending, (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect (widget, "notify::root", G_CALLBACK (root_changed_cb), NULL);
+    }
+  g_ptr_array_add (pending, g_steal_pointer (&message));
 }
 
 /* }}} */

@@ -41,6 +41,7 @@ enum {
   PROP_ITEM_TYPE,
   PROP_PAGE_SIZE,
   PROP_N_ITEMS,
+  PROP_ERROR,
   N_PROPS
 };
 
@@ -72,11 +73,13 @@ set_error (ZsPagedModel *self,
            GError       *error)
 {
   ZsPagedModelPrivate *priv = zs_paged_model_get_instance_private (self);
+  gboolean changed = priv->error != NULL || error != NULL;
 
   g_clear_error (&priv->error);
   priv->error = error;
-  if (error != NULL)
-    g_debug ("Cannot list records: %s", error->message);
+  /* the view holding the model shows it */
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
 static GPtrArray *
@@ -349,6 +352,9 @@ zs_paged_model_get_property (GObject    *object,
     case PROP_N_ITEMS:
       g_value_set_uint (value, priv->n_items);
       break;
+    case PROP_ERROR:
+      g_value_set_boxed (value, priv->error);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -414,6 +420,16 @@ zs_paged_model_class_init (ZsPagedModelClass *klass)
     g_param_spec_uint ("n-items", NULL, NULL,
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ZsPagedModel:error:
+   *
+   * Why the last count or fetch failed; %NULL once one succeeds.
+   */
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL,
+                        G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -48,10 +48,13 @@ firm_name (ZsPipelineBoard *self,
 {
   const char *name = g_hash_table_lookup (self->firm_names, &firm_id);
   g_autoptr(ZsFirm) firm = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (name != NULL)
     return name;
-  firm = zs_store_get_firm (self->store, firm_id, NULL);
+  firm = zs_store_get_firm (self->store, firm_id, &error);
+  if (firm == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot read a firm"), error);
   name = firm != NULL ? zs_firm_get_name (firm) : "";
   g_hash_table_insert (self->firm_names, g_memdup2 (&firm_id, sizeof firm_id), g_strdup (name));
   return g_hash_table_lookup (self->firm_names, &firm_id);
@@ -156,11 +159,14 @@ count_by_stage (ZsPipelineBoard *self)
 {
   const char *params[] = { self->park ? self->park : "", NULL };
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
   GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   rows = zs_store_query (self->store,
                          "SELECT stage, count(*) FROM projects WHERE (?1 = '' OR park_code = ?1) GROUP BY stage",
-                         params, NULL);
+                         params, &error);
+  if (rows == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot count the projects"), error);
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
       char **row = g_ptr_array_index (rows, i);
@@ -178,11 +184,14 @@ fill_column (ZsPipelineBoard *self,
 {
   Column *column = &self->columns[stage];
   const char *nick = zs_enum_to_nick (ZS_TYPE_STAGE, stage);
-  g_autoptr(GPtrArray) projects = zs_store_list_projects (self->store, 0, nick, self->park, 0, MAX_CARDS, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) projects = zs_store_list_projects (self->store, 0, nick, self->park, 0, MAX_CARDS, &error);
   gint64 *total = g_hash_table_lookup (counts, nick);
   g_autofree char *title = NULL;
   g_autofree char *more = NULL;
 
+  if (projects == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the projects"), error);
   clear_column (column);
   column->total = total != NULL ? *total : 0;
   for (guint i = 0; projects != NULL && i < projects->len; i++)
@@ -460,11 +469,14 @@ zs_pipeline_board_drop (ZsPipelineBoard *self,
                         ZsStage          stage)
 {
   g_autoptr(ZsProject) project = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (ZS_IS_PIPELINE_BOARD (self), NULL);
 
   /* Dropping a card back on its own column is no move. */
-  project = zs_store_get_project (self->store, project_id, NULL);
+  project = zs_store_get_project (self->store, project_id, &error);
+  if (project == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot move the project"), error);
   if (project == NULL || zs_project_get_stage (project) == stage)
     return NULL;
   return zs_stage_move_dialog_move_project (GTK_WIDGET (self), self->store, project_id, stage);

@@ -34,9 +34,9 @@ switch_active_cb (GtkSwitch           *widget,
   const char *module_name = g_object_get_data (G_OBJECT (widget), "module-name");
   g_autoptr(GError) error = NULL;
 
-  /* A failure is kept by the engine and shown when the list is rebuilt. */
+  /* A failure shows at once, and stays in the list, kept by the engine. */
   if (!zs_plugin_engine_set_enabled (self->engine, module_name, gtk_switch_get_active (widget), &error))
-    g_debug ("Plugin %s: %s", module_name, error->message);
+    zs_gtk_show_error (GTK_WIDGET (self), module_name, error);
   zs_gtk_queue_reload (&self->reload_id, (ZsGtkReloadFunc) zs_preferences_window_reload, self);
 }
 

@@ -47,10 +47,13 @@ firm_text (ZsProjectsPage *self, ZsProject *project, char **owned)
   gint64 id = zs_project_get_firm_id (project);
   const char *name = g_hash_table_lookup (self->firm_names, &id);
   g_autoptr(ZsFirm) firm = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (name != NULL)
     return name;
-  firm = zs_store_get_firm (self->store, id, NULL);
+  firm = zs_store_get_firm (self->store, id, &error);
+  if (firm == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot read a firm"), error);
   g_hash_table_insert (self->firm_names, g_memdup2 (&id, sizeof id),
                        g_strdup (firm != NULL ? zs_firm_get_name (firm) : ""));
   return g_hash_table_lookup (self->firm_names, &id);
@@ -155,9 +158,25 @@ static void
 update_status (ZsProjectsPage *self)
 {
   int n = (int) g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  g_autofree char *status = g_strdup_printf (ngettext ("%d project", "%d projects", n), n);
+  const GError *error = zs_paged_model_get_error (ZS_PAGED_MODEL (self->model));
+  g_autofree char *status = NULL;
 
+  if (error != NULL)
+    /* Translators: %s is an error message from the database */
+    status = g_strdup_printf (_("Cannot list projects: %s"), error->message);
+  else
+    status = g_strdup_printf (ngettext ("%d project", "%d projects", n), n);
   gtk_label_set_label (self->status_label, status);
+}
+
+static void
+model_error_cb (ZsProjectsPage *self)
+{
+  const GError *error = zs_paged_model_get_error (ZS_PAGED_MODEL (self->model));
+
+  if (error != NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list projects"), error);
+  update_status (self);
 }
 
 static void
@@ -217,8 +236,11 @@ create_park_filter (ZsProjectsPage *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
-  g_autoptr(GPtrArray) parks = zs_store_list_parks (self->store, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) parks = zs_store_list_parks (self->store, &error);
 
+  if (parks == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the parks"), error);
   self->park_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gtk_string_list_append (labels, _("All parks"));
   g_strv_builder_add (codes, "");
@@ -368,6 +390,7 @@ zs_projects_page_new (ZsStore *store)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_status), self);
+  g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (model_error_cb), self);
   g_signal_connect_swapped (store, "changed", G_CALLBACK (firm_changed_cb), self);
 
   self->board = ZS_PIPELINE_BOARD (zs_pipeline_board_new (store));

@@ -106,11 +106,15 @@ build_firm (ZsRecordEditor *self)
 static void
 add_park_field (ZsRecordEditor *self)
 {
-  g_autoptr(GPtrArray) parks = zs_store_list_parks (self->store, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) parks = zs_store_list_parks (self->store, &error);
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_auto(GStrv) code_list = NULL;
   g_auto(GStrv) name_list = NULL;
+
+  if (parks == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the parks"), error);
 
   for (guint i = 0; parks != NULL && i < parks->len; i++)
     {
@@ -436,10 +440,15 @@ zs_record_editor_init (ZsRecordEditor *self)
 }
 
 static GHashTable *
-load_sector_names (ZsStore *store)
+load_sector_names (ZsRecordEditor *self,
+                   ZsStore        *store)
 {
   GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) sectors = zs_store_list_sectors (store, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sectors = zs_store_list_sectors (store, 0, &error);
+
+  if (sectors == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the sectors"), error);
 
   for (guint i = 0; sectors != NULL && i < sectors->len; i++)
     {
@@ -472,7 +481,7 @@ zs_record_editor_new (ZsStore    *store,
       self->kind = &entity_kinds[i];
   g_return_val_if_fail (self->kind != NULL, GTK_WIDGET (self));
 
-  self->sector_names = load_sector_names (store);
+  self->sector_names = load_sector_names (self, store);
   build (self);
   self->kind->build (self);
   g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
@@ -576,8 +585,13 @@ zs_record_editor_save (ZsRecordEditor *self)
   self->saving = FALSE;
   if (!saved)
     {
+      /* A refusal that names no field (a viewer, a busy or read-only
+       * database) is also said where the whole window sees it. */
       if (!zs_record_form_show_error (self->form, error))
-        show_error (self, error->message);
+        {
+          show_error (self, error->message);
+          zs_gtk_show_error (GTK_WIDGET (self), _("Cannot save"), error);
+        }
       return FALSE;
     }
 

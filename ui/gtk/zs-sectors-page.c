@@ -60,12 +60,18 @@ create_children_cb (gpointer item,
 }
 
 static GListModel *
-create_roots (ZsSectorsPage *self)
+create_roots (ZsSectorsPage  *self,
+              GError        **error)
 {
   GListStore *roots = g_list_store_new (G_TYPE_OBJECT);
-  g_autoptr(GPtrArray) clauses = zs_store_list_clauses (self->store, NULL);
+  g_autoptr(GPtrArray) clauses = zs_store_list_clauses (self->store, error);
 
-  for (guint i = 0; clauses != NULL && i < clauses->len; i++)
+  if (clauses == NULL)
+    {
+      g_object_unref (roots);
+      return NULL;
+    }
+  for (guint i = 0; i < clauses->len; i++)
     {
       ZsClause *clause = g_ptr_array_index (clauses, i);
       g_autoptr(GListModel) sectors = list_children (self, zs_clause_get_number (clause), NULL);
@@ -138,6 +144,8 @@ show_detail (ZsSectorsPage *self,
   g_free (self->selected_code);
   self->selected_code = g_strdup (zs_sector_get_code (sector));
   firms = zs_store_count_firms (self->store, NULL, zs_sector_get_code (sector), &error);
+  if (error != NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot count the firms"), error);
   synonyms = g_strjoinv (" / ", (char **) (zs_sector_get_synonyms (sector) ? zs_sector_get_synonyms (sector)
                                                                           : (const char * const[]) { NULL }));
   /* Translators: details of a sector: name, code, clause, firms, synonyms */
@@ -234,17 +242,23 @@ zs_sectors_page_new (ZsStore *store)
 {
   ZsSectorsPage *self;
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *roots = NULL;
   GtkWidget *view, *scroller;
 
   g_return_val_if_fail (ZS_IS_STORE (store), NULL);
 
   self = g_object_new (ZS_TYPE_SECTORS_PAGE, NULL);
   self->store = g_object_ref (store);
-  self->sectors = zs_store_list_sectors (store, 0, NULL);
+  self->sectors = zs_store_list_sectors (store, 0, &error);
+  if (self->sectors != NULL)
+    roots = create_roots (self, &error);
   if (self->sectors == NULL)
     self->sectors = g_ptr_array_new_with_free_func (g_object_unref);
+  if (roots == NULL)
+    roots = G_LIST_MODEL (g_list_store_new (G_TYPE_OBJECT));
 
-  self->tree = gtk_tree_list_model_new (create_roots (self), FALSE, FALSE, create_children_cb, self, NULL);
+  self->tree = gtk_tree_list_model_new (roots, FALSE, FALSE, create_children_cb, self, NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
@@ -260,6 +274,13 @@ zs_sectors_page_new (ZsStore *store)
   gtk_widget_set_parent (scroller, GTK_WIDGET (self));
   gtk_widget_set_parent (gtk_separator_new (GTK_ORIENTATION_VERTICAL), GTK_WIDGET (self));
   gtk_widget_set_parent (create_detail (self), GTK_WIDGET (self));
+
+  /* An empty tree says why it is empty. */
+  if (error != NULL)
+    {
+      gtk_label_set_label (self->detail_label, error->message);
+      zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the sectors"), error);
+    }
   return GTK_WIDGET (self);
 }
 

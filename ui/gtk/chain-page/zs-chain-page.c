@@ -250,8 +250,12 @@ static void
 load_parks (ZsChainPage   *self,
             GtkStringList *names)
 {
-  g_autoptr(GPtrArray) parks = zs_store_list_parks (zs_plugin_context_get_store (self->context), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) parks = zs_store_list_parks (zs_plugin_context_get_store (self->context), &error);
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+
+  if (parks == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the parks"), error);
 
   g_strv_builder_add (codes, "");
   gtk_string_list_append (names, _("All of 两霍两伊"));
