@@ -471,6 +471,27 @@ class HistoryTest(CliTestCase):
         self.assert_writes_nothing('revert', str(edit['id']))
         self.fails(1, 'revert', 'abc')
 
+    def test_revert_creation_with_dependents(self):
+        firm = self.add_firm('华为技术有限公司', HUAWEI)
+        for name in ('张伟', '李娜'):
+            self.ok('contacts', 'add', '--firm', HUAWEI, '--name', name)
+        self.add_project(HUAWEI, '霍尔果斯数据中心')
+        created = next(c for c in self.json('history', '--entity', 'firm', '--id', str(firm['id']))
+                       if c['kind'] == 'create')
+        contacts = self.json('contacts', 'list', '--firm', HUAWEI)
+
+        self.assert_writes_nothing('revert', str(created['id']),
+                                   message=('2 contacts', '1 project', 'force'))
+        deleted = int(self.ok('revert', '--force', str(created['id'])))
+        self.assertEqual(self.json('firms', 'list'), [])
+        self.assertEqual(self.json('projects', 'list'), [])
+
+        # Reverting the forced deletion brings everything back.
+        self.ok('revert', str(deleted))
+        self.assertEqual(self.json('firms', 'show', HUAWEI)['id'], firm['id'])
+        self.assertEqual(self.json('contacts', 'list', '--firm', HUAWEI), contacts)
+        self.assertEqual([p['title'] for p in self.json('projects', 'list')], ['霍尔果斯数据中心'])
+
     def test_backup(self):
         self.add_firm('华为技术有限公司', HUAWEI)
         backup = os.path.join(self.tmp.name, '备份.db')

@@ -117,15 +117,22 @@ zs_cli_revert (ZsCli    *cli,
                GStrv    *args,
                GError  **error)
 {
+  gboolean force = FALSE;
   gint64 change_id;
   gint64 new_id;
+  const GOptionEntry entries[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Reverting a creation also deletes the records that depend on it"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
 
-  if (!zs_cli_parse (cli, args, NULL, NULL, 1, error) ||
+  if (!zs_cli_parse (cli, args, entries, NULL, 1, error) ||
       !zs_cli_parse_id ("change_id", (*args)[1], &change_id, error) ||
       !zs_cli_open (cli, FALSE, error))
     return FALSE;
 
-  new_id = zs_store_revert_change (cli->store, change_id, error);
+  new_id = zs_store_revert_change_full (cli->store, change_id,
+                                        force ? ZS_REVERT_FLAGS_FORCE : ZS_REVERT_FLAGS_NONE, error);
   if (new_id <= 0)
     return FALSE;
 
