@@ -8,17 +8,35 @@ typedef struct {
   ZsPluginEngine *engine;
 } EngineFixture;
 
-/* libpeas and its Python loader (no log domain) log what they cannot load;
- * the engine turns those into per-plugin errors, which these tests check. */
+/* What libpeas and its Python loader (which logs under no domain) say about
+ * the syntax_error fixture, each declared exactly; every other warning stays
+ * fatal. Not g_test_expect_message(): an expected message never reaches the
+ * log handler through which the engine keeps it as the plugin's error, which
+ * the tests check. The loader says it once a process, libpeas once a load. */
+static const struct
+{
+  const char *domain;
+  const char *pattern;
+} plugin_warnings[] = {
+  { "libpeas", "Error loading plugin 'syntax_error'" },
+  { NULL, "Error importing plugin 'syntax_error':*SyntaxError*" },
+};
+
 static gboolean
 allow_plugin_warnings (const char     *domain,
                        GLogLevelFlags  level,
                        const char     *message,
                        gpointer        user_data)
 {
-  gboolean from_peas = domain == NULL || domain[0] == '\0' || g_str_equal (domain, "libpeas");
-
-  return !from_peas;
+  if ((level & G_LOG_LEVEL_MASK) != G_LOG_LEVEL_WARNING)
+    return TRUE;
+  if (domain != NULL && domain[0] == '\0')
+    domain = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (plugin_warnings); i++)
+    if (g_strcmp0 (domain, plugin_warnings[i].domain) == 0 &&
+        g_pattern_match_simple (plugin_warnings[i].pattern, message))
+      return FALSE;
+  return TRUE;
 }
 
 static void
