@@ -443,7 +443,7 @@ build_database (const char *path,
   g_print ("Building %s: %u firms through zs_store_add_firm(), %u per transaction\n",
            path, firms, batch);
   start = last_report = zs_bench_now_s ();
-  if (!(store = zs_store_new (path, error)))
+  if (!(store = zs_store_create (path, error)))
     return FALSE;
   zs_store_set_actor (store, "bench-search");
   if (!zs_store_load_seed (store, error))

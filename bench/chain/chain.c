@@ -181,7 +181,7 @@ build_database (const Options  *options,
   g_print ("Building %s: %d firms through zs_store_add_firm()\n", options->db_path, options->firms);
   g_mkdir_with_parents (BENCH_BUILD_DIR, 0755);
   if (!zs_bench_marker_write (options->db_path, building, error) ||
-      !(store = zs_store_new (options->db_path, error)) ||
+      !(store = zs_store_create (options->db_path, error)) ||
       !zs_store_load_seed (store, error))
     return FALSE;
   for (int done = 0; done < options->firms; done += options->batch)

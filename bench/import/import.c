@@ -933,7 +933,7 @@ print_schema_sql (const char  *db,
                   const Floor *cost,
                   const Floor *floor)
 {
-  g_autoptr(ZsStore) store = zs_store_new (db, NULL);
+  g_autoptr(ZsStore) store = zs_store_create (db, NULL);
 
   g_print ("  %-34s CPU %7.2f s   wall %7.2f s   %.2f× the floor, %" G_GINT64_FORMAT " firms\n",
            "firms, sectors, contacts, audit", cost->cpu_s, cost->wall_s,

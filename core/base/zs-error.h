@@ -30,6 +30,10 @@ G_BEGIN_DECLS
  * @ZS_ERROR_BUSY: another writer held the database for longer than the wait
  *   allowed; the message names it when it can
  * @ZS_ERROR_READ_ONLY: the database can only be read
+ * @ZS_ERROR_NOT_A_DATABASE: the file is not a Zhaoshang database; the message
+ *   names the file and what it holds
+ * @ZS_ERROR_TOO_OLD: the database has an older schema; `zhaoshang-cli init`
+ *   upgrades it
  *
  * Errors reported by libzhaoshang.
  */
@@ -46,6 +50,8 @@ typedef enum
   ZS_ERROR_DAMAGED,
   ZS_ERROR_BUSY,
   ZS_ERROR_READ_ONLY,
+  ZS_ERROR_NOT_A_DATABASE,
+  ZS_ERROR_TOO_OLD,
 } ZsError;
 
 ZS_AVAILABLE_IN_ALL

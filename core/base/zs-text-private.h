@@ -10,5 +10,6 @@ G_BEGIN_DECLS
 
 char *_zs_text_nfkc (const char *text,
                      gssize      length);
+char *_zs_text_normalize_name (const char *name);
 
 G_END_DECLS

@@ -44,3 +44,41 @@ _zs_text_nfkc (const char *text,
     }
   return g_strndup (text, end - text);
 }
+
+static gboolean
+is_blank (gunichar c)
+{
+  return g_unichar_isspace (c) ||
+         g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR ||
+         g_unichar_type (c) == G_UNICODE_FORMAT;
+}
+
+/**
+ * _zs_text_normalize_name:
+ * @name: (nullable): a person's name as typed or given by the system
+ *
+ * The form a staff name is stored and compared in: Unicode NFKC, so that
+ * full-width letters are the usual ones, without the blanks around it
+ * (full-width and zero-width spaces included). Case is kept.
+ *
+ * Returns: (transfer full) (nullable): the name, "" if it was only blanks,
+ *   %NULL if @name is %NULL or not valid UTF-8
+ */
+char *
+_zs_text_normalize_name (const char *name)
+{
+  g_autofree char *folded = NULL;
+  const char *start;
+  const char *end;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    return NULL;
+  folded = g_utf8_normalize (name, -1, G_NORMALIZE_NFKC);
+  start = folded;
+  end = folded + strlen (folded);
+  while (*start != '\0' && is_blank (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start && is_blank (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  return g_strndup (start, end - start);
+}

@@ -15,6 +15,7 @@
 #include "zs-firm-name.h"
 #include "zs-search-private.h"
 #include "zs-store-private.h"
+#include "zs-text-private.h"
 #include "zs-uscc.h"
 
 #define MAX_CLAUSE 22
@@ -36,6 +37,7 @@ resolve_sectors (ZsStore  *self,
       sqlite3_stmt *stmt;
       g_autofree char *first = NULL;
       int rows = 0;
+      int rc;
 
       /* A code stands for itself, whatever other sector it may name. */
       if (_zs_store_is_known_sector (self, value))
@@ -49,7 +51,7 @@ resolve_sectors (ZsStore  *self,
                                       error)))
         return FALSE;
       sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           if (rows++ == 0)
             first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -60,6 +62,13 @@ resolve_sectors (ZsStore  *self,
               sqlite3_reset (stmt);
               return FALSE;
             }
+        }
+      /* A busy or failed read is that error, not an unknown sector. */
+      if (rc != SQLITE_DONE)
+        {
+          _zs_store_set_error (self, error);
+          sqlite3_reset (stmt);
+          return FALSE;
         }
       sqlite3_reset (stmt);
       if (first == NULL)
@@ -361,9 +370,13 @@ validate_staff (ZsStore  *self,
                 GError  **error)
 {
   ZsStaff *staff = ZS_STAFF (record);
+  g_autofree char *name = _zs_text_normalize_name (zs_staff_get_name (staff));
   sqlite3_stmt *stmt;
-  gboolean taken;
+  int rc;
 
+  /* Stored as actors are compared: NFKC, without blanks around it. */
+  if (name != NULL && !g_str_equal (name, zs_staff_get_name (staff)))
+    zs_staff_set_name (staff, name);
   if (!_zs_require_text ("name", zs_staff_get_name (staff), error) ||
       !require_park (self, zs_staff_get_park_code (staff), error))
     return FALSE;
@@ -372,9 +385,13 @@ validate_staff (ZsStore  *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, zs_staff_get_name (staff), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, zs_staff_get_id (staff));
-  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _zs_store_set_error (self, error);
   sqlite3_reset (stmt);
-  if (taken)
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return FALSE;
+  if (rc == SQLITE_ROW)
     {
       g_set_error (error, ZS_ERROR, ZS_ERROR_DUPLICATE,
                    _("name: there is already a staff member “%s”"), zs_staff_get_name (staff));

@@ -241,6 +241,15 @@ static const char check_sql[] =
   "CREATE VIRTUAL TABLE temp.zs_check_have USING fts5vocab (main, firm_search, col);"
   "CREATE VIRTUAL TABLE temp.zs_check_want USING fts5vocab (main, zs_check_search, col);";
 
+/* Read only, nothing can be made in the file: the fresh index is built in
+ * memory, over a view of the same name as its content. */
+static const char check_create_temp_sql[] =
+  "CREATE TEMP VIEW firm_search_source AS SELECT * FROM main.firm_search_source;"
+  "CREATE VIRTUAL TABLE temp.zs_check_search USING fts5 (" ZS_SEARCH_TABLE_ARGS ");"
+  "INSERT INTO temp.zs_check_search (zs_check_search) VALUES ('rebuild');"
+  "CREATE VIRTUAL TABLE temp.zs_check_have USING fts5vocab (main, firm_search, col);"
+  "CREATE VIRTUAL TABLE temp.zs_check_want USING fts5vocab (temp, zs_check_search, col);";
+
 static const char check_differences_sql[] =
   "SELECT (SELECT count(*) FROM (SELECT * FROM zs_check_have EXCEPT SELECT * FROM zs_check_want)) +"
   "       (SELECT count(*) FROM (SELECT * FROM zs_check_want EXCEPT SELECT * FROM zs_check_have))";
@@ -252,13 +261,18 @@ count_index_differences (ZsStore  *self,
   sqlite3 *db = _zs_store_get_db (self);
   sqlite3_stmt *stmt = NULL;
   gint64 differences = -1;
+  gboolean read_only = zs_store_is_read_only (self);
 
-  if (!_zs_store_exec (self, "INSERT INTO firm_search (firm_search) VALUES ('integrity-check')", error) ||
+  /* FTS5's own check is a write: read only, the comparison stands alone. */
+  if ((!read_only &&
+       !_zs_store_exec (self, "INSERT INTO firm_search (firm_search) VALUES ('integrity-check')", error)) ||
       !_zs_store_exec (self, "SAVEPOINT zs_check_search", error))
     return -1;
-  if (_zs_store_exec (self, check_create_sql, error) &&
-      _zs_store_tune_search (self, "zs_check_search", TRUE, error) &&
-      _zs_store_exec (self, check_sql, error))
+  if (read_only
+      ? _zs_store_exec (self, check_create_temp_sql, error)
+      : (_zs_store_exec (self, check_create_sql, error) &&
+         _zs_store_tune_search (self, "zs_check_search", TRUE, error) &&
+         _zs_store_exec (self, check_sql, error)))
     {
       if (sqlite3_prepare_v2 (db, check_differences_sql, -1, &stmt, NULL) == SQLITE_OK &&
           sqlite3_step (stmt) == SQLITE_ROW)

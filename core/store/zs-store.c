@@ -8,9 +8,15 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "zs-enums.h"
+#include "zs-text-private.h"
 #include "zs-error.h"
 #include "zs-firm-name.h"
 #include "zs-search-private.h"
@@ -44,10 +50,15 @@ struct _ZsStore
   GHashTable *sector_codes; /* codes found in the taxonomy, until it is reloaded */
   guint       in_transaction : 1;
   guint       defer_indexing : 1;
+  guint       create : 1;          /* construct-only: create or upgrade the database */
+  guint       read_only : 1;       /* opened read only: the user may not write it */
   guint       may_write : 1;       /* the actor's role, as read in this transaction */
 };
 
-G_DEFINE_FINAL_TYPE (ZsStore, zs_store, G_TYPE_OBJECT)
+static void zs_store_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ZsStore, zs_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, zs_store_initable_iface_init))
 
 /* Where the signals held back and the values remembered for the search
  * index stood when a savepoint began. */
@@ -61,6 +72,7 @@ typedef struct {
 enum {
   PROP_0,
   PROP_PATH,
+  PROP_CREATE,
   PROP_ACTOR,
   N_PROPS
 };
@@ -128,6 +140,7 @@ zs_store_get_property (GObject    *object,
     {
     case PROP_PATH: g_value_set_string (value, self->path); break;
     case PROP_ACTOR: g_value_set_string (value, self->actor); break;
+    case PROP_CREATE: g_value_set_boolean (value, self->create); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -142,7 +155,9 @@ zs_store_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_PATH: self->path = g_value_dup_string (value); break;
     case PROP_ACTOR: zs_store_set_actor (self, g_value_get_string (value)); break;
+    case PROP_CREATE: self->create = g_value_get_boolean (value); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -159,11 +174,23 @@ zs_store_class_init (ZsStoreClass *klass)
   /**
    * ZsStore:path:
    *
-   * The database file.
+   * The database file; %NULL at construction for
+   * zs_store_get_default_path().
    */
   properties[PROP_PATH] =
     g_param_spec_string ("path", "Path", NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ZsStore:create:
+   *
+   * Whether initialising the store creates the database if it is missing
+   * and upgrades an older one, as zs_store_create() does. Otherwise only an
+   * existing, current database opens, as with zs_store_new().
+   */
+  properties[PROP_CREATE] =
+    g_param_spec_boolean ("create", "Create", NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * ZsStore:actor:
@@ -233,7 +260,9 @@ zs_store_init (ZsStore *self)
   self->search_order = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->creations = g_array_new (FALSE, FALSE, sizeof (ZsCreation));
   self->sector_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->actor = g_strdup (g_get_user_name ());
+  self->actor = _zs_text_normalize_name (g_get_user_name ());
+  if (self->actor == NULL)
+    self->actor = g_strdup (g_get_user_name ());
 }
 
 void
@@ -820,7 +849,6 @@ read_user_version (ZsStore *self)
 {
   sqlite3_stmt *stmt = NULL;
   int version = -1;
-
   if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int (stmt, 0);
@@ -830,8 +858,39 @@ read_user_version (ZsStore *self)
 
 static gboolean
 apply_migration (ZsStore          *self,
+      return -1;
+    }
+  return version;
+}
+
+/* Only `init` upgrades: an older database is left as it is until then. */
+static gboolean
+check_current (ZsStore  *self,
+               GError  **error)
+{
+  int version = read_known_version (self, error);
+
+  if (version < 0)
+    return FALSE;
+  if (version < ZS_SCHEMA_VERSION_CURRENT)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_TOO_OLD,
+                   _("The database “%s” has schema version %d, older than this version "
+                     "of Zhaoshang (%d); run “zhaoshang-cli --db %s init” to upgrade it"),
+                   self->path, version, ZS_SCHEMA_VERSION_CURRENT, self->path);
                  ZsSchemaVersion   version,
                  const char       *sql,
+  return TRUE;
+}
+
+static gboolean
+migrate (ZsStore  *self,
+         GError  **error)
+{
+  int version = read_known_version (self, error);
+
+  if (version < 0)
+    return FALSE;
                  GError          **error)
 {
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
@@ -844,15 +903,17 @@ apply_migration (ZsStore          *self,
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       g_prefix_error (error, _("Could not upgrade the database to schema version %d: "), version);
-      return FALSE;
+      return -1;
     }
   g_debug ("Migrated %s to schema version %d", self->path, version);
   return TRUE;
 }
 
-static gboolean
-migrate (ZsStore  *self,
-         GError  **error)
+/* The schema version of the open database, checked against this version
+ * of Zhaoshang; -1 with @error set when it cannot be read or is too new. */
+static int
+read_known_version (ZsStore  *self,
+                    GError  **error)
 {
   int version = read_user_version (self);
 
@@ -987,6 +1048,60 @@ _zs_store_find_firm_by_name (ZsStore     *self,
   sqlite3_reset (stmt);
   return found;
 }
+#ifdef F_OFD_SETLK
+/* sqlite's unix VFS locks the database with POSIX record locks, which
+ * belong to the process: the kernel drops them all when any descriptor of
+ * the file closes, such as the one a file chooser opens to sniff the
+ * content type. Another process then takes itself for the last user and
+ * deletes the -wal and -shm files under us. Open file description locks
+ * belong to sqlite's own descriptor, so closing another one leaves them;
+ * they conflict with the POSIX locks of other programs (the sqlite3 shell)
+ * as before. Every other command passes through unchanged. */
+static int
+ofd_fcntl (int fd,
+           int cmd,
+           ...)
+{
+  va_list args;
+  void *arg;
+
+  va_start (args, cmd);
+  arg = va_arg (args, void *);
+  va_end (args);
+
+  if (cmd == F_SETLK || cmd == F_SETLKW || cmd == F_GETLK)
+    {
+      struct flock *lock = arg;
+
+      lock->l_pid = 0;  /* required of open file description locks */
+      cmd = cmd == F_SETLK ? F_OFD_SETLK : cmd == F_SETLKW ? F_OFD_SETLKW : F_OFD_GETLK;
+    }
+  return fcntl (fd, cmd, arg);
+}
+#endif
+
+/* Once per process, before the first connection opens: a connection
+ * opened earlier would keep its POSIX locks. */
+static void
+use_ofd_locks (void)
+{
+  static gsize done = 0;
+
+  if (!g_once_init_enter (&done))
+    return;
+#ifdef F_OFD_SETLK
+  {
+    sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+
+    if (vfs == NULL || vfs->iVersion < 3 || vfs->xSetSystemCall == NULL ||
+        !g_str_has_prefix (vfs->zName, "unix") ||
+        vfs->xSetSystemCall (vfs, "fcntl", (sqlite3_syscall_ptr) ofd_fcntl) != SQLITE_OK)
+      g_debug ("sqlite's VFS keeps its POSIX locks");
+  }
+#endif
+  g_once_init_leave (&done, 1);
+}
+
 
 static gboolean
 register_functions (ZsStore  *self,
@@ -1013,9 +1128,10 @@ configure_connection (ZsStore  *self,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, TRUE);
 
-  return _zs_store_exec (self,
-                         "PRAGMA journal_mode = WAL;"
-                         "PRAGMA synchronous = NORMAL;"
+  /* Read only, the journal mode is the file's own: changing it writes. */
+  return (self->read_only ||
+          _zs_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error)) &&
+         _zs_store_exec (self,
                          "PRAGMA foreign_keys = ON;"
                          /* 32 MiB of page cache: searches and imports on a
                           * million firms stay in memory, RSS stays small. */
@@ -1027,11 +1143,301 @@ configure_connection (ZsStore  *self,
 }
 
 static gboolean
+file_exists (const char *path,
+             const char *suffix)
+{
+  g_autofree char *name = g_strconcat (path, suffix, NULL);
+
+  return g_file_test (name, G_FILE_TEST_EXISTS);
+}
+
+/* Names @path as a read-only sqlite URI; immutable when no lock can be
+ * taken for want of a -shm file. */
+static char *
+read_only_uri (const char *path,
+               gboolean    immutable)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
+
+  return g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
+}
+
+/* The tables of the database at @uri, read without writing anything: NULL
+ * with @error set if it is no sqlite database. */
+static GPtrArray *
+list_tables (const char  *path,
+             const char  *uri,
+             int         *version,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *version = sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+      rc = sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                               "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+          g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_NOTADB)
+        g_set_error (error, ZS_ERROR, ZS_ERROR_NOT_A_DATABASE,
+                     _("“%s” is not a Zhaoshang database: it is not an SQLite database at all"), path);
+      else
+        g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE, _("Could not read the database “%s”: %s"),
+                     path, db != NULL ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_close (db);
+  return g_steal_pointer (&tables);
+}
+
+/* What a file holds that is not ours, in a few words. */
+static char *
+describe_tables (GPtrArray *tables)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  if (tables->len == 0)
+    return g_strdup (_("an SQLite database without tables"));
+  for (guint i = 0; i < tables->len && i < 8; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", (char *) tables->pdata[i]);
+  if (tables->len > 8)
+    g_string_append (names, ", …");
+  return g_strdup_printf (_("another program's SQLite database with tables %s"), names->str);
+}
+
+static gboolean
+has_table (GPtrArray  *tables,
+           const char *name)
+{
+  for (guint i = 0; i < tables->len; i++)
+    if (g_str_equal (tables->pdata[i], name))
+      return TRUE;
+  return FALSE;
+}
+
+/* Looks into an existing file before anything could write to it: read
+ * only, and immutable unless a -wal file says someone has it open. Fails
+ * with %ZS_ERROR_NOT_A_DATABASE, leaving the file as it was, unless it
+ * holds our schema; an empty file is only fine to create a database in. */
+static gboolean
+inspect_file (ZsStore   *self,
+              gboolean   empty_is_fine,
+              GError   **error)
+{
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *found = NULL;
+  gboolean has_wal = file_exists (self->path, "-wal");
+  GStatBuf info;
+  int version = 0;
+
+  if (g_stat (self->path, &info) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("There is no database at “%s”; create it with “zhaoshang-cli --db %s init”"),
+                     self->path, self->path);
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("Could not open the database “%s”: %s"), self->path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (S_ISDIR (info.st_mode))
+    found = g_strdup (_("a folder"));
+  else if (info.st_size == 0 && !has_wal)
+    {
+      if (empty_is_fine)
+        return TRUE;
+      found = g_strdup (_("an empty file"));
+    }
+  else
+    {
+      uri = read_only_uri (self->path, !has_wal);
+      if (!(tables = list_tables (self->path, uri, &version, error)))
+        return FALSE;
+      if (version >= ZS_SCHEMA_VERSION_CORE && has_table (tables, "firms"))
+        return TRUE;
+      found = describe_tables (tables);
+    }
+  g_set_error (error, ZS_ERROR, ZS_ERROR_NOT_A_DATABASE,
+               _("“%s” is not a Zhaoshang database: it is %s"), self->path, found);
+  return FALSE;
+}
+
+/* Whether the user may only read the database: the file or its folder
+ * (where the -wal and -shm files go) is not writable for them. */
+static gboolean
+is_read_only_for_user (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return access (path, W_OK) != 0 || access (dir, W_OK) != 0;
+}
+
+/* A query that makes sqlite open the file, and the -wal and -shm files of
+ * a WAL database: the result code of the first real access. */
+static int
+probe (sqlite3 *db)
+{
+  return sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+}
+
+static gboolean
+is_denied (int rc)
+{
+  return (rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN ||
+         (rc & 0xff) == SQLITE_PERM;
+}
+
+static void
+close_handle (ZsStore *self)
+{
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+}
+
+static gboolean
+set_open_error (ZsStore  *self,
+                int       rc,
+                GError  **error)
+{
+  g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
+               _("Could not open the database “%s”: %s"), self->path,
+               self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  close_handle (self);
+  return FALSE;
+}
+
+/* Read only, a WAL database needs its -shm file to take locks. Where it
+ * cannot be made, nobody can have the database open for writing unless a
+ * -wal file shows it, so reading the file as it stands is safe. */
+static gboolean
+open_read_only (ZsStore  *self,
+                GError  **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  gboolean has_wal = file_exists (self->path, "-wal");
+  gboolean no_shm = !file_exists (self->path, "-shm") && access (dir, W_OK) != 0;
+  g_autofree char *uri = read_only_uri (self->path, no_shm && !has_wal);
+  int rc;
+
+  self->read_only = TRUE;
+  rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+                        SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = probe (self->db);
+  if (rc != SQLITE_OK && is_denied (rc) && !has_wal && !no_shm)
+    {
+      /* A -shm file left by another user, which we may not lock. */
+      g_clear_pointer (&uri, g_free);
+      close_handle (self);
+      uri = read_only_uri (self->path, TRUE);
+      rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+                            SQLITE_OPEN_FULLMUTEX, NULL);
+      if (rc == SQLITE_OK)
+        rc = probe (self->db);
+    }
+  if (rc != SQLITE_OK && has_wal)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_READ_ONLY,
+                   _("The database “%s” is read only for you and another user has it open "
+                     "with changes not yet in the file; open it when they have closed it (%s)"),
+                   self->path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      close_handle (self);
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
+    return set_open_error (self, rc, error);
+  return TRUE;
+}
+
+/* Read-write when the user may write, else (or when sqlite finds it may
+ * not after all) read only. */
+static gboolean
+open_handle (ZsStore  *self,
+             GError  **error)
+{
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+  int rc;
+
+  if (self->create)
+  if (g_file_test (self->path, G_FILE_TEST_EXISTS) && !inspect_file (self, TRUE, error))
+    return FALSE;
+
+  return open_handle (self, error) &&
+         configure_connection (self, error) &&
+         migrate (self, error);
+}
+
+static gboolean
 open_database (ZsStore  *self,
                GError  **error)
 {
+  return inspect_file (self, FALSE, error) &&
+         open_handle (self, error) &&
+         configure_connection (self, error) &&
+         check_current (self, error);
+}
+
+static gboolean
+zs_store_initable_init (GInitable     *initable,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  ZsStore *self = ZS_STORE (initable);
+    flags |= SQLITE_OPEN_CREATE;
+  else if (is_read_only_for_user (self->path))
+    return open_read_only (self, error);
+
+  rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+  if (rc == SQLITE_OK && sqlite3_db_readonly (self->db, "main") == 1)
+    rc = SQLITE_READONLY;
+  if (rc == SQLITE_OK)
+    rc = probe (self->db);
+  if (rc == SQLITE_OK)
+  if (self->create)
+    return create_database (self, error);
+  return open_database (self, error);
+}
+    return TRUE;
+  if (!self->create && is_denied (rc))
+    {
+      close_handle (self);
+      return open_read_only (self, error);
+    }
+  if (self->create && is_denied (rc))
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_READ_ONLY,
+                   _("The database “%s” is read only for you: it can be read, "
+                     "but not created or upgraded"), self->path);
+      close_handle (self);
+      return FALSE;
+    }
+  return set_open_error (self, rc, error);
+}
+
+static gboolean
+create_database (ZsStore  *self,
+                 GError  **error)
+{
   g_autofree char *dir = g_path_get_dirname (self->path);
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -1041,15 +1447,20 @@ open_database (ZsStore  *self,
       return FALSE;
     }
 
-  if (sqlite3_open_v2 (self->path, &self->db, flags, NULL) != SQLITE_OK)
+  g_return_val_if_fail (self->db == NULL, FALSE);
+
+  zs_i18n_init ();
+  use_ofd_locks ();
+  if (self->path == NULL || self->path[0] == '\0')
     {
-      g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
-                   _("Could not open the database “%s”: %s"), self->path,
-                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
-      return FALSE;
+      g_free (self->path);
+      self->path = zs_store_get_default_path ();
     }
 
-  return configure_connection (self, error) && migrate (self, error);
+static void
+zs_store_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = zs_store_initable_init;
 }
 
 /**
@@ -1075,9 +1486,12 @@ zs_store_get_default_path (void)
  * @path: (nullable): the database file, or %NULL for zs_store_get_default_path()
  * @error: return location for a #GError
  *
- * Opens the database, creating it and its folder if needed, and brings its
- * schema up to date step by step. A database written by a newer version is
- * refused with %ZS_ERROR_TOO_NEW and left untouched.
+ * Opens an existing Zhaoshang database of the current schema version.
+ * Nothing is created or upgraded (see zs_store_create()): a missing file
+ * fails with %G_IO_ERROR_NOT_FOUND, a file without our schema with
+ * %ZS_ERROR_NOT_A_DATABASE, left byte for byte as it was, an older schema
+ * with %ZS_ERROR_TOO_OLD and a newer one with %ZS_ERROR_TOO_NEW. A database
+ * the user may not write opens read only (see zs_store_is_read_only()).
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -1085,14 +1499,89 @@ ZsStore *
 zs_store_new (const char  *path,
               GError     **error)
 {
-  g_autoptr(ZsStore) self = NULL;
+  return g_initable_new (ZS_TYPE_STORE, NULL, error, "path", path, NULL);
+}
 
-  zs_i18n_init ();
-  self = g_object_new (ZS_TYPE_STORE, NULL);
-  self->path = path != NULL ? g_strdup (path) : zs_store_get_default_path ();
-  if (!open_database (self, error))
-    return NULL;
-  return g_steal_pointer (&self);
+/**
+ * zs_store_create:
+ * @path: (nullable): the database file, or %NULL for zs_store_get_default_path()
+ * @error: return location for a #GError
+ *
+ * Opens the database, creating it and its folder if needed, and brings its
+ * schema up to date step by step. A file that holds anything but a
+ * Zhaoshang database is refused as by zs_store_new(); so is a database
+ * written by a newer version, with %ZS_ERROR_TOO_NEW.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+ZsStore *
+zs_store_create (const char  *path,
+                 GError     **error)
+{
+/* Names compare as they are stored, and regardless of case: "Bob" is
+ * the viewer "bob" too, whatever the case of names means elsewhere. */
+static char *
+staff_key (const char *name)
+{
+  g_autofree char *normalized = _zs_text_normalize_name (name);
+
+  return normalized != NULL ? g_utf8_casefold (normalized, -1) : g_strdup ("");
+}
+
+/* Whether the actor is registered as a viewer; -1 with @error set when the
+ * staff table cannot be read, which never counts as permission. */
+static int
+actor_is_viewer (ZsStore  *self,
+                 GError  **error)
+{
+  sqlite3_stmt *stmt = _zs_store_prepare (self, "SELECT name FROM staff WHERE role = 'viewer'", error);
+  g_autofree char *key = staff_key (self->actor);
+  gboolean viewer = FALSE;
+  int rc = SQLITE_DONE;
+
+  if (stmt == NULL)
+    return -1;
+  while (!viewer && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *other = staff_key ((const char *) sqlite3_column_text (stmt, 0));
+
+      viewer = g_str_equal (key, other);
+    }
+  if (!viewer && rc != SQLITE_DONE)
+    {
+      _zs_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return -1;
+    }
+  sqlite3_reset (stmt);
+  return viewer;
+}
+
+  return g_initable_new (ZS_TYPE_STORE, NULL, error, "path", path, "create", TRUE, NULL);
+}
+
+/**
+ * zs_store_is_read_only:
+ * @self: a #ZsStore
+ *
+ * Whether the database was opened read only, because the user may not
+  if (self->read_only)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_READ_ONLY,
+                   _("The database “%s” is read only for you: you may not write the file "
+                     "or its folder, so it can be read but not changed"), self->path);
+      return FALSE;
+    }
+ * write the file or its folder. Every change then fails with
+ * %ZS_ERROR_READ_ONLY.
+ *
+ * Returns: %TRUE if nothing can be written
+ */
+gboolean
+zs_store_is_read_only (ZsStore *self)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), TRUE);
+  return self->read_only;
 }
 
 const char *
@@ -1121,17 +1610,14 @@ gboolean
 _zs_store_check_can_write (ZsStore  *self,
                            GError  **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean viewer;
+  int viewer;
 
   /* Within a transaction the staff table reads the same throughout. */
   if (self->may_write && self->in_transaction)
     return TRUE;
-  if (!(stmt = _zs_store_prepare (self, "SELECT 1 FROM staff WHERE name = ? AND role = 'viewer'", error)))
+  viewer = actor_is_viewer (self, error);
+  if (viewer < 0)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, self->actor, -1, SQLITE_TRANSIENT);
-  viewer = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
   self->may_write = !viewer;
   if (!viewer)
     return TRUE;
@@ -1291,6 +1777,8 @@ _zs_store_has_search_entry (ZsStore *self,
   return g_hash_table_contains (self->search_pending, &firm_id);
 }
 
+  g_autofree char *normalized = NULL;
+
 /* Takes @entry (NULL: the firm has no entry in the index). */
 void
 _zs_store_remember_search_entry (ZsStore       *self,
@@ -1323,7 +1811,9 @@ zs_store_get_actor (ZsStore *self)
  * @self: a #ZsStore
  * @actor: (nullable): the staff member making the next changes
  *
- * Sets who is recorded in the audit trail; %NULL means the OS user.
+ * Sets who is recorded in the audit trail; %NULL or blanks mean the OS
+ * user. The name is taken in Unicode NFKC without the blanks around it,
+ * as staff names are stored.
  */
 void
 zs_store_set_actor (ZsStore    *self,
@@ -1331,12 +1821,19 @@ zs_store_set_actor (ZsStore    *self,
 {
   g_return_if_fail (ZS_IS_STORE (self));
 
-  if (actor == NULL || actor[0] == '\0')
-    actor = g_get_user_name ();
-  if (g_strcmp0 (self->actor, actor) == 0)
+  /* Spelled as stored, so that no spelling of a viewer's name writes. */
+  normalized = _zs_text_normalize_name (actor);
+  if (normalized == NULL || normalized[0] == '\0')
+    {
+      g_free (normalized);
+      normalized = _zs_text_normalize_name (g_get_user_name ());
+    }
+  if (normalized == NULL)
+    normalized = g_strdup (g_get_user_name ());
+  if (g_strcmp0 (self->actor, normalized) == 0)
     return;
   g_free (self->actor);
-  self->actor = g_strdup (actor);
+  self->actor = g_steal_pointer (&normalized);
   self->may_write = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
 }

@@ -41,6 +41,11 @@ ZS_AVAILABLE_IN_ALL
 ZsStore       *zs_store_new                (const char   *path,
                                             GError      **error);
 ZS_AVAILABLE_IN_ALL
+ZsStore       *zs_store_create             (const char   *path,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
+gboolean       zs_store_is_read_only       (ZsStore      *self);
+ZS_AVAILABLE_IN_ALL
 const char    *zs_store_get_path           (ZsStore      *self);
 ZS_AVAILABLE_IN_ALL
 int            zs_store_get_schema_version (ZsStore      *self);

@@ -29,7 +29,7 @@ test_upgrade_from_v1 (void)
   g_autofree char *dir = g_dir_make_tmp ("zs-test-XXXXXX", NULL);
   g_autofree char *path = create_from_fixture (dir, "schema-v1.sql");
   g_autoptr(GError) error = NULL;
-  g_autoptr(ZsStore) store = zs_store_new (path, &error);
+  g_autoptr(ZsStore) store = zs_store_create (path, &error);
   g_autoptr(GPtrArray) nang = NULL;
   g_autoptr(GPtrArray) huawei = NULL;
   g_autoptr(GPtrArray) by_contact = NULL;
@@ -84,7 +84,7 @@ test_failed_step_leaves_database (void)
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE firm_search (x)", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  store = zs_store_new (path, &error);
+  store = zs_store_create (path, &error);
   g_assert_null (store);
   g_assert_error (error, ZS_ERROR, ZS_ERROR_DATABASE);
   g_assert_nonnull (strstr (error->message, "version 2"));

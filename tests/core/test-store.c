@@ -73,7 +73,7 @@ test_not_a_database (void)
   g_file_set_contents (path, "这不是数据库，只是一段文字。这不是数据库，只是一段文字。", -1, NULL);
   store = zs_store_new (path, &error);
   g_assert_null (store);
-  g_assert_error (error, ZS_ERROR, ZS_ERROR_DATABASE);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_NOT_A_DATABASE);
   g_assert_nonnull (strstr (error->message, path));
   g_remove (path);
   g_rmdir (dir);

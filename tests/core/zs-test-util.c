@@ -12,7 +12,7 @@ store_fixture_setup (StoreFixture  *fixture,
   fixture->dir = g_dir_make_tmp ("zs-test-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = zs_store_new (fixture->path, &error);
+  fixture->store = zs_store_create (fixture->path, &error);
   g_assert_no_error (error);
   zs_store_set_actor (fixture->store, "tester");
 }

@@ -564,7 +564,7 @@ zs_cli_open (ZsCli     *cli,
       return FALSE;
     }
 
-  cli->store = zs_store_new (path, error);
+  cli->store = create ? zs_store_create (path, error) : zs_store_new (path, error);
   if (cli->store == NULL)
     return FALSE;
   zs_store_set_actor (cli->store, cli->actor != NULL ? cli->actor : g_get_user_name ());

@@ -102,7 +102,15 @@ zs_application_open_database (ZsApplication *self,
   window = find_window (self, resolved);
   if (window == NULL)
     {
-      store = zs_store_new (resolved, &error);
+      /* On first use the database is made, as `zhaoshang-cli init` does. */
+      if (!g_file_test (resolved, G_FILE_TEST_EXISTS))
+        {
+          store = zs_store_create (resolved, &error);
+          if (store != NULL && !zs_store_load_seed (store, &error))
+            g_clear_object (&store);
+        }
+      else
+        store = zs_store_new (resolved, &error);
       if (store != NULL)
         window = GTK_WINDOW (zs_window_new (self, store));
       else
