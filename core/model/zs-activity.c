@@ -21,6 +21,7 @@ struct _ZsActivity
   GObject         parent_instance;
 
   gint64          id;
+  gint64       version;
   gint64          firm_id;
   gint64          project_id;
   ZsActivityKind  kind;
@@ -36,6 +37,7 @@ G_DEFINE_FINAL_TYPE (ZsActivity, zs_activity, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_ID,
+  PROP_VERSION,
   PROP_FIRM_ID,
   PROP_PROJECT_ID,
   PROP_KIND,
@@ -74,6 +76,7 @@ zs_activity_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ID: g_value_set_int64 (value, self->id); break;
+    case PROP_VERSION: g_value_set_int64 (value, self->version); break;
     case PROP_FIRM_ID: g_value_set_int64 (value, self->firm_id); break;
     case PROP_PROJECT_ID: g_value_set_int64 (value, self->project_id); break;
     case PROP_KIND: g_value_set_enum (value, self->kind); break;
@@ -113,6 +116,13 @@ zs_activity_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_VERSION:
+      if (self->version != g_value_get_int64 (value))
+        {
+          self->version = g_value_get_int64 (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     case PROP_FIRM_ID: zs_activity_set_firm_id (self, g_value_get_int64 (value)); break;
     case PROP_PROJECT_ID: zs_activity_set_project_id (self, g_value_get_int64 (value)); break;
     case PROP_KIND: zs_activity_set_kind (self, g_value_get_enum (value)); break;
@@ -149,6 +159,15 @@ zs_activity_class_init (ZsActivityClass *klass)
    * The store's row id, 0 until the activity is saved.
    */
   properties[PROP_ID] = g_param_spec_int64 ("id", "Id", NULL, 0, G_MAXINT64, 0, flags);
+  /**
+   * ZsActivity:version:
+   *
+   * The version of the stored record this object was loaded at: 1 when
+   * created, one more with each write. An update fails with
+   * %ZS_ERROR_CONFLICT when another writer changed one of the same fields
+   * after this version; 0 means "no version known" and skips that check.
+   */
+  properties[PROP_VERSION] = g_param_spec_int64 ("version", "Version", NULL, 0, G_MAXINT64, 0, flags);
   /**
    * ZsActivity:firm-id:
    *
@@ -217,6 +236,19 @@ zs_activity_get_id (ZsActivity *self)
 {
   g_return_val_if_fail (ZS_IS_ACTIVITY (self), 0);
   return self->id;
+}
+
+/**
+ * zs_activity_get_version:
+ * @self: a #ZsActivity
+ *
+ * Returns: the stored version this object was loaded at, 0 if unknown
+ */
+gint64
+zs_activity_get_version (ZsActivity *self)
+{
+  g_return_val_if_fail (ZS_IS_ACTIVITY (self), 0);
+  return self->version;
 }
 
 #define STRING_ACCESSORS(field, PROP)                                   \

@@ -24,6 +24,8 @@ ZsActivity         *zs_activity_new                (void);
 ZS_AVAILABLE_IN_ALL
 gint64              zs_activity_get_id             (ZsActivity     *self);
 ZS_AVAILABLE_IN_ALL
+gint64              zs_activity_get_version        (ZsActivity     *self);
+ZS_AVAILABLE_IN_ALL
 gint64              zs_activity_get_firm_id        (ZsActivity     *self);
 ZS_AVAILABLE_IN_ALL
 void                zs_activity_set_firm_id        (ZsActivity     *self,

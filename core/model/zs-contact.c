@@ -19,6 +19,7 @@ struct _ZsContact
   GObject  parent_instance;
 
   gint64   id;
+  gint64       version;
   gint64   firm_id;
   char    *name;
   char    *title;
@@ -32,6 +33,7 @@ G_DEFINE_FINAL_TYPE (ZsContact, zs_contact, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_ID,
+  PROP_VERSION,
   PROP_FIRM_ID,
   PROP_NAME,
   PROP_TITLE,
@@ -68,6 +70,7 @@ zs_contact_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ID: g_value_set_int64 (value, self->id); break;
+    case PROP_VERSION: g_value_set_int64 (value, self->version); break;
     case PROP_FIRM_ID: g_value_set_int64 (value, self->firm_id); break;
     case PROP_NAME: g_value_set_string (value, self->name); break;
     case PROP_TITLE: g_value_set_string (value, self->title); break;
@@ -105,6 +108,13 @@ zs_contact_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_VERSION:
+      if (self->version != g_value_get_int64 (value))
+        {
+          self->version = g_value_get_int64 (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     case PROP_FIRM_ID: zs_contact_set_firm_id (self, g_value_get_int64 (value)); break;
     case PROP_NAME: zs_contact_set_name (self, g_value_get_string (value)); break;
     case PROP_TITLE: zs_contact_set_title (self, g_value_get_string (value)); break;
@@ -139,6 +149,15 @@ zs_contact_class_init (ZsContactClass *klass)
    * The store's row id, 0 until the contact is saved.
    */
   properties[PROP_ID] = g_param_spec_int64 ("id", "Id", NULL, 0, G_MAXINT64, 0, flags);
+  /**
+   * ZsContact:version:
+   *
+   * The version of the stored record this object was loaded at: 1 when
+   * created, one more with each write. An update fails with
+   * %ZS_ERROR_CONFLICT when another writer changed one of the same fields
+   * after this version; 0 means "no version known" and skips that check.
+   */
+  properties[PROP_VERSION] = g_param_spec_int64 ("version", "Version", NULL, 0, G_MAXINT64, 0, flags);
   /**
    * ZsContact:firm-id:
    *
@@ -183,6 +202,19 @@ zs_contact_get_id (ZsContact *self)
 {
   g_return_val_if_fail (ZS_IS_CONTACT (self), 0);
   return self->id;
+}
+
+/**
+ * zs_contact_get_version:
+ * @self: a #ZsContact
+ *
+ * Returns: the stored version this object was loaded at, 0 if unknown
+ */
+gint64
+zs_contact_get_version (ZsContact *self)
+{
+  g_return_val_if_fail (ZS_IS_CONTACT (self), 0);
+  return self->version;
 }
 
 #define STRING_ACCESSORS(field, PROP)                                   \

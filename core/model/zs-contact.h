@@ -24,6 +24,8 @@ ZsContact          *zs_contact_new         (void);
 ZS_AVAILABLE_IN_ALL
 gint64              zs_contact_get_id      (ZsContact  *self);
 ZS_AVAILABLE_IN_ALL
+gint64              zs_contact_get_version (ZsContact  *self);
+ZS_AVAILABLE_IN_ALL
 gint64              zs_contact_get_firm_id (ZsContact  *self);
 ZS_AVAILABLE_IN_ALL
 void                zs_contact_set_firm_id (ZsContact  *self,

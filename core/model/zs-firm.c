@@ -14,6 +14,7 @@ struct _ZsFirm
   GObject      parent_instance;
 
   gint64       id;
+  gint64       version;
   char        *uscc;
   char        *name;
   char        *name_other;
@@ -35,6 +36,7 @@ G_DEFINE_FINAL_TYPE (ZsFirm, zs_firm, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_ID,
+  PROP_VERSION,
   PROP_USCC,
   PROP_NAME,
   PROP_NAME_OTHER,
@@ -86,6 +88,7 @@ zs_firm_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ID: g_value_set_int64 (value, self->id); break;
+    case PROP_VERSION: g_value_set_int64 (value, self->version); break;
     case PROP_USCC: g_value_set_string (value, self->uscc); break;
     case PROP_NAME: g_value_set_string (value, self->name); break;
     case PROP_NAME_OTHER: g_value_set_string (value, self->name_other); break;
@@ -131,6 +134,13 @@ zs_firm_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_VERSION:
+      if (self->version != g_value_get_int64 (value))
+        {
+          self->version = g_value_get_int64 (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     case PROP_USCC: zs_firm_set_uscc (self, g_value_get_string (value)); break;
     case PROP_NAME: zs_firm_set_name (self, g_value_get_string (value)); break;
     case PROP_NAME_OTHER: zs_firm_set_name_other (self, g_value_get_string (value)); break;
@@ -173,6 +183,15 @@ zs_firm_class_init (ZsFirmClass *klass)
    * The store's row id, 0 until the firm is saved.
    */
   properties[PROP_ID] = g_param_spec_int64 ("id", "Id", NULL, 0, G_MAXINT64, 0, flags);
+  /**
+   * ZsFirm:version:
+   *
+   * The version of the stored record this object was loaded at: 1 when
+   * created, one more with each write. An update fails with
+   * %ZS_ERROR_CONFLICT when another writer changed one of the same fields
+   * after this version; 0 means "no version known" and skips that check.
+   */
+  properties[PROP_VERSION] = g_param_spec_int64 ("version", "Version", NULL, 0, G_MAXINT64, 0, flags);
   /**
    * ZsFirm:uscc:
    *
@@ -262,6 +281,19 @@ zs_firm_get_id (ZsFirm *self)
 {
   g_return_val_if_fail (ZS_IS_FIRM (self), 0);
   return self->id;
+}
+
+/**
+ * zs_firm_get_version:
+ * @self: a #ZsFirm
+ *
+ * Returns: the stored version this object was loaded at, 0 if unknown
+ */
+gint64
+zs_firm_get_version (ZsFirm *self)
+{
+  g_return_val_if_fail (ZS_IS_FIRM (self), 0);
+  return self->version;
 }
 
 #define STRING_ACCESSORS(field, PROP)                                   \

@@ -24,6 +24,8 @@ ZsFirm             *zs_firm_new                    (void);
 ZS_AVAILABLE_IN_ALL
 gint64              zs_firm_get_id                 (ZsFirm      *self);
 ZS_AVAILABLE_IN_ALL
+gint64              zs_firm_get_version            (ZsFirm      *self);
+ZS_AVAILABLE_IN_ALL
 const char         *zs_firm_get_uscc               (ZsFirm      *self);
 ZS_AVAILABLE_IN_ALL
 void                zs_firm_set_uscc               (ZsFirm      *self,

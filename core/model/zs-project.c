@@ -20,6 +20,7 @@ struct _ZsProject
   GObject          parent_instance;
 
   gint64           id;
+  gint64       version;
   gint64           firm_id;
   char            *title;
   char           **sectors;
@@ -42,6 +43,7 @@ G_DEFINE_FINAL_TYPE (ZsProject, zs_project, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_ID,
+  PROP_VERSION,
   PROP_FIRM_ID,
   PROP_TITLE,
   PROP_SECTORS,
@@ -88,6 +90,7 @@ zs_project_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ID: g_value_set_int64 (value, self->id); break;
+    case PROP_VERSION: g_value_set_int64 (value, self->version); break;
     case PROP_FIRM_ID: g_value_set_int64 (value, self->firm_id); break;
     case PROP_TITLE: g_value_set_string (value, self->title); break;
     case PROP_SECTORS: g_value_set_boxed (value, self->sectors); break;
@@ -134,6 +137,13 @@ zs_project_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_VERSION:
+      if (self->version != g_value_get_int64 (value))
+        {
+          self->version = g_value_get_int64 (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     case PROP_FIRM_ID: zs_project_set_firm_id (self, g_value_get_int64 (value)); break;
     case PROP_TITLE: zs_project_set_title (self, g_value_get_string (value)); break;
     case PROP_SECTORS: zs_project_set_sectors (self, g_value_get_boxed (value)); break;
@@ -177,6 +187,15 @@ zs_project_class_init (ZsProjectClass *klass)
    * The store's row id, 0 until the project is saved.
    */
   properties[PROP_ID] = g_param_spec_int64 ("id", "Id", NULL, 0, G_MAXINT64, 0, flags);
+  /**
+   * ZsProject:version:
+   *
+   * The version of the stored record this object was loaded at: 1 when
+   * created, one more with each write. An update fails with
+   * %ZS_ERROR_CONFLICT when another writer changed one of the same fields
+   * after this version; 0 means "no version known" and skips that check.
+   */
+  properties[PROP_VERSION] = g_param_spec_int64 ("version", "Version", NULL, 0, G_MAXINT64, 0, flags);
   /**
    * ZsProject:firm-id:
    *
@@ -290,6 +309,19 @@ zs_project_get_id (ZsProject *self)
 {
   g_return_val_if_fail (ZS_IS_PROJECT (self), 0);
   return self->id;
+}
+
+/**
+ * zs_project_get_version:
+ * @self: a #ZsProject
+ *
+ * Returns: the stored version this object was loaded at, 0 if unknown
+ */
+gint64
+zs_project_get_version (ZsProject *self)
+{
+  g_return_val_if_fail (ZS_IS_PROJECT (self), 0);
+  return self->version;
 }
 
 #define STRING_ACCESSORS(field, PROP)                                   \

@@ -24,6 +24,8 @@ ZsProject          *zs_project_new                     (void);
 ZS_AVAILABLE_IN_ALL
 gint64              zs_project_get_id                  (ZsProject       *self);
 ZS_AVAILABLE_IN_ALL
+gint64              zs_project_get_version             (ZsProject       *self);
+ZS_AVAILABLE_IN_ALL
 gint64              zs_project_get_firm_id             (ZsProject       *self);
 ZS_AVAILABLE_IN_ALL
 void                zs_project_set_firm_id             (ZsProject       *self,

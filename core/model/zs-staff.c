@@ -20,6 +20,7 @@ struct _ZsStaff
   GObject  parent_instance;
 
   gint64   id;
+  gint64       version;
   char    *name;
   ZsRole   role;
   char    *park_code;
@@ -30,6 +31,7 @@ G_DEFINE_FINAL_TYPE (ZsStaff, zs_staff, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_ID,
+  PROP_VERSION,
   PROP_NAME,
   PROP_ROLE,
   PROP_PARK_CODE,
@@ -60,6 +62,7 @@ zs_staff_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ID: g_value_set_int64 (value, self->id); break;
+    case PROP_VERSION: g_value_set_int64 (value, self->version); break;
     case PROP_NAME: g_value_set_string (value, self->name); break;
     case PROP_ROLE: g_value_set_enum (value, self->role); break;
     case PROP_PARK_CODE: g_value_set_string (value, self->park_code); break;
@@ -94,6 +97,13 @@ zs_staff_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_VERSION:
+      if (self->version != g_value_get_int64 (value))
+        {
+          self->version = g_value_get_int64 (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     case PROP_NAME: zs_staff_set_name (self, g_value_get_string (value)); break;
     case PROP_ROLE: zs_staff_set_role (self, g_value_get_enum (value)); break;
     case PROP_PARK_CODE: zs_staff_set_park_code (self, g_value_get_string (value)); break;
@@ -125,6 +135,15 @@ zs_staff_class_init (ZsStaffClass *klass)
    * The store's row id, 0 until the staff member is saved.
    */
   properties[PROP_ID] = g_param_spec_int64 ("id", "Id", NULL, 0, G_MAXINT64, 0, flags);
+  /**
+   * ZsStaff:version:
+   *
+   * The version of the stored record this object was loaded at: 1 when
+   * created, one more with each write. An update fails with
+   * %ZS_ERROR_CONFLICT when another writer changed one of the same fields
+   * after this version; 0 means "no version known" and skips that check.
+   */
+  properties[PROP_VERSION] = g_param_spec_int64 ("version", "Version", NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_NAME] = string_param ("name", "Name");
   /**
    * ZsStaff:role:
@@ -167,6 +186,19 @@ zs_staff_get_id (ZsStaff *self)
 {
   g_return_val_if_fail (ZS_IS_STAFF (self), 0);
   return self->id;
+}
+
+/**
+ * zs_staff_get_version:
+ * @self: a #ZsStaff
+ *
+ * Returns: the stored version this object was loaded at, 0 if unknown
+ */
+gint64
+zs_staff_get_version (ZsStaff *self)
+{
+  g_return_val_if_fail (ZS_IS_STAFF (self), 0);
+  return self->version;
 }
 
 #define STRING_ACCESSORS(field, PROP)                                   \

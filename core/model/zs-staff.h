@@ -24,6 +24,8 @@ ZsStaff            *zs_staff_new           (void);
 ZS_AVAILABLE_IN_ALL
 gint64              zs_staff_get_id        (ZsStaff    *self);
 ZS_AVAILABLE_IN_ALL
+gint64              zs_staff_get_version   (ZsStaff    *self);
+ZS_AVAILABLE_IN_ALL
 const char         *zs_staff_get_name      (ZsStaff    *self);
 ZS_AVAILABLE_IN_ALL
 void                zs_staff_set_name      (ZsStaff    *self,

@@ -23,13 +23,28 @@ _zs_audit_record (ZsStore       *self,
                   const char    *new_value,
                   GError       **error)
 {
+  return _zs_audit_record_version (self, entity, entity_id, 0, kind, field, old_value, new_value, error);
+}
+
+/* @version: the record's version the change produced, 0 if it has none */
+gint64
+_zs_audit_record_version (ZsStore       *self,
+                          const char    *entity,
+                          gint64         entity_id,
+                          gint64         version,
+                          ZsChangeKind   kind,
+                          const char    *field,
+                          const char    *old_value,
+                          const char    *new_value,
+                          GError       **error)
+{
   g_autofree char *now = _zs_store_now ();
   sqlite3_stmt *stmt;
 
   if (!_zs_store_audit_creations (self, error) ||
       !(stmt = _zs_store_prepare (self,
-                                  "INSERT INTO changes (at, actor, entity, entity_id, kind, field, old_value, new_value, import_id) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                  "INSERT INTO changes (at, actor, entity, entity_id, kind, field, old_value, new_value, import_id, version) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                   error)))
     return 0;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
@@ -44,6 +59,10 @@ _zs_audit_record (ZsStore       *self,
     sqlite3_bind_int64 (stmt, 9, _zs_store_get_import_id (self));
   else
     sqlite3_bind_null (stmt, 9);
+  if (version != 0)
+    sqlite3_bind_int64 (stmt, 10, version);
+  else
+    sqlite3_bind_null (stmt, 10);
   if (!_zs_store_step_done (self, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (_zs_store_get_db (self));

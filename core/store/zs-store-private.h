@@ -207,6 +207,15 @@ gboolean      _zs_record_insert_with_id(ZsStore        *self,
                                         GError        **error);
 
 /* zs-store-audit.c */
+gint64        _zs_audit_record_version (ZsStore        *self,
+                                        const char     *entity,
+                                        gint64          entity_id,
+                                        gint64          version,
+                                        ZsChangeKind    kind,
+                                        const char     *field,
+                                        const char     *old_value,
+                                        const char     *new_value,
+                                        GError        **error);
 gint64        _zs_audit_record         (ZsStore        *self,
                                         const char     *entity,
                                         gint64          entity_id,

@@ -135,6 +135,7 @@ zs_cli_firms_edit (ZsCli    *cli,
     return FALSE;
   if (clear_sectors)
     zs_firm_set_sectors (firm, NULL);
+  zs_cli_apply_if_version (cli, G_OBJECT (firm));
 
   if (!zs_store_update_firm (cli->store, firm, error))
     return FALSE;

@@ -60,6 +60,7 @@ struct _ZsCli
   char               *db_path;
   char               *actor;
   gboolean            json;
+  gint64              if_version;  /* an edit's --if-version, 0 if not given */
 
   const char         *verb;          /* for the --help hint after usage errors */
   const ZsCliCommand *command;
@@ -162,6 +163,8 @@ gboolean     zs_cli_parse_edit       (ZsCli              *cli,
                                       ZsCliFields        *fields,
                                       gboolean           *clear_sectors,
                                       GError            **error);
+void         zs_cli_apply_if_version (ZsCli              *cli,
+                                      GObject            *record);
 gboolean     zs_cli_delete_by_id     (ZsCli              *cli,
                                       GStrv              *args,
                                       ZsCliDeleteFunc     delete_func,

@@ -207,6 +207,7 @@ zs_cli_projects_edit (ZsCli    *cli,
     return FALSE;
   if (clear_sectors)
     zs_project_set_sectors (project, NULL);
+  zs_cli_apply_if_version (cli, G_OBJECT (project));
 
   if (!zs_store_update_project (cli->store, project, error))
     return FALSE;

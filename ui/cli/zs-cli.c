@@ -649,17 +649,39 @@ zs_cli_parse_edit (ZsCli        *cli,
 {
   const GOptionEntry entries[] = {
     { "clear-sectors", 0, 0, G_OPTION_ARG_NONE, clear_sectors, N_("Remove every sector"), NULL },
+    { "if-version", 0, 0, G_OPTION_ARG_INT64, &cli->if_version,
+      N_("Refuse fields another writer changed after this version (see “show --json”)"), N_("N") },
     G_OPTION_ENTRY_NULL
   };
 
   *clear_sectors = FALSE;
+  cli->if_version = 0;
   if (!zs_cli_parse (cli, args, entries, fields, 1, error) ||
       !zs_cli_conflict ("sector", zs_cli_fields_is_set (fields, "sector"),
                         "clear-sectors", *clear_sectors, error))
     return FALSE;
   if (!zs_cli_fields_any_set (fields) && !*clear_sectors)
     return zs_cli_usage_error (error, _("nothing to change; give at least one option"));
+  if (cli->if_version < 0)
+    return zs_cli_usage_error (error, _("--if-version: “%" G_GINT64_FORMAT "” is not a version; versions start at 1"),
+                               cli->if_version);
   return TRUE;
+}
+
+/**
+ * zs_cli_apply_if_version:
+ * @cli: the tool
+ * @record: the record just loaded for an edit
+ *
+ * With --if-version N the edit starts from version N rather than from the
+ * record as loaded now, so fields other writers changed after N conflict.
+ */
+void
+zs_cli_apply_if_version (ZsCli   *cli,
+                         GObject *record)
+{
+  if (cli->if_version > 0)
+    g_object_set (record, "version", cli->if_version, NULL);
 }
 
 /**
