@@ -19,15 +19,35 @@
 
 static ZsApplication *app;
 
-/* The broken fixture makes libpeas and its Python loader warn; the engine
- * keeps those as the plugin's error, and they are expected here. */
+/* What libpeas and its Python loader (which logs under no domain) say about
+ * the broken fixture, each declared exactly; every other warning stays
+ * fatal. Not g_test_expect_message(): an expected message never reaches the
+ * log handler through which the engine keeps it as the plugin's error, which
+ * the preferences show. */
+static const struct
+{
+  const char *domain;
+  const char *pattern;
+} plugin_warnings[] = {
+  { "libpeas", "Error loading plugin 'broken_page'" },
+  { NULL, "Error importing plugin 'broken_page':*ModuleNotFoundError*" },
+};
+
 static gboolean
 allow_plugin_warnings (const char     *domain,
                        GLogLevelFlags  level,
                        const char     *message,
                        gpointer        user_data)
 {
-  return !(domain == NULL || domain[0] == '\0' || g_str_equal (domain, "libpeas"));
+  if ((level & G_LOG_LEVEL_MASK) != G_LOG_LEVEL_WARNING)
+    return TRUE;
+  if (domain != NULL && domain[0] == '\0')
+    domain = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (plugin_warnings); i++)
+    if (g_strcmp0 (domain, plugin_warnings[i].domain) == 0 &&
+        g_pattern_match_simple (plugin_warnings[i].pattern, message))
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
