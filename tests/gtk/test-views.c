@@ -228,6 +228,53 @@ test_firms_filter_and_edit (Fixture       *fixture,
   g_assert_true (zs_test_wait_until (form_shows_name, (gpointer[]) { form, old_name }));
 }
 
+/* Reverting the creation of a firm with a contact asks before deleting
+ * the contact too. */
+static void
+test_history_revert_confirms (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *history = zs_history_list_new (fixture->store);
+  g_autoptr(ZsFirm) firm = zs_firm_new ();
+  g_autoptr(ZsContact) contact = zs_contact_new ();
+  g_autoptr(ZsFirm) still = NULL;
+  g_autoptr(ZsFirm) gone = NULL;
+  g_autoptr(ZsChange) created = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uscc = valid_uscc ("91654004MA7XREVT1");
+  AdwMessageDialog *dialog;
+  gint64 id;
+
+  g_object_ref_sink (history);
+  zs_firm_set_name (firm, "霍尔果斯撤销测试有限公司");
+  zs_firm_set_uscc (firm, uscc);
+  id = zs_store_add_firm (fixture->store, firm, &error);
+  g_assert_no_error (error);
+  zs_contact_set_firm_id (contact, id);
+  zs_contact_set_name (contact, "阿依古丽");
+  zs_store_add_contact (fixture->store, contact, &error);
+  g_assert_no_error (error);
+  zs_history_list_set_record (ZS_HISTORY_LIST (history), "firm", id);
+  created = g_list_model_get_item (zs_history_list_get_changes (ZS_HISTORY_LIST (history)), 0);
+  g_assert_cmpint (zs_change_get_kind (created), ==, ZS_CHANGE_KIND_CREATE);
+
+  g_assert_false (zs_history_list_revert (ZS_HISTORY_LIST (history), zs_change_get_id (created)));
+  g_assert_null (zs_history_list_get_error_text (ZS_HISTORY_LIST (history)));
+  dialog = zs_history_list_get_confirmation (ZS_HISTORY_LIST (history));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 contact"));
+  still = zs_store_get_firm (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (still);
+
+  adw_message_dialog_response (dialog, "revert");
+  gone = zs_store_get_firm (fixture->store, id, &error);
+  g_assert_null (gone);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND);
+  g_assert_null (zs_history_list_get_error_text (ZS_HISTORY_LIST (history)));
+  g_object_unref (history);
+}
+
 /* The label of the toast the window shows, if it says @text. */
 static GtkWidget *
 find_toast (ZsWindow   *window,
@@ -576,6 +623,8 @@ main (int   argc,
   g_test_add ("/gtk/views/dashboard", Fixture, NULL, fixture_set_up, test_dashboard, fixture_tear_down);
   g_test_add ("/gtk/views/firms", Fixture, NULL, fixture_set_up, test_firms_filter_and_edit, fixture_tear_down);
   g_test_add ("/gtk/views/firm-save-refused", Fixture, NULL, fixture_set_up, test_firm_save_refused,
+              fixture_tear_down);
+  g_test_add ("/gtk/views/history-revert-confirms", Fixture, NULL, fixture_set_up, test_history_revert_confirms,
               fixture_tear_down);
   g_test_add ("/gtk/views/projects", Fixture, NULL, fixture_set_up, test_projects_list_and_board, fixture_tear_down);
   g_test_add ("/gtk/views/sectors", Fixture, NULL, fixture_set_up, test_sectors_tree, fixture_tear_down);

@@ -22,6 +22,7 @@ struct _ZsHistoryList
   GListStore  *changes;
   GtkListBox  *list_box;
   GtkLabel    *error_label;
+  GtkWidget   *confirm_dialog;
   guint        reload_id;
 };
 
@@ -139,6 +140,11 @@ zs_history_list_dispose (GObject *object)
   ZsHistoryList *self = ZS_HISTORY_LIST (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->confirm_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->confirm_dialog), (gpointer *) &self->confirm_dialog);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->confirm_dialog)));
+    }
   zs_gtk_unparent_children (GTK_WIDGET (self));
   zs_gtk_clear_connected (&self->store, self);
   g_clear_object (&self->changes);
@@ -256,13 +262,70 @@ zs_history_list_get_changes (ZsHistoryList *self)
   return G_LIST_MODEL (self->changes);
 }
 
+static gboolean
+revert_with_flags (ZsHistoryList  *self,
+                   gint64          change_id,
+                   ZsRevertFlags   flags,
+                   GError        **error)
+{
+  if (zs_store_revert_change_full (self->store, change_id, flags, error) == 0)
+    return FALSE;
+  show_error (self, NULL);
+  reload (self);
+  return TRUE;
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     ZsHistoryList    *self)
+{
+  gint64 change_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "change-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "revert") &&
+      !revert_with_flags (self, change_id, ZS_REVERT_FLAGS_FORCE, &error))
+    show_error (self, error->message);
+}
+
+/* Reverting a creation deletes the record: the records that depend on it
+ * go too, so the user says so first. @reason names them. */
+static void
+confirm_forced_revert (ZsHistoryList *self,
+                       gint64         change_id,
+                       const char    *reason)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Delete the Records That Depend on It?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", reason,
+                                  _("They can be brought back by reverting the deletion."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "revert", _("_Delete and Revert"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "revert",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "change-id", GSIZE_TO_POINTER (change_id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  self->confirm_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->confirm_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * zs_history_list_revert:
  * @self: a #ZsHistoryList
  * @change_id: a change of the record shown
  *
  * Reverts the change, as its Revert button does; a refusal (the field was
- * edited again since) is shown above the list.
+ * edited again since) is shown above the list. Reverting the creation of a
+ * record that others depend on first asks, in a dialog naming them, whether
+ * to delete them too.
  *
  * Returns: %TRUE if the change was reverted
  */
@@ -274,14 +337,28 @@ zs_history_list_revert (ZsHistoryList *self,
 
   g_return_val_if_fail (ZS_IS_HISTORY_LIST (self), FALSE);
 
-  if (zs_store_revert_change (self->store, change_id, &error) == 0 && error != NULL)
-    {
-      show_error (self, error->message);
-      return FALSE;
-    }
-  show_error (self, NULL);
-  reload (self);
-  return TRUE;
+  if (revert_with_flags (self, change_id, ZS_REVERT_FLAGS_NONE, &error))
+    return TRUE;
+  if (g_error_matches (error, ZS_ERROR, ZS_ERROR_IN_USE))
+    confirm_forced_revert (self, change_id, error->message);
+  else
+    show_error (self, error->message);
+  return FALSE;
+}
+
+/**
+ * zs_history_list_get_confirmation:
+ * @self: a #ZsHistoryList
+ *
+ * Returns: (transfer none) (nullable): the dialog asking whether to delete
+ *   what depends on a record whose creation is being reverted, while open
+ */
+AdwMessageDialog *
+zs_history_list_get_confirmation (ZsHistoryList *self)
+{
+  g_return_val_if_fail (ZS_IS_HISTORY_LIST (self), NULL);
+
+  return self->confirm_dialog ? ADW_MESSAGE_DIALOG (self->confirm_dialog) : NULL;
 }
 
 /**

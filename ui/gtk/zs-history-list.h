@@ -21,5 +21,6 @@ GListModel *zs_history_list_get_changes   (ZsHistoryList *self);
 gboolean    zs_history_list_revert        (ZsHistoryList *self,
                                            gint64         change_id);
 const char *zs_history_list_get_error_text (ZsHistoryList *self);
+AdwMessageDialog *zs_history_list_get_confirmation (ZsHistoryList *self);
 
 G_END_DECLS
