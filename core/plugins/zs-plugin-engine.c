@@ -19,7 +19,7 @@
 #include "zs-error.h"
 #include "zs-plugin-engine.h"
 #include "zs-schema-provider.h"
-#include "zs-store-private.h"
+#include "zs-store-internal.h"
 
 typedef struct {
   ZsPluginContext *context;
@@ -192,21 +192,16 @@ zs_plugin_engine_new (ZsStore *store)
   return self;
 }
 
+/* Fails closed: a plugin whose setting cannot be read is not enabled,
+ * and @error says why. */
 static gboolean
-read_enabled (ZsPluginEngine *self,
-              const char     *module_name)
+read_enabled (ZsPluginEngine  *self,
+              const char      *module_name,
+              GError         **error)
 {
-  sqlite3_stmt *stmt = _zs_store_prepare (self->store,
-                                          "SELECT enabled FROM plugin_settings WHERE module_name = ?", NULL);
-  gboolean enabled = TRUE;  /* plugins are on until the user turns them off */
+  gboolean enabled = FALSE;
 
-  if (stmt == NULL)
-    return enabled;
-  sqlite3_bind_text (stmt, 1, module_name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    enabled = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  return enabled;
+  return _zs_store_read_plugin_enabled (self->store, module_name, &enabled, error) && enabled;
 }
 
 static void
@@ -235,8 +230,15 @@ check_dependencies (ZsPluginEngine *self,
                        _("It needs the plugin “%s”, which is not installed"), depends[i]);
           return FALSE;
         }
-      if (!read_enabled (self, depends[i]))
+      g_autoptr(GError) read_error = NULL;
+
+      if (!read_enabled (self, depends[i], &read_error))
         {
+          if (read_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&read_error));
+              return FALSE;
+            }
           g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
                        _("It needs the plugin “%s”, which is disabled"), depends[i]);
           return FALSE;
@@ -293,23 +295,6 @@ load_module (ZsPluginEngine  *self,
   return TRUE;
 }
 
-static int
-read_schema_version (ZsPluginEngine *self,
-                     const char     *schema)
-{
-  sqlite3_stmt *stmt = _zs_store_prepare (self->store,
-                                          "SELECT version FROM plugin_schemas WHERE schema_name = ?", NULL);
-  int version = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, schema, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return version;
-}
-
 static gboolean
 apply_step (ZsPluginEngine  *self,
             const char      *schema,
@@ -317,28 +302,10 @@ apply_step (ZsPluginEngine  *self,
             const char      *sql,
             GError         **error)
 {
-  sqlite3_stmt *stmt;
-
-  if (!_zs_store_savepoint (self->store, error))
-    return FALSE;
-  if (!_zs_store_exec (self->store, sql, error) ||
-      !(stmt = _zs_store_prepare (self->store,
-                                  "INSERT INTO plugin_schemas (schema_name, version) VALUES (?, ?) "
-                                  "ON CONFLICT (schema_name) DO UPDATE SET version = excluded.version",
-                                  error)))
-    {
-      _zs_store_rollback_to (self->store);
-      g_prefix_error (error, _("Its schema “%s” could not be upgraded to version %d: "), schema, version);
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, schema, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, version);
-  if (!_zs_store_step_done (self->store, stmt, error))
-    {
-      _zs_store_rollback_to (self->store);
-      return FALSE;
-    }
-  return _zs_store_release (self->store, error);
+  if (_zs_store_apply_plugin_schema_step (self->store, schema, version, sql, error))
+    return TRUE;
+  g_prefix_error (error, _("Its schema “%s” could not be upgraded to version %d: "), schema, version);
+  return FALSE;
 }
 
 static gboolean
@@ -361,8 +328,9 @@ migrate_plugin (ZsPluginEngine  *self,
     schema = g_strdup (peas_plugin_info_get_module_name (info));
   steps = zs_schema_provider_get_migrations (ZS_SCHEMA_PROVIDER (provider));
   n_steps = steps ? g_strv_length (steps) : 0;
-  version = read_schema_version (self, schema);
-
+  version = _zs_store_read_plugin_schema_version (self->store, schema, error);
+  if (version < 0)
+    return FALSE;
   if (version > (int) n_steps)
     {
       g_set_error (error, ZS_ERROR, ZS_ERROR_TOO_NEW,
@@ -384,35 +352,7 @@ write_enabled (ZsPluginEngine  *self,
                const char      *last_error,
                GError         **error)
 {
-  sqlite3_stmt *stmt = _zs_store_prepare (self->store,
-                                          "INSERT INTO plugin_settings (module_name, enabled, last_error) "
-                                          "VALUES (?, ?, ?) ON CONFLICT (module_name) DO UPDATE SET "
-                                          "enabled = excluded.enabled, last_error = excluded.last_error",
-                                          error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, module_name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, enabled);
-  sqlite3_bind_text (stmt, 3, last_error, -1, SQLITE_TRANSIENT);
-  return _zs_store_step_done (self->store, stmt, error);
-}
-
-static char *
-read_last_error (ZsPluginEngine *self,
-                 const char     *module_name)
-{
-  sqlite3_stmt *stmt = _zs_store_prepare (self->store,
-                                          "SELECT last_error FROM plugin_settings WHERE module_name = ?", NULL);
-  char *last_error = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, module_name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    last_error = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return last_error;
+  return _zs_store_write_plugin_setting (self->store, module_name, enabled, last_error, error);
 }
 
 static ActivePlugin *
@@ -573,9 +513,17 @@ zs_plugin_engine_load_all (ZsPluginEngine *self)
 
   plugins = peas_engine_get_plugin_list (self->peas);
   for (const GList *l = plugins; l != NULL; l = l->next)
-    if (is_for_frontend (self, l->data) &&
-        read_enabled (self, peas_plugin_info_get_module_name (l->data)))
-      try_load (self, l->data);
+    {
+      const char *name = peas_plugin_info_get_module_name (l->data);
+      g_autoptr(GError) read_error = NULL;
+
+      if (!is_for_frontend (self, l->data))
+        continue;
+      if (read_enabled (self, name, &read_error))
+        try_load (self, l->data);
+      else if (read_error != NULL)
+        set_error (self, name, read_error->message);
+    }
 }
 
 static void
@@ -675,7 +623,7 @@ describe (ZsPluginEngine *self,
 {
   const char *name = peas_plugin_info_get_module_name (info);
   g_autofree char *loader = read_loader (info);
-  g_autofree char *last_error = read_last_error (self, name);
+  g_autofree char *last_error = _zs_store_read_plugin_error (self->store, name, NULL);
   const char *error = g_hash_table_lookup (self->errors, name);
 
   return g_object_new (ZS_TYPE_PLUGIN,
@@ -687,7 +635,7 @@ describe (ZsPluginEngine *self,
                        "loader", loader,
                        "data-dir", peas_plugin_info_get_data_dir (info),
                        "depends", peas_plugin_info_get_dependencies (info),
-                       "enabled", read_enabled (self, name),
+                       "enabled", read_enabled (self, name, NULL),
                        "active", g_hash_table_contains (self->active, name),
                        "error", error != NULL ? error : last_error,
                        NULL);

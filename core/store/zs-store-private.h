@@ -6,7 +6,9 @@
 
 #include <sqlite3.h>
 
+#include "zs-db-private.h"
 #include "zs-store.h"
+#include "zs-store-internal.h"
 
 G_BEGIN_DECLS
 
@@ -62,6 +64,7 @@ const ZsEntity *_zs_entity_lookup      (const char *name);
 
 /* zs-store.c */
 sqlite3      *_zs_store_get_db         (ZsStore       *self);
+ZsDb         *_zs_store_get_data       (ZsStore       *self);
 sqlite3_stmt *_zs_store_prepare        (ZsStore       *self,
                                         const char    *sql,
                                         GError       **error);

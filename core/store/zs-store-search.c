@@ -323,15 +323,18 @@ gboolean
 _zs_store_rebuild_search (ZsStore  *self,
                           GError  **error)
 {
+  ZsDb *data = _zs_store_get_data (self);
+
   g_hash_table_unref (_zs_store_steal_search_pending (self));
-  /* One savepoint, so that a rebuild cut short leaves neither a partial
+  /* One transaction, so that a rebuild cut short leaves neither a partial
    * index nor the settings for many rows behind. */
-  if (!_zs_store_exec (self, "SAVEPOINT zs_rebuild_search", error))
+  if (!_zs_db_begin (data, error))
     return FALSE;
   if (_zs_store_tune_search (self, "firm_search", TRUE, error) &&
       _zs_store_exec (self, "INSERT INTO firm_search (firm_search) VALUES ('rebuild')", error) &&
-      _zs_store_tune_search (self, "firm_search", FALSE, error))
-    return _zs_store_exec (self, "RELEASE zs_rebuild_search", error);
-  sqlite3_exec (_zs_store_get_db (self), "ROLLBACK TO zs_rebuild_search; RELEASE zs_rebuild_search", NULL, NULL, NULL);
+      _zs_store_tune_search (self, "firm_search", FALSE, error) &&
+      _zs_db_commit (data, error))
+    return TRUE;
+  _zs_db_rollback (data);
   return FALSE;
 }

@@ -15,14 +15,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "zs-db-private.h"
 #include "zs-enums.h"
-#include "zs-text-private.h"
 #include "zs-error.h"
 #include "zs-firm-name.h"
 #include "zs-search-private.h"
 #include "zs-store-private.h"
-
-#define BUSY_TIMEOUT_MS 5000
+#include "zs-text-private.h"
 
 typedef struct
 {
@@ -35,10 +34,10 @@ struct _ZsStore
 {
   GObject     parent_instance;
 
-  sqlite3    *db;
+  sqlite3    *db;           /* the handle of data, for opening and migrating */
+  ZsDb       *data;         /* the connection, its statements and transactions */
   char       *path;
   char       *actor;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt */
   GArray     *pending;      /* PendingChange, held until the outer commit */
   GArray     *savepoints;   /* SavepointMark of each open savepoint */
   guint       atomic_rows;  /* savepoint depth of an all-or-nothing row, 0 if none */
@@ -50,9 +49,9 @@ struct _ZsStore
   GHashTable *sector_codes; /* codes found in the taxonomy, until it is reloaded */
   guint       in_transaction : 1;
   guint       defer_indexing : 1;
+  guint       may_write : 1;       /* the actor's role, as read in this transaction */
   guint       create : 1;          /* construct-only: create or upgrade the database */
   guint       read_only : 1;       /* opened read only: the user may not write it */
-  guint       may_write : 1;       /* the actor's role, as read in this transaction */
 };
 
 static void zs_store_initable_iface_init (GInitableIface *iface);
@@ -72,8 +71,8 @@ typedef struct {
 enum {
   PROP_0,
   PROP_PATH,
-  PROP_CREATE,
   PROP_ACTOR,
+  PROP_CREATE,
   N_PROPS
 };
 
@@ -113,14 +112,15 @@ zs_store_finalize (GObject *object)
 {
   ZsStore *self = (ZsStore *) object;
 
-  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
   g_clear_pointer (&self->search_pending, g_hash_table_unref);
   g_clear_pointer (&self->search_order, g_array_unref);
   g_clear_pointer (&self->creations, g_array_unref);
   g_clear_pointer (&self->sector_codes, g_hash_table_unref);
-  if (self->db != NULL)
+  if (self->data != NULL)
+    g_clear_pointer (&self->data, _zs_db_free);
+  else if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor, g_free);
@@ -220,27 +220,6 @@ zs_store_class_init (ZsStoreClass *klass)
                   G_TYPE_STRING, G_TYPE_INT64, ZS_TYPE_CHANGE_KIND);
 }
 
-static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-/* Statements are looked up by their text for every row written: hashing
- * the length and the last 64 bytes, where the texts of one table differ,
- * spares hashing whole statements. */
-static guint
-statement_hash (gconstpointer key)
-{
-  const char *sql = key;
-  gsize length = strlen (sql);
-  guint hash = 2166136261u ^ (guint) length;
-
-  for (const char *p = sql + (length > 64 ? length - 64 : 0); *p; p++)
-    hash = (hash ^ (guchar) *p) * 16777619u;
-  return hash;
-}
-
 static GHashTable *
 new_search_pending (void)
 {
@@ -251,8 +230,6 @@ new_search_pending (void)
 static void
 zs_store_init (ZsStore *self)
 {
-  self->statements = g_hash_table_new_full (statement_hash, g_str_equal, g_free,
-                                            finalize_statement);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   g_array_set_clear_func (self->pending, pending_change_clear);
   self->savepoints = g_array_new (FALSE, FALSE, sizeof (SavepointMark));
@@ -269,8 +246,7 @@ void
 _zs_store_set_error (ZsStore  *self,
                      GError  **error)
 {
-  g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
-               _("Database error in “%s”: %s"), self->path, sqlite3_errmsg (self->db));
+  _zs_db_set_error (self->data, 0, error);
 }
 
 sqlite3 *
@@ -279,30 +255,42 @@ _zs_store_get_db (ZsStore *self)
   return self->db;
 }
 
-/* Statements are cached by their SQL text and handed out reset, so every
- * query is compiled once per connection. */
+ZsDb *
+_zs_store_get_data (ZsStore *self)
+{
+  return self->data;
+}
+
+/* Who holds the write lock, as far as the database tells: a running
+ * import says so in its row. Read without waiting, by the writer that gave
+ * up waiting. */
+static char *
+describe_writer (gpointer user_data)
+{
+  ZsStore *self = user_data;
+  sqlite3_stmt *stmt = _zs_db_prepare (self->data,
+                                       "SELECT id, started_at, actor FROM imports "
+                                       "WHERE status = 'running' ORDER BY id DESC LIMIT 1", NULL);
+  char *writer = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    writer = g_strdup_printf (_("an import is running (import %" G_GINT64_FORMAT ", started %s by %s)"),
+                              (gint64) sqlite3_column_int64 (stmt, 0),
+                              (const char *) sqlite3_column_text (stmt, 1),
+                              sqlite3_column_text (stmt, 2) ? (const char *) sqlite3_column_text (stmt, 2) : "?");
+  sqlite3_reset (stmt);
+  return writer;
+}
+
+/* See _zs_db_prepare (): one statement, cached. */
 sqlite3_stmt *
 _zs_store_prepare (ZsStore     *self,
                    const char  *sql,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    {
-      _zs_store_set_error (self, error);
-      return NULL;
-    }
-
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
-  return stmt;
+  return _zs_db_prepare (self->data, sql, error);
 }
 
 gboolean
@@ -310,16 +298,7 @@ _zs_store_exec (ZsStore     *self,
                 const char  *sql,
                 GError     **error)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
-                   _("Database error in “%s”: %s"), self->path, message);
-      sqlite3_free (message);
-      return FALSE;
-    }
-  return TRUE;
+  return _zs_db_exec (self->data, sql, error);
 }
 
 gboolean
@@ -327,16 +306,7 @@ _zs_store_step_done (ZsStore       *self,
                      sqlite3_stmt  *stmt,
                      GError       **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      _zs_store_set_error (self, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
+  return _zs_db_step_done (self->data, stmt, error);
 }
 
 gint64
@@ -405,20 +375,10 @@ flush_pending (ZsStore *self)
 }
 
 /* Every write runs inside a savepoint, so a write is all or nothing whether
- * or not the caller opened a transaction with zs_store_begin(). Signals of
- * writes inside a savepoint wait for the outermost release and vanish with
- * a rollback. */
-/* Savepoints are taken for every write, so their statements are cached
- * like any other rather than parsed each time. */
-static gboolean
-run_cached (ZsStore     *self,
-            const char  *sql,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = _zs_store_prepare (self, sql, error);
-
-  return stmt != NULL && _zs_store_step_done (self, stmt, error);
-}
+ * or not the caller opened a transaction with zs_store_begin(). Outermost,
+ * the savepoint is a transaction that takes the write lock at once (see
+ * _zs_db_begin ()). Signals of writes inside a savepoint wait for the
+ * outermost release and vanish with a rollback. */
 
 /* Inside an all-or-nothing row (a batch import row) a failure anywhere rolls
  * the whole row back, so nested savepoints need no SQL of their own: they
@@ -438,7 +398,7 @@ _zs_store_savepoint (ZsStore  *self,
                          self->creations->len, self->creations_audited };
 
   if (!is_nested_in_row (self, self->savepoints->len + 1) &&
-      !run_cached (self, "SAVEPOINT zs_write", error))
+      !_zs_db_begin (self->data, error))
     return FALSE;
   g_array_append_val (self->savepoints, mark);
   return TRUE;
@@ -451,7 +411,7 @@ _zs_store_release (ZsStore  *self,
   g_return_val_if_fail (self->savepoints->len > 0, FALSE);
 
   if (!is_nested_in_row (self, self->savepoints->len) &&
-      !run_cached (self, "RELEASE zs_write", error))
+      !_zs_db_commit (self->data, error))
     {
       _zs_store_rollback_to (self);
       return FALSE;
@@ -496,8 +456,7 @@ _zs_store_rollback_to (ZsStore *self)
   /* Inside an all-or-nothing row nothing is undone until the row is. */
   if (!is_nested_in_row (self, self->savepoints->len))
     {
-      run_cached (self, "ROLLBACK TO zs_write", NULL);
-      run_cached (self, "RELEASE zs_write", NULL);
+      _zs_db_rollback (self->data);
       forget_search_entries (self, mark.search);
       forget_creations (self, &mark);
     }
@@ -542,7 +501,7 @@ zs_store_begin (ZsStore  *self,
   g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
-  if (!_zs_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!_zs_db_begin (self->data, error))
     return FALSE;
   self->in_transaction = TRUE;
   self->may_write = FALSE;
@@ -567,7 +526,7 @@ zs_store_commit (ZsStore  *self,
   g_return_val_if_fail (self->in_transaction, FALSE);
 
   if (!_zs_store_write_deferred (self, error) ||
-      !_zs_store_exec (self, "COMMIT", error))
+      !_zs_db_commit (self->data, error))
     {
       zs_store_rollback (self);
       return FALSE;
@@ -590,7 +549,7 @@ zs_store_rollback (ZsStore *self)
 
   if (!self->in_transaction)
     return;
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  _zs_db_rollback (self->data);
   self->in_transaction = FALSE;
   g_array_set_size (self->pending, 0);
   g_hash_table_remove_all (self->search_pending);
@@ -849,6 +808,7 @@ read_user_version (ZsStore *self)
 {
   sqlite3_stmt *stmt = NULL;
   int version = -1;
+
   if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int (stmt, 0);
@@ -858,6 +818,46 @@ read_user_version (ZsStore *self)
 
 static gboolean
 apply_migration (ZsStore          *self,
+                 ZsSchemaVersion   version,
+                 const char       *sql,
+                 GError          **error)
+{
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  if (!_zs_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!_zs_store_exec (self, sql, error) ||
+      !_zs_store_exec (self, set_version, error) ||
+      !_zs_store_exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_prefix_error (error, _("Could not upgrade the database to schema version %d: "), version);
+      return FALSE;
+    }
+  g_debug ("Migrated %s to schema version %d", self->path, version);
+  return TRUE;
+}
+
+/* The schema version of the open database, checked against this version
+ * of Zhaoshang; -1 with @error set when it cannot be read or is too new. */
+static int
+read_known_version (ZsStore  *self,
+                    GError  **error)
+{
+  int version = read_user_version (self);
+
+  if (version < 0)
+    {
+      _zs_store_set_error (self, error);
+      return -1;
+    }
+  if (version > ZS_SCHEMA_VERSION_CURRENT)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Zhaoshang "
+                     "(schema version %d; this version reads up to %d). "
+                     "Upgrade Zhaoshang to open it."),
+                   self->path, version, ZS_SCHEMA_VERSION_CURRENT);
       return -1;
     }
   return version;
@@ -878,8 +878,8 @@ check_current (ZsStore  *self,
                    _("The database “%s” has schema version %d, older than this version "
                      "of Zhaoshang (%d); run “zhaoshang-cli --db %s init” to upgrade it"),
                    self->path, version, ZS_SCHEMA_VERSION_CURRENT, self->path);
-                 ZsSchemaVersion   version,
-                 const char       *sql,
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -891,47 +891,6 @@ migrate (ZsStore  *self,
 
   if (version < 0)
     return FALSE;
-                 GError          **error)
-{
-  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
-
-  if (!_zs_store_exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  if (!_zs_store_exec (self, sql, error) ||
-      !_zs_store_exec (self, set_version, error) ||
-      !_zs_store_exec (self, "COMMIT", error))
-    {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      g_prefix_error (error, _("Could not upgrade the database to schema version %d: "), version);
-      return -1;
-    }
-  g_debug ("Migrated %s to schema version %d", self->path, version);
-  return TRUE;
-}
-
-/* The schema version of the open database, checked against this version
- * of Zhaoshang; -1 with @error set when it cannot be read or is too new. */
-static int
-read_known_version (ZsStore  *self,
-                    GError  **error)
-{
-  int version = read_user_version (self);
-
-  if (version < 0)
-    {
-      _zs_store_set_error (self, error);
-      return FALSE;
-    }
-
-  if (version > ZS_SCHEMA_VERSION_CURRENT)
-    {
-      g_set_error (error, ZS_ERROR, ZS_ERROR_TOO_NEW,
-                   _("The database “%s” was written by a newer version of Zhaoshang "
-                     "(schema version %d; this version reads up to %d). "
-                     "Upgrade Zhaoshang to open it."),
-                   self->path, version, ZS_SCHEMA_VERSION_CURRENT);
-      return FALSE;
-    }
 
   for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
     {
@@ -1048,6 +1007,47 @@ _zs_store_find_firm_by_name (ZsStore     *self,
   sqlite3_reset (stmt);
   return found;
 }
+
+static gboolean
+register_functions (ZsStore  *self,
+                    GError  **error)
+{
+  /* Deterministic, so an index can be built on them. */
+  if (sqlite3_create_function (self->db, "zs_name_key", 1,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                               NULL, name_key_function, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function (self->db, "zs_name_hash", 1,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                               NULL, name_hash_function, NULL, NULL) != SQLITE_OK)
+    {
+      _zs_store_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+configure_connection (ZsStore  *self,
+                      GError  **error)
+{
+  /* The data layer sets the busy handler and extended result codes. */
+  self->data = _zs_db_new (self->db, self->path);
+  _zs_db_set_writer_func (self->data, describe_writer, self);
+
+  /* Read only, the journal mode is the file's own: changing it writes. */
+  return (self->read_only ||
+          _zs_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error)) &&
+         _zs_store_exec (self,
+                         "PRAGMA foreign_keys = ON;"
+                         /* 32 MiB of page cache: searches and imports on a
+                          * million firms stay in memory, RSS stays small. */
+                         "PRAGMA cache_size = -32768;"
+                         "PRAGMA temp_store = MEMORY;",
+                         error) &&
+         register_functions (self, error) &&
+         zs_search_register_tokenizer (self->db, error);
+}
+
 #ifdef F_OFD_SETLK
 /* sqlite's unix VFS locks the database with POSIX record locks, which
  * belong to the process: the kernel drops them all when any descriptor of
@@ -1100,46 +1100,6 @@ use_ofd_locks (void)
   }
 #endif
   g_once_init_leave (&done, 1);
-}
-
-
-static gboolean
-register_functions (ZsStore  *self,
-                    GError  **error)
-{
-  /* Deterministic, so an index can be built on them. */
-  if (sqlite3_create_function (self->db, "zs_name_key", 1,
-                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                               NULL, name_key_function, NULL, NULL) != SQLITE_OK ||
-      sqlite3_create_function (self->db, "zs_name_hash", 1,
-                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                               NULL, name_hash_function, NULL, NULL) != SQLITE_OK)
-    {
-      _zs_store_set_error (self, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-configure_connection (ZsStore  *self,
-                      GError  **error)
-{
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  sqlite3_extended_result_codes (self->db, TRUE);
-
-  /* Read only, the journal mode is the file's own: changing it writes. */
-  return (self->read_only ||
-          _zs_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error)) &&
-         _zs_store_exec (self,
-                         "PRAGMA foreign_keys = ON;"
-                         /* 32 MiB of page cache: searches and imports on a
-                          * million firms stay in memory, RSS stays small. */
-                         "PRAGMA cache_size = -32768;"
-                         "PRAGMA temp_store = MEMORY;",
-                         error) &&
-         register_functions (self, error) &&
-         zs_search_register_tokenizer (self->db, error);
 }
 
 static gboolean
@@ -1378,30 +1338,6 @@ open_handle (ZsStore  *self,
   int rc;
 
   if (self->create)
-  if (g_file_test (self->path, G_FILE_TEST_EXISTS) && !inspect_file (self, TRUE, error))
-    return FALSE;
-
-  return open_handle (self, error) &&
-         configure_connection (self, error) &&
-         migrate (self, error);
-}
-
-static gboolean
-open_database (ZsStore  *self,
-               GError  **error)
-{
-  return inspect_file (self, FALSE, error) &&
-         open_handle (self, error) &&
-         configure_connection (self, error) &&
-         check_current (self, error);
-}
-
-static gboolean
-zs_store_initable_init (GInitable     *initable,
-                        GCancellable  *cancellable,
-                        GError       **error)
-{
-  ZsStore *self = ZS_STORE (initable);
     flags |= SQLITE_OPEN_CREATE;
   else if (is_read_only_for_user (self->path))
     return open_read_only (self, error);
@@ -1412,10 +1348,6 @@ zs_store_initable_init (GInitable     *initable,
   if (rc == SQLITE_OK)
     rc = probe (self->db);
   if (rc == SQLITE_OK)
-  if (self->create)
-    return create_database (self, error);
-  return open_database (self, error);
-}
     return TRUE;
   if (!self->create && is_denied (rc))
     {
@@ -1446,6 +1378,30 @@ create_database (ZsStore  *self,
                    _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
+  if (g_file_test (self->path, G_FILE_TEST_EXISTS) && !inspect_file (self, TRUE, error))
+    return FALSE;
+
+  return open_handle (self, error) &&
+         configure_connection (self, error) &&
+         migrate (self, error);
+}
+
+static gboolean
+open_database (ZsStore  *self,
+               GError  **error)
+{
+  return inspect_file (self, FALSE, error) &&
+         open_handle (self, error) &&
+         configure_connection (self, error) &&
+         check_current (self, error);
+}
+
+static gboolean
+zs_store_initable_init (GInitable     *initable,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  ZsStore *self = ZS_STORE (initable);
 
   g_return_val_if_fail (self->db == NULL, FALSE);
 
@@ -1456,6 +1412,10 @@ create_database (ZsStore  *self,
       g_free (self->path);
       self->path = zs_store_get_default_path ();
     }
+  if (self->create)
+    return create_database (self, error);
+  return open_database (self, error);
+}
 
 static void
 zs_store_initable_iface_init (GInitableIface *iface)
@@ -1518,6 +1478,46 @@ ZsStore *
 zs_store_create (const char  *path,
                  GError     **error)
 {
+  return g_initable_new (ZS_TYPE_STORE, NULL, error, "path", path, "create", TRUE, NULL);
+}
+
+/**
+ * zs_store_is_read_only:
+ * @self: a #ZsStore
+ *
+ * Whether the database was opened read only, because the user may not
+ * write the file or its folder. Every change then fails with
+ * %ZS_ERROR_READ_ONLY.
+ *
+ * Returns: %TRUE if nothing can be written
+ */
+gboolean
+zs_store_is_read_only (ZsStore *self)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+const char *
+zs_store_get_path (ZsStore *self)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * zs_store_get_schema_version:
+ * @self: a #ZsStore
+ *
+ * Returns: the schema version of the open database
+ */
+int
+zs_store_get_schema_version (ZsStore *self)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), -1);
+  return read_user_version (self);
+}
+
 /* Names compare as they are stored, and regardless of case: "Bob" is
  * the viewer "bob" too, whatever the case of names means elsewhere. */
 static char *
@@ -1557,53 +1557,6 @@ actor_is_viewer (ZsStore  *self,
   return viewer;
 }
 
-  return g_initable_new (ZS_TYPE_STORE, NULL, error, "path", path, "create", TRUE, NULL);
-}
-
-/**
- * zs_store_is_read_only:
- * @self: a #ZsStore
- *
- * Whether the database was opened read only, because the user may not
-  if (self->read_only)
-    {
-      g_set_error (error, ZS_ERROR, ZS_ERROR_READ_ONLY,
-                   _("The database “%s” is read only for you: you may not write the file "
-                     "or its folder, so it can be read but not changed"), self->path);
-      return FALSE;
-    }
- * write the file or its folder. Every change then fails with
- * %ZS_ERROR_READ_ONLY.
- *
- * Returns: %TRUE if nothing can be written
- */
-gboolean
-zs_store_is_read_only (ZsStore *self)
-{
-  g_return_val_if_fail (ZS_IS_STORE (self), TRUE);
-  return self->read_only;
-}
-
-const char *
-zs_store_get_path (ZsStore *self)
-{
-  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
-  return self->path;
-}
-
-/**
- * zs_store_get_schema_version:
- * @self: a #ZsStore
- *
- * Returns: the schema version of the open database
- */
-int
-zs_store_get_schema_version (ZsStore *self)
-{
-  g_return_val_if_fail (ZS_IS_STORE (self), -1);
-  return read_user_version (self);
-}
-
 /* Staff registered as viewers read but never write. Actors that are not
  * registered staff (the OS user of a single-user install) may write. */
 gboolean
@@ -1612,6 +1565,13 @@ _zs_store_check_can_write (ZsStore  *self,
 {
   int viewer;
 
+  if (self->read_only)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_READ_ONLY,
+                   _("The database “%s” is read only for you: you may not write the file "
+                     "or its folder, so it can be read but not changed"), self->path);
+      return FALSE;
+    }
   /* Within a transaction the staff table reads the same throughout. */
   if (self->may_write && self->in_transaction)
     return TRUE;
@@ -1777,8 +1737,6 @@ _zs_store_has_search_entry (ZsStore *self,
   return g_hash_table_contains (self->search_pending, &firm_id);
 }
 
-  g_autofree char *normalized = NULL;
-
 /* Takes @entry (NULL: the firm has no entry in the index). */
 void
 _zs_store_remember_search_entry (ZsStore       *self,
@@ -1819,6 +1777,8 @@ void
 zs_store_set_actor (ZsStore    *self,
                     const char *actor)
 {
+  g_autofree char *normalized = NULL;
+
   g_return_if_fail (ZS_IS_STORE (self));
 
   /* Spelled as stored, so that no spelling of a viewer's name writes. */
@@ -2041,14 +2001,26 @@ zs_store_execute (ZsStore             *self,
                   GError             **error)
 {
   sqlite3_stmt *stmt;
+  gint64 changes;
 
   g_return_val_if_fail (ZS_IS_STORE (self), -1);
   g_return_val_if_fail (sql != NULL, -1);
 
-  if (!(stmt = prepare_with_params (self, sql, params, error)) ||
-      !_zs_store_step_done (self, stmt, error))
+  if (!(stmt = prepare_with_params (self, sql, params, error)))
     return -1;
-  return sqlite3_changes64 (self->db);
+  if (sqlite3_stmt_readonly (stmt) || _zs_db_get_depth (self->data) > 0)
+    return _zs_db_step_done (self->data, stmt, error) ? sqlite3_changes64 (self->db) : -1;
+
+  /* A write on its own takes the write lock first, as every write does. */
+  if (!_zs_db_begin (self->data, error))
+    return -1;
+  if (!_zs_db_step_done (self->data, stmt, error) ||
+      (changes = sqlite3_changes64 (self->db), !_zs_db_commit (self->data, error)))
+    {
+      _zs_db_rollback (self->data);
+      return -1;
+    }
+  return changes;
 }
 
 /**

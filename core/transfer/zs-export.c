@@ -48,11 +48,9 @@ static char *
 firm_uscc (ZsStore *store,
            gint64   firm_id)
 {
-  g_autofree char *id = g_strdup_printf ("%" PRId64, firm_id);
-  g_autoptr(GPtrArray) rows = zs_store_query (store, "SELECT uscc FROM firms WHERE id = ?",
-                                              (const char *[]) { id, NULL }, NULL);
+  char *uscc = _zs_store_get_firm_uscc (store, firm_id, NULL);
 
-  return rows && rows->len ? g_strdup (((char **) g_ptr_array_index (rows, 0))[0]) : g_strdup ("");
+  return uscc ? uscc : g_strdup ("");
 }
 
 static char *
@@ -121,7 +119,6 @@ zs_store_export (ZsStore         *self,
 {
   const ZsEntity *info = _zs_entity_lookup (_zs_import_entity_name (entity));
   const char * const *columns = columns_of (entity);
-  g_autofree char *sql = _zs_record_select_sql (info, "WHERE t.id > ? ORDER BY t.id LIMIT ?");
   g_autoptr(ZsRowSink) sink = NULL;
   gint64 last_id = 0, written = 0;
 
@@ -133,14 +130,9 @@ zs_store_export (ZsStore         *self,
 
   for (;;)
     {
-      sqlite3_stmt *stmt = _zs_store_prepare (self, sql, error);
-      g_autoptr(GPtrArray) page = NULL;
+      g_autoptr(GPtrArray) page = _zs_record_list_page (self, info, last_id, PAGE_SIZE, error);
 
-      if (stmt == NULL)
-        return -1;
-      sqlite3_bind_int64 (stmt, 1, last_id);
-      sqlite3_bind_int (stmt, 2, PAGE_SIZE);
-      if (!(page = _zs_record_collect (self, info, stmt, error)))
+      if (page == NULL)
         return -1;
       if (page->len == 0 || g_cancellable_set_error_if_cancelled (cancellable, error))
         break;

@@ -253,12 +253,12 @@ add_name (GHashTable *table,
 }
 
 static gboolean
-load_names (ZsStore     *store,
-            const char  *sql,
-            GHashTable  *table,
-            GError     **error)
+load_names (ZsStore      *store,
+            ZsReference   reference,
+            GHashTable   *table,
+            GError      **error)
 {
-  g_autoptr(GPtrArray) rows = zs_store_query (store, sql, NULL, error);
+  g_autoptr(GPtrArray) rows = _zs_store_list_reference_names (store, reference, error);
 
   if (rows == NULL)
     return FALSE;
@@ -293,9 +293,9 @@ _zs_import_lookups_new (ZsStore  *store,
   lookups->resolved_sectors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   lookups->resolved_regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  if (!load_names (store, "SELECT code, name, synonyms FROM sectors", lookups->sectors, error) ||
-      !load_names (store, "SELECT code, name, '' FROM regions", lookups->regions, error) ||
-      !load_names (store, "SELECT code, name, name_en FROM parks", lookups->parks, error))
+  if (!load_names (store, ZS_REFERENCE_SECTORS, lookups->sectors, error) ||
+      !load_names (store, ZS_REFERENCE_REGIONS, lookups->regions, error) ||
+      !load_names (store, ZS_REFERENCE_PARKS, lookups->parks, error))
     return NULL;
   return g_steal_pointer (&lookups);
 }

@@ -462,11 +462,8 @@ find_existing (ZsImportJob  *self,
                GObject      *record,
                GError      **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autofree char *firm = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
-  g_autofree char *c = NULL;
   gint64 firm_id = 0;
 
   if (self->entity == ZS_IMPORT_ENTITY_FIRMS)
@@ -482,35 +479,25 @@ find_existing (ZsImportJob  *self,
   else
     {
       g_object_get (record, "firm-id", &firm_id, NULL);
-      firm = g_strdup_printf ("%" PRId64, firm_id);
       if (self->entity == ZS_IMPORT_ENTITY_CONTACTS)
         {
           g_object_get (record, "name", &a, NULL);
-          rows = zs_store_query (self->store, "SELECT id FROM contacts WHERE firm_id = ? AND name = ?",
-                                 (const char *[]) { firm, a ? a : "", NULL }, error);
+          return _zs_store_find_contact (self->store, firm_id, a, error);
         }
       else if (self->entity == ZS_IMPORT_ENTITY_PROJECTS)
         {
           g_object_get (record, "title", &a, NULL);
-          rows = zs_store_query (self->store, "SELECT id FROM projects WHERE firm_id = ? AND title = ?",
-                                 (const char *[]) { firm, a ? a : "", NULL }, error);
+          return _zs_store_find_project (self->store, firm_id, a, error);
         }
       else
         {
           ZsActivityKind kind;
 
           g_object_get (record, "date", &a, "notes", &b, "kind", &kind, NULL);
-          c = g_strdup (zs_enum_to_nick (ZS_TYPE_ACTIVITY_KIND, kind));
-          rows = zs_store_query (self->store,
-                                 "SELECT id FROM activities WHERE firm_id = ? AND date = ? AND kind = ? "
-                                 "AND coalesce (notes, '') = ?",
-                                 (const char *[]) { firm, a ? a : "", c, b ? b : "", NULL }, error);
+          return _zs_store_find_activity (self->store, firm_id, a,
+                                          zs_enum_to_nick (ZS_TYPE_ACTIVITY_KIND, kind), b, error);
         }
     }
-
-  if (rows == NULL)
-    return -1;
-  return rows->len ? g_ascii_strtoll (((char **) g_ptr_array_index (rows, 0))[0], NULL, 10) : 0;
 }
 
 static gint64
@@ -566,19 +553,17 @@ add_row_contact (ZsImportJob      *self,
                  GError          **error)
 {
   g_autoptr(ZsContact) contact = NULL;
-  g_autofree char *firm = g_strdup_printf ("%" PRId64, firm_id);
-  g_autoptr(GPtrArray) known = NULL;
 
   if (row->contact_name == NULL)
     return TRUE;
   /* A firm this row created has no contacts yet. */
   if (!new_firm)
     {
-      known = zs_store_query (self->store, "SELECT id FROM contacts WHERE firm_id = ? AND name = ?",
-                              (const char *[]) { firm, row->contact_name, NULL }, error);
-      if (known == NULL)
+      gint64 known = _zs_store_find_contact (self->store, firm_id, row->contact_name, error);
+
+      if (known < 0)
         return FALSE;
-      if (known->len > 0)
+      if (known > 0)
         return TRUE;
     }
 
@@ -710,17 +695,12 @@ static gboolean
 start_import_record (ZsImportJob  *self,
                      GError      **error)
 {
-  g_autofree char *now = _zs_store_now ();
-  const char *entity = _zs_import_entity_name (self->entity);
-
   if (self->dry_run)
     return TRUE;
-  if (zs_store_execute (self->store,
-                        "INSERT INTO imports (started_at, actor, entity, file, status) VALUES (?, ?, ?, ?, 'running')",
-                        (const char *[]) { now, zs_store_get_actor (self->store), entity, self->path, NULL },
-                        error) < 0)
+  self->import_id = _zs_store_start_import (self->store, _zs_import_entity_name (self->entity),
+                                            self->path, error);
+  if (self->import_id == 0)
     return FALSE;
-  self->import_id = sqlite3_last_insert_rowid (_zs_store_get_db (self->store));
   _zs_store_set_import_id (self->store, self->import_id);
   return TRUE;
 }
@@ -729,25 +709,14 @@ static void
 finish_import_record (ZsImportJob *self,
                       const char  *status)
 {
-  g_autofree char *now = _zs_store_now ();
-  g_autofree char *id = g_strdup_printf ("%" PRId64, self->import_id);
-  char *counts[5] = { NULL };
-  guint64 values[5] = { self->rows_read, self->inserted, self->updated, self->skipped, self->rejected };
+  ZsImportCounts counts = { self->rows_read, self->inserted, self->updated, self->skipped, self->rejected };
   g_autoptr(GError) error = NULL;
 
   _zs_store_set_import_id (self->store, 0);
   if (self->import_id == 0)
     return;
-  for (guint i = 0; i < 5; i++)
-    counts[i] = g_strdup_printf ("%" PRIu64, values[i]);
-  if (zs_store_execute (self->store,
-                        "UPDATE imports SET finished_at = ?, status = ?, rows_read = ?, inserted = ?, "
-                        "updated = ?, skipped = ?, rejected = ? WHERE id = ?",
-                        (const char *[]) { now, status, counts[0], counts[1], counts[2], counts[3], counts[4], id, NULL },
-                        &error) < 0)
-    g_warning ("Could not record the end of import %s: %s", id, error->message);
-  for (guint i = 0; i < 5; i++)
-    g_free (counts[i]);
+  if (!_zs_store_finish_import (self->store, self->import_id, status, &counts, &error))
+    g_warning ("Could not record the end of import %" PRId64 ": %s", self->import_id, error->message);
 }
 
 static gboolean
@@ -836,7 +805,10 @@ next_batch (ZsImportJob  *self,
    * batch at a time. */
   if (in_one_transaction (self))
     return _zs_store_write_deferred (self->store, error);
-  return zs_store_commit (self->store, error) && zs_store_begin (self->store, error);
+  if (!zs_store_commit (self->store, error))
+    return FALSE;
+  _zs_store_yield_to_writers (self->store);
+  return zs_store_begin (self->store, error);
 }
 
 static gboolean
@@ -1273,28 +1245,27 @@ zs_store_undo_import (ZsStore  *store,
                       GError  **error)
 {
   g_autofree char *id = g_strdup_printf ("%" PRId64, import_id);
-  g_autoptr(GPtrArray) status = NULL;
-  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *status = NULL;
+  g_autoptr(GArray) changes = NULL;
 
   g_return_val_if_fail (ZS_IS_STORE (store), FALSE);
 
-  if (!(status = zs_store_query (store, "SELECT status FROM imports WHERE id = ?",
-                                 (const char *[]) { id, NULL }, error)))
+  /* The write lock first, so that what is read stays true until the end. */
+  if (!zs_store_begin (store, error))
     return FALSE;
-  if (status->len == 0 || g_str_equal (((char **) g_ptr_array_index (status, 0))[0], "undone"))
+  if ((status = _zs_store_get_import_status (store, import_id, error)) != NULL &&
+      g_str_equal (status, "undone"))
+    g_set_error (error, ZS_ERROR, ZS_ERROR_CONFLICT, _("Import %s was already undone"), id);
+  else if (status != NULL)
+    changes = _zs_store_list_import_changes (store, import_id, error);
+  if (changes == NULL)
     {
-      g_set_error (error, ZS_ERROR, status->len ? ZS_ERROR_CONFLICT : ZS_ERROR_NOT_FOUND,
-                   status->len ? _("Import %s was already undone") : _("There is no import with id %s"), id);
+      zs_store_rollback (store);
       return FALSE;
     }
-
-  if (!(changes = zs_store_query (store, "SELECT id FROM changes WHERE import_id = ? AND reverted_by IS NULL "
-                                  "ORDER BY id DESC", (const char *[]) { id, NULL }, error)) ||
-      !zs_store_begin (store, error))
-    return FALSE;
   for (guint i = 0; i < changes->len; i++)
     {
-      gint64 change = g_ascii_strtoll (((char **) g_ptr_array_index (changes, i))[0], NULL, 10);
+      gint64 change = g_array_index (changes, gint64, i);
       g_autoptr(GError) revert_error = NULL;
 
       /* A record deleted with an earlier revert (a firm's contacts go with
@@ -1308,8 +1279,7 @@ zs_store_undo_import (ZsStore  *store,
           return FALSE;
         }
     }
-  if (zs_store_execute (store, "UPDATE imports SET status = 'undone' WHERE id = ?",
-                        (const char *[]) { id, NULL }, error) < 0)
+  if (!_zs_store_mark_import_undone (store, import_id, error))
     {
       zs_store_rollback (store);
       return FALSE;

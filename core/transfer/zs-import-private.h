@@ -5,7 +5,7 @@
 #pragma once
 
 #include "zs-import-job.h"
-#include "zs-store-private.h"
+#include "zs-store-internal.h"
 
 G_BEGIN_DECLS
 
