@@ -15,13 +15,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "zs-db-private.h"
 #include "zs-enums.h"
 #include "zs-error.h"
 #include "zs-firm-name.h"
 #include "zs-search-private.h"
 #include "zs-store-private.h"
 #include "zs-text-private.h"
+
+#define BUSY_TIMEOUT_MS 5000
 
 typedef struct
 {
@@ -34,10 +35,10 @@ struct _ZsStore
 {
   GObject     parent_instance;
 
-  sqlite3    *db;           /* the handle of data, for opening and migrating */
-  ZsDb       *data;         /* the connection, its statements and transactions */
+  sqlite3    *db;
   char       *path;
   char       *actor;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
   GArray     *pending;      /* PendingChange, held until the outer commit */
   GArray     *savepoints;   /* SavepointMark of each open savepoint */
   guint       atomic_rows;  /* savepoint depth of an all-or-nothing row, 0 if none */
@@ -112,15 +113,14 @@ zs_store_finalize (GObject *object)
 {
   ZsStore *self = (ZsStore *) object;
 
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
   g_clear_pointer (&self->search_pending, g_hash_table_unref);
   g_clear_pointer (&self->search_order, g_array_unref);
   g_clear_pointer (&self->creations, g_array_unref);
   g_clear_pointer (&self->sector_codes, g_hash_table_unref);
-  if (self->data != NULL)
-    g_clear_pointer (&self->data, _zs_db_free);
-  else if (self->db != NULL)
+  if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor, g_free);
@@ -220,6 +220,27 @@ zs_store_class_init (ZsStoreClass *klass)
                   G_TYPE_STRING, G_TYPE_INT64, ZS_TYPE_CHANGE_KIND);
 }
 
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* Statements are looked up by their text for every row written: hashing
+ * the length and the last 64 bytes, where the texts of one table differ,
+ * spares hashing whole statements. */
+static guint
+statement_hash (gconstpointer key)
+{
+  const char *sql = key;
+  gsize length = strlen (sql);
+  guint hash = 2166136261u ^ (guint) length;
+
+  for (const char *p = sql + (length > 64 ? length - 64 : 0); *p; p++)
+    hash = (hash ^ (guchar) *p) * 16777619u;
+  return hash;
+}
+
 static GHashTable *
 new_search_pending (void)
 {
@@ -230,6 +251,8 @@ new_search_pending (void)
 static void
 zs_store_init (ZsStore *self)
 {
+  self->statements = g_hash_table_new_full (statement_hash, g_str_equal, g_free,
+                                            finalize_statement);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   g_array_set_clear_func (self->pending, pending_change_clear);
   self->savepoints = g_array_new (FALSE, FALSE, sizeof (SavepointMark));
@@ -246,7 +269,8 @@ void
 _zs_store_set_error (ZsStore  *self,
                      GError  **error)
 {
-  _zs_db_set_error (self->data, 0, error);
+  g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
+               _("Database error in “%s”: %s"), self->path, sqlite3_errmsg (self->db));
 }
 
 sqlite3 *
@@ -255,42 +279,30 @@ _zs_store_get_db (ZsStore *self)
   return self->db;
 }
 
-ZsDb *
-_zs_store_get_data (ZsStore *self)
-{
-  return self->data;
-}
-
-/* Who holds the write lock, as far as the database tells: a running
- * import says so in its row. Read without waiting, by the writer that gave
- * up waiting. */
-static char *
-describe_writer (gpointer user_data)
-{
-  ZsStore *self = user_data;
-  sqlite3_stmt *stmt = _zs_db_prepare (self->data,
-                                       "SELECT id, started_at, actor FROM imports "
-                                       "WHERE status = 'running' ORDER BY id DESC LIMIT 1", NULL);
-  char *writer = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    writer = g_strdup_printf (_("an import is running (import %" G_GINT64_FORMAT ", started %s by %s)"),
-                              (gint64) sqlite3_column_int64 (stmt, 0),
-                              (const char *) sqlite3_column_text (stmt, 1),
-                              sqlite3_column_text (stmt, 2) ? (const char *) sqlite3_column_text (stmt, 2) : "?");
-  sqlite3_reset (stmt);
-  return writer;
-}
-
-/* See _zs_db_prepare (): one statement, cached. */
+/* Statements are cached by their SQL text and handed out reset, so every
+ * query is compiled once per connection. */
 sqlite3_stmt *
 _zs_store_prepare (ZsStore     *self,
                    const char  *sql,
                    GError     **error)
 {
-  return _zs_db_prepare (self->data, sql, error);
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _zs_store_set_error (self, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
 }
 
 gboolean
@@ -298,7 +310,16 @@ _zs_store_exec (ZsStore     *self,
                 const char  *sql,
                 GError     **error)
 {
-  return _zs_db_exec (self->data, sql, error);
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
+                   _("Database error in “%s”: %s"), self->path, message);
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -306,7 +327,16 @@ _zs_store_step_done (ZsStore       *self,
                      sqlite3_stmt  *stmt,
                      GError       **error)
 {
-  return _zs_db_step_done (self->data, stmt, error);
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _zs_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 gint64
@@ -375,10 +405,20 @@ flush_pending (ZsStore *self)
 }
 
 /* Every write runs inside a savepoint, so a write is all or nothing whether
- * or not the caller opened a transaction with zs_store_begin(). Outermost,
- * the savepoint is a transaction that takes the write lock at once (see
- * _zs_db_begin ()). Signals of writes inside a savepoint wait for the
- * outermost release and vanish with a rollback. */
+ * or not the caller opened a transaction with zs_store_begin(). Signals of
+ * writes inside a savepoint wait for the outermost release and vanish with
+ * a rollback. */
+/* Savepoints are taken for every write, so their statements are cached
+ * like any other rather than parsed each time. */
+static gboolean
+run_cached (ZsStore     *self,
+            const char  *sql,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = _zs_store_prepare (self, sql, error);
+
+  return stmt != NULL && _zs_store_step_done (self, stmt, error);
+}
 
 /* Inside an all-or-nothing row (a batch import row) a failure anywhere rolls
  * the whole row back, so nested savepoints need no SQL of their own: they
@@ -398,7 +438,7 @@ _zs_store_savepoint (ZsStore  *self,
                          self->creations->len, self->creations_audited };
 
   if (!is_nested_in_row (self, self->savepoints->len + 1) &&
-      !_zs_db_begin (self->data, error))
+      !run_cached (self, "SAVEPOINT zs_write", error))
     return FALSE;
   g_array_append_val (self->savepoints, mark);
   return TRUE;
@@ -411,7 +451,7 @@ _zs_store_release (ZsStore  *self,
   g_return_val_if_fail (self->savepoints->len > 0, FALSE);
 
   if (!is_nested_in_row (self, self->savepoints->len) &&
-      !_zs_db_commit (self->data, error))
+      !run_cached (self, "RELEASE zs_write", error))
     {
       _zs_store_rollback_to (self);
       return FALSE;
@@ -456,7 +496,8 @@ _zs_store_rollback_to (ZsStore *self)
   /* Inside an all-or-nothing row nothing is undone until the row is. */
   if (!is_nested_in_row (self, self->savepoints->len))
     {
-      _zs_db_rollback (self->data);
+      run_cached (self, "ROLLBACK TO zs_write", NULL);
+      run_cached (self, "RELEASE zs_write", NULL);
       forget_search_entries (self, mark.search);
       forget_creations (self, &mark);
     }
@@ -501,7 +542,7 @@ zs_store_begin (ZsStore  *self,
   g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
-  if (!_zs_db_begin (self->data, error))
+  if (!_zs_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_transaction = TRUE;
   self->may_write = FALSE;
@@ -526,7 +567,7 @@ zs_store_commit (ZsStore  *self,
   g_return_val_if_fail (self->in_transaction, FALSE);
 
   if (!_zs_store_write_deferred (self, error) ||
-      !_zs_db_commit (self->data, error))
+      !_zs_store_exec (self, "COMMIT", error))
     {
       zs_store_rollback (self);
       return FALSE;
@@ -549,7 +590,7 @@ zs_store_rollback (ZsStore *self)
 
   if (!self->in_transaction)
     return;
-  _zs_db_rollback (self->data);
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
   g_array_set_size (self->pending, 0);
   g_hash_table_remove_all (self->search_pending);
@@ -1030,9 +1071,8 @@ static gboolean
 configure_connection (ZsStore  *self,
                       GError  **error)
 {
-  /* The data layer sets the busy handler and extended result codes. */
-  self->data = _zs_db_new (self->db, self->path);
-  _zs_db_set_writer_func (self->data, describe_writer, self);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, TRUE);
 
   /* Read only, the journal mode is the file's own: changing it writes. */
   return (self->read_only ||
@@ -2001,26 +2041,14 @@ zs_store_execute (ZsStore             *self,
                   GError             **error)
 {
   sqlite3_stmt *stmt;
-  gint64 changes;
 
   g_return_val_if_fail (ZS_IS_STORE (self), -1);
   g_return_val_if_fail (sql != NULL, -1);
 
-  if (!(stmt = prepare_with_params (self, sql, params, error)))
+  if (!(stmt = prepare_with_params (self, sql, params, error)) ||
+      !_zs_store_step_done (self, stmt, error))
     return -1;
-  if (sqlite3_stmt_readonly (stmt) || _zs_db_get_depth (self->data) > 0)
-    return _zs_db_step_done (self->data, stmt, error) ? sqlite3_changes64 (self->db) : -1;
-
-  /* A write on its own takes the write lock first, as every write does. */
-  if (!_zs_db_begin (self->data, error))
-    return -1;
-  if (!_zs_db_step_done (self->data, stmt, error) ||
-      (changes = sqlite3_changes64 (self->db), !_zs_db_commit (self->data, error)))
-    {
-      _zs_db_rollback (self->data);
-      return -1;
-    }
-  return changes;
+  return sqlite3_changes64 (self->db);
 }
 
 /**
