@@ -11,7 +11,8 @@ from gi.repository import GLib, Zhaoshang  # noqa: E402
 class StoreTest(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.TemporaryDirectory()
-        self.store = Zhaoshang.Store.new(os.path.join(self.dir.name, 'py.db'))
+        self.path = os.path.join(self.dir.name, 'py.db')
+        self.store = Zhaoshang.Store.create(self.path)
         self.store.load_seed()
 
     def tearDown(self):
@@ -48,6 +49,20 @@ class StoreTest(unittest.TestCase):
         firm.set_uscc('914403001922038216')
         self.store.add_firm(firm)
         self.assertEqual(seen, [('firm', Zhaoshang.ChangeKind.CREATE)])
+
+    def test_store_is_initable(self):
+        store = Zhaoshang.Store(path=self.path)
+        store.init(None)
+        self.assertEqual(store.props.path, self.path)
+        self.assertFalse(store.is_read_only())
+        self.assertGreater(len(store.list_sectors(0)), 0)
+
+    def test_initable_refuses_missing_database(self):
+        store = Zhaoshang.Store(path=os.path.join(self.dir.name, 'missing.db'))
+        with self.assertRaises(GLib.Error) as caught:
+            store.init(None)
+        self.assertIn('init', caught.exception.message)
+        self.assertFalse(os.path.exists(os.path.join(self.dir.name, 'missing.db')))
 
 
 if __name__ == '__main__':
