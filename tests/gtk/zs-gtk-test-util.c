@@ -182,7 +182,7 @@ zs_test_open_store (ZsTestDatabase *db,
   g_autoptr(GError) error = NULL;
   g_autoptr(ZsStore) store = NULL;
 
-  store = zs_store_new (db->path, &error);
+  store = zs_store_create (db->path, &error);
   g_assert_no_error (error);
   if (demo)
     {
