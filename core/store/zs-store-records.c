@@ -42,6 +42,13 @@ find_pspec (const ZsEntity *entity,
   return g_object_class_find_property (G_OBJECT_CLASS (klass), property);
 }
 
+/* Records people edit carry a version (schema 7); reference data does not. */
+static gboolean
+has_version (const ZsEntity *entity)
+{
+  return find_pspec (entity, "version") != NULL;
+}
+
 static void
 strv_to_json (GString            *out,
               const char * const *strv)
@@ -231,6 +238,8 @@ _zs_record_select_sql (const ZsEntity *entity,
   if (entity->sector_table != NULL)
     g_string_append_printf (sql, ", (SELECT group_concat (sector_code, ',') FROM %s WHERE %s = t.id)",
                             entity->sector_table, entity->sector_key);
+  if (has_version (entity))
+    g_string_append (sql, ", t.version");
   g_string_append_printf (sql, " FROM %s t %s", entity->table, tail ? tail : "");
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
@@ -240,7 +249,8 @@ _zs_record_from_row (const ZsEntity *entity,
                      sqlite3_stmt   *stmt)
 {
   guint n = n_columns (entity);
-  guint total = n + 1 + (entity->sector_table != NULL);
+  guint sectors_column = n + 1;
+  guint total = n + 1 + (entity->sector_table != NULL) + has_version (entity);
   g_autofree const char **names = g_new0 (const char *, total);
   g_autofree GValue *values = g_new0 (GValue, total);
   g_autoptr(GTypeClass) klass = g_type_class_ref (entity->get_type ());
@@ -261,11 +271,17 @@ _zs_record_from_row (const ZsEntity *entity,
 
   if (entity->sector_table != NULL)
     {
-      const char *codes = (const char *) sqlite3_column_text (stmt, n + 1);
+      const char *codes = (const char *) sqlite3_column_text (stmt, sectors_column);
 
-      names[n + 1] = "sectors";
-      g_value_init (&values[n + 1], G_TYPE_STRV);
-      g_value_take_boxed (&values[n + 1], codes ? g_strsplit (codes, ",", -1) : NULL);
+      names[sectors_column] = "sectors";
+      g_value_init (&values[sectors_column], G_TYPE_STRV);
+      g_value_take_boxed (&values[sectors_column], codes ? g_strsplit (codes, ",", -1) : NULL);
+    }
+  if (has_version (entity))
+    {
+      names[total - 1] = "version";
+      g_value_init (&values[total - 1], G_TYPE_INT64);
+      g_value_set_int64 (&values[total - 1], sqlite3_column_int64 (stmt, total - 1));
     }
 
   record = g_object_new_with_properties (entity->get_type (), total, names, values);
@@ -761,6 +777,8 @@ insert_record (ZsStore        *self,
       return 0;
     }
 
+  if (has_version (entity))
+    g_object_set (record, "version", (gint64) 1, NULL);
   if (!finish_write (self, entity, record, record_get_id (record), ZS_CHANGE_KIND_CREATE, error))
     return 0;
   return record_get_id (record);
@@ -857,6 +875,8 @@ update_row (ZsStore        *self,
         continue;
       g_string_append_printf (sql, "%s = ?, ", column);
     }
+  if (has_version (entity))
+    g_string_append (sql, "version = version + 1, ");
   g_string_append (sql, entity->timestamps && find_pspec (entity, "updated-at") ? "updated_at = ?" : "id = id");
   g_string_append (sql, " WHERE id = ?");
 
@@ -887,6 +907,7 @@ static gboolean
 audit_changes (ZsStore        *self,
                const ZsEntity *entity,
                gint64          id,
+               gint64          version,
                GArray         *changes,
                GError        **error)
 {
@@ -895,9 +916,213 @@ audit_changes (ZsStore        *self,
       FieldChange *change = &g_array_index (changes, FieldChange, i);
       g_autofree char *column = column_name (change->property);
 
-      if (!_zs_audit_record (self, entity->name, id, ZS_CHANGE_KIND_UPDATE, column,
-                             change->old_value, change->new_value, error))
+      if (!_zs_audit_record_version (self, entity->name, id, version, ZS_CHANGE_KIND_UPDATE, column,
+                                     change->old_value, change->new_value, error))
         return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every stored property of @entity: its columns, then its sectors. */
+static void
+copy_properties (const ZsEntity *entity,
+                 GObject        *from,
+                 GObject        *to)
+{
+  guint n = n_columns (entity);
+
+  for (guint i = 0; i <= n; i++)
+    {
+      const char *property = i < n ? entity->columns[i] : "sectors";
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (i == n && entity->sector_table == NULL)
+        break;
+      g_object_get_property (from, property, &value);
+      g_object_set_property (to, property, &value);
+    }
+}
+
+static gboolean
+changes_sectors (GArray *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    if (g_str_equal (g_array_index (changes, FieldChange, i).property, "sectors"))
+      return TRUE;
+  return FALSE;
+}
+
+/* The row as it will be stored: @current with the fields in @changes
+ * taken from @record. */
+static GObject *
+merged_record (const ZsEntity *entity,
+               GObject        *current,
+               GObject        *record,
+               GArray         *changes)
+{
+  GObject *merged = g_object_new (entity->get_type (), "id", record_get_id (current), NULL);
+
+  copy_properties (entity, current, merged);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const char *property = g_array_index (changes, FieldChange, i).property;
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_object_get_property (record, property, &value);
+      g_object_set_property (merged, property, &value);
+    }
+  return merged;
+}
+
+/* The caller's object becomes the stored row, other writers' fields
+ * included, at the version just written. */
+static void
+copy_record (const ZsEntity *entity,
+             GObject        *from,
+             GObject        *to,
+             gint64          version)
+{
+  g_object_freeze_notify (to);
+  copy_properties (entity, from, to);
+  if (version != 0)
+    g_object_set (to, "version", version, NULL);
+  g_object_thaw_notify (to);
+}
+
+static gint64
+record_get_version (GObject *record)
+{
+  gint64 version = 0;
+
+  g_object_get (record, "version", &version, NULL);
+  return version;
+}
+
+/* What another writer did to one field after the caller's version. */
+typedef struct {
+  char  *loaded_value;  /* the field at the caller's version */
+  char  *actor;         /* the latest writer of the field */
+  char  *at;
+  gint64 version;
+} FieldHistory;
+
+static void
+field_history_clear (FieldHistory *history)
+{
+  g_clear_pointer (&history->loaded_value, g_free);
+  g_clear_pointer (&history->actor, g_free);
+  g_clear_pointer (&history->at, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FieldHistory, field_history_clear)
+
+/* Returns 1 if the field changed after @since, 0 if not, -1 on error. */
+static int
+field_changed_since (ZsStore        *self,
+                     const ZsEntity *entity,
+                     gint64          id,
+                     const char     *field,
+                     gint64          since,
+                     FieldHistory   *history,
+                     GError        **error)
+{
+  sqlite3_stmt *stmt = _zs_store_prepare (self,
+    "SELECT (SELECT old_value FROM changes WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 "
+    "        AND version > ?4 ORDER BY id LIMIT 1), actor, at, version "
+    "FROM changes WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 AND version > ?4 "
+    "ORDER BY id DESC LIMIT 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, entity->name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+  sqlite3_bind_text (stmt, 3, field, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, since);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      history->loaded_value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      history->actor = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      history->at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      history->version = sqlite3_column_int64 (stmt, 3);
+    }
+  else if (rc != SQLITE_DONE)
+    _zs_store_set_error (self, error);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+static char *
+shorten (const char *value)
+{
+  if (value == NULL)
+    return g_strdup (_("(empty)"));
+  if (g_utf8_strlen (value, -1) <= 40)
+    return g_strdup (value);
+  return g_strconcat (g_utf8_substring (value, 0, 40), "…", NULL);
+}
+
+static void
+set_conflict_error (const ZsEntity     *entity,
+                    gint64              id,
+                    gint64              since,
+                    const FieldChange  *change,
+                    const FieldHistory *history,
+                    GError            **error)
+{
+  g_autofree char *column = column_name (change->property);
+  g_autofree char *theirs = shorten (change->old_value);
+  g_autofree char *yours = shorten (change->new_value);
+
+  g_set_error (error, ZS_ERROR, ZS_ERROR_CONFLICT,
+               _("Conflict: %s of %s %" PRId64 " was changed by %s at %s (version %" PRId64
+                 ") after version %" PRId64 " that this edit started from; it is now “%s”, "
+                 "this edit's “%s” was not saved"),
+               column, entity->name, id, history->actor ? history->actor : _("someone"),
+               history->at, history->version, since, theirs, yours);
+}
+
+/* Keeps in @changes what the caller changed since the version it loaded:
+ * a field another writer changed meanwhile is left to them when the
+ * caller still holds the value it loaded, and is a conflict when the
+ * caller changed it too. */
+static gboolean
+merge_changes (ZsStore        *self,
+               const ZsEntity *entity,
+               gint64          id,
+               gint64          since,
+               gint64          current,
+               GArray         *changes,
+               GError        **error)
+{
+  if (since == 0 || since == current)
+    return TRUE;
+  if (since > current)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                   _("version: %s %" PRId64 " is at version %" PRId64 "; there is no version %" PRId64),
+                   entity->name, id, current, since);
+      return FALSE;
+    }
+  for (guint i = changes->len; i-- > 0;)
+    {
+      FieldChange *change = &g_array_index (changes, FieldChange, i);
+      g_autofree char *column = column_name (change->property);
+      g_auto(FieldHistory) history = { 0 };
+      int changed = field_changed_since (self, entity, id, column, since, &history, error);
+
+      if (changed < 0)
+        return FALSE;
+      if (changed == 0)
+        continue;
+      if (g_strcmp0 (history.loaded_value, change->new_value) == 0)
+        g_array_remove_index (changes, i);
+      else
+        {
+          set_conflict_error (entity, id, since, change, &history, error);
+          return FALSE;
+        }
     }
   return TRUE;
 }
@@ -915,33 +1140,51 @@ _zs_record_update (ZsStore        *self,
                    GError        **error)
 {
   gint64 id = record_get_id (record);
-  g_autoptr(GObject) current = _zs_record_load (self, entity, id, error);
+  g_autoptr(GObject) current = NULL;
+  g_autoptr(GObject) merged = NULL;
   g_autoptr(GArray) changes = NULL;
-  gboolean sectors_changed = FALSE;
+  gboolean versioned = has_version (entity);
+  gint64 version = 0;
 
-  if (current == NULL || !_zs_store_check_can_write (self, error))
+  if (!_zs_store_check_can_write (self, error))
     return FALSE;
   if (entity->validate != NULL && !entity->validate (self, record, error))
     return FALSE;
-
-  changes = diff_records (entity, current, record);
-  if (changes->len == 0)
-    return TRUE;
-  for (guint i = 0; i < changes->len; i++)
-    sectors_changed |= g_str_equal (g_array_index (changes, FieldChange, i).property, "sectors");
-
+  /* The row is read under the write lock, so no writer comes between the
+   * comparison and the write. */
   if (!_zs_store_savepoint (self, error))
     return FALSE;
-  stamp (entity, record, FALSE);
-  if (!before_write (self, entity, current, record, error) ||
-      !update_row (self, entity, record, changes, error) ||
-      (sectors_changed && !write_record_sectors (self, entity, record, error)) ||
-      !audit_changes (self, entity, id, changes, error))
+  if (!(current = _zs_record_load (self, entity, id, error)))
+    goto failed;
+
+  changes = diff_records (entity, current, record);
+  if (versioned &&
+      !merge_changes (self, entity, id, record_get_version (record),
+                      record_get_version (current), changes, error))
+    goto failed;
+  if (changes->len == 0)
     {
-      _zs_store_rollback_to (self);
-      return FALSE;
+      if (versioned)
+        g_object_set (record, "version", record_get_version (current), NULL);
+      return _zs_store_release (self, error);
     }
-  return finish_write (self, entity, record, id, ZS_CHANGE_KIND_UPDATE, error);
+
+  merged = merged_record (entity, current, record, changes);
+  stamp (entity, merged, FALSE);
+  version = versioned ? record_get_version (current) + 1 : 0;
+  if (!before_write (self, entity, current, merged, error) ||
+      !update_row (self, entity, merged, changes, error) ||
+      (changes_sectors (changes) && !write_record_sectors (self, entity, merged, error)) ||
+      !audit_changes (self, entity, id, version, changes, error))
+    goto failed;
+  if (!finish_write (self, entity, merged, id, ZS_CHANGE_KIND_UPDATE, error))
+    return FALSE;
+  copy_record (entity, merged, record, version);
+  return TRUE;
+
+failed:
+  _zs_store_rollback_to (self);
+  return FALSE;
 }
 
 /**

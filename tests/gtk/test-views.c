@@ -241,7 +241,7 @@ test_history_revert_confirms (Fixture       *fixture,
   g_autoptr(ZsFirm) gone = NULL;
   g_autoptr(ZsChange) created = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *uscc = valid_uscc ("91654004MA7XREVT1");
+  g_autofree char *uscc = valid_uscc ("91654004MA7XREKT1");
   AdwMessageDialog *dialog;
   gint64 id;
 
@@ -334,6 +334,54 @@ test_firm_save_refused (Fixture       *fixture,
   stored = zs_store_get_firm (fixture->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (zs_firm_get_address (stored), !=, "霍尔果斯市友谊路 8 号");
+}
+
+/* Someone else saves the same field while the form is open: the editor
+ * keeps the typed text, shows both values and lets the user choose; a
+ * field only they changed is kept either way. */
+static void
+test_firm_save_conflict (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  ZsFirmsPage *page = ZS_FIRMS_PAGE (show_view (fixture, "firms"));
+  ZsRecordEditor *editor = zs_firms_page_get_editor (page);
+  ZsRecordForm *form = zs_record_editor_get_form (editor);
+  g_autoptr(ZsFirm) first = NULL;
+  g_autoptr(ZsFirm) other = NULL;
+  g_autoptr(ZsFirm) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *typed = NULL;
+  GtkWidget *dialog;
+  gint64 id;
+
+  first = g_list_model_get_item (G_LIST_MODEL (zs_firms_page_get_model (page)), 0);
+  id = zs_firm_get_id (first);
+  zs_record_editor_set_record_id (editor, id);
+  zs_firms_page_show_editor (page);
+
+  other = zs_store_get_firm (fixture->store, id, &error);
+  g_assert_no_error (error);
+  zs_firm_set_address (other, "霍尔果斯市别人写的地址 1 号");
+  zs_firm_set_website (other, "https://other.example.cn");
+  g_assert_true (zs_store_update_firm (fixture->store, other, &error));
+  g_assert_no_error (error);
+
+  zs_record_form_set_text (form, "address", "霍尔果斯市我写的地址 2 号");
+  g_assert_false (zs_record_editor_save (editor));
+  dialog = GTK_WIDGET (zs_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "别人写的地址"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "我写的地址"));
+  typed = zs_record_form_get_text (form, "address");
+  g_assert_cmpstr (typed, ==, "霍尔果斯市我写的地址 2 号");
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "mine");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  zs_test_drain_main_context ();
+  stored = zs_store_get_firm (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zs_firm_get_address (stored), ==, "霍尔果斯市我写的地址 2 号");
+  g_assert_cmpstr (zs_firm_get_website (stored), ==, "https://other.example.cn");
 }
 
 /* }}} */
@@ -625,6 +673,8 @@ main (int   argc,
   g_test_add ("/gtk/views/firm-save-refused", Fixture, NULL, fixture_set_up, test_firm_save_refused,
               fixture_tear_down);
   g_test_add ("/gtk/views/history-revert-confirms", Fixture, NULL, fixture_set_up, test_history_revert_confirms,
+              fixture_tear_down);
+  g_test_add ("/gtk/views/firm-save-conflict", Fixture, NULL, fixture_set_up, test_firm_save_conflict,
               fixture_tear_down);
   g_test_add ("/gtk/views/projects", Fixture, NULL, fixture_set_up, test_projects_list_and_board, fixture_tear_down);
   g_test_add ("/gtk/views/sectors", Fixture, NULL, fixture_set_up, test_sectors_tree, fixture_tear_down);

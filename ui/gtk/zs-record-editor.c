@@ -36,6 +36,7 @@ struct _ZsRecordEditor
   gboolean          saving;
   guint             reload_id;
   GHashTable       *sector_names;
+  GObject          *loaded;      /* the record as the form was filled */
 
   GtkLabel         *title_label;
   GtkLabel         *stage_label;
@@ -227,6 +228,55 @@ show_header (ZsRecordEditor *self,
     gtk_label_set_label (self->stage_label, zs_stage_get_label (zs_project_get_stage (ZS_PROJECT (record))));
 }
 
+static GObject *
+copy_record (GObject *record)
+{
+  guint n_pspecs = 0;
+  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (record), &n_pspecs);
+  GObject *copy = g_object_new (G_OBJECT_TYPE (record), NULL);
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE)
+        continue;
+      g_object_get_property (record, pspecs[i]->name, &value);
+      g_object_set_property (copy, pspecs[i]->name, &value);
+    }
+  return copy;
+}
+
+/* Copies to @record the fields the user changed in the form since it was
+ * filled, and nothing else: a field someone else saved meanwhile, which
+ * the form still shows as it was, keeps their value. */
+static gboolean
+apply_user_edits (ZsRecordEditor *self,
+                  GObject        *record)
+{
+  g_autoptr(GObject) edited = copy_record (self->loaded);
+  guint n_pspecs = 0;
+  g_autofree GParamSpec **pspecs = NULL;
+
+  if (!zs_record_form_apply (self->form, edited))
+    return FALSE;
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (edited), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) before = G_VALUE_INIT;
+      g_auto(GValue) after = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
+          g_str_equal (pspecs[i]->name, "version"))
+        continue;
+      g_object_get_property (self->loaded, pspecs[i]->name, &before);
+      g_object_get_property (edited, pspecs[i]->name, &after);
+      if (g_param_values_cmp (pspecs[i], &before, &after) != 0)
+        g_object_set_property (record, pspecs[i]->name, &after);
+    }
+  return TRUE;
+}
+
 static void
 load_record (ZsRecordEditor *self)
 {
@@ -243,6 +293,8 @@ load_record (ZsRecordEditor *self)
     }
   show_error (self, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->form), TRUE);
+  g_clear_object (&self->loaded);
+  self->loaded = copy_record (record);
   zs_record_form_set_record (self->form, record);
   show_header (self, record);
   zs_history_list_set_record (self->history, self->kind->entity, self->id);
@@ -401,6 +453,7 @@ zs_record_editor_dispose (GObject *object)
   zs_gtk_unparent_children (GTK_WIDGET (self));
   zs_gtk_clear_connected (&self->store, self);
   g_clear_pointer (&self->sector_names, g_hash_table_unref);
+  g_clear_object (&self->loaded);
 
   G_OBJECT_CLASS (zs_record_editor_parent_class)->dispose (object);
 }
@@ -559,14 +612,70 @@ write_record (ZsRecordEditor  *self,
  *
  * Returns: %TRUE if the record was saved
  */
+static gint64
+loaded_version (ZsRecordEditor *self)
+{
+  gint64 version = 0;
+
+  g_object_get (self->loaded, "version", &version, NULL);
+  return version;
+}
+
+static gboolean save_record (ZsRecordEditor *self, gboolean overwrite);
+
+static void
+conflict_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  g_autoptr(ZsRecordEditor) self = user_data;
+
+  if (g_str_equal (response, "theirs"))
+    load_record (self);
+  else if (g_str_equal (response, "mine"))
+    save_record (self, TRUE);
+}
+
+/* Both values are in the message; the form keeps the user's input until
+ * they choose. */
+static void
+ask_about_conflict (ZsRecordEditor *self,
+                    const GError   *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                            _("Someone Else Changed This Record"), error->message));
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Editing"),
+                                    "theirs", _("Use _Their Values"),
+                                    "mine", _("Save _Mine"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "mine", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (conflict_response), g_object_ref (self));
+  show_error (self, error->message);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 gboolean
 zs_record_editor_save (ZsRecordEditor *self)
+{
+  g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), FALSE);
+
+  return save_record (self, FALSE);
+}
+
+/* @overwrite: the user chose their values over those saved meanwhile */
+static gboolean
+save_record (ZsRecordEditor *self,
+             gboolean        overwrite)
 {
   g_autoptr(GObject) record = NULL;
   g_autoptr(GError) error = NULL;
   gboolean saved;
-
-  g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), FALSE);
 
   /* Start from the stored record, so that what the form does not show
    * (the stage of a project, timestamps) is written back unchanged. */
@@ -577,12 +686,21 @@ zs_record_editor_save (ZsRecordEditor *self)
       show_error (self, error->message);
       return FALSE;
     }
-  if (!zs_record_form_apply (self->form, record))
+  if (self->id == 0 ? !zs_record_form_apply (self->form, record) : !apply_user_edits (self, record))
     return FALSE;
+  /* Saved from the version the form was filled with: if someone changed
+   * one of the same fields since, the store refuses, and the user chooses. */
+  if (self->id != 0 && self->loaded != NULL && !overwrite)
+    g_object_set (record, "version", loaded_version (self), NULL);
 
   self->saving = TRUE;
   saved = write_record (self, record, &error);
   self->saving = FALSE;
+  if (!saved && g_error_matches (error, ZS_ERROR, ZS_ERROR_CONFLICT))
+    {
+      ask_about_conflict (self, error);
+      return FALSE;
+    }
   if (!saved)
     {
       /* A refusal that names no field (a viewer, a busy or read-only
