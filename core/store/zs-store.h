@@ -124,6 +124,30 @@ GPtrArray     *zs_store_list_firms         (ZsStore      *self,
                                             guint         limit,
                                             GError      **error);
 ZS_AVAILABLE_IN_ALL
+gint64         zs_store_count_projects     (ZsStore      *self,
+                                            gint64        firm_id,
+                                            const char   *stage,
+                                            const char   *park_code,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
+GVariant      *zs_store_count_projects_by_stage (ZsStore *self,
+                                            const char   *park_code,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
+GVariant      *zs_store_sum_investment_by_sector (ZsStore *self,
+                                            guint         limit,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
+GVariant      *zs_store_sum_investment_by_park (ZsStore *self,
+                                            guint         limit,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
+gboolean       zs_store_sum_investment     (ZsStore      *self,
+                                            gint64       *projects,
+                                            double       *planned,
+                                            double       *realised,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
 gint64         zs_store_count_firms        (ZsStore      *self,
                                             const char   *search,
                                             const char   *sector,

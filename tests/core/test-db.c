@@ -185,6 +185,60 @@ test_writer_waits (StoreFixture  *fixture,
   sqlite3_close (other);
 }
 
+static void
+add_project (ZsStore    *store,
+             gint64      firm_id,
+             const char *title,
+             double      planned)
+{
+  g_autoptr(ZsProject) project = zs_project_new ();
+  g_autoptr(GError) error = NULL;
+
+  zs_project_set_firm_id (project, firm_id);
+  zs_project_set_title (project, title);
+  zs_project_set_planned_investment (project, planned);
+  g_assert_cmpint (zs_store_add_project (store, project, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* The pages' figures come as typed values, not SQL. */
+static void
+test_figures (StoreFixture  *fixture,
+              gconstpointer  data)
+{
+  ZsStore *store = fixture->store;
+  gint64 firm = add_firm (store, "霍尔果斯丁有限公司", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) stages = NULL;
+  g_autoptr(GVariant) parks = NULL;
+  gint64 projects = 0, leads = 0;
+  double planned = 0, realised = -1;
+  const char *code, *name;
+
+  add_project (store, firm, "一期", 100);
+  add_project (store, firm, "二期", 250);
+
+  g_assert_cmpint (zs_store_count_projects (store, firm, "lead", NULL, &error), ==, 2);
+  g_assert_cmpint (zs_store_count_projects (store, 0, "signed", NULL, &error), ==, 0);
+  stages = zs_store_count_projects_by_stage (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_variant_lookup (stages, "lead", "x", &leads));
+  g_assert_cmpint (leads, ==, 2);
+
+  g_assert_true (zs_store_sum_investment (store, &projects, &planned, &realised, &error));
+  g_assert_cmpint (projects, ==, 2);
+  g_assert_cmpfloat (planned, ==, 350);
+  g_assert_cmpfloat (realised, ==, 0);
+
+  parks = zs_store_sum_investment_by_park (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_variant_n_children (parks), ==, 1);
+  g_variant_get_child (parks, 0, "(&s&sxdd)", &code, &name, &projects, &planned, &realised);
+  g_assert_cmpstr (code, ==, "");
+  g_assert_cmpint (projects, ==, 2);
+  g_assert_cmpfloat (planned, ==, 350);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +254,9 @@ main (int   argc,
               store_fixture_setup, test_busy_names_writer, store_fixture_teardown);
   g_test_add ("/db/writer-waits", StoreFixture, NULL,
               store_fixture_setup, test_writer_waits, store_fixture_teardown);
+
+  g_test_add ("/db/figures", StoreFixture, NULL,
+              store_fixture_setup, test_figures, store_fixture_teardown);
 
   return g_test_run ();
 }

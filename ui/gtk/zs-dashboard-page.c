@@ -45,83 +45,72 @@ struct _ZsDashboardPage
 
 G_DEFINE_FINAL_TYPE (ZsDashboardPage, zs_dashboard_page, GTK_TYPE_WIDGET)
 
-static GPtrArray *
-query (ZsDashboardPage *self,
-       const char      *sql)
+/* A figure that cannot be read is shown as an error, and as empty. */
+static GVariant *
+checked (ZsDashboardPage *self,
+         GVariant        *figures,
+         GError          *error,
+         const char      *type)
 {
-  g_autoptr(GError) error = NULL;
-  GPtrArray *rows = zs_store_query (self->store, sql, NULL, &error);
-
-  if (rows == NULL)
-    {
-      zs_gtk_show_error (GTK_WIDGET (self), _("Cannot read the dashboard’s figures"), error);
-      return g_ptr_array_new ();
-    }
-  return rows;
-}
-
-static double
-number (const char *text)
-{
-  return g_ascii_strtod (text, NULL);
+  if (figures != NULL)
+    return figures;
+  zs_gtk_show_error (GTK_WIDGET (self), _("Cannot read the dashboard’s figures"), error);
+  g_error_free (error);
+  return g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE (type), NULL, 0));
 }
 
 static void
 load_funnel (ZsDashboardPage *self)
 {
-  g_autoptr(GPtrArray) rows = query (self, "SELECT stage, count(*) FROM projects GROUP BY stage");
+  GError *error = NULL;
+  g_autoptr(GVariant) counts = NULL;
 
+  counts = zs_store_count_projects_by_stage (self->store, NULL, &error);
+  counts = checked (self, counts, error, "{sx}");
   zs_chart_clear (self->funnel);
   for (ZsStage stage = ZS_STAGE_LEAD; stage <= ZS_STAGE_LOST; stage++)
     {
-      const char *nick = zs_enum_to_nick (ZS_TYPE_STAGE, stage);
-      double count = 0;
+      gint64 count = 0;
 
-      for (guint i = 0; i < rows->len; i++)
-        if (g_strcmp0 (((char **) g_ptr_array_index (rows, i))[0], nick) == 0)
-          count = number (((char **) g_ptr_array_index (rows, i))[1]);
+      g_variant_lookup (counts, zs_enum_to_nick (ZS_TYPE_STAGE, stage), "x", &count);
       zs_chart_add_row (self->funnel, zs_stage_get_label (stage), count, 0);
     }
 }
 
 static void
+add_sums (ZsChart    *chart,
+          GVariant   *sums,
+          const char *unnamed)
+{
+  GVariantIter iter;
+  const char *code, *name;
+  gint64 projects;
+  double planned, realised;
+
+  zs_chart_clear (chart);
+  g_variant_iter_init (&iter, sums);
+  while (g_variant_iter_next (&iter, "(&s&sxdd)", &code, &name, &projects, &planned, &realised))
+    zs_chart_add_row (chart, name[0] != '\0' ? name : unnamed, planned / WAN_PER_YI, realised / WAN_PER_YI);
+}
+
+static void
 load_by_sector (ZsDashboardPage *self)
 {
-  g_autoptr(GPtrArray) rows = NULL;
+  GError *error = NULL;
+  g_autoptr(GVariant) sums = zs_store_sum_investment_by_sector (self->store, MAX_BARS, &error);
 
-  /* A project of several sectors counts in each of their top sectors. */
-  rows = query (self,
-                "SELECT coalesce (top.name, s.name), sum (p.planned_investment), sum (p.realised_investment) "
-                "FROM projects p JOIN project_sectors ps ON ps.project_id = p.id "
-                "JOIN sectors s ON s.code = ps.sector_code "
-                "LEFT JOIN sectors top ON top.code = s.parent_code "
-                "GROUP BY coalesce (top.code, s.code) ORDER BY 2 DESC LIMIT " G_STRINGIFY (MAX_BARS));
-  zs_chart_clear (self->by_sector);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char **row = g_ptr_array_index (rows, i);
-
-      zs_chart_add_row (self->by_sector, row[0], number (row[1]) / WAN_PER_YI, number (row[2]) / WAN_PER_YI);
-    }
+  sums = checked (self, sums, error, "(ssxdd)");
+  add_sums (self->by_sector, sums, "");
 }
 
 static void
 load_by_park (ZsDashboardPage *self)
 {
-  g_autoptr(GPtrArray) rows = NULL;
+  GError *error = NULL;
+  g_autoptr(GVariant) sums = zs_store_sum_investment_by_park (self->store, MAX_BARS, &error);
 
-  rows = query (self,
-                "SELECT coalesce (k.name, p.park_code, ''), sum (p.planned_investment), sum (p.realised_investment) "
-                "FROM projects p LEFT JOIN parks k ON k.code = p.park_code "
-                "GROUP BY p.park_code ORDER BY 2 DESC LIMIT " G_STRINGIFY (MAX_BARS));
-  zs_chart_clear (self->by_park);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char **row = g_ptr_array_index (rows, i);
-      const char *name = row[0][0] != '\0' ? row[0] : _("No park");
-
-      zs_chart_add_row (self->by_park, name, number (row[1]) / WAN_PER_YI, number (row[2]) / WAN_PER_YI);
-    }
+  sums = checked (self, sums, error, "(ssxdd)");
+  add_sums (self->by_park, sums, _("No park"));
 }
 
 static char *
@@ -193,15 +182,19 @@ static void
 load_headline (ZsDashboardPage *self,
                double          *realised_yi)
 {
-  g_autoptr(GPtrArray) rows = query (self, "SELECT count(*), total (planned_investment), total (realised_investment) FROM projects");
-  char **row = rows->len > 0 ? g_ptr_array_index (rows, 0) : NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 projects = 0;
+  double planned = 0, realised = 0;
+  g_autofree char *count = NULL;
 
-  *realised_yi = row != NULL ? number (row[2]) / WAN_PER_YI : 0;
+  if (!zs_store_sum_investment (self->store, &projects, &planned, &realised, &error))
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot read the dashboard’s figures"), error);
+  *realised_yi = realised / WAN_PER_YI;
+  count = g_strdup_printf ("%" PRId64, projects);
   g_free (self->projects_text);
   /* Translators: the dashboard headline; amounts in 亿元 (100 million yuan) */
   self->projects_text = g_strdup_printf (_("%s projects · planned investment %.2f ×100M yuan · realised %.2f ×100M yuan"),
-                                         row != NULL ? row[0] : "0",
-                                         row != NULL ? number (row[1]) / WAN_PER_YI : 0.0, *realised_yi);
+                                         count, planned / WAN_PER_YI, *realised_yi);
   show_headline (self);
   if (self->count_id == 0)
     self->count_id = g_idle_add_full (G_PRIORITY_LOW, count_firms_cb, self, NULL);

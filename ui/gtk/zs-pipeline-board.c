@@ -157,23 +157,21 @@ clear_column (Column *column)
 static GHashTable *
 count_by_stage (ZsPipelineBoard *self)
 {
-  const char *params[] = { self->park ? self->park : "", NULL };
-  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) rows = zs_store_count_projects_by_stage (self->store, self->park, &error);
   GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GVariantIter iter;
+  const char *stage;
+  gint64 count;
 
-  rows = zs_store_query (self->store,
-                         "SELECT stage, count(*) FROM projects WHERE (?1 = '' OR park_code = ?1) GROUP BY stage",
-                         params, &error);
   if (rows == NULL)
-    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot count the projects"), error);
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
-      char **row = g_ptr_array_index (rows, i);
-      gint64 count = g_ascii_strtoll (row[1], NULL, 10);
-
-      g_hash_table_insert (counts, g_strdup (row[0]), g_memdup2 (&count, sizeof count));
+      zs_gtk_show_error (GTK_WIDGET (self), _("Cannot count the projects"), error);
+      return counts;
     }
+  g_variant_iter_init (&iter, rows);
+  while (g_variant_iter_next (&iter, "{&sx}", &stage, &count))
+    g_hash_table_insert (counts, g_strdup (stage), g_memdup2 (&count, sizeof count));
   return counts;
 }
 

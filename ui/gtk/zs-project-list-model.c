@@ -36,17 +36,9 @@ zs_project_list_model_count (ZsPagedModel  *model,
                              GError       **error)
 {
   ZsProjectListModel *self = ZS_PROJECT_LIST_MODEL (model);
-  g_autofree char *firm = g_strdup_printf ("%" PRId64, self->firm_id);
-  const char *params[] = { firm, self->stage ? self->stage : "", self->park ? self->park : "", NULL };
-  g_autoptr(GPtrArray) rows = NULL;
 
-  rows = zs_store_query (zs_paged_model_get_store (model),
-                         "SELECT count(*) FROM projects WHERE (?1 = '0' OR firm_id = ?1) "
-                         "AND (?2 = '' OR stage = ?2) AND (?3 = '' OR park_code = ?3)",
-                         params, error);
-  if (rows == NULL)
-    return -1;
-  return g_ascii_strtoll (((char **) g_ptr_array_index (rows, 0))[0], NULL, 10);
+  return zs_store_count_projects (zs_paged_model_get_store (model), self->firm_id,
+                                  self->stage, self->park, error);
 }
 
 static GPtrArray *
