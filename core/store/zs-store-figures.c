@@ -228,3 +228,26 @@ zs_store_sum_investment (ZsStore  *self,
   sqlite3_reset (stmt);
   return TRUE;
 }
+
+/**
+ * zs_store_list_imports_json:
+ * @self: a #ZsStore
+ * @error: return location for a #GError
+ *
+ * Every batch import, newest first, as a JSON array of objects with the keys
+ * `id`, `started_at`, `finished_at`, `actor`, `entity`, `file`, `status`,
+ * `rows_read`, `inserted`, `updated`, `skipped` and `rejected`.
+ *
+ * Returns: (transfer full): the JSON text, or %NULL with @error set
+ */
+char *
+zs_store_list_imports_json (ZsStore  *self,
+                            GError  **error)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+
+  return zs_store_query_json (self,
+                              "SELECT id, started_at, finished_at, actor, entity, file, status, rows_read, "
+                              "inserted, updated, skipped, rejected FROM imports ORDER BY id DESC",
+                              NULL, error);
+}

@@ -15,14 +15,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "zs-db-private.h"
 #include "zs-enums.h"
 #include "zs-error.h"
 #include "zs-firm-name.h"
 #include "zs-search-private.h"
 #include "zs-store-private.h"
 #include "zs-text-private.h"
-
-#define BUSY_TIMEOUT_MS 5000
 
 typedef struct
 {
@@ -35,10 +34,10 @@ struct _ZsStore
 {
   GObject     parent_instance;
 
-  sqlite3    *db;
+  sqlite3    *db;           /* the handle of data, for opening and migrating */
+  ZsDb       *data;         /* the connection, its statements and transactions */
   char       *path;
   char       *actor;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt */
   GArray     *pending;      /* PendingChange, held until the outer commit */
   GArray     *savepoints;   /* SavepointMark of each open savepoint */
   guint       atomic_rows;  /* savepoint depth of an all-or-nothing row, 0 if none */
@@ -113,14 +112,15 @@ zs_store_finalize (GObject *object)
 {
   ZsStore *self = (ZsStore *) object;
 
-  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
   g_clear_pointer (&self->search_pending, g_hash_table_unref);
   g_clear_pointer (&self->search_order, g_array_unref);
   g_clear_pointer (&self->creations, g_array_unref);
   g_clear_pointer (&self->sector_codes, g_hash_table_unref);
-  if (self->db != NULL)
+  if (self->data != NULL)
+    g_clear_pointer (&self->data, _zs_db_free);
+  else if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor, g_free);
@@ -220,27 +220,6 @@ zs_store_class_init (ZsStoreClass *klass)
                   G_TYPE_STRING, G_TYPE_INT64, ZS_TYPE_CHANGE_KIND);
 }
 
-static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-/* Statements are looked up by their text for every row written: hashing
- * the length and the last 64 bytes, where the texts of one table differ,
- * spares hashing whole statements. */
-static guint
-statement_hash (gconstpointer key)
-{
-  const char *sql = key;
-  gsize length = strlen (sql);
-  guint hash = 2166136261u ^ (guint) length;
-
-  for (const char *p = sql + (length > 64 ? length - 64 : 0); *p; p++)
-    hash = (hash ^ (guchar) *p) * 16777619u;
-  return hash;
-}
-
 static GHashTable *
 new_search_pending (void)
 {
@@ -251,8 +230,6 @@ new_search_pending (void)
 static void
 zs_store_init (ZsStore *self)
 {
-  self->statements = g_hash_table_new_full (statement_hash, g_str_equal, g_free,
-                                            finalize_statement);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   g_array_set_clear_func (self->pending, pending_change_clear);
   self->savepoints = g_array_new (FALSE, FALSE, sizeof (SavepointMark));
@@ -269,8 +246,7 @@ void
 _zs_store_set_error (ZsStore  *self,
                      GError  **error)
 {
-  g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
-               _("Database error in “%s”: %s"), self->path, sqlite3_errmsg (self->db));
+  _zs_db_set_error (self->data, 0, error);
 }
 
 sqlite3 *
@@ -279,30 +255,42 @@ _zs_store_get_db (ZsStore *self)
   return self->db;
 }
 
-/* Statements are cached by their SQL text and handed out reset, so every
- * query is compiled once per connection. */
+ZsDb *
+_zs_store_get_data (ZsStore *self)
+{
+  return self->data;
+}
+
+/* Who holds the write lock, as far as the database tells: a running
+ * import says so in its row. Read without waiting, by the writer that gave
+ * up waiting. */
+static char *
+describe_writer (gpointer user_data)
+{
+  ZsStore *self = user_data;
+  sqlite3_stmt *stmt = _zs_db_prepare (self->data,
+                                       "SELECT id, started_at, actor FROM imports "
+                                       "WHERE status = 'running' ORDER BY id DESC LIMIT 1", NULL);
+  char *writer = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    writer = g_strdup_printf (_("an import is running (import %" G_GINT64_FORMAT ", started %s by %s)"),
+                              (gint64) sqlite3_column_int64 (stmt, 0),
+                              (const char *) sqlite3_column_text (stmt, 1),
+                              sqlite3_column_text (stmt, 2) ? (const char *) sqlite3_column_text (stmt, 2) : "?");
+  sqlite3_reset (stmt);
+  return writer;
+}
+
+/* See _zs_db_prepare (): one statement, cached. */
 sqlite3_stmt *
 _zs_store_prepare (ZsStore     *self,
                    const char  *sql,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    {
-      _zs_store_set_error (self, error);
-      return NULL;
-    }
-
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
-  return stmt;
+  return _zs_db_prepare (self->data, sql, error);
 }
 
 gboolean
@@ -310,16 +298,7 @@ _zs_store_exec (ZsStore     *self,
                 const char  *sql,
                 GError     **error)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
-                   _("Database error in “%s”: %s"), self->path, message);
-      sqlite3_free (message);
-      return FALSE;
-    }
-  return TRUE;
+  return _zs_db_exec (self->data, sql, error);
 }
 
 gboolean
@@ -327,16 +306,7 @@ _zs_store_step_done (ZsStore       *self,
                      sqlite3_stmt  *stmt,
                      GError       **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      _zs_store_set_error (self, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
+  return _zs_db_step_done (self->data, stmt, error);
 }
 
 gint64
@@ -405,20 +375,10 @@ flush_pending (ZsStore *self)
 }
 
 /* Every write runs inside a savepoint, so a write is all or nothing whether
- * or not the caller opened a transaction with zs_store_begin(). Signals of
- * writes inside a savepoint wait for the outermost release and vanish with
- * a rollback. */
-/* Savepoints are taken for every write, so their statements are cached
- * like any other rather than parsed each time. */
-static gboolean
-run_cached (ZsStore     *self,
-            const char  *sql,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = _zs_store_prepare (self, sql, error);
-
-  return stmt != NULL && _zs_store_step_done (self, stmt, error);
-}
+ * or not the caller opened a transaction with zs_store_begin(). Outermost,
+ * the savepoint is a transaction that takes the write lock at once (see
+ * _zs_db_begin ()). Signals of writes inside a savepoint wait for the
+ * outermost release and vanish with a rollback. */
 
 /* Inside an all-or-nothing row (a batch import row) a failure anywhere rolls
  * the whole row back, so nested savepoints need no SQL of their own: they
@@ -438,7 +398,7 @@ _zs_store_savepoint (ZsStore  *self,
                          self->creations->len, self->creations_audited };
 
   if (!is_nested_in_row (self, self->savepoints->len + 1) &&
-      !run_cached (self, "SAVEPOINT zs_write", error))
+      !_zs_db_begin (self->data, error))
     return FALSE;
   g_array_append_val (self->savepoints, mark);
   return TRUE;
@@ -451,7 +411,7 @@ _zs_store_release (ZsStore  *self,
   g_return_val_if_fail (self->savepoints->len > 0, FALSE);
 
   if (!is_nested_in_row (self, self->savepoints->len) &&
-      !run_cached (self, "RELEASE zs_write", error))
+      !_zs_db_commit (self->data, error))
     {
       _zs_store_rollback_to (self);
       return FALSE;
@@ -496,8 +456,7 @@ _zs_store_rollback_to (ZsStore *self)
   /* Inside an all-or-nothing row nothing is undone until the row is. */
   if (!is_nested_in_row (self, self->savepoints->len))
     {
-      run_cached (self, "ROLLBACK TO zs_write", NULL);
-      run_cached (self, "RELEASE zs_write", NULL);
+      _zs_db_rollback (self->data);
       forget_search_entries (self, mark.search);
       forget_creations (self, &mark);
     }
@@ -542,7 +501,7 @@ zs_store_begin (ZsStore  *self,
   g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
-  if (!_zs_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!_zs_db_begin (self->data, error))
     return FALSE;
   self->in_transaction = TRUE;
   self->may_write = FALSE;
@@ -567,7 +526,7 @@ zs_store_commit (ZsStore  *self,
   g_return_val_if_fail (self->in_transaction, FALSE);
 
   if (!_zs_store_write_deferred (self, error) ||
-      !_zs_store_exec (self, "COMMIT", error))
+      !_zs_db_commit (self->data, error))
     {
       zs_store_rollback (self);
       return FALSE;
@@ -590,7 +549,7 @@ zs_store_rollback (ZsStore *self)
 
   if (!self->in_transaction)
     return;
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  _zs_db_rollback (self->data);
   self->in_transaction = FALSE;
   g_array_set_size (self->pending, 0);
   g_hash_table_remove_all (self->search_pending);
@@ -1071,8 +1030,9 @@ static gboolean
 configure_connection (ZsStore  *self,
                       GError  **error)
 {
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  sqlite3_extended_result_codes (self->db, TRUE);
+  /* The data layer sets the busy handler and extended result codes. */
+  self->data = _zs_db_new (self->db, self->path);
+  _zs_db_set_writer_func (self->data, describe_writer, self);
 
   /* Read only, the journal mode is the file's own: changing it writes. */
   return (self->read_only ||
@@ -1176,6 +1136,8 @@ list_tables (const char  *path,
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 
+  if (rc == SQLITE_OK)
+    sqlite3_busy_timeout (db, ZS_DB_BUSY_TIMEOUT_MS);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1296,6 +1258,8 @@ is_read_only_for_user (const char *path)
 static int
 probe (sqlite3 *db)
 {
+  /* Readers wait too: a writer resetting the WAL holds them off briefly. */
+  sqlite3_busy_timeout (db, ZS_DB_BUSY_TIMEOUT_MS);
   return sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
 }
 
@@ -2041,14 +2005,26 @@ zs_store_execute (ZsStore             *self,
                   GError             **error)
 {
   sqlite3_stmt *stmt;
+  gint64 changes;
 
   g_return_val_if_fail (ZS_IS_STORE (self), -1);
   g_return_val_if_fail (sql != NULL, -1);
 
-  if (!(stmt = prepare_with_params (self, sql, params, error)) ||
-      !_zs_store_step_done (self, stmt, error))
+  if (!(stmt = prepare_with_params (self, sql, params, error)))
     return -1;
-  return sqlite3_changes64 (self->db);
+  if (sqlite3_stmt_readonly (stmt) || _zs_db_get_depth (self->data) > 0)
+    return _zs_db_step_done (self->data, stmt, error) ? sqlite3_changes64 (self->db) : -1;
+
+  /* A write on its own takes the write lock first, as every write does. */
+  if (!_zs_db_begin (self->data, error))
+    return -1;
+  if (!_zs_db_step_done (self->data, stmt, error) ||
+      (changes = sqlite3_changes64 (self->db), !_zs_db_commit (self->data, error)))
+    {
+      _zs_db_rollback (self->data);
+      return -1;
+    }
+  return changes;
 }
 
 /**

@@ -148,6 +148,9 @@ gboolean       zs_store_sum_investment     (ZsStore      *self,
                                             double       *realised,
                                             GError      **error);
 ZS_AVAILABLE_IN_ALL
+char          *zs_store_list_imports_json  (ZsStore      *self,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
 gint64         zs_store_count_firms        (ZsStore      *self,
                                             const char   *search,
                                             const char   *sector,

@@ -334,10 +334,7 @@ zs_cli_imports_list (ZsCli    *cli,
 
   if (!zs_cli_parse (cli, args, NULL, NULL, 0, error) ||
       !zs_cli_open (cli, FALSE, error) ||
-      !(json = zs_store_query_json (cli->store,
-                                    "SELECT id, started_at, finished_at, actor, entity, file, status, rows_read, "
-                                    "inserted, updated, skipped, rejected FROM imports ORDER BY id DESC",
-                                    NULL, error)) ||
+      !(json = zs_store_list_imports_json (cli->store, error)) ||
       !(node = json_from_string (json, error)))
     return FALSE;
   if (cli->json)
