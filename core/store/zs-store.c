@@ -3,6 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* F_OFD_SETLK and friends (see ofd_fcntl()) */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -1047,6 +1050,10 @@ configure_connection (ZsStore  *self,
          register_functions (self, error) &&
          zs_search_register_tokenizer (self->db, error);
 }
+
+#if defined (__linux__) && !defined (F_OFD_SETLK)
+# error "open file description locks are needed on Linux (see ofd_fcntl)"
+#endif
 
 #ifdef F_OFD_SETLK
 /* sqlite's unix VFS locks the database with POSIX record locks, which
