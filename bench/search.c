@@ -387,7 +387,7 @@ can_reuse (const char *path,
     }
   if (!rebuild && g_str_equal (found, wanted))
     {
-      g_autoptr(ZsStore) store = zs_store_new (path, &error);
+      g_autoptr(ZsStore) store = zs_store_create (path, &error);
       gint64 count = store != NULL ? zs_store_count_firms (store, NULL, NULL, &error) : -1;
 
       /* Other benchmarks share this database: one that cannot be opened
@@ -798,7 +798,7 @@ main (int   argc,
   if (build_only)
     return 0;
 
-  if (!(store = zs_store_new (db_path, &error)) ||
+  if (!(store = zs_store_create (db_path, &error)) ||
       !(raw = open_trigram (db_path, firms, &error)))
     {
       g_printerr ("bench-search: %s\n", error->message);

@@ -510,7 +510,7 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", BENCH_BUILD_DIR "/xdg-data", TRUE);
 
   if (!choose_database (&options, &error) ||
-      !(store = zs_store_new (options.db_path, &error)) ||
+      !(store = zs_store_create (options.db_path, &error)) ||
       !measure (store, &options, &error))
     {
       g_printerr ("bench-chain: %s\n", error->message);

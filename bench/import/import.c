@@ -1064,7 +1064,7 @@ main (int   argc,
   g_print ("  %.1f µs CPU a row; %.0f MB on disk\n", result.cpu_s * 1e6 / rows,
            zs_bench_database_size (db) / 1e6);
   {
-    g_autoptr(ZsStore) store = zs_store_new (db, NULL);
+    g_autoptr(ZsStore) store = zs_store_create (db, NULL);
 
     firms = store ? zs_store_count_firms (store, NULL, NULL, NULL) : -1;
   }

@@ -120,7 +120,7 @@ static gboolean
 open_once (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ZsStore) store = zs_store_new (path, &error);
+  g_autoptr(ZsStore) store = zs_store_create (path, &error);
   gint64 firms;
 
   if (store == NULL)
