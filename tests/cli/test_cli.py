@@ -549,7 +549,7 @@ class CommandLineTest(CliTestCase):
         self.assertEqual(set(firm), {
             'id', 'uscc', 'name', 'name_other', 'ownership', 'country', 'region_code',
             'address', 'registered_capital', 'business_scope', 'sectors', 'website',
-            'notes', 'created_at', 'updated_at'})
+            'notes', 'created_at', 'updated_at', 'version'})
 
 
 class TranslationTest(CliTestCase):
