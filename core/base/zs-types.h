@@ -156,6 +156,79 @@ typedef enum /*< flags >*/
   ZS_REVERT_FLAGS_FORCE = 1 << 0,
 } ZsRevertFlags;
 
+/**
+ * ZsFieldKind:
+ * @ZS_FIELD_TEXT: text; a range limits its length in characters
+ * @ZS_FIELD_INTEGER: a whole number (gint64)
+ * @ZS_FIELD_DECIMAL: a number with a fraction (double)
+ * @ZS_FIELD_MONEY: an amount of money in 万元 (double)
+ * @ZS_FIELD_DATE: a date as YYYY-MM-DD text
+ * @ZS_FIELD_BOOLEAN: yes or no
+ * @ZS_FIELD_ENUM: one of the values the field lists, each with a label
+ * @ZS_FIELD_REFERENCE: the id of a record of another record type (gint64)
+ *
+ * The kind of value a field of a record type holds.
+ */
+typedef enum
+{
+  ZS_FIELD_TEXT,
+  ZS_FIELD_INTEGER,
+  ZS_FIELD_DECIMAL,
+  ZS_FIELD_MONEY,
+  ZS_FIELD_DATE,
+  ZS_FIELD_BOOLEAN,
+  ZS_FIELD_ENUM,
+  ZS_FIELD_REFERENCE,
+} ZsFieldKind;
+
+/**
+ * ZsOnDelete:
+ * @ZS_ON_DELETE_RESTRICT: a referenced record cannot be deleted while this
+ *   field refers to it
+ * @ZS_ON_DELETE_CASCADE: deleting the referenced record deletes the records
+ *   referring to it, in one undoable group
+ *
+ * What deleting a record does to the records whose reference field points
+ * at it.
+ */
+typedef enum
+{
+  ZS_ON_DELETE_RESTRICT,
+  ZS_ON_DELETE_CASCADE,
+} ZsOnDelete;
+
+/**
+ * ZsFilterOp:
+ * @ZS_FILTER_EQUAL: the field equals the value
+ * @ZS_FILTER_LESS: the field is less than the value (numbers, dates)
+ * @ZS_FILTER_LESS_OR_EQUAL: the field is at most the value
+ * @ZS_FILTER_GREATER: the field is greater than the value
+ * @ZS_FILTER_GREATER_OR_EQUAL: the field is at least the value
+ *
+ * How a #ZsRecordQuery filter compares a field with its value.
+ */
+typedef enum
+{
+  ZS_FILTER_EQUAL,
+  ZS_FILTER_LESS,
+  ZS_FILTER_LESS_OR_EQUAL,
+  ZS_FILTER_GREATER,
+  ZS_FILTER_GREATER_OR_EQUAL,
+} ZsFilterOp;
+
+/**
+ * ZsSortDirection:
+ * @ZS_SORT_ASCENDING: smallest first
+ * @ZS_SORT_DESCENDING: largest first
+ *
+ * The order of a record list.
+ */
+typedef enum
+{
+  ZS_SORT_ASCENDING,
+  ZS_SORT_DESCENDING,
+} ZsSortDirection;
+
 ZS_AVAILABLE_IN_ALL
 const char *zs_enum_to_nick   (GType        enum_type,
                                int          value);
