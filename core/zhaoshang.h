@@ -23,6 +23,7 @@
 # include "zs-store.h"
 # include "zs-activatable.h"
 # include "zs-command-provider.h"
+# include "zs-partner-provider.h"
 # include "zs-plugin.h"
 # include "zs-plugin-context.h"
 # include "zs-plugin-engine.h"

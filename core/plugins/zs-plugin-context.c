@@ -5,12 +5,14 @@
 #include "config.h"
 
 #include "zs-plugin-context.h"
+#include "zs-plugin-engine.h"
 
 /**
  * ZsPluginContext:
  *
  * The application as a plugin sees it: the open store (for records and the
- * #ZsStore::changed signal), the application's settings, the plugin's
+ * #ZsStore::changed signal), the engine that loaded it (for the services of
+ * other plugins), the application's settings, the plugin's
  * module name and the folder that holds the plugin's own files (its
  * `.plugin` file and data).
  */
@@ -19,6 +21,7 @@ struct _ZsPluginContext
   GObject    parent_instance;
 
   ZsStore   *store;
+  GWeakRef   engine;     /* the engine owns its contexts */
   char      *plugin_name;
   char      *data_dir;
   GSettings *settings;
@@ -30,6 +33,7 @@ G_DEFINE_FINAL_TYPE (ZsPluginContext, zs_plugin_context, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_ENGINE,
   PROP_PLUGIN_NAME,
   PROP_DATA_DIR,
   N_PROPS
@@ -43,6 +47,7 @@ zs_plugin_context_finalize (GObject *object)
   ZsPluginContext *self = (ZsPluginContext *) object;
 
   g_clear_object (&self->store);
+  g_weak_ref_clear (&self->engine);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->plugin_name, g_free);
   g_clear_pointer (&self->data_dir, g_free);
@@ -61,6 +66,7 @@ zs_plugin_context_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE: g_value_set_object (value, self->store); break;
+    case PROP_ENGINE: g_value_take_object (value, g_weak_ref_get (&self->engine)); break;
     case PROP_PLUGIN_NAME: g_value_set_string (value, self->plugin_name); break;
     case PROP_DATA_DIR: g_value_set_string (value, self->data_dir); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -78,6 +84,7 @@ zs_plugin_context_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE: self->store = g_value_dup_object (value); break;
+    case PROP_ENGINE: g_weak_ref_set (&self->engine, g_value_get_object (value)); break;
     case PROP_PLUGIN_NAME: self->plugin_name = g_value_dup_string (value); break;
     case PROP_DATA_DIR: self->data_dir = g_value_dup_string (value); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -95,6 +102,7 @@ zs_plugin_context_class_init (ZsPluginContextClass *klass)
   object_class->set_property = zs_plugin_context_set_property;
 
   properties[PROP_STORE] = g_param_spec_object ("store", "Store", NULL, ZS_TYPE_STORE, flags);
+  properties[PROP_ENGINE] = g_param_spec_object ("engine", "Engine", NULL, ZS_TYPE_PLUGIN_ENGINE, flags);
   properties[PROP_PLUGIN_NAME] = g_param_spec_string ("plugin-name", "Plugin name", NULL, NULL, flags);
   properties[PROP_DATA_DIR] = g_param_spec_string ("data-dir", "Data dir", NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -103,6 +111,7 @@ zs_plugin_context_class_init (ZsPluginContextClass *klass)
 static void
 zs_plugin_context_init (ZsPluginContext *self)
 {
+  g_weak_ref_init (&self->engine, NULL);
 }
 
 /**
@@ -133,6 +142,29 @@ zs_plugin_context_get_store (ZsPluginContext *self)
 {
   g_return_val_if_fail (ZS_IS_PLUGIN_CONTEXT (self), NULL);
   return self->store;
+}
+
+/**
+ * zs_plugin_context_get_engine:
+ * @self: a #ZsPluginContext
+ *
+ * The engine that activated the plugin: the one the application runs, so
+ * a plugin's verbs and pages find the services of other plugins here with
+ * zs_plugin_engine_get_service() instead of making an engine of their own.
+ *
+ * Returns: (transfer none) (nullable): the engine, or %NULL for a context
+ *   made without one (zs_plugin_context_new()) or whose engine is gone
+ */
+ZsPluginEngine *
+zs_plugin_context_get_engine (ZsPluginContext *self)
+{
+  g_autoptr(ZsPluginEngine) engine = NULL;
+
+  g_return_val_if_fail (ZS_IS_PLUGIN_CONTEXT (self), NULL);
+
+  /* The engine outlives the contexts it owns: a borrowed pointer is safe. */
+  engine = g_weak_ref_get (&self->engine);
+  return engine;
 }
 
 const char *

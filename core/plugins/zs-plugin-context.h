@@ -14,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _ZsPluginEngine ZsPluginEngine;
+
 #define ZS_TYPE_PLUGIN_CONTEXT (zs_plugin_context_get_type ())
 
 ZS_AVAILABLE_IN_ALL
@@ -29,6 +31,8 @@ ZS_AVAILABLE_IN_ALL
 const char      *zs_plugin_context_get_plugin_name (ZsPluginContext *self);
 ZS_AVAILABLE_IN_ALL
 const char      *zs_plugin_context_get_data_dir  (ZsPluginContext *self);
+ZS_AVAILABLE_IN_ALL
+ZsPluginEngine  *zs_plugin_context_get_engine    (ZsPluginContext *self);
 ZS_AVAILABLE_IN_ALL
 GSettings       *zs_plugin_context_get_settings  (ZsPluginContext *self);
 

@@ -22,6 +22,12 @@
 #include "zs-store-internal.h"
 
 typedef struct {
+  GType    interface_type;
+  GObject *service;
+  char    *provider;       /* module name of the plugin that registered it */
+} Service;
+
+typedef struct {
   ZsPluginContext *context;
   GHashTable      *extensions;   /* GType → GObject, created on demand */
   ZsActivatable   *activatable;
@@ -36,6 +42,7 @@ struct _ZsPluginEngine
   GHashTable *active;    /* module name → ActivePlugin */
   GHashTable *errors;    /* module name → reason it is not active */
   GHashTable *loading;   /* module names being loaded, to catch dependency cycles */
+  GPtrArray  *services;  /* Service, in the order they were added */
   GString    *captured;  /* libpeas messages while loading one plugin */
   char       *frontend;  /* "cli", "gtk"…: skips plugins made for another */
 };
@@ -45,10 +52,22 @@ G_DEFINE_FINAL_TYPE (ZsPluginEngine, zs_plugin_engine, G_TYPE_OBJECT)
 enum {
   PLUGIN_LOADED,
   PLUGIN_UNLOADED,
+  SERVICE_ADDED,
+  SERVICE_REMOVED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+static void
+service_free (gpointer data)
+{
+  Service *service = data;
+
+  g_clear_object (&service->service);
+  g_free (service->provider);
+  g_free (service);
+}
 
 static void
 active_plugin_free (gpointer data)
@@ -80,6 +99,7 @@ zs_plugin_engine_finalize (GObject *object)
   g_clear_pointer (&self->active, g_hash_table_unref);
   g_clear_pointer (&self->errors, g_hash_table_unref);
   g_clear_pointer (&self->loading, g_hash_table_unref);
+  g_clear_pointer (&self->services, g_ptr_array_unref);
   g_clear_object (&self->peas);
   g_clear_object (&self->store);
   g_string_free (self->captured, TRUE);
@@ -116,6 +136,33 @@ zs_plugin_engine_class_init (ZsPluginEngineClass *klass)
   signals[PLUGIN_UNLOADED] =
     g_signal_new ("plugin-unloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * ZsPluginEngine::service-added:
+   * @self: the engine
+   * @interface_type: the interface the service implements
+   * @service: the service
+   * @provider_module: (nullable): the plugin that registered it
+   *
+   * Emitted after a service was registered; a plugin that uses another's
+   * service looks it up here if the provider came later.
+   */
+  signals[SERVICE_ADDED] =
+    g_signal_new ("service-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_GTYPE, G_TYPE_OBJECT, G_TYPE_STRING);
+
+  /**
+   * ZsPluginEngine::service-removed:
+   * @self: the engine
+   * @interface_type: the interface the service implemented
+   * @service: the service, still alive during the emission
+   * @provider_module: (nullable): the plugin that had registered it
+   *
+   * Emitted when a service is withdrawn; its users drop their references.
+   */
+  signals[SERVICE_REMOVED] =
+    g_signal_new ("service-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_GTYPE, G_TYPE_OBJECT, G_TYPE_STRING);
 }
 
 static void
@@ -124,6 +171,7 @@ zs_plugin_engine_init (ZsPluginEngine *self)
   self->active = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, active_plugin_free);
   self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->loading = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->services = g_ptr_array_new_with_free_func (service_free);
   self->captured = g_string_new (NULL);
 }
 
@@ -355,6 +403,8 @@ write_enabled (ZsPluginEngine  *self,
   return _zs_store_write_plugin_setting (self->store, module_name, enabled, last_error, error);
 }
 
+static void withdraw_services (ZsPluginEngine *self, const char *module_name);
+
 static ActivePlugin *
 activate_plugin (ZsPluginEngine  *self,
                  PeasPluginInfo  *info,
@@ -362,8 +412,12 @@ activate_plugin (ZsPluginEngine  *self,
 {
   ActivePlugin *plugin = g_new0 (ActivePlugin, 1);
 
-  plugin->context = zs_plugin_context_new (self->store, peas_plugin_info_get_module_name (info),
-                                           peas_plugin_info_get_data_dir (info));
+  plugin->context = g_object_new (ZS_TYPE_PLUGIN_CONTEXT,
+                                  "store", self->store,
+                                  "engine", self,
+                                  "plugin-name", peas_plugin_info_get_module_name (info),
+                                  "data-dir", peas_plugin_info_get_data_dir (info),
+                                  NULL);
   plugin->extensions = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 
   if (peas_engine_provides_extension (self->peas, info, ZS_TYPE_ACTIVATABLE))
@@ -376,6 +430,7 @@ activate_plugin (ZsPluginEngine  *self,
             g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
                          _("Its activation failed without saying why (does activate return True?)"));
           g_clear_object (&plugin->activatable);
+          withdraw_services (self, peas_plugin_info_get_module_name (info));
           active_plugin_free (plugin);
           return NULL;
         }
@@ -527,6 +582,32 @@ zs_plugin_engine_load_all (ZsPluginEngine *self)
 }
 
 static void
+remove_service_at (ZsPluginEngine *self,
+                   guint           index)
+{
+  Service *service = g_ptr_array_steal_index (self->services, index);
+
+  g_signal_emit (self, signals[SERVICE_REMOVED], 0,
+                 service->interface_type, service->service, service->provider);
+  service_free (service);
+}
+
+/* What a plugin forgot to withdraw on deactivate must not outlive it:
+ * its code may be unloaded with it. */
+static void
+withdraw_services (ZsPluginEngine *self,
+                   const char     *module_name)
+{
+  for (guint i = self->services->len; i > 0; i--)
+    {
+      Service *service = g_ptr_array_index (self->services, i - 1);
+
+      if (g_strcmp0 (service->provider, module_name) == 0)
+        remove_service_at (self, i - 1);
+    }
+}
+
+static void
 unload_plugin (ZsPluginEngine *self,
                const char     *module_name)
 {
@@ -537,6 +618,7 @@ unload_plugin (ZsPluginEngine *self,
     return;
   if (plugin->activatable != NULL)
     zs_activatable_deactivate (plugin->activatable);
+  withdraw_services (self, module_name);
   g_hash_table_remove (self->active, module_name);
   if (info != NULL)
     peas_engine_unload_plugin (self->peas, info);
@@ -832,4 +914,170 @@ zs_plugin_engine_find_command (ZsPluginEngine   *self,
         }
     }
   return NULL;
+}
+
+static Service *
+find_service (ZsPluginEngine *self,
+              GType           interface_type,
+              guint          *index)
+{
+  for (guint i = 0; i < self->services->len; i++)
+    {
+      Service *service = g_ptr_array_index (self->services, i);
+
+      if (service->interface_type == interface_type)
+        {
+          if (index != NULL)
+            *index = i;
+          return service;
+        }
+    }
+  return NULL;
+}
+
+/**
+ * zs_plugin_engine_add_service:
+ * @self: a #ZsPluginEngine
+ * @interface_type: the interface @service implements, e.g. %ZS_TYPE_PARTNER_PROVIDER
+ * @service: the object that implements it
+ * @provider_module: (nullable): the module name of the plugin registering it
+ * @error: return location for a #GError
+ *
+ * Publishes @service to the other plugins. A plugin registers its services
+ * in #ZsActivatable.activate and withdraws them in
+ * #ZsActivatable.deactivate; whatever it leaves registered is withdrawn
+ * when it is unloaded. There is one service per interface: a second one
+ * fails with %ZS_ERROR_DUPLICATE naming the plugin that provides it.
+ *
+ * The interface must be introspectable for Python plugins to use it: it
+ * lives in core when several plugins share it, or the providing plugin
+ * ships a typelib of its own.
+ *
+ * Returns: %TRUE if @service was added
+ */
+gboolean
+zs_plugin_engine_add_service (ZsPluginEngine  *self,
+                              GType            interface_type,
+                              GObject         *service,
+                              const char      *provider_module,
+                              GError         **error)
+{
+  Service *existing;
+  Service *added;
+
+  g_return_val_if_fail (ZS_IS_PLUGIN_ENGINE (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (service), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!G_TYPE_IS_INTERFACE (interface_type) ||
+      !g_type_is_a (G_OBJECT_TYPE (service), interface_type))
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                   _("A service of type “%s” does not implement the interface “%s”"),
+                   G_OBJECT_TYPE_NAME (service), g_type_name (interface_type));
+      return FALSE;
+    }
+  if ((existing = find_service (self, interface_type, NULL)) != NULL)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_DUPLICATE,
+                   _("The service “%s” is already provided by the plugin “%s”"),
+                   g_type_name (interface_type),
+                   existing->provider != NULL ? existing->provider : "-");
+      return FALSE;
+    }
+
+  added = g_new0 (Service, 1);
+  added->interface_type = interface_type;
+  added->service = g_object_ref (service);
+  added->provider = g_strdup (provider_module);
+  g_ptr_array_add (self->services, added);
+  g_signal_emit (self, signals[SERVICE_ADDED], 0, interface_type, service, provider_module);
+  return TRUE;
+}
+
+/**
+ * zs_plugin_engine_remove_service:
+ * @self: a #ZsPluginEngine
+ * @interface_type: the interface the service was added for
+ * @service: the service that was added
+ *
+ * Withdraws @service; nothing happens if it is not the registered one.
+ *
+ * Returns: %TRUE if @service was registered and is now withdrawn
+ */
+gboolean
+zs_plugin_engine_remove_service (ZsPluginEngine *self,
+                                 GType           interface_type,
+                                 GObject        *service)
+{
+  Service *found;
+  guint index;
+
+  g_return_val_if_fail (ZS_IS_PLUGIN_ENGINE (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (service), FALSE);
+
+  found = find_service (self, interface_type, &index);
+  if (found == NULL || found->service != service)
+    return FALSE;
+  remove_service_at (self, index);
+  return TRUE;
+}
+
+/**
+ * zs_plugin_engine_get_service:
+ * @self: a #ZsPluginEngine
+ * @interface_type: an interface, e.g. %ZS_TYPE_PARTNER_PROVIDER
+ *
+ * Returns: (transfer none) (nullable) (type GObject): the service registered
+ *   for @interface_type, or %NULL when no active plugin provides it
+ */
+GObject *
+zs_plugin_engine_get_service (ZsPluginEngine *self,
+                              GType           interface_type)
+{
+  Service *service;
+
+  g_return_val_if_fail (ZS_IS_PLUGIN_ENGINE (self), NULL);
+
+  service = find_service (self, interface_type, NULL);
+  return service != NULL ? service->service : NULL;
+}
+
+/**
+ * zs_plugin_engine_get_service_provider:
+ * @self: a #ZsPluginEngine
+ * @interface_type: an interface
+ *
+ * Returns: (transfer full) (nullable): the module name of the plugin that
+ *   registered the service for @interface_type
+ */
+char *
+zs_plugin_engine_get_service_provider (ZsPluginEngine *self,
+                                       GType           interface_type)
+{
+  Service *service;
+
+  g_return_val_if_fail (ZS_IS_PLUGIN_ENGINE (self), NULL);
+
+  service = find_service (self, interface_type, NULL);
+  return service != NULL ? g_strdup (service->provider) : NULL;
+}
+
+/**
+ * zs_plugin_engine_list_services:
+ * @self: a #ZsPluginEngine
+ *
+ * Returns: (transfer container) (element-type GObject): the registered
+ *   services, in the order they were added
+ */
+GPtrArray *
+zs_plugin_engine_list_services (ZsPluginEngine *self)
+{
+  GPtrArray *services = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (ZS_IS_PLUGIN_ENGINE (self), NULL);
+
+  for (guint i = 0; i < self->services->len; i++)
+    g_ptr_array_add (services, g_object_ref (((Service *) g_ptr_array_index (self->services, i))->service));
+  return services;
 }

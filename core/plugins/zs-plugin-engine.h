@@ -54,5 +54,23 @@ ZS_AVAILABLE_IN_ALL
 ZsCommandProvider *zs_plugin_engine_find_command   (ZsPluginEngine  *self,
                                                     const char      *command,
                                                     ZsPluginContext **context);
+ZS_AVAILABLE_IN_ALL
+gboolean           zs_plugin_engine_add_service    (ZsPluginEngine  *self,
+                                                    GType            interface_type,
+                                                    GObject         *service,
+                                                    const char      *provider_module,
+                                                    GError         **error);
+ZS_AVAILABLE_IN_ALL
+gboolean           zs_plugin_engine_remove_service (ZsPluginEngine  *self,
+                                                    GType            interface_type,
+                                                    GObject         *service);
+ZS_AVAILABLE_IN_ALL
+GObject           *zs_plugin_engine_get_service    (ZsPluginEngine  *self,
+                                                    GType            interface_type);
+ZS_AVAILABLE_IN_ALL
+GPtrArray         *zs_plugin_engine_list_services  (ZsPluginEngine  *self);
+ZS_AVAILABLE_IN_ALL
+char              *zs_plugin_engine_get_service_provider (ZsPluginEngine *self,
+                                                          GType           interface_type);
 
 G_END_DECLS

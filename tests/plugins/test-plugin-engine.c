@@ -207,6 +207,203 @@ test_dependencies (EngineFixture *fixture,
   g_assert_nonnull (strstr (zs_plugin_get_error (after), "firm_tags"));
 }
 
+/* A partner provider made by the test itself. */
+#define TEST_TYPE_PARTNERS (test_partners_get_type ())
+G_DECLARE_FINAL_TYPE (TestPartners, test_partners, TEST, PARTNERS, GObject)
+
+struct _TestPartners
+{
+  GObject parent_instance;
+};
+
+static GPtrArray *
+test_partners_list_partner_firms (ZsPartnerProvider  *provider,
+                                  GError            **error)
+{
+  GPtrArray *firms = g_ptr_array_new_with_free_func (g_object_unref);
+  ZsFirm *firm = zs_firm_new ();
+
+  g_object_set (firm, "name", "霍尔果斯金麦馕食品有限公司", NULL);
+  g_ptr_array_add (firms, firm);
+  return firms;
+}
+
+static char *
+test_partners_get_partner_name (ZsPartnerProvider *provider,
+                                ZsFirm            *firm)
+{
+  return g_strdup ("伊犁州");
+}
+
+static void
+test_partners_iface_init (ZsPartnerProviderInterface *iface)
+{
+  iface->list_partner_firms = test_partners_list_partner_firms;
+  iface->get_partner_name = test_partners_get_partner_name;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestPartners, test_partners, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (ZS_TYPE_PARTNER_PROVIDER, test_partners_iface_init))
+
+static void
+test_partners_class_init (TestPartnersClass *klass)
+{
+}
+
+static void
+test_partners_init (TestPartners *self)
+{
+}
+
+typedef struct {
+  guint    added;
+  guint    removed;
+  GType    last_type;
+  char    *last_provider;
+} ServiceEvents;
+
+static void
+on_service_added (ZsPluginEngine *engine,
+                  GType           type,
+                  GObject        *service,
+                  const char     *provider,
+                  ServiceEvents  *events)
+{
+  events->added++;
+  events->last_type = type;
+  g_free (events->last_provider);
+  events->last_provider = g_strdup (provider);
+}
+
+static void
+on_service_removed (ZsPluginEngine *engine,
+                    GType           type,
+                    GObject        *service,
+                    const char     *provider,
+                    ServiceEvents  *events)
+{
+  /* The service is still usable while its users let go of it. */
+  g_assert_true (ZS_IS_PARTNER_PROVIDER (service));
+  events->removed++;
+  events->last_type = type;
+  g_free (events->last_provider);
+  events->last_provider = g_strdup (provider);
+}
+
+static void
+watch_services (ZsPluginEngine *engine,
+                ServiceEvents  *events)
+{
+  g_signal_connect (engine, "service-added", G_CALLBACK (on_service_added), events);
+  g_signal_connect (engine, "service-removed", G_CALLBACK (on_service_removed), events);
+}
+
+static void
+test_services_add_remove (EngineFixture *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GObject) partners = g_object_new (TEST_TYPE_PARTNERS, NULL);
+  g_autoptr(GObject) other = g_object_new (TEST_TYPE_PARTNERS, NULL);
+  g_autoptr(GObject) plain = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *provider = NULL;
+  ServiceEvents events = { 0 };
+
+  /* The Python fixture publishes one already; start from none. */
+  g_assert_true (zs_plugin_engine_set_enabled (fixture->engine, "partner_source", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_null (zs_plugin_engine_get_service (fixture->engine, ZS_TYPE_PARTNER_PROVIDER));
+  watch_services (fixture->engine, &events);
+
+  g_assert_true (zs_plugin_engine_add_service (fixture->engine, ZS_TYPE_PARTNER_PROVIDER, partners,
+                                               "test", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (events.added, ==, 1);
+  g_assert_true (events.last_type == ZS_TYPE_PARTNER_PROVIDER);
+  g_assert_cmpstr (events.last_provider, ==, "test");
+  g_assert_true (zs_plugin_engine_get_service (fixture->engine, ZS_TYPE_PARTNER_PROVIDER) == partners);
+  provider = zs_plugin_engine_get_service_provider (fixture->engine, ZS_TYPE_PARTNER_PROVIDER);
+  g_assert_cmpstr (provider, ==, "test");
+  listed = zs_plugin_engine_list_services (fixture->engine);
+  g_assert_cmpuint (listed->len, ==, 1);
+
+  /* One provider per interface; the object must implement it. */
+  g_assert_false (zs_plugin_engine_add_service (fixture->engine, ZS_TYPE_PARTNER_PROVIDER, other,
+                                                "second", &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "test"));
+  g_clear_error (&error);
+  g_assert_false (zs_plugin_engine_add_service (fixture->engine, ZS_TYPE_PARTNER_PROVIDER, plain,
+                                                "second", &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (events.added, ==, 1);
+
+  g_assert_false (zs_plugin_engine_remove_service (fixture->engine, ZS_TYPE_PARTNER_PROVIDER, other));
+  g_assert_true (zs_plugin_engine_remove_service (fixture->engine, ZS_TYPE_PARTNER_PROVIDER, partners));
+  g_assert_cmpuint (events.removed, ==, 1);
+  g_assert_null (zs_plugin_engine_get_service (fixture->engine, ZS_TYPE_PARTNER_PROVIDER));
+  g_signal_handlers_disconnect_by_data (fixture->engine, &events);
+  g_free (events.last_provider);
+}
+
+static void
+test_services_follow_plugins (EngineFixture *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GObject) partners = g_object_new (TEST_TYPE_PARTNERS, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *provider = NULL;
+  g_autofree char *report = NULL;
+  ServiceEvents events = { 0 };
+  GObject *service;
+
+  /* The Python plugin registered its service on activate… */
+  service = zs_plugin_engine_get_service (fixture->engine, ZS_TYPE_PARTNER_PROVIDER);
+  g_assert_true (ZS_IS_PARTNER_PROVIDER (service));
+  provider = zs_plugin_engine_get_service_provider (fixture->engine, ZS_TYPE_PARTNER_PROVIDER);
+  g_assert_cmpstr (provider, ==, "partner_source");
+
+  /* …another plugin's verb reaches it through its context's engine… */
+  report = run_command (fixture, "partners", NULL, FALSE);
+  g_assert_nonnull (strstr (report, "江苏飞地协作示范企业\t江苏省\n"));
+  g_assert_nonnull (strstr (report, "霍尔果斯金麦馕食品有限公司\t伊犁州\n"));
+
+  /* …and it is withdrawn on deactivate. */
+  watch_services (fixture->engine, &events);
+  g_assert_true (zs_plugin_engine_set_enabled (fixture->engine, "partner_source", FALSE, &error));
+  g_assert_cmpuint (events.removed, ==, 1);
+  g_assert_cmpstr (events.last_provider, ==, "partner_source");
+  g_assert_null (zs_plugin_engine_get_service (fixture->engine, ZS_TYPE_PARTNER_PROVIDER));
+  g_assert_true (zs_plugin_engine_set_enabled (fixture->engine, "partner_source", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (events.added, ==, 1);
+
+  /* What a plugin leaves registered goes when it is unloaded. */
+  g_assert_true (zs_plugin_engine_set_enabled (fixture->engine, "partner_source", FALSE, &error));
+  g_assert_true (zs_plugin_engine_add_service (fixture->engine, ZS_TYPE_PARTNER_PROVIDER, partners,
+                                               "firm_tags", &error));
+  g_assert_true (zs_plugin_engine_set_enabled (fixture->engine, "firm_tags", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (events.removed, ==, 3);
+  g_assert_cmpstr (events.last_provider, ==, "firm_tags");
+  g_assert_null (zs_plugin_engine_get_service (fixture->engine, ZS_TYPE_PARTNER_PROVIDER));
+  g_signal_handlers_disconnect_by_data (fixture->engine, &events);
+  g_free (events.last_provider);
+}
+
+static void
+test_context_engine (EngineFixture *fixture,
+                     gconstpointer  data)
+{
+  ZsPluginContext *context = zs_plugin_engine_get_context (fixture->engine, "firm_tags");
+  g_autoptr(ZsPluginContext) loose = zs_plugin_context_new (fixture->base.store, "x", NULL);
+
+  g_assert_true (zs_plugin_context_get_engine (context) == fixture->engine);
+  g_assert_null (zs_plugin_context_get_engine (loose));
+}
+
 static char *
 dump_table (const char *path,
             const char *table)
@@ -285,6 +482,9 @@ main (int argc, char *argv[])
   ADD ("/plugins/enabled-state-persists", test_enabled_state_persists);
   ADD ("/plugins/failures-are-reported", test_failures_are_reported);
   ADD ("/plugins/dependencies", test_dependencies);
+  ADD ("/plugins/services/add-remove", test_services_add_remove);
+  ADD ("/plugins/services/follow-plugins", test_services_follow_plugins);
+  ADD ("/plugins/services/context-engine", test_context_engine);
 #undef ADD
   g_test_add_func ("/plugins/failed-migration-leaves-tables", test_failed_migration_leaves_tables);
   return g_test_run ();
