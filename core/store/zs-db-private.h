@@ -30,6 +30,7 @@ ZsDb         *_zs_db_new               (sqlite3        *handle,
 void          _zs_db_free              (ZsDb           *self);
 sqlite3      *_zs_db_get_handle        (ZsDb           *self);
 
+gboolean      _zs_db_writers_waiting   (ZsDb           *self);
 void          _zs_db_set_busy_timeout  (ZsDb           *self,
                                         guint           timeout_ms);
 void          _zs_db_set_writer_func   (ZsDb           *self,

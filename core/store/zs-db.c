@@ -7,8 +7,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* F_OFD_SETLK (see the waiting-writer byte below) */
+#define _GNU_SOURCE
+
 #include "config.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 
 #include "zs-db-private.h"
@@ -17,6 +22,14 @@
  * sleeps up to 100 ms between looks and misses the short gaps a batch
  * import leaves between its transactions. */
 #define BUSY_POLL_US 2000
+
+/* A writer that waits for the lock holds a read lock on this byte of the
+ * database file, so a batch import can see that someone waits and let
+ * them in between its transactions. It lies past sqlite's own lock bytes
+ * (0x40000000 to 0x40000201), which sqlite never reads or writes. The
+ * locks are open file description locks, so opening and closing this
+ * descriptor leaves sqlite's locks alone. */
+#define WAITER_BYTE (0x40000000 + 1024)
 
 /* A prepared statement in the cache: its link sits in the MRU queue. */
 typedef struct
@@ -37,6 +50,8 @@ struct _ZsDb
   guint           outer_savepoint : 1; /* level 1 is a savepoint in a transaction begun by plain SQL */
   guint           busy_timeout_ms;
   gint64          busy_since;
+  int             waiter_fd;    /* for the waiting-writer byte, -1 if not open */
+  guint           waiting : 1;  /* holds the waiting-writer byte */
   ZsDbWriterFunc  writer_func;
   gpointer        writer_data;
   guint           describing_writer : 1;
@@ -67,6 +82,42 @@ statement_hash (gconstpointer key)
   return hash;
 }
 
+static gboolean
+lock_waiter_byte (ZsDb  *self,
+                  short  type,
+                  int    command)
+{
+  struct flock lock = { .l_type = type, .l_whence = SEEK_SET, .l_start = WAITER_BYTE, .l_len = 1 };
+
+  if (self->waiter_fd < 0 && self->path != NULL)
+    self->waiter_fd = open (self->path, O_RDONLY | O_CLOEXEC);
+  if (self->waiter_fd < 0 || fcntl (self->waiter_fd, command, &lock) != 0)
+    return FALSE;
+  return command != F_OFD_GETLK || lock.l_type != F_UNLCK;
+}
+
+static void
+set_waiting (ZsDb     *self,
+             gboolean  waiting)
+{
+  if (self->waiting == !!waiting)
+    return;
+  /* Best effort: without the byte, an import only pauses briefly. */
+  lock_waiter_byte (self, waiting ? F_RDLCK : F_UNLCK, F_OFD_SETLK);
+  self->waiting = !!waiting;
+}
+
+/**
+ * _zs_db_writers_waiting:
+ *
+ * Whether another connection waits for the write lock, in any process.
+ */
+gboolean
+_zs_db_writers_waiting (ZsDb *self)
+{
+  return lock_waiter_byte (self, F_WRLCK, F_OFD_GETLK);
+}
+
 /* Polls often, so a writer gets in between another writer's
  * transactions, until the timeout. */
 static int
@@ -79,9 +130,15 @@ busy_handler (void *data,
   if (self->describing_writer)
     return 0;
   if (count == 0)
-    self->busy_since = now;
+    {
+      self->busy_since = now;
+      set_waiting (self, TRUE);
+    }
   if (now - self->busy_since >= (gint64) self->busy_timeout_ms * 1000)
-    return 0;
+    {
+      set_waiting (self, FALSE);
+      return 0;
+    }
   g_usleep (BUSY_POLL_US);
   return 1;
 }
@@ -100,6 +157,7 @@ _zs_db_new (sqlite3    *handle,
   g_queue_init (&self->mru);
   self->cache_max = ZS_DB_STATEMENT_CACHE_MAX;
   self->busy_timeout_ms = ZS_DB_BUSY_TIMEOUT_MS;
+  self->waiter_fd = -1;
   sqlite3_extended_result_codes (handle, TRUE);
   sqlite3_busy_handler (handle, busy_handler, self);
   return self;
@@ -112,6 +170,8 @@ _zs_db_free (ZsDb *self)
     return;
   g_hash_table_unref (self->statements);
   sqlite3_close_v2 (self->handle);
+  if (self->waiter_fd >= 0)
+    close (self->waiter_fd);
   g_free (self->path);
   g_free (self);
 }
@@ -397,8 +457,11 @@ _zs_db_begin (ZsDb     *self,
    * plugin's own BEGIN) the outermost level is a savepoint too. */
   gboolean outer_savepoint = self->depth == 0 && !sqlite3_get_autocommit (self->handle);
 
-  if (!run_cached (self, self->depth == 0 && !outer_savepoint ? "BEGIN IMMEDIATE" : "SAVEPOINT zs_write",
-                   error))
+  gboolean begun = run_cached (self, self->depth == 0 && !outer_savepoint ? "BEGIN IMMEDIATE" : "SAVEPOINT zs_write",
+                               error);
+
+  set_waiting (self, FALSE);
+  if (!begun)
     return FALSE;
   if (self->depth == 0)
     self->outer_savepoint = outer_savepoint;

@@ -13,7 +13,10 @@
 
 /* A batch import sleeps this long after each commit, so that writers
  * polling for the lock (see zs-db.c) get in before its next batch. */
-#define YIELD_US 5000
+/* How long an import lets waiting writers go first, at most, and how
+ * often it looks whether they did. */
+#define YIELD_MAX_US (250 * 1000)
+#define YIELD_POLL_US 1000
 
 /* The first column of the first row as an id: 0 if none, -1 on error. */
 static gint64
@@ -264,15 +267,31 @@ _zs_store_mark_import_undone (ZsStore  *self,
   return run_write (self, stmt, error);
 }
 
-/* Other processes cannot tell a batch import they are waiting, and the
- * import cannot see them: a short pause after each commit, while no lock
- * is held, lets any waiting writer in (see busy_handler () in zs-db.c). */
+/* After a commit, while no lock is held: a writer that waits (it says so
+ * with a byte lock, see busy_handler () in zs-db.c) gets the lock before
+ * the import takes it again. */
 void
 _zs_store_yield_to_writers (ZsStore *self)
 {
-  g_return_if_fail (_zs_db_get_depth (_zs_store_get_data (self)) == 0);
+  ZsDb *db = _zs_store_get_data (self);
+  gint64 until = g_get_monotonic_time () + YIELD_MAX_US;
 
-  g_usleep (YIELD_US);
+  g_return_if_fail (_zs_db_get_depth (db) == 0);
+
+  while (_zs_db_writers_waiting (db) && g_get_monotonic_time () < until)
+    g_usleep (YIELD_POLL_US);
+}
+
+/**
+ * _zs_store_writers_waiting:
+ *
+ * Whether another writer waits for the lock: a batch import then ends
+ * its batch early.
+ */
+gboolean
+_zs_store_writers_waiting (ZsStore *self)
+{
+  return _zs_db_writers_waiting (_zs_store_get_data (self));
 }
 
 /* Plugins are on until the user turns them off; a failed read is an

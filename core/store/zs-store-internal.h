@@ -122,6 +122,7 @@ gboolean      _zs_store_mark_import_undone (ZsStore    *self,
                                         gint64          import_id,
                                         GError        **error);
 void          _zs_store_yield_to_writers (ZsStore      *self);
+gboolean      _zs_store_writers_waiting (ZsStore      *self);
 
 /* Plugins' settings and the versions of their schemas. */
 gboolean      _zs_store_read_plugin_enabled (ZsStore   *self,

@@ -34,6 +34,10 @@
  * business scopes (480 bytes a row) took 1M rows from 125 MiB to 306. */
 #define DEFAULT_BATCH_SIZE 20000
 #define BATCH_TEXT_BYTES (4 * 1024 * 1024)
+/* Every so many rows a batch looks whether another writer waits for the
+ * lock, and if so ends early: a user's edit then waits for a few hundred
+ * rows, not for a whole batch. */
+#define WAITER_CHECK_ROWS 256
 #define PROGRESS_EVERY 1000
 
 typedef enum {
@@ -785,13 +789,21 @@ text_bytes (char **fields)
 }
 
 static gboolean
+writer_waits (ZsImportJob *self)
+{
+  return self->batch_rows % WAITER_CHECK_ROWS == 0 && !self->dry_run && !in_one_transaction (self) &&
+         _zs_store_writers_waiting (self->store);
+}
+
+static gboolean
 next_batch (ZsImportJob  *self,
             char        **fields,
             GError      **error)
 {
   self->batch_rows++;
   self->batch_bytes += text_bytes (fields);
-  if (self->batch_rows < self->batch_size && self->batch_bytes < BATCH_TEXT_BYTES)
+  if (self->batch_rows < self->batch_size && self->batch_bytes < BATCH_TEXT_BYTES &&
+      !writer_waits (self))
     return TRUE;
   self->batch_rows = 0;
   self->batch_bytes = 0;
