@@ -20,6 +20,7 @@
 #include "zs-plugin-engine.h"
 #include "zs-schema-provider.h"
 #include "zs-store-internal.h"
+#include "zs-uninstalled.h"
 
 typedef struct {
   GType    interface_type;
@@ -181,7 +182,10 @@ zs_plugin_engine_init (ZsPluginEngine *self)
  *
  * The folders searched for plugins, in order: the installed plugin folder,
  * `$XDG_DATA_HOME/zhaoshang/plugins`, then every folder in
- * `$ZHAOSHANG_PLUGIN_PATH`.
+ * `$ZHAOSHANG_PLUGIN_PATH`. A program running from the build tree looks in
+ * the build folders of the built-in plugins instead of the installed
+ * folder, unless `$ZHAOSHANG_PLUGIN_PATH` is set (even to nothing): then
+ * that path is exactly what is added.
  *
  * Returns: (transfer full) (array zero-terminated=1): the folders
  */
@@ -192,7 +196,14 @@ zs_plugin_engine_get_search_path (ZsPluginEngine *self)
   g_autofree char *user_dir = g_build_filename (g_get_user_data_dir (), "zhaoshang", "plugins", NULL);
   const char *env = g_getenv ("ZHAOSHANG_PLUGIN_PATH");
 
-  g_strv_builder_add (builder, PKGLIBDIR "/plugins");
+  if (env == NULL && zs_uninstalled_get_build_root () != NULL)
+    {
+      g_auto(GStrv) built = zs_uninstalled_get_plugin_dirs ();
+
+      g_strv_builder_addv (builder, (const char **) built);
+    }
+  else
+    g_strv_builder_add (builder, PKGLIBDIR "/plugins");
   g_strv_builder_add (builder, user_dir);
   if (env != NULL)
     {
@@ -225,8 +236,14 @@ zs_plugin_engine_new (ZsStore *store)
   g_return_val_if_fail (ZS_IS_STORE (store), NULL);
 
   /* Python plugins import Zhaoshang through GI; an installation outside
-   * /usr puts the typelib where GI does not look by default. */
-  if (g_file_test (TYPELIBDIR, G_FILE_TEST_IS_DIR))
+   * /usr puts the typelib where GI does not look by default, and a build
+   * tree has its own. */
+  if (zs_uninstalled_get_build_root () != NULL)
+    {
+      g_autofree char *built = g_build_filename (zs_uninstalled_get_build_root (), "core", NULL);
+      g_irepository_prepend_search_path (built);
+    }
+  else if (g_file_test (TYPELIBDIR, G_FILE_TEST_IS_DIR))
     g_irepository_prepend_search_path (TYPELIBDIR);
 
   self = g_object_new (ZS_TYPE_PLUGIN_ENGINE, NULL);

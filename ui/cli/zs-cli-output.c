@@ -170,68 +170,6 @@ zs_cli_print_json (JsonNode *node)
 
 /* Human output */
 
-static guint
-char_width (gunichar c)
-{
-  if (g_unichar_iszerowidth (c))
-    return 0;
-  return g_unichar_iswide (c) ? 2 : 1;
-}
-
-/* Terminal columns taken by @text: CJK characters take two. */
-static guint
-display_width (const char *text)
-{
-  guint width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    width += char_width (g_utf8_get_char (p));
-  return width;
-}
-
-/* One line per value: line breaks and tabs become spaces. */
-static char *
-single_line (const char *text)
-{
-  g_autoptr(GString) line = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c))
-        g_string_append_c (line, ' ');
-      else
-        g_string_append_unichar (line, c);
-    }
-  return g_string_free (g_steal_pointer (&line), FALSE);
-}
-
-/* @text cut to @max columns, ending in “…” when cut. */
-static char *
-clip (const char *text,
-      guint       max)
-{
-  g_autoptr(GString) clipped = NULL;
-  guint width = 0;
-
-  if (display_width (text) <= max)
-    return g_strdup (text);
-
-  clipped = g_string_new (NULL);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (width + char_width (c) > max - 1)
-        break;
-      width += char_width (c);
-      g_string_append_unichar (clipped, c);
-    }
-  g_string_append (clipped, "…");
-  return g_string_free (g_steal_pointer (&clipped), FALSE);
-}
-
 static char *format_node (JsonNode *node);
 
 static char *
@@ -256,7 +194,7 @@ format_value (JsonNode *node)
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return single_line (json_node_get_string (node));
+      return zs_text_single_line (json_node_get_string (node));
     case G_TYPE_INT64:
       return g_strdup_printf ("%" PRId64, json_node_get_int (node));
     case G_TYPE_DOUBLE:
@@ -305,9 +243,7 @@ zs_cli_append_padded (GString    *line,
                       const char *cell,
                       guint       width)
 {
-  g_string_append (line, cell);
-  for (guint w = display_width (cell); w < width; w++)
-    g_string_append_c (line, ' ');
+  zs_text_append_padded (line, cell, width);
 }
 
 static void
@@ -317,7 +253,7 @@ print_rows (GPtrArray *cells,
   g_autofree guint *widths = g_new0 (guint, n_columns);
 
   for (guint i = 0; i < cells->len; i++)
-    widths[i % n_columns] = MAX (widths[i % n_columns], display_width (cells->pdata[i]));
+    widths[i % n_columns] = MAX (widths[i % n_columns], zs_text_get_width (cells->pdata[i]));
 
   for (guint row = 0; row < cells->len / n_columns; row++)
     {
@@ -365,7 +301,7 @@ zs_cli_print_table (JsonArray          *rows,
         {
           g_autofree char *cell = format_member (row, columns[col]);
 
-          g_ptr_array_add (cells, clip (cell, MAX_CELL_WIDTH));
+          g_ptr_array_add (cells, zs_text_clip (cell, MAX_CELL_WIDTH));
         }
     }
 
@@ -385,7 +321,7 @@ zs_cli_print_record (JsonObject *record)
   guint width = 0;
 
   for (GList *l = members; l != NULL; l = l->next)
-    width = MAX (width, display_width (l->data) + 1);
+    width = MAX (width, zs_text_get_width (l->data) + 1);
 
   for (GList *l = members; l != NULL; l = l->next)
     {

@@ -428,6 +428,7 @@ main (int    argc,
   ZsCli cli = { 0 };
   int status = ZS_CLI_EXIT_OK;
 
+  zs_uninstalled_setup ();
   zs_store_tune_process ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, zs_i18n_get_localedir ());

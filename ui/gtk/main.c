@@ -18,6 +18,7 @@ main (int   argc,
 {
   g_autoptr(ZsApplication) app = NULL;
 
+  zs_uninstalled_setup ();
   zs_store_tune_process ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, zs_i18n_get_localedir ());
