@@ -23,6 +23,7 @@
 # include "zs-xlsx-writer.h"
 # include "zs-json-writer.h"
 # include "zs-store.h"
+# include "zs-store-generic.h"
 # include "zs-plugin-storage.h"
 # include "zs-activatable.h"
 # include "zs-command-provider.h"

@@ -476,7 +476,7 @@ _zs_entity_lookup (const char *name)
   for (guint i = 0; i < G_N_ELEMENTS (audited); i++)
     if (g_strcmp0 (audited[i]->name, name) == 0)
       return audited[i];
-  return NULL;
+  return _zs_declared_entity_lookup (name);
 }
 
 /* Runs a SELECT built from @tail with integer/text parameters bound in order:

@@ -51,7 +51,16 @@ struct _ZsEntity
   gboolean           (*after_write)(ZsStore *store, GObject *record, ZsChangeKind kind, GError **error);
   const char          *derived_column; /* an integer column computed from the record, or NULL */
   gint64             (*derive)     (GObject *record);
+  GType                gtype;         /* the class when get_type is NULL: declared record types */
 };
+
+/* A declared record type's class exists only at run time, so its entity
+ * names the class itself instead of a get_type function. */
+static inline GType
+_zs_entity_get_gtype (const ZsEntity *entity)
+{
+  return entity->get_type != NULL ? entity->get_type () : entity->gtype;
+}
 
 extern const ZsEntity zs_entity_firm;
 extern const ZsEntity zs_entity_contact;
@@ -61,6 +70,9 @@ extern const ZsEntity zs_entity_staff;
 extern const ZsEntity zs_entity_stage_change; /* audited only when a deletion takes it along */
 
 const ZsEntity *_zs_entity_lookup      (const char *name);
+
+/* zs-store-generic.c: entities of declared record types, by name */
+const ZsEntity *_zs_declared_entity_lookup (const char *name);
 
 /* zs-store.c */
 sqlite3      *_zs_store_get_db         (ZsStore       *self);

@@ -37,7 +37,7 @@ static GParamSpec *
 find_pspec (const ZsEntity *entity,
             const char     *property)
 {
-  g_autoptr(GTypeClass) klass = g_type_class_ref (entity->get_type ());
+  g_autoptr(GTypeClass) klass = g_type_class_ref (_zs_entity_get_gtype (entity));
 
   return g_object_class_find_property (G_OBJECT_CLASS (klass), property);
 }
@@ -253,7 +253,7 @@ _zs_record_from_row (const ZsEntity *entity,
   guint total = n + 1 + (entity->sector_table != NULL) + has_version (entity);
   g_autofree const char **names = g_new0 (const char *, total);
   g_autofree GValue *values = g_new0 (GValue, total);
-  g_autoptr(GTypeClass) klass = g_type_class_ref (entity->get_type ());
+  g_autoptr(GTypeClass) klass = g_type_class_ref (_zs_entity_get_gtype (entity));
   GObject *record;
 
   names[0] = "id";
@@ -284,7 +284,7 @@ _zs_record_from_row (const ZsEntity *entity,
       g_value_set_int64 (&values[total - 1], sqlite3_column_int64 (stmt, total - 1));
     }
 
-  record = g_object_new_with_properties (entity->get_type (), total, names, values);
+  record = g_object_new_with_properties (_zs_entity_get_gtype (entity), total, names, values);
   for (guint i = 0; i < total; i++)
     g_value_unset (&values[i]);
   return record;
@@ -588,7 +588,7 @@ _zs_record_from_snapshot (const ZsEntity *entity,
                           GError        **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GObject) record = g_object_new (entity->get_type (), NULL);
+  g_autoptr(GObject) record = g_object_new (_zs_entity_get_gtype (entity), NULL);
   JsonObject *object;
   g_autoptr(GList) members = NULL;
 
@@ -960,7 +960,7 @@ merged_record (const ZsEntity *entity,
                GObject        *record,
                GArray         *changes)
 {
-  GObject *merged = g_object_new (entity->get_type (), "id", record_get_id (current), NULL);
+  GObject *merged = g_object_new (_zs_entity_get_gtype (entity), "id", record_get_id (current), NULL);
 
   copy_properties (entity, current, merged);
   for (guint i = 0; i < changes->len; i++)

@@ -22,6 +22,7 @@
 #include "zs-enums.h"
 #include "zs-error.h"
 #include "zs-firm-name.h"
+#include "zs-record-type.h"
 #include "zs-search-private.h"
 #include "zs-store-private.h"
 #include "zs-text-private.h"
@@ -81,6 +82,8 @@ enum {
 
 enum {
   CHANGED,
+  RECORD_TYPE_ADDED,
+  RECORD_TYPE_REMOVED,
   N_SIGNALS
 };
 
@@ -221,6 +224,28 @@ zs_store_class_init (ZsStoreClass *klass)
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3,
                   G_TYPE_STRING, G_TYPE_INT64, ZS_TYPE_CHANGE_KIND);
+
+  /**
+   * ZsStore::record-type-added:
+   * @self: the store
+   * @record_type: the type registered
+   *
+   * Emitted when zs_store_register_record_type() registered a type.
+   */
+  signals[RECORD_TYPE_ADDED] =
+    g_signal_new ("record-type-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ZS_TYPE_RECORD_TYPE);
+
+  /**
+   * ZsStore::record-type-removed:
+   * @self: the store
+   * @record_type: the type withdrawn
+   *
+   * Emitted when zs_store_unregister_record_type() withdrew a type.
+   */
+  signals[RECORD_TYPE_REMOVED] =
+    g_signal_new ("record-type-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ZS_TYPE_RECORD_TYPE);
 }
 
 static GHashTable *

@@ -87,21 +87,21 @@ build_firm (ZsRecordEditor *self)
   ZsRecordForm *form = self->form;
   g_auto(GStrv) ownerships = translate_all (ownership_labels);
 
-  zs_record_form_add_field (form, "name", _("Name"), ZS_FIELD_TEXT);
-  zs_record_form_add_field (form, "name-other", _("Name in another script"), ZS_FIELD_TEXT);
-  zs_record_form_add_field (form, "uscc", _("Unified social credit code"), ZS_FIELD_TEXT);
+  zs_record_form_add_field (form, "name", _("Name"), ZS_FORM_FIELD_TEXT);
+  zs_record_form_add_field (form, "name-other", _("Name in another script"), ZS_FORM_FIELD_TEXT);
+  zs_record_form_add_field (form, "uscc", _("Unified social credit code"), ZS_FORM_FIELD_TEXT);
   zs_record_form_add_enum_field (form, "ownership", _("Ownership"), ZS_TYPE_OWNERSHIP,
                                  (const char * const *) ownerships);
-  zs_record_form_add_field (form, "sectors", _("Sectors"), ZS_FIELD_LIST);
+  zs_record_form_add_field (form, "sectors", _("Sectors"), ZS_FORM_FIELD_LIST);
   zs_record_form_set_list_names (form, "sectors", self->sector_names);
   zs_record_form_add_alias (form, "sector", "sectors");
-  zs_record_form_add_field (form, "registered-capital", _("Registered capital (10,000 yuan)"), ZS_FIELD_NUMBER);
-  zs_record_form_add_field (form, "country", _("Country (ISO code)"), ZS_FIELD_TEXT);
-  zs_record_form_add_field (form, "region-code", _("Region code (GB/T 2260)"), ZS_FIELD_TEXT);
-  zs_record_form_add_field (form, "address", _("Address"), ZS_FIELD_TEXT);
-  zs_record_form_add_field (form, "website", _("Website"), ZS_FIELD_TEXT);
-  zs_record_form_add_field (form, "business-scope", _("Business scope"), ZS_FIELD_MULTILINE);
-  zs_record_form_add_field (form, "notes", _("Notes"), ZS_FIELD_MULTILINE);
+  zs_record_form_add_field (form, "registered-capital", _("Registered capital (10,000 yuan)"), ZS_FORM_FIELD_NUMBER);
+  zs_record_form_add_field (form, "country", _("Country (ISO code)"), ZS_FORM_FIELD_TEXT);
+  zs_record_form_add_field (form, "region-code", _("Region code (GB/T 2260)"), ZS_FORM_FIELD_TEXT);
+  zs_record_form_add_field (form, "address", _("Address"), ZS_FORM_FIELD_TEXT);
+  zs_record_form_add_field (form, "website", _("Website"), ZS_FORM_FIELD_TEXT);
+  zs_record_form_add_field (form, "business-scope", _("Business scope"), ZS_FORM_FIELD_MULTILINE);
+  zs_record_form_add_field (form, "notes", _("Notes"), ZS_FORM_FIELD_MULTILINE);
 }
 
 static void
@@ -135,21 +135,21 @@ build_project (ZsRecordEditor *self)
   ZsRecordForm *form = self->form;
   g_auto(GStrv) channels = translate_all (channel_labels);
 
-  zs_record_form_add_field (form, "title", _("Title"), ZS_FIELD_TEXT);
-  zs_record_form_add_field (form, "firm-id", _("Investing firm (id)"), ZS_FIELD_INTEGER);
+  zs_record_form_add_field (form, "title", _("Title"), ZS_FORM_FIELD_TEXT);
+  zs_record_form_add_field (form, "firm-id", _("Investing firm (id)"), ZS_FORM_FIELD_INTEGER);
   add_park_field (self);
-  zs_record_form_add_field (form, "sectors", _("Sectors"), ZS_FIELD_LIST);
+  zs_record_form_add_field (form, "sectors", _("Sectors"), ZS_FORM_FIELD_LIST);
   zs_record_form_set_list_names (form, "sectors", self->sector_names);
   zs_record_form_add_alias (form, "sector", "sectors");
-  zs_record_form_add_field (form, "planned-investment", _("Planned investment (10,000 yuan)"), ZS_FIELD_NUMBER);
-  zs_record_form_add_field (form, "realised-investment", _("Realised investment (10,000 yuan)"), ZS_FIELD_NUMBER);
-  zs_record_form_add_field (form, "planned-jobs", _("Planned jobs"), ZS_FIELD_INTEGER);
-  zs_record_form_add_field (form, "land-mu", _("Land (mu)"), ZS_FIELD_NUMBER);
+  zs_record_form_add_field (form, "planned-investment", _("Planned investment (10,000 yuan)"), ZS_FORM_FIELD_NUMBER);
+  zs_record_form_add_field (form, "realised-investment", _("Realised investment (10,000 yuan)"), ZS_FORM_FIELD_NUMBER);
+  zs_record_form_add_field (form, "planned-jobs", _("Planned jobs"), ZS_FORM_FIELD_INTEGER);
+  zs_record_form_add_field (form, "land-mu", _("Land (mu)"), ZS_FORM_FIELD_NUMBER);
   zs_record_form_add_enum_field (form, "source-channel", _("Source"), ZS_TYPE_SOURCE_CHANNEL,
                                  (const char * const *) channels);
-  zs_record_form_add_field (form, "referrer-firm-id", _("Referring firm (id, 0 for none)"), ZS_FIELD_INTEGER);
-  zs_record_form_add_field (form, "owner", _("Owner (staff)"), ZS_FIELD_TEXT);
-  zs_record_form_add_field (form, "clause", _("Guideline clause (1–22, 0 for none)"), ZS_FIELD_INTEGER);
+  zs_record_form_add_field (form, "referrer-firm-id", _("Referring firm (id, 0 for none)"), ZS_FORM_FIELD_INTEGER);
+  zs_record_form_add_field (form, "owner", _("Owner (staff)"), ZS_FORM_FIELD_TEXT);
+  zs_record_form_add_field (form, "clause", _("Guideline clause (1–22, 0 for none)"), ZS_FORM_FIELD_INTEGER);
 }
 
 static GObject *

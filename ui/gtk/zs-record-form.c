@@ -20,7 +20,7 @@
 typedef struct
 {
   char        *property;
-  ZsFieldKind  kind;
+  ZsFormFieldKind  kind;
   GType        enum_type;
   GStrv        codes;        /* of a choice field; codes[0] is "" for none */
   GHashTable  *names;        /* of a list field: code → name, borrowed */
@@ -86,7 +86,7 @@ create_input (Field              *field,
 
   switch (field->kind)
     {
-    case ZS_FIELD_MULTILINE:
+    case ZS_FORM_FIELD_MULTILINE:
       input = gtk_text_view_new ();
       gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (input), GTK_WRAP_WORD_CHAR);
       gtk_widget_set_size_request (input, -1, 72);
@@ -94,16 +94,16 @@ create_input (Field              *field,
       g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), "changed",
                                 G_CALLBACK (input_changed_cb), field);
       return input;
-    case ZS_FIELD_ENUM:
-    case ZS_FIELD_CHOICE:
+    case ZS_FORM_FIELD_ENUM:
+    case ZS_FORM_FIELD_CHOICE:
       input = gtk_drop_down_new_from_strings (labels);
       g_signal_connect_swapped (input, "notify::selected", G_CALLBACK (input_changed_cb), field);
       return input;
     default:
       input = gtk_entry_new ();
-      if (field->kind == ZS_FIELD_NUMBER || field->kind == ZS_FIELD_INTEGER)
+      if (field->kind == ZS_FORM_FIELD_NUMBER || field->kind == ZS_FORM_FIELD_INTEGER)
         gtk_entry_set_input_purpose (GTK_ENTRY (input), GTK_INPUT_PURPOSE_NUMBER);
-      if (field->kind == ZS_FIELD_DATE)
+      if (field->kind == ZS_FORM_FIELD_DATE)
         gtk_entry_set_placeholder_text (GTK_ENTRY (input), "YYYY-MM-DD");
       g_signal_connect_swapped (input, "changed", G_CALLBACK (input_changed_cb), field);
       return input;
@@ -114,7 +114,7 @@ static Field *
 add_field (ZsRecordForm       *self,
            const char         *property,
            const char         *label,
-           ZsFieldKind         kind,
+           ZsFormFieldKind         kind,
            const char * const *labels)
 {
   Field *field = g_new0 (Field, 1);
@@ -210,16 +210,16 @@ zs_record_form_new (void)
  * @self: a #ZsRecordForm
  * @property: the record's property the field edits
  * @label: what the user sees
- * @kind: how the value is edited; not %ZS_FIELD_ENUM nor %ZS_FIELD_CHOICE
+ * @kind: how the value is edited; not %ZS_FORM_FIELD_ENUM nor %ZS_FORM_FIELD_CHOICE
  */
 void
 zs_record_form_add_field (ZsRecordForm *self,
                           const char   *property,
                           const char   *label,
-                          ZsFieldKind   kind)
+                          ZsFormFieldKind   kind)
 {
   g_return_if_fail (ZS_IS_RECORD_FORM (self));
-  g_return_if_fail (kind != ZS_FIELD_ENUM && kind != ZS_FIELD_CHOICE);
+  g_return_if_fail (kind != ZS_FORM_FIELD_ENUM && kind != ZS_FORM_FIELD_CHOICE);
 
   add_field (self, property, label, kind, NULL);
 }
@@ -244,7 +244,7 @@ zs_record_form_add_enum_field (ZsRecordForm       *self,
   g_return_if_fail (ZS_IS_RECORD_FORM (self));
   g_return_if_fail (G_TYPE_IS_ENUM (enum_type));
 
-  field = add_field (self, property, label, ZS_FIELD_ENUM, value_labels);
+  field = add_field (self, property, label, ZS_FORM_FIELD_ENUM, value_labels);
   field->enum_type = enum_type;
 }
 
@@ -279,14 +279,14 @@ zs_record_form_add_choice_field (ZsRecordForm       *self,
   g_strv_builder_addv (all_names, (const char **) names);
   labels = g_strv_builder_end (all_names);
 
-  field = add_field (self, property, label, ZS_FIELD_CHOICE, (const char * const *) labels);
+  field = add_field (self, property, label, ZS_FORM_FIELD_CHOICE, (const char * const *) labels);
   field->codes = g_strv_builder_end (all_codes);
 }
 
 /**
  * zs_record_form_set_list_names:
  * @self: a #ZsRecordForm
- * @property: a %ZS_FIELD_LIST field
+ * @property: a %ZS_FORM_FIELD_LIST field
  * @names: code → name: the list shows names, which the core resolves back
  */
 void
@@ -299,7 +299,7 @@ zs_record_form_set_list_names (ZsRecordForm *self,
   g_return_if_fail (ZS_IS_RECORD_FORM (self));
 
   field = find_field (self, property);
-  g_return_if_fail (field != NULL && field->kind == ZS_FIELD_LIST);
+  g_return_if_fail (field != NULL && field->kind == ZS_FORM_FIELD_LIST);
   g_clear_pointer (&field->names, g_hash_table_unref);
   field->names = names != NULL ? g_hash_table_ref (names) : NULL;
 }
@@ -388,24 +388,24 @@ load_field (Field        *field,
 
   switch (field->kind)
     {
-    case ZS_FIELD_MULTILINE:
+    case ZS_FORM_FIELD_MULTILINE:
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->input)),
                                 g_value_get_string (value) ? g_value_get_string (value) : "", -1);
       break;
-    case ZS_FIELD_ENUM:
+    case ZS_FORM_FIELD_ENUM:
       gtk_drop_down_set_selected (GTK_DROP_DOWN (field->input),
                                   enum_position (field, g_value_get_enum (value)));
       break;
-    case ZS_FIELD_CHOICE:
+    case ZS_FORM_FIELD_CHOICE:
       gtk_drop_down_set_selected (GTK_DROP_DOWN (field->input),
                                   choice_position (field, g_value_get_string (value)));
       break;
-    case ZS_FIELD_LIST:
+    case ZS_FORM_FIELD_LIST:
       text = list_to_text (field, value);
       set_entry_text (field->input, text);
       break;
-    case ZS_FIELD_NUMBER:
-    case ZS_FIELD_INTEGER:
+    case ZS_FORM_FIELD_NUMBER:
+    case ZS_FORM_FIELD_INTEGER:
       text = number_to_text (value);
       set_entry_text (field->input, text);
       break;
@@ -454,7 +454,7 @@ input_text (Field *field)
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
 
-  if (field->kind != ZS_FIELD_MULTILINE)
+  if (field->kind != ZS_FORM_FIELD_MULTILINE)
     return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->input))));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->input));
@@ -478,9 +478,9 @@ parse_number (Field  *field,
   errno = 0;
   number = g_ascii_strtod (text, &end);
   if (errno != 0 || end == text || *end != '\0' ||
-      (field->kind == ZS_FIELD_INTEGER && number != (gint64) number))
+      (field->kind == ZS_FORM_FIELD_INTEGER && number != (gint64) number))
     {
-      show_field_error (field, field->kind == ZS_FIELD_INTEGER ? _("Enter a whole number")
+      show_field_error (field, field->kind == ZS_FORM_FIELD_INTEGER ? _("Enter a whole number")
                                                                : _("Enter a number, such as 1200.5"));
       return FALSE;
     }
@@ -518,20 +518,20 @@ read_field (Field  *field,
 
   switch (field->kind)
     {
-    case ZS_FIELD_NUMBER:
-    case ZS_FIELD_INTEGER:
+    case ZS_FORM_FIELD_NUMBER:
+    case ZS_FORM_FIELD_INTEGER:
       return parse_number (field, value);
-    case ZS_FIELD_ENUM:
+    case ZS_FORM_FIELD_ENUM:
       klass = g_type_class_ref (field->enum_type);
       selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (field->input));
       g_value_set_enum (value, klass->values[MIN (selected, klass->n_values - 1)].value);
       return TRUE;
-    case ZS_FIELD_CHOICE:
+    case ZS_FORM_FIELD_CHOICE:
       selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (field->input));
       if (selected < g_strv_length (field->codes) && field->codes[selected][0] != '\0')
         g_value_set_string (value, field->codes[selected]);
       return TRUE;
-    case ZS_FIELD_LIST:
+    case ZS_FORM_FIELD_LIST:
       text = input_text (field);
       g_value_take_boxed (value, split_list (text));
       return TRUE;
@@ -709,7 +709,7 @@ zs_record_form_get_text (ZsRecordForm *self,
 
   field = find_field (self, property);
   g_return_val_if_fail (field != NULL, NULL);
-  g_return_val_if_fail (field->kind != ZS_FIELD_ENUM && field->kind != ZS_FIELD_CHOICE, NULL);
+  g_return_val_if_fail (field->kind != ZS_FORM_FIELD_ENUM && field->kind != ZS_FORM_FIELD_CHOICE, NULL);
   return input_text (field);
 }
 
@@ -730,8 +730,8 @@ zs_record_form_set_text (ZsRecordForm *self,
 
   field = find_field (self, property);
   g_return_if_fail (field != NULL);
-  g_return_if_fail (field->kind != ZS_FIELD_ENUM && field->kind != ZS_FIELD_CHOICE);
-  if (field->kind == ZS_FIELD_MULTILINE)
+  g_return_if_fail (field->kind != ZS_FORM_FIELD_ENUM && field->kind != ZS_FORM_FIELD_CHOICE);
+  if (field->kind == ZS_FORM_FIELD_MULTILINE)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->input)), text, -1);
   else
     set_entry_text (field->input, text);

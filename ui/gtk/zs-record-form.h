@@ -9,29 +9,29 @@
 G_BEGIN_DECLS
 
 /**
- * ZsFieldKind:
- * @ZS_FIELD_TEXT: one line of text; empty is %NULL
- * @ZS_FIELD_MULTILINE: several lines of text
- * @ZS_FIELD_NUMBER: a decimal number (a double property)
- * @ZS_FIELD_INTEGER: a whole number (an int or int64 property)
- * @ZS_FIELD_ENUM: one value of an enumeration, from a drop-down
- * @ZS_FIELD_CHOICE: one code of a list, or none, from a drop-down
- * @ZS_FIELD_LIST: codes or names separated by commas (a strv property)
- * @ZS_FIELD_DATE: a date as YYYY-MM-DD
+ * ZsFormFieldKind:
+ * @ZS_FORM_FIELD_TEXT: one line of text; empty is %NULL
+ * @ZS_FORM_FIELD_MULTILINE: several lines of text
+ * @ZS_FORM_FIELD_NUMBER: a decimal number (a double property)
+ * @ZS_FORM_FIELD_INTEGER: a whole number (an int or int64 property)
+ * @ZS_FORM_FIELD_ENUM: one value of an enumeration, from a drop-down
+ * @ZS_FORM_FIELD_CHOICE: one code of a list, or none, from a drop-down
+ * @ZS_FORM_FIELD_LIST: codes or names separated by commas (a strv property)
+ * @ZS_FORM_FIELD_DATE: a date as YYYY-MM-DD
  *
  * How a field of a record is edited.
  */
 typedef enum
 {
-  ZS_FIELD_TEXT,
-  ZS_FIELD_MULTILINE,
-  ZS_FIELD_NUMBER,
-  ZS_FIELD_INTEGER,
-  ZS_FIELD_ENUM,
-  ZS_FIELD_CHOICE,
-  ZS_FIELD_LIST,
-  ZS_FIELD_DATE,
-} ZsFieldKind;
+  ZS_FORM_FIELD_TEXT,
+  ZS_FORM_FIELD_MULTILINE,
+  ZS_FORM_FIELD_NUMBER,
+  ZS_FORM_FIELD_INTEGER,
+  ZS_FORM_FIELD_ENUM,
+  ZS_FORM_FIELD_CHOICE,
+  ZS_FORM_FIELD_LIST,
+  ZS_FORM_FIELD_DATE,
+} ZsFormFieldKind;
 
 #define ZS_TYPE_RECORD_FORM (zs_record_form_get_type ())
 
@@ -41,7 +41,7 @@ GtkWidget  *zs_record_form_new              (void);
 void        zs_record_form_add_field        (ZsRecordForm       *self,
                                              const char         *property,
                                              const char         *label,
-                                             ZsFieldKind         kind);
+                                             ZsFormFieldKind         kind);
 void        zs_record_form_add_enum_field   (ZsRecordForm       *self,
                                              const char         *property,
                                              const char         *label,
