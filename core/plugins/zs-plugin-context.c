@@ -25,6 +25,7 @@ struct _ZsPluginContext
   char      *plugin_name;
   char      *data_dir;
   GSettings *settings;
+  ZsPluginStorage *storage; /* made when first asked for */
   gboolean   settings_looked_up;
 };
 
@@ -49,6 +50,7 @@ zs_plugin_context_finalize (GObject *object)
   g_clear_object (&self->store);
   g_weak_ref_clear (&self->engine);
   g_clear_object (&self->settings);
+  g_clear_object (&self->storage);
   g_clear_pointer (&self->plugin_name, g_free);
   g_clear_pointer (&self->data_dir, g_free);
 
@@ -208,4 +210,24 @@ zs_plugin_context_get_settings (ZsPluginContext *self)
   if (schema != NULL)
     self->settings = g_settings_new_full (schema, NULL, NULL);
   return self->settings;
+}
+
+/**
+ * zs_plugin_context_get_storage:
+ * @self: a #ZsPluginContext
+ *
+ * The handle through which the plugin runs its own SQL: it may create and
+ * write only tables named with its module prefix, and read core data
+ * through the core_… views (see the plugin guide).
+ *
+ * Returns: (transfer none): the plugin's storage
+ */
+ZsPluginStorage *
+zs_plugin_context_get_storage (ZsPluginContext *self)
+{
+  g_return_val_if_fail (ZS_IS_PLUGIN_CONTEXT (self), NULL);
+
+  if (self->storage == NULL)
+    self->storage = zs_plugin_storage_new (self->store, self->plugin_name);
+  return self->storage;
 }

@@ -11,6 +11,7 @@
 #include "zs-version-macros.h"
 
 #include "zs-store.h"
+#include "zs-plugin-storage.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +36,7 @@ ZS_AVAILABLE_IN_ALL
 ZsPluginEngine  *zs_plugin_context_get_engine    (ZsPluginContext *self);
 ZS_AVAILABLE_IN_ALL
 GSettings       *zs_plugin_context_get_settings  (ZsPluginContext *self);
+ZS_AVAILABLE_IN_ALL
+ZsPluginStorage *zs_plugin_context_get_storage   (ZsPluginContext *self);
 
 G_END_DECLS

@@ -750,12 +750,61 @@ test_unknown_entity (StoreFixture  *fixture,
   g_assert_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND);
 }
 
+static int
+shell_exec (const char  *path,
+            const char  *sql,
+            char       **message)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  rc = sqlite3_exec (db, sql, NULL, NULL, message);
+  sqlite3_close (db);
+  return rc;
+}
+
+/* The history edited from a plain sqlite3 shell: refused while the seal's
+ * triggers stand, found by the check once they were dropped. */
+static void
+test_tampered_trail (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  char *message = NULL;
+
+  add_firm (fixture->store, "霍尔果斯天山雪豹有限公司", NULL);
+  add_firm (fixture->store, "霍尔果斯丝路快线国际物流有限公司", NULL);
+  g_assert_true (zs_store_check (fixture->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (shell_exec (fixture->path, "DELETE FROM changes", &message), !=, SQLITE_OK);
+  g_assert_nonnull (strstr (message, "no such function"));
+  sqlite3_free (message);
+  g_assert_true (zs_store_check (fixture->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (shell_exec (fixture->path, "DROP TRIGGER changes_sealed_update;"
+                               "UPDATE changes SET actor = 'nobody'", NULL), ==, SQLITE_OK);
+  g_assert_false (zs_store_check (fixture->store, &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "rows changed"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (shell_exec (fixture->path, "DROP TRIGGER changes_sealed_delete;"
+                               "DELETE FROM changes WHERE id = (SELECT max (id) FROM changes)", NULL), ==, SQLITE_OK);
+  g_assert_false (zs_store_check (fixture->store, &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "1 row missing"));
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
   ADD ("/audit/history-and-revert-update", test_history_and_revert_update);
+  ADD ("/audit/tampered-trail", test_tampered_trail);
   ADD ("/audit/import-creations", test_import_creations);
   ADD ("/audit/import-handler-writes", test_import_handler_writes);
   ADD ("/audit/import-handler-writes-cancelled", test_import_handler_writes_cancelled);

@@ -41,23 +41,19 @@ typedef struct {
 static const UpgradeCase cases[] = {
   { 1, 0,  2, 1, 0, 0, "华为技术有限公司", "华", "华为" },
   { 2, 0, 19, 7, 4, 4, NANG, "馕", "金麦" },
-  /* Step 3 was changed after its release (e2448f3) to add a column: no
-   * database that reached schema 3 before then has it. */
-  { 3, 0, 19, 7, 4, 4, NANG, "馕", "金麦", NULL,
-    (const char *[]) { "table plugin_settings", NULL },
-    "a schema 3 database has no plugin_settings.last_error: e2448f3 added it to step 3, no later step adds it" },
+  /* Step 3 was changed after its release (e2448f3) to add a column, and
+   * step 6 twice: bd671d5 kept the name_key column it had dropped, 3bbd90a
+   * dropped the search index's column sizes. Step 9 repairs the databases
+   * they had already reached; an added name_key comes last among the
+   * firm's columns, where a new database has it before name_hash. */
+  { 3, 0, 19, 7, 4, 4, NANG, "馕", "金麦" },
   { 4, 1, 19, 7, 5, 4, NANG, "馕", "金麦" },
   { 5, 1, 19, 7, 5, 4, NANG, "馕", "金麦" },
   { 6, 1, 19, 7, 5, 4, NANG, "馕", "金麦" },
-  /* Step 6 was changed after its release twice: bd671d5 kept the name_key
-   * column it had dropped, 3bbd90a dropped the search index's column sizes.
-   * The databases it had already reached keep their shape. */
   { 6, 1, 19, 7, 5, 4, NANG, "馕", "金麦", "schema-v6-no-name-key.sql",
-    (const char *[]) { "table firms", "table firm_search", NULL },
-    "schema 6 written before bd671d5 has no firms.name_key and keeps firm_search's column sizes" },
-  { 6, 1, 19, 7, 5, 4, NANG, "馕", "金麦", "schema-v6-columnsize.sql",
-    (const char *[]) { "table firm_search", NULL },
-    "schema 6 written before 3bbd90a keeps firm_search's column sizes: no step removes them" },
+    (const char *[]) { "table firms", NULL },
+    "schema 6 written before bd671d5 gets firms.name_key from step 9 as its last column" },
+  { 6, 1, 19, 7, 5, 4, NANG, "馕", "金麦", "schema-v6-columnsize.sql" },
   { 7, 1, 19, 7, 5, 4, NANG, "馕", "金麦" },
   { 8, 1, 19, 7, 5, 4, NANG, "馕", "金麦" },
 };

@@ -472,6 +472,84 @@ test_failed_migration_leaves_tables (void)
   store_fixture_teardown (&base, NULL);
 }
 
+/* Each attack of the hostile fixture is refused before it runs, with a
+ * permission error naming what it tried to touch; core data, the audit
+ * trail and another plugin's table are as they were. */
+static void
+test_hostile_refused (EngineFixture *fixture,
+                      gconstpointer  data)
+{
+  static const char * const named[] = {
+    "firms", "changes", "firms", "PRAGMA user_version", "ATTACH", "change_log_days", "firms",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsPlugin) hostile = plugin (fixture, "hostile");
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *firms = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                            zs_store_count_firms (fixture->base.store, NULL, NULL, NULL));
+  guint n = 0;
+
+  g_assert_cmpstr (zs_plugin_get_error (hostile), ==, NULL);
+  g_assert_true (zs_plugin_get_active (hostile));
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->base.path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT attack, code, message FROM hostile_results ORDER BY rowid",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *attack = (const char *) sqlite3_column_text (stmt, 0);
+      const char *message = (const char *) sqlite3_column_text (stmt, 2);
+
+      g_test_message ("%s: %s", attack, message);
+      if (g_str_equal (attack, "core_firms"))
+        {
+          g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+          g_assert_cmpstr (message, ==, firms);
+          continue;
+        }
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (named));
+      g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, ZS_ERROR_PERMISSION);
+      g_assert_nonnull (strstr (message, named[n]));
+      g_assert_nonnull (strstr (message, "hostile"));
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (named));
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM change_log_days", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_assert_cmpstr (g_strdup_printf ("%" G_GINT64_FORMAT, zs_store_count_firms (fixture->base.store, NULL, NULL, NULL)),
+                   ==, firms);
+  g_assert_cmpint (zs_store_get_schema_version (fixture->base.store), >, 8);
+  g_assert_true (zs_store_check (fixture->base.store, &error));
+  g_assert_no_error (error);
+}
+
+/* A viewer's plugin reads but does not write. */
+static void
+test_storage_role (EngineFixture *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsPluginStorage) storage = zs_plugin_storage_new (fixture->base.store, "role-test");
+  g_autoptr(ZsStaff) viewer = zs_staff_new ();
+
+  g_assert_cmpstr (zs_plugin_storage_get_prefix (storage), ==, "role_test_");
+  g_assert_cmpint (zs_plugin_storage_execute (storage, "CREATE TABLE role_test_items (x)", NULL, &error), ==, 0);
+  g_assert_no_error (error);
+  zs_staff_set_name (viewer, "王芳");
+  zs_staff_set_role (viewer, ZS_ROLE_VIEWER);
+  zs_store_add_staff (fixture->base.store, viewer, &error);
+  g_assert_no_error (error);
+  zs_store_set_actor (fixture->base.store, "王芳");
+  g_assert_cmpint (zs_plugin_storage_execute (storage, "INSERT INTO role_test_items VALUES (1)", NULL, &error), ==, -1);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_PERMISSION);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -485,6 +563,8 @@ main (int argc, char *argv[])
   ADD ("/plugins/services/add-remove", test_services_add_remove);
   ADD ("/plugins/services/follow-plugins", test_services_follow_plugins);
   ADD ("/plugins/services/context-engine", test_context_engine);
+  ADD ("/plugins/storage/hostile-refused", test_hostile_refused);
+  ADD ("/plugins/storage/role", test_storage_role);
 #undef ADD
   g_test_add_func ("/plugins/failed-migration-leaves-tables", test_failed_migration_leaves_tables);
   return g_test_run ();
