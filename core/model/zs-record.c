@@ -167,13 +167,6 @@ field_get_property (GObject    *object,
   g_value_copy (&priv->values[prop_id - 1], value);
 }
 
-static gboolean
-values_equal (const GValue *a,
-              const GValue *b)
-{
-  return g_param_values_cmp (NULL, a, b) == 0;
-}
-
 static void
 field_set_property (GObject      *object,
                     guint         prop_id,
@@ -194,7 +187,7 @@ field_set_property (GObject      *object,
     }
   else
     {
-      if (values_equal (slot, value))
+      if (g_param_values_cmp (pspec, slot, value) == 0)
         return;
       g_value_copy (value, slot);
     }
