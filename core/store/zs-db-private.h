@@ -31,6 +31,12 @@ void          _zs_db_free              (ZsDb           *self);
 sqlite3      *_zs_db_get_handle        (ZsDb           *self);
 
 gboolean      _zs_db_writers_waiting   (ZsDb           *self);
+gboolean      _zs_db_hold_import       (ZsDb           *self,
+                                        gint64          import_id,
+                                        GError        **error);
+void          _zs_db_release_import    (ZsDb           *self);
+gboolean      _zs_db_import_is_alive   (ZsDb           *self,
+                                        gint64          import_id);
 void          _zs_db_set_busy_timeout  (ZsDb           *self,
                                         guint           timeout_ms);
 void          _zs_db_set_writer_func   (ZsDb           *self,

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
@@ -30,6 +31,12 @@
  * locks are open file description locks, so opening and closing this
  * descriptor leaves sqlite's locks alone. */
 #define WAITER_BYTE (0x40000000 + 1024)
+
+/* A running import holds a read lock on one of these bytes, chosen by its
+ * id, for as long as its process lives: an import recorded as running
+ * whose byte nobody holds was interrupted (its process died). */
+#define IMPORT_BYTES (0x40000000 + 2048)
+#define IMPORT_SLOTS 1024
 
 /* A prepared statement in the cache: its link sits in the MRU queue. */
 typedef struct
@@ -51,6 +58,7 @@ struct _ZsDb
   guint           busy_timeout_ms;
   gint64          busy_since;
   int             waiter_fd;    /* for the waiting-writer byte, -1 if not open */
+  int             import_fd;    /* holds the running import's byte, -1 if none */
   guint           waiting : 1;  /* holds the waiting-writer byte */
   ZsDbWriterFunc  writer_func;
   gpointer        writer_data;
@@ -118,6 +126,79 @@ _zs_db_writers_waiting (ZsDb *self)
   return lock_waiter_byte (self, F_WRLCK, F_OFD_GETLK);
 }
 
+static struct flock
+import_byte (gint64 import_id,
+             short  type)
+{
+  return (struct flock) {
+    .l_type = type,
+    .l_whence = SEEK_SET,
+    .l_start = IMPORT_BYTES + (import_id % IMPORT_SLOTS),
+    .l_len = 1,
+  };
+}
+
+/**
+ * _zs_db_hold_import:
+ *
+ * Says, for other processes to see, that the import @import_id runs in
+ * this one, until _zs_db_release_import() or the end of the process. The
+ * lock lives on a descriptor of its own, so that this process's other
+ * connections see it too.
+ */
+gboolean
+_zs_db_hold_import (ZsDb     *self,
+                    gint64    import_id,
+                    GError  **error)
+{
+  struct flock lock = import_byte (import_id, F_RDLCK);
+  int saved_errno;
+
+  g_return_val_if_fail (self->import_fd < 0, FALSE);
+
+  if (self->path != NULL &&
+      (self->import_fd = open (self->path, O_RDONLY | O_CLOEXEC)) >= 0 &&
+      fcntl (self->import_fd, F_OFD_SETLK, &lock) == 0)
+    return TRUE;
+  saved_errno = errno;
+  if (self->import_fd >= 0)
+    close (self->import_fd);
+  self->import_fd = -1;
+  g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
+               _("Could not mark the import in “%s” as running: %s"),
+               self->path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+void
+_zs_db_release_import (ZsDb *self)
+{
+  if (self->import_fd >= 0)
+    close (self->import_fd);
+  self->import_fd = -1;
+}
+
+/**
+ * _zs_db_import_is_alive:
+ *
+ * Whether a process (this one included) runs the import @import_id, as
+ * marked by _zs_db_hold_import(). Another import whose id falls on the
+ * same byte makes a dead one look alive, never the other way round.
+ */
+gboolean
+_zs_db_import_is_alive (ZsDb   *self,
+                        gint64  import_id)
+{
+  struct flock lock = import_byte (import_id, F_WRLCK);
+
+  if (self->waiter_fd < 0 && self->path != NULL)
+    self->waiter_fd = open (self->path, O_RDONLY | O_CLOEXEC);
+  /* Unknown is alive: an import is never called dead for want of a look. */
+  if (self->waiter_fd < 0 || fcntl (self->waiter_fd, F_OFD_GETLK, &lock) != 0)
+    return TRUE;
+  return lock.l_type != F_UNLCK;
+}
+
 /* Polls often, so a writer gets in between another writer's
  * transactions, until the timeout. */
 static int
@@ -158,6 +239,7 @@ _zs_db_new (sqlite3    *handle,
   self->cache_max = ZS_DB_STATEMENT_CACHE_MAX;
   self->busy_timeout_ms = ZS_DB_BUSY_TIMEOUT_MS;
   self->waiter_fd = -1;
+  self->import_fd = -1;
   sqlite3_extended_result_codes (handle, TRUE);
   sqlite3_busy_handler (handle, busy_handler, self);
   return self;
@@ -172,6 +254,8 @@ _zs_db_free (ZsDb *self)
   sqlite3_close_v2 (self->handle);
   if (self->waiter_fd >= 0)
     close (self->waiter_fd);
+  if (self->import_fd >= 0)
+    close (self->import_fd);
   g_free (self->path);
   g_free (self);
 }

@@ -236,7 +236,9 @@ zs_store_sum_investment (ZsStore  *self,
  *
  * Every batch import, newest first, as a JSON array of objects with the keys
  * `id`, `started_at`, `finished_at`, `actor`, `entity`, `file`, `status`,
- * `rows_read`, `inserted`, `updated`, `skipped` and `rejected`.
+ * `rows_read`, `inserted`, `updated`, `skipped` and `rejected`. The counts
+ * are those committed; an import recorded as running whose process is gone
+ * has the status `interrupted`.
  *
  * Returns: (transfer full): the JSON text, or %NULL with @error set
  */
@@ -244,10 +246,32 @@ char *
 zs_store_list_imports_json (ZsStore  *self,
                             GError  **error)
 {
+  g_autoptr(GString) dead = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row = TRUE;
+
   g_return_val_if_fail (ZS_IS_STORE (self), NULL);
 
-  return zs_store_query_json (self,
-                              "SELECT id, started_at, finished_at, actor, entity, file, status, rows_read, "
-                              "inserted, updated, skipped, rejected FROM imports ORDER BY id DESC",
-                              NULL, error);
+  if (!(stmt = _zs_store_prepare (self, "SELECT id FROM imports WHERE status = 'running'", error)))
+    return NULL;
+  while (row)
+    {
+      gint64 id;
+
+      if (!_zs_db_step (_zs_store_get_data (self), stmt, &row, error))
+        return NULL;
+      if (!row)
+        break;
+      id = sqlite3_column_int64 (stmt, 0);
+      if (!_zs_store_import_is_alive (self, id))
+        g_string_append_printf (dead, "%s%" G_GINT64_FORMAT, dead->len > 0 ? ", " : "", id);
+    }
+  sqlite3_reset (stmt);
+
+  sql = g_strdup_printf ("SELECT id, started_at, finished_at, actor, entity, file, "
+                         "CASE WHEN status = 'running' AND id IN (%s) THEN 'interrupted' ELSE status END "
+                         "AS status, rows_read, inserted, updated, skipped, rejected "
+                         "FROM imports ORDER BY id DESC", dead->str);
+  return zs_store_query_json (self, sql, NULL, error);
 }

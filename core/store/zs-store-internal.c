@@ -157,7 +157,9 @@ _zs_store_list_reference_names (ZsStore      *self,
 }
 
 /* The import's row says "running" from its start, committed at once, so
- * a writer that waits in vain can name it (see describe_writer ()). */
+ * a writer that waits in vain can name it (see describe_writer ()); the
+ * import's byte lock, taken before the row is seen, tells a running import
+ * from one whose process died (see _zs_store_import_is_alive ()). */
 gint64
 _zs_store_start_import (ZsStore     *self,
                         const char  *entity,
@@ -165,12 +167,67 @@ _zs_store_start_import (ZsStore     *self,
                         GError     **error)
 {
   g_autofree char *now = _zs_store_now ();
+  gint64 import_id;
 
+  if (!_zs_store_savepoint (self, error))
+    return 0;
   if (zs_store_execute (self, "INSERT INTO imports (started_at, actor, entity, file, status) "
                         "VALUES (?, ?, ?, ?, 'running')",
                         (const char *[]) { now, zs_store_get_actor (self), entity, file, NULL }, error) < 0)
-    return 0;
-  return sqlite3_last_insert_rowid (_zs_store_get_db (self));
+    {
+      _zs_store_rollback_to (self);
+      return 0;
+    }
+  import_id = sqlite3_last_insert_rowid (_zs_store_get_db (self));
+  if (!_zs_db_hold_import (_zs_store_get_data (self), import_id, error))
+    {
+      _zs_store_rollback_to (self);
+      return 0;
+    }
+  if (!_zs_store_release (self, error))
+    {
+      _zs_db_release_import (_zs_store_get_data (self));
+      return 0;
+    }
+  return import_id;
+}
+
+/**
+ * _zs_store_import_is_alive:
+ *
+ * Whether the import @import_id, recorded as running, still runs in some
+ * process; if not, it was interrupted and its counts are what it committed.
+ */
+gboolean
+_zs_store_import_is_alive (ZsStore *self,
+                           gint64   import_id)
+{
+  return _zs_db_import_is_alive (_zs_store_get_data (self), import_id);
+}
+
+/* The counts of what the import committed so far, written in the batch's
+ * own transaction: whatever becomes of the process, the row tells what
+ * is in the tables. */
+gboolean
+_zs_store_update_import_counts (ZsStore               *self,
+                                gint64                 import_id,
+                                const ZsImportCounts  *counts,
+                                GError               **error)
+{
+  sqlite3_stmt *stmt = _zs_store_prepare (self,
+                                          "UPDATE imports SET rows_read = ?, inserted = ?, updated = ?, "
+                                          "skipped = ?, rejected = ? WHERE id = ?",
+                                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, (sqlite3_int64) counts->rows_read);
+  sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) counts->inserted);
+  sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) counts->updated);
+  sqlite3_bind_int64 (stmt, 4, (sqlite3_int64) counts->skipped);
+  sqlite3_bind_int64 (stmt, 5, (sqlite3_int64) counts->rejected);
+  sqlite3_bind_int64 (stmt, 6, import_id);
+  return run_write (self, stmt, error);
 }
 
 gboolean
@@ -185,9 +242,13 @@ _zs_store_finish_import (ZsStore               *self,
                                           "UPDATE imports SET finished_at = ?, status = ?, rows_read = ?, "
                                           "inserted = ?, updated = ?, skipped = ?, rejected = ? WHERE id = ?",
                                           error);
+  gboolean ok;
 
   if (stmt == NULL)
-    return FALSE;
+    {
+      _zs_db_release_import (_zs_store_get_data (self));
+      return FALSE;
+    }
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) counts->rows_read);
@@ -196,10 +257,14 @@ _zs_store_finish_import (ZsStore               *self,
   sqlite3_bind_int64 (stmt, 6, (sqlite3_int64) counts->skipped);
   sqlite3_bind_int64 (stmt, 7, (sqlite3_int64) counts->rejected);
   sqlite3_bind_int64 (stmt, 8, import_id);
-  return run_write (self, stmt, error);
+  ok = run_write (self, stmt, error);
+  /* Even on failure: a row left "running" then reads as interrupted. */
+  _zs_db_release_import (_zs_store_get_data (self));
+  return ok;
 }
 
-/* "running", "finished", "undone"…; NULL with ZS_ERROR_NOT_FOUND if there
+/* "running", "done", "undone"…, and "interrupted" for an import recorded
+ * as running whose process is gone; NULL with ZS_ERROR_NOT_FOUND if there
  * is no such import. */
 char *
 _zs_store_get_import_status (ZsStore  *self,
@@ -217,7 +282,12 @@ _zs_store_get_import_status (ZsStore  *self,
     return NULL;
   if (row)
     status = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  else
+  if (row && g_str_equal (status, "running") && !_zs_store_import_is_alive (self, import_id))
+    {
+      g_free (status);
+      status = g_strdup ("interrupted");
+    }
+  else if (!row)
     g_set_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND,
                  _("There is no import with id %" G_GINT64_FORMAT), import_id);
   sqlite3_reset (stmt);
@@ -252,6 +322,65 @@ _zs_store_list_import_changes (ZsStore  *self,
     }
   sqlite3_reset (stmt);
   return g_steal_pointer (&ids);
+}
+
+/**
+ * _zs_store_list_import_edits:
+ *
+ * The records the import created or changed that were changed again
+ * since, by anything but the import: one text each, naming the record and
+ * the last change ("firm 12 “…”: changed by bob at …").
+ */
+GPtrArray *
+_zs_store_list_import_edits (ZsStore  *self,
+                             gint64    import_id,
+                             GError  **error)
+{
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = _zs_store_prepare (self,
+                                          "SELECT i.entity, i.entity_id, coalesce (l.actor, ''), l.at, "
+                                          "  CASE i.entity"
+                                          "    WHEN 'firm' THEN (SELECT name FROM firms WHERE id = i.entity_id)"
+                                          "    WHEN 'contact' THEN (SELECT name FROM contacts WHERE id = i.entity_id)"
+                                          "    WHEN 'project' THEN (SELECT title FROM projects WHERE id = i.entity_id)"
+                                          "  END "
+                                          "FROM (SELECT entity, entity_id, min (id) AS first FROM changes "
+                                          "      WHERE import_id = ?1 AND reverted_by IS NULL "
+                                          "      GROUP BY entity, entity_id) AS i "
+                                          "JOIN changes AS l ON l.id = "
+                                          "  (SELECT max (id) FROM changes WHERE entity = i.entity "
+                                          "   AND entity_id = i.entity_id AND id > i.first "
+                                          "   AND import_id IS NOT ?1 AND reverted_by IS NULL) "
+                                          "ORDER BY i.entity, i.entity_id", error);
+  gboolean row = TRUE;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  while (row)
+    {
+      const char *name;
+
+      if (!_zs_db_step (_zs_store_get_data (self), stmt, &row, error))
+        return NULL;
+      if (!row)
+        break;
+      name = (const char *) sqlite3_column_text (stmt, 4);
+      if (name != NULL)
+        g_ptr_array_add (edits, g_strdup_printf (_("%s %" G_GINT64_FORMAT " “%s”: changed by %s at %s"),
+                                                 (const char *) sqlite3_column_text (stmt, 0),
+                                                 (gint64) sqlite3_column_int64 (stmt, 1), name,
+                                                 (const char *) sqlite3_column_text (stmt, 2),
+                                                 (const char *) sqlite3_column_text (stmt, 3)));
+      else
+        g_ptr_array_add (edits, g_strdup_printf (_("%s %" G_GINT64_FORMAT ": changed by %s at %s"),
+                                                 (const char *) sqlite3_column_text (stmt, 0),
+                                                 (gint64) sqlite3_column_int64 (stmt, 1),
+                                                 (const char *) sqlite3_column_text (stmt, 2),
+                                                 (const char *) sqlite3_column_text (stmt, 3)));
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&edits);
 }
 
 gboolean

@@ -112,10 +112,19 @@ gboolean      _zs_store_finish_import  (ZsStore        *self,
                                         const char     *status,
                                         const ZsImportCounts *counts,
                                         GError        **error);
+gboolean      _zs_store_update_import_counts (ZsStore  *self,
+                                        gint64          import_id,
+                                        const ZsImportCounts *counts,
+                                        GError        **error);
+gboolean      _zs_store_import_is_alive (ZsStore       *self,
+                                        gint64          import_id);
 char         *_zs_store_get_import_status (ZsStore     *self,
                                         gint64          import_id,
                                         GError        **error);
 GArray       *_zs_store_list_import_changes (ZsStore   *self,
+                                        gint64          import_id,
+                                        GError        **error);
+GPtrArray    *_zs_store_list_import_edits (ZsStore     *self,
                                         gint64          import_id,
                                         GError        **error);
 gboolean      _zs_store_mark_import_undone (ZsStore    *self,

@@ -1931,69 +1931,6 @@ zs_store_rebuild_search_index (ZsStore  *self,
          _zs_store_rebuild_search (self, error);
 }
 
-/**
- * zs_store_backup:
- * @self: a #ZsStore
- * @destination: the file to write
- * @error: return location for a #GError
- *
- * Copies the live database to @destination with sqlite's online backup, so
- * other users of the database may keep working meanwhile.
- *
- * Returns: %TRUE on success
- */
-gboolean
-zs_store_backup (ZsStore     *self,
-                 const char  *destination,
-                 GError     **error)
-{
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
-
-  g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (destination != NULL, FALSE);
-
-  if (sqlite3_open_v2 (destination, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
-                   _("Could not write the backup “%s”: %s"), destination,
-                   dest ? sqlite3_errmsg (dest) : g_strerror (ENOMEM));
-      sqlite3_close (dest);
-      return FALSE;
-    }
-
-  backup = sqlite3_backup_init (dest, "main", self->db, "main");
-  if (backup == NULL)
-    {
-      g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
-                   _("Could not write the backup “%s”: %s"), destination, sqlite3_errmsg (dest));
-      sqlite3_close (dest);
-      return FALSE;
-    }
-
-  /* Copy in steps so writers are not locked out for the whole copy. */
-  do
-    {
-      rc = sqlite3_backup_step (backup, 1024);
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        sqlite3_sleep (50);
-    }
-  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, ZS_ERROR, ZS_ERROR_DATABASE,
-                   _("Could not write the backup “%s”: %s"), destination, sqlite3_errstr (rc));
-      sqlite3_close (dest);
-      return FALSE;
-    }
-
-  sqlite3_close (dest);
-  return TRUE;
-}
-
 static sqlite3_stmt *
 prepare_with_params (ZsStore             *self,
                      const char          *sql,

@@ -59,6 +59,11 @@ gboolean       zs_store_backup             (ZsStore      *self,
                                             const char   *destination,
                                             GError      **error);
 ZS_AVAILABLE_IN_ALL
+gboolean       zs_store_restore            (ZsStore      *self,
+                                            const char   *source,
+                                            char        **kept_path,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
 gboolean       zs_store_begin              (ZsStore      *self,
                                             GError      **error);
 ZS_AVAILABLE_IN_ALL

@@ -70,6 +70,7 @@ struct _ZsImportJob
   guint64               updated;
   guint64               skipped;
   guint64               rejected;
+  ZsImportCounts        committed;      /* the counts as of the last commit */
   GStrv                 mapping;
   GStrv                 unmapped;
   char                 *description;
@@ -709,11 +710,58 @@ start_import_record (ZsImportJob  *self,
   return TRUE;
 }
 
+static ZsImportCounts
+current_counts (ZsImportJob *self)
+{
+  return (ZsImportCounts) { self->rows_read, self->inserted, self->updated, self->skipped, self->rejected };
+}
+
+/* Commits the batch with the import's counts in it, so that the import's
+ * row always tells what is in the tables. */
+static gboolean
+commit_batch (ZsImportJob  *self,
+              GError      **error)
+{
+  ZsImportCounts counts = current_counts (self);
+
+  if (!_zs_store_update_import_counts (self->store, self->import_id, &counts, error) ||
+      !zs_store_commit (self->store, error))
+    return FALSE;
+  self->committed = counts;
+  return TRUE;
+}
+
+/* After a failure that rolled back the open batch: the counts go back to
+ * what was committed, and the error says how far the import got. */
+static void
+forget_uncommitted (ZsImportJob  *self,
+                    GError      **error)
+{
+  self->rows_read = self->committed.rows_read;
+  self->inserted = self->committed.inserted;
+  self->updated = self->committed.updated;
+  self->skipped = self->committed.skipped;
+  self->rejected = self->committed.rejected;
+  if (error != NULL && *error != NULL && self->import_id != 0)
+    {
+      GError *stopped = g_error_new (ZS_ERROR, (*error)->domain == ZS_ERROR ? (*error)->code : ZS_ERROR_INVALID,
+                                     _("%s\nImport %" PRId64 " keeps what it committed before: %" PRIu64
+                                       " rows read, %" PRIu64 " inserted, %" PRIu64 " updated. Run the file "
+                                       "again once fixed (rows already imported are found as duplicates), "
+                                       "or undo the import."),
+                                     (*error)->message, self->import_id, self->rows_read, self->inserted,
+                                     self->updated);
+
+      g_clear_error (error);
+      *error = stopped;
+    }
+}
+
 static void
 finish_import_record (ZsImportJob *self,
                       const char  *status)
 {
-  ZsImportCounts counts = { self->rows_read, self->inserted, self->updated, self->skipped, self->rejected };
+  ZsImportCounts counts = current_counts (self);
   g_autoptr(GError) error = NULL;
 
   _zs_store_set_import_id (self->store, 0);
@@ -817,7 +865,7 @@ next_batch (ZsImportJob  *self,
    * batch at a time. */
   if (in_one_transaction (self))
     return _zs_store_write_deferred (self->store, error);
-  if (!zs_store_commit (self->store, error))
+  if (!commit_batch (self, error))
     return FALSE;
   _zs_store_yield_to_writers (self->store);
   return zs_store_begin (self->store, error);
@@ -894,6 +942,7 @@ reset_counts (ZsImportJob *self)
   self->import_id = 0;
   self->first_new_id = 0;
   self->rows_read = self->inserted = self->updated = self->skipped = self->rejected = 0;
+  self->committed = (ZsImportCounts) { 0 };
   self->batch_rows = 0;
   self->batch_bytes = 0;
 }
@@ -1008,10 +1057,16 @@ import_all (ZsImportJob   *self,
   _zs_store_set_atomic_rows (self->store, TRUE);
   ok = import_rows (self, source, cancellable, error);
   _zs_store_set_atomic_rows (self->store, FALSE);
-  if (ok && !self->dry_run)
-    ok = zs_store_commit (self->store, error);
-  else
+  if (ok && self->dry_run)
     zs_store_rollback (self->store);
+  else if (ok && in_one_transaction (self))
+    ok = zs_store_commit (self->store, error);
+  else if (ok)
+    ok = commit_batch (self, error);
+  if (!ok)
+    zs_store_rollback (self->store);
+  if (!ok && !in_one_transaction (self))
+    forget_uncommitted (self, error);
 
   if (self->rejects != NULL && !zs_row_sink_close (self->rejects, &close_error) && ok)
     {
@@ -1239,15 +1294,63 @@ zs_import_job_get_source_description (ZsImportJob *self)
   return self->description;
 }
 
+/* The import may be undone: it ended (or died), was not undone yet, and,
+ * unless @force, nobody changed its records since. */
+static gboolean
+check_undoable (ZsStore     *store,
+                gint64       import_id,
+                const char  *id,
+                gboolean     force,
+                GError     **error)
+{
+  g_autofree char *status = _zs_store_get_import_status (store, import_id, error);
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autoptr(GString) list = NULL;
+
+  if (status == NULL)
+    return FALSE;
+  if (g_str_equal (status, "undone"))
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_CONFLICT, _("Import %s was already undone"), id);
+      return FALSE;
+    }
+  if (g_str_equal (status, "running"))
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_BUSY,
+                   _("Import %s is still running; undo it when it has ended. Nothing was undone."), id);
+      return FALSE;
+    }
+  if (force)
+    return TRUE;
+  if (!(edits = _zs_store_list_import_edits (store, import_id, error)))
+    return FALSE;
+  if (edits->len == 0)
+    return TRUE;
+  list = g_string_new (NULL);
+  for (guint i = 0; i < edits->len && i < 20; i++)
+    g_string_append_printf (list, "\n  %s", (char *) edits->pdata[i]);
+  if (edits->len > 20)
+    g_string_append_printf (list, _("\n  … and %u more"), edits->len - 20);
+  g_set_error (error, ZS_ERROR, ZS_ERROR_CONFLICT,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "Import %s was not undone: %u record it wrote was changed since; "
+                            "undo it anyway with --force, which deletes the records it created "
+                            "and keeps later changes to fields it updated:%s",
+                            "Import %s was not undone: %u records it wrote were changed since; "
+                            "undo it anyway with --force, which deletes the records it created "
+                            "and keeps later changes to fields it updated:%s",
+                            edits->len),
+               id, edits->len, list->str);
+  return FALSE;
+}
+
 /**
  * zs_store_undo_import:
  * @store: a #ZsStore
  * @import_id: an import's id
  * @error: return location for a #GError
  *
- * Reverts every change the import made, newest first, in one transaction:
- * created records are deleted, updated fields set back. Changes made to those
- * records after the import are a %ZS_ERROR_CONFLICT, and nothing is undone.
+ * As zs_store_undo_import_full() without flags.
  *
  * Returns: %TRUE on success
  */
@@ -1256,8 +1359,35 @@ zs_store_undo_import (ZsStore  *store,
                       gint64    import_id,
                       GError  **error)
 {
+  return zs_store_undo_import_full (store, import_id, ZS_REVERT_FLAGS_NONE, error);
+}
+
+/**
+ * zs_store_undo_import_full:
+ * @store: a #ZsStore
+ * @import_id: an import's id
+ * @flags: %ZS_REVERT_FLAGS_FORCE to undo records changed since
+ * @error: return location for a #GError
+ *
+ * Reverts every change the import made, newest first, in one transaction:
+ * created records are deleted, updated fields set back. An import still
+ * running is refused with %ZS_ERROR_BUSY; an interrupted one (its process
+ * died) is undone as far as it got. If records the import wrote were
+ * changed since, nothing is undone and the %ZS_ERROR_CONFLICT names them,
+ * unless @flags has %ZS_REVERT_FLAGS_FORCE: then the created records are
+ * deleted with whatever depends on them, and fields changed again since
+ * keep their later value.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+zs_store_undo_import_full (ZsStore        *store,
+                           gint64          import_id,
+                           ZsRevertFlags   flags,
+                           GError        **error)
+{
   g_autofree char *id = g_strdup_printf ("%" PRId64, import_id);
-  g_autofree char *status = NULL;
+  gboolean force = (flags & ZS_REVERT_FLAGS_FORCE) != 0;
   g_autoptr(GArray) changes = NULL;
 
   g_return_val_if_fail (ZS_IS_STORE (store), FALSE);
@@ -1265,10 +1395,7 @@ zs_store_undo_import (ZsStore  *store,
   /* The write lock first, so that what is read stays true until the end. */
   if (!zs_store_begin (store, error))
     return FALSE;
-  if ((status = _zs_store_get_import_status (store, import_id, error)) != NULL &&
-      g_str_equal (status, "undone"))
-    g_set_error (error, ZS_ERROR, ZS_ERROR_CONFLICT, _("Import %s was already undone"), id);
-  else if (status != NULL)
+  if (check_undoable (store, import_id, id, force, error))
     changes = _zs_store_list_import_changes (store, import_id, error);
   if (changes == NULL)
     {
@@ -1281,9 +1408,11 @@ zs_store_undo_import (ZsStore  *store,
       g_autoptr(GError) revert_error = NULL;
 
       /* A record deleted with an earlier revert (a firm's contacts go with
-       * the firm) has nothing left to undo. */
-      if (zs_store_revert_change (store, change, &revert_error) == 0 &&
-          !g_error_matches (revert_error, ZS_ERROR, ZS_ERROR_NOT_FOUND))
+       * the firm) has nothing left to undo; forced, a field changed again
+       * since keeps its later value. */
+      if (zs_store_revert_change_full (store, change, flags, &revert_error) == 0 &&
+          !g_error_matches (revert_error, ZS_ERROR, ZS_ERROR_NOT_FOUND) &&
+          !(force && g_error_matches (revert_error, ZS_ERROR, ZS_ERROR_CONFLICT)))
         {
           zs_store_rollback (store);
           g_propagate_prefixed_error (error, g_steal_pointer (&revert_error),

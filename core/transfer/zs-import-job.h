@@ -134,5 +134,10 @@ ZS_AVAILABLE_IN_ALL
 gboolean      zs_store_undo_import            (ZsStore             *store,
                                                gint64               import_id,
                                                GError             **error);
+ZS_AVAILABLE_IN_ALL
+gboolean      zs_store_undo_import_full       (ZsStore             *store,
+                                               gint64               import_id,
+                                               ZsRevertFlags        flags,
+                                               GError             **error);
 
 G_END_DECLS

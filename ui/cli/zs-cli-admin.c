@@ -155,18 +155,81 @@ zs_cli_backup (ZsCli    *cli,
     return FALSE;
 
   /* A backup never overwrites: a slip must not destroy an older backup,
-   * nor the database itself. */
+   * nor the database itself (the store refuses an existing file). */
   destination = (*args)[1];
-  if (g_file_test (destination, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("backup: “%s” already exists"), destination);
-      return FALSE;
-    }
-
   if (!zs_store_backup (cli->store, destination, error))
     return FALSE;
   zs_cli_print_done (cli, "path", json_node_init_string (json_node_alloc (), destination));
+  return TRUE;
+}
+
+static char *
+database_path (ZsCli *cli)
+{
+  if (cli->db_path != NULL && cli->db_path[0] != '\0')
+    return g_strdup (cli->db_path);
+  return zs_store_get_default_path ();
+}
+
+/* The database alone, without plugins: they could write to it (their
+ * settings, their schemas) or hold a connection of their own. */
+static ZsStore *
+open_without_plugins (ZsCli   *cli,
+                      GError **error)
+{
+  g_autofree char *path = database_path (cli);
+  ZsStore *store;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, ZS_CLI_ERROR, ZS_CLI_ERROR_NO_DATABASE,
+                   _("no database at “%s”; create it with “zhaoshang-cli init”"), path);
+      return NULL;
+    }
+  if (!(store = zs_store_new (path, error)))
+    return NULL;
+  zs_store_set_actor (store, cli->actor != NULL ? cli->actor : g_get_user_name ());
+  return store;
+}
+
+gboolean
+zs_cli_restore (ZsCli    *cli,
+                GStrv    *args,
+                GError  **error)
+{
+  g_autofree char *kept = NULL;
+  const char *source;
+
+  if (!zs_cli_parse (cli, args, NULL, NULL, 1, error) ||
+      !(cli->store = open_without_plugins (cli, error)))
+    return FALSE;
+
+  source = (*args)[1];
+  if (!zs_store_restore (cli->store, source, &kept, error))
+    return FALSE;
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "path");
+      json_builder_add_string_value (builder, zs_store_get_path (cli->store));
+      json_builder_set_member_name (builder, "restored_from");
+      json_builder_add_string_value (builder, source);
+      json_builder_set_member_name (builder, "kept");
+      json_builder_add_string_value (builder, kept);
+      json_builder_set_member_name (builder, "schema_version");
+      json_builder_add_int_value (builder, zs_store_get_schema_version (cli->store));
+      json_builder_end_object (builder);
+      node = json_builder_get_root (builder);
+      zs_cli_print_json (node);
+    }
+  else
+    {
+      g_print (_("Restored “%s” into “%s”.\n"), source, zs_store_get_path (cli->store));
+      g_print (_("The database as it was before is kept in “%s”.\n"), kept);
+    }
   return TRUE;
 }
 
@@ -182,8 +245,10 @@ zs_cli_check (ZsCli    *cli,
     G_OPTION_ENTRY_NULL
   };
 
-  if (!zs_cli_parse (cli, args, entries, NULL, 0, error) ||
-      !zs_cli_open (cli, FALSE, error))
+  if (!zs_cli_parse (cli, args, entries, NULL, 0, error))
+    return FALSE;
+  /* A plain check loads no plugins: nothing may write to the database. */
+  if (repair ? !zs_cli_open (cli, FALSE, error) : !(cli->store = open_without_plugins (cli, error)))
     return FALSE;
   if (repair && !zs_store_rebuild_search_index (cli->store, error))
     return FALSE;

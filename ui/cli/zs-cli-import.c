@@ -349,12 +349,19 @@ zs_cli_imports_undo (ZsCli    *cli,
                      GStrv    *args,
                      GError  **error)
 {
+  gboolean force = FALSE;
   gint64 id;
+  const GOptionEntry entries[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Undo even if records the import wrote were changed since"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
 
-  if (!zs_cli_parse (cli, args, NULL, NULL, 1, error) ||
+  if (!zs_cli_parse (cli, args, entries, NULL, 1, error) ||
       !zs_cli_parse_id ("import", (*args)[1], &id, error) ||
       !zs_cli_open (cli, FALSE, error) ||
-      !zs_store_undo_import (cli->store, id, error))
+      !zs_store_undo_import_full (cli->store, id, force ? ZS_REVERT_FLAGS_FORCE : ZS_REVERT_FLAGS_NONE,
+                                  error))
     return FALSE;
   zs_cli_print_done (cli, "id", zs_cli_int_node (id));
   return TRUE;

@@ -288,5 +288,6 @@ gboolean     zs_cli_history            (ZsCli *cli, GStrv *args, GError **error)
 gboolean     zs_cli_revert             (ZsCli *cli, GStrv *args, GError **error);
 gboolean     zs_cli_backup             (ZsCli *cli, GStrv *args, GError **error);
 gboolean     zs_cli_check              (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_restore            (ZsCli *cli, GStrv *args, GError **error);
 
 G_END_DECLS

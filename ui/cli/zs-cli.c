@@ -42,6 +42,7 @@ static const ZsCliCommand commands[] = {
   { "revert", NULL, "CHANGE_ID", N_("Undo one change of the audit trail"), zs_cli_revert },
   { "backup", NULL, "FILE", N_("Copy the database to a file"), zs_cli_backup },
   { "check", NULL, NULL, N_("Check the database and its search index"), zs_cli_check },
+  { "restore", NULL, "FILE", N_("Replace the database with a backup, keeping a copy of it as it was"), zs_cli_restore },
   { "import", NULL, "firms|contacts|projects|activities FILE", N_("Import records from a CSV, XLSX or JSON lines file"), zs_cli_import },
   { "export", NULL, "firms|contacts|projects|activities FILE", N_("Export records to a CSV, XLSX, JSON or JSON lines file"), zs_cli_export },
   { "imports", "list", NULL, N_("List the imports"), zs_cli_imports_list },
