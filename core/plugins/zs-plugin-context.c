@@ -4,7 +4,11 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "zs-error.h"
 #include "zs-plugin-context.h"
+#include "zs-plugin-context-private.h"
 #include "zs-plugin-engine.h"
 
 /**
@@ -27,6 +31,7 @@ struct _ZsPluginContext
   GSettings *settings;
   ZsPluginStorage *storage; /* made when first asked for */
   gboolean   settings_looked_up;
+  GPtrArray *record_types;  /* names of the types registered through the context */
 };
 
 G_DEFINE_FINAL_TYPE (ZsPluginContext, zs_plugin_context, G_TYPE_OBJECT)
@@ -51,6 +56,7 @@ zs_plugin_context_finalize (GObject *object)
   g_weak_ref_clear (&self->engine);
   g_clear_object (&self->settings);
   g_clear_object (&self->storage);
+  g_clear_pointer (&self->record_types, g_ptr_array_unref);
   g_clear_pointer (&self->plugin_name, g_free);
   g_clear_pointer (&self->data_dir, g_free);
 
@@ -230,4 +236,104 @@ zs_plugin_context_get_storage (ZsPluginContext *self)
   if (self->storage == NULL)
     self->storage = zs_plugin_storage_new (self->store, self->plugin_name);
   return self->storage;
+}
+
+static gboolean
+require_own_module (ZsPluginContext  *self,
+                    ZsRecordType     *record_type,
+                    GError          **error)
+{
+  g_autofree char *module = g_strdelimit (g_strdup (self->plugin_name ? self->plugin_name : ""), "-", '_');
+
+  if (g_strcmp0 (zs_record_type_get_module (record_type), module) == 0)
+    return TRUE;
+  g_set_error (error, ZS_ERROR, ZS_ERROR_PERMISSION,
+               _("The plugin “%s” may only declare record types named “%s.…”, not “%s”"),
+               self->plugin_name, module, zs_record_type_get_name (record_type));
+  return FALSE;
+}
+
+/**
+ * zs_plugin_context_register_record_type:
+ * @self: a #ZsPluginContext
+ * @record_type: a record type named after the plugin's module ("-" written
+ *   "_"): "industry_chain.link" for the plugin "industry-chain"
+ * @error: return location for a #GError
+ *
+ * Registers @record_type on the store (see zs_store_register_record_type())
+ * for as long as the plugin is active: the engine withdraws it when the
+ * plugin is deactivated.
+ *
+ * Returns: %TRUE, or %FALSE with %ZS_ERROR_PERMISSION for another module's
+ *   name, or the store's error
+ */
+gboolean
+zs_plugin_context_register_record_type (ZsPluginContext  *self,
+                                        ZsRecordType     *record_type,
+                                        GError          **error)
+{
+  g_return_val_if_fail (ZS_IS_PLUGIN_CONTEXT (self), FALSE);
+  g_return_val_if_fail (ZS_IS_RECORD_TYPE (record_type), FALSE);
+
+  if (!require_own_module (self, record_type, error) ||
+      !zs_store_register_record_type (self->store, record_type, error))
+    return FALSE;
+  if (self->record_types == NULL)
+    self->record_types = g_ptr_array_new_with_free_func (g_free);
+  if (!g_ptr_array_find_with_equal_func (self->record_types, zs_record_type_get_name (record_type), g_str_equal, NULL))
+    g_ptr_array_add (self->record_types, g_strdup (zs_record_type_get_name (record_type)));
+  return TRUE;
+}
+
+/**
+ * zs_plugin_context_register_record_types_from_resource:
+ * @self: a #ZsPluginContext
+ * @resource_path: a JSON file in the plugin's resources: one declaration
+ *   (see zs_record_type_new_from_json()) or an array of them
+ * @error: return location for a #GError
+ *
+ * Declares and registers every record type in the file, as
+ * zs_plugin_context_register_record_type() does; stops at the first error.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+zs_plugin_context_register_record_types_from_resource (ZsPluginContext  *self,
+                                                       const char       *resource_path,
+                                                       GError          **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  g_autoptr(GList) declarations = NULL;
+
+  g_return_val_if_fail (ZS_IS_PLUGIN_CONTEXT (self), FALSE);
+  g_return_val_if_fail (resource_path != NULL, FALSE);
+
+  if (!(bytes = g_resources_lookup_data (resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, error)) ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+    return FALSE;
+  root = json_parser_get_root (parser);
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    declarations = json_array_get_elements (json_node_get_array (root));
+  else
+    declarations = g_list_append (NULL, root);
+  for (GList *l = declarations; l != NULL; l = l->next)
+    {
+      g_autoptr(ZsRecordType) record_type = zs_record_type_new_from_json_node (l->data, error);
+
+      if (record_type == NULL || !zs_plugin_context_register_record_type (self, record_type, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_zs_plugin_context_withdraw_record_types (ZsPluginContext *self)
+{
+  if (self->record_types == NULL)
+    return;
+  for (guint i = 0; i < self->record_types->len; i++)
+    zs_store_unregister_record_type (self->store, g_ptr_array_index (self->record_types, i));
+  g_ptr_array_set_size (self->record_types, 0);
 }

@@ -11,6 +11,7 @@
 #include "zs-version-macros.h"
 
 #include "zs-store.h"
+#include "zs-store-generic.h"
 #include "zs-plugin-storage.h"
 
 G_BEGIN_DECLS
@@ -38,5 +39,13 @@ ZS_AVAILABLE_IN_ALL
 GSettings       *zs_plugin_context_get_settings  (ZsPluginContext *self);
 ZS_AVAILABLE_IN_ALL
 ZsPluginStorage *zs_plugin_context_get_storage   (ZsPluginContext *self);
+ZS_AVAILABLE_IN_ALL
+gboolean         zs_plugin_context_register_record_type (ZsPluginContext *self,
+                                                  ZsRecordType    *record_type,
+                                                  GError         **error);
+ZS_AVAILABLE_IN_ALL
+gboolean         zs_plugin_context_register_record_types_from_resource (ZsPluginContext *self,
+                                                  const char      *resource_path,
+                                                  GError         **error);
 
 G_END_DECLS
