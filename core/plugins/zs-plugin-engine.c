@@ -17,6 +17,7 @@
 
 #include "zs-activatable.h"
 #include "zs-error.h"
+#include "zs-plugin-context-private.h"
 #include "zs-plugin-engine.h"
 #include "zs-schema-provider.h"
 #include "zs-store-internal.h"
@@ -636,6 +637,8 @@ unload_plugin (ZsPluginEngine *self,
   if (plugin->activatable != NULL)
     zs_activatable_deactivate (plugin->activatable);
   withdraw_services (self, module_name);
+  if (plugin->context != NULL)
+    _zs_plugin_context_withdraw_record_types (plugin->context);
   g_hash_table_remove (self->active, module_name);
   if (info != NULL)
     peas_engine_unload_plugin (self->peas, info);
