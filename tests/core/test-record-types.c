@@ -2,6 +2,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "zs-plugin-context-private.h"
 #include "zs-test-util.h"
 
 static const char *partner_v1 =
@@ -419,6 +420,10 @@ test_cascade_and_restrict (StoreFixture  *fixture,
   g_clear_pointer (&visits, g_ptr_array_unref);
   visits = zs_store_list_records (fixture->store, "flying_zone.visit", NULL, &error);
   g_assert_cmpuint (visits->len, ==, 2);
+
+  /* declared tables and their audit rows leave the database sound */
+  g_assert_true (zs_store_check (fixture->store, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -446,6 +451,30 @@ test_core_types (StoreFixture  *fixture,
                  zs_store_lookup_record_type (fixture->store, "firm"));
 }
 
+static void
+test_plugin_context (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(ZsPluginContext) context = zs_plugin_context_new (fixture->store, "flying-zone", NULL);
+  g_autoptr(ZsRecordType) partner = declare (partner_v1);
+  g_autoptr(ZsRecordType) other = declare ("{ \"name\": \"industry_chain.link\" }");
+  g_autoptr(GError) error = NULL;
+  guint removed = 0;
+
+  g_signal_connect_swapped (fixture->store, "record-type-removed", G_CALLBACK (g_atomic_int_inc), &removed);
+  g_assert_true (zs_plugin_context_register_record_type (context, partner, &error));
+  g_assert_no_error (error);
+  g_assert_false (zs_plugin_context_register_record_type (context, other, &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_false (zs_plugin_context_register_record_types_from_resource (context, "/nowhere.json", &error));
+  g_assert_nonnull (error);
+
+  _zs_plugin_context_withdraw_record_types (context);
+  g_assert_null (zs_store_lookup_record_type (fixture->store, "flying_zone.partner"));
+  g_assert_cmpuint (removed, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -462,6 +491,7 @@ main (int argc, char **argv)
   ADD ("/record-types/list-paging", test_list_paging);
   ADD ("/record-types/cascade-and-restrict", test_cascade_and_restrict);
   ADD ("/record-types/core-types", test_core_types);
+  ADD ("/record-types/plugin-context", test_plugin_context);
 #undef ADD
 
   return g_test_run ();
