@@ -914,10 +914,11 @@ find_referrers (ZsStore     *self,
 }
 
 static gboolean
-require_no_restricting (const char  *type_name,
-                        gint64       id,
-                        GArray      *referrers,
-                        GError     **error)
+require_no_referrers (const char  *type_name,
+                      gint64       id,
+                      GArray      *referrers,
+                      gboolean     cascading_too,
+                      GError     **error)
 {
   g_autoptr(GString) names = g_string_new (NULL);
 
@@ -925,7 +926,7 @@ require_no_restricting (const char  *type_name,
     {
       Referrer *referrer = &g_array_index (referrers, Referrer, i);
 
-      if (zs_field_spec_get_on_delete (referrer->field) != ZS_ON_DELETE_RESTRICT)
+      if (!cascading_too && zs_field_spec_get_on_delete (referrer->field) != ZS_ON_DELETE_RESTRICT)
         continue;
       g_string_append_printf (names, "%s%s %" PRId64 " (%s)", names->len ? ", " : "",
                               zs_record_type_get_name (referrer->type), referrer->id,
@@ -936,6 +937,24 @@ require_no_restricting (const char  *type_name,
   g_set_error (error, ZS_ERROR, ZS_ERROR_IN_USE, _("%s %" PRId64 " is referred to by %s"),
                type_name, id, names->str);
   return FALSE;
+}
+
+/* Every deletion, core's own included, leaves no declared record pointing
+ * at nothing: zs_store_delete_record() takes cascading referrers first,
+ * other ways of deleting (zs_store_delete_firm (), reverting a creation)
+ * are refused while any remain. */
+gboolean
+_zs_store_require_unreferenced (ZsStore         *self,
+                                const ZsEntity  *entity,
+                                gint64           id,
+                                GError         **error)
+{
+  g_autoptr(GArray) referrers = NULL;
+
+  if (g_hash_table_size (registry (self)) == 0)
+    return TRUE;
+  referrers = find_referrers (self, entity->name, id, error);
+  return referrers != NULL && require_no_referrers (entity->name, id, referrers, TRUE, error);
 }
 
 static gboolean delete_record (ZsStore *self, const char *type_name, gint64 id, GError **error);
@@ -996,7 +1015,7 @@ delete_record (ZsStore     *self,
 {
   g_autoptr(GArray) referrers = find_referrers (self, type_name, id, error);
 
-  if (referrers == NULL || !require_no_restricting (type_name, id, referrers, error))
+  if (referrers == NULL || !require_no_referrers (type_name, id, referrers, FALSE, error))
     return FALSE;
   if (referrers->len == 0)
     return delete_own_row (self, type_name, id, error);

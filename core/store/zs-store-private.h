@@ -73,6 +73,10 @@ const ZsEntity *_zs_entity_lookup      (const char *name);
 
 /* zs-store-generic.c: entities of declared record types, by name */
 const ZsEntity *_zs_declared_entity_lookup (const char *name);
+gboolean      _zs_store_require_unreferenced (ZsStore  *self,
+                                        const ZsEntity *entity,
+                                        gint64          id,
+                                        GError        **error);
 
 /* zs-store.c */
 sqlite3      *_zs_store_get_db         (ZsStore       *self);

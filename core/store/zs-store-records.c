@@ -1203,7 +1203,8 @@ _zs_record_delete (ZsStore        *self,
   g_autofree char *snapshot = NULL;
   sqlite3_stmt *stmt;
 
-  if (current == NULL || !_zs_store_check_can_write (self, error))
+  if (current == NULL || !_zs_store_check_can_write (self, error) ||
+      !_zs_store_require_unreferenced (self, entity, id, error))
     return FALSE;
   if (!_zs_store_savepoint (self, error))
     return FALSE;

@@ -172,8 +172,15 @@ test_rules (StoreFixture  *fixture,
     g_assert_cmpint (zs_store_create_record (fixture->store, record, &error), >, 0);
     g_assert_no_error (error);
 
-    /* a referenced firm's partner restricts deleting the partner's referrers only */
     g_assert_cmpint (count_rows (fixture->store), ==, 2);
+
+    /* the firm a partner refers to stays, whichever way it is deleted */
+    g_assert_false (zs_store_delete_firm (fixture->store, firm, &error));
+    g_assert_error (error, ZS_ERROR, ZS_ERROR_IN_USE);
+    g_assert_nonnull (strstr (error->message, "flying_zone.partner"));
+    g_clear_error (&error);
+    g_assert_false (zs_store_delete_record (fixture->store, "firm", firm, &error));
+    g_assert_error (error, ZS_ERROR, ZS_ERROR_IN_USE);
   }
 }
 
