@@ -472,6 +472,26 @@ after_write_declared (ZsStore       *self,
 
 /* Registration: the entity, the table and its migrations. */
 
+/* Columns are named after fields, unquoted in the generic SQL. */
+static gboolean
+check_field_names (ZsRecordType  *type,
+                   GError       **error)
+{
+  GPtrArray *fields = zs_record_type_get_fields (type);
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const char *name = zs_field_spec_get_name (g_ptr_array_index (fields, i));
+
+      if (!sqlite3_keyword_check (name, strlen (name)))
+        continue;
+      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID, _("%s: “%s” is a reserved word, not a field name"),
+                   zs_record_type_get_name (type), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_declaration (ZsRecordType  *type,
                    GError       **error)
@@ -486,7 +506,7 @@ check_declaration (ZsRecordType  *type,
                    zs_record_type_get_name (type));
       return FALSE;
     }
-  return TRUE;
+  return check_field_names (type, error);
 }
 
 static const ZsEntity *

@@ -476,6 +476,14 @@ test_plugin_context (StoreFixture  *fixture,
   g_clear_error (&error);
   g_assert_false (zs_plugin_context_register_record_types_from_resource (context, "/nowhere.json", &error));
   g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_clear_object (&other);
+  other = declare ("{ \"name\": \"flying_zone.order\", \"fields\": [ { \"name\": \"group\" } ] }");
+  g_assert_false (zs_plugin_context_register_record_type (context, other, &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "flying_zone.order: “group” is a reserved word, not a field name");
+  g_clear_error (&error);
 
   _zs_plugin_context_withdraw_record_types (context);
   g_assert_null (zs_store_lookup_record_type (fixture->store, "flying_zone.partner"));
