@@ -6,10 +6,13 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "zs-error.h"
 #include "zs-store-private.h"
+#include "zs-store-raw-private.h"
 
 /* A batch import sleeps this long after each commit, so that writers
  * polling for the lock (see zs-db.c) get in before its next batch. */
@@ -153,7 +156,7 @@ _zs_store_list_reference_names (ZsStore      *self,
   };
 
   g_return_val_if_fail (reference < G_N_ELEMENTS (sql), NULL);
-  return zs_store_query (self, sql[reference], NULL, error);
+  return _zs_store_query (self, sql[reference], NULL, error);
 }
 
 /* The import's row says "running" from its start, committed at once, so
@@ -171,7 +174,7 @@ _zs_store_start_import (ZsStore     *self,
 
   if (!_zs_store_savepoint (self, error))
     return 0;
-  if (zs_store_execute (self, "INSERT INTO imports (started_at, actor, entity, file, status) "
+  if (_zs_store_execute (self, "INSERT INTO imports (started_at, actor, entity, file, status) "
                         "VALUES (?, ?, ?, ?, 'running')",
                         (const char *[]) { now, zs_store_get_actor (self), entity, file, NULL }, error) < 0)
     {
@@ -367,13 +370,13 @@ _zs_store_list_import_edits (ZsStore  *self,
         break;
       name = (const char *) sqlite3_column_text (stmt, 4);
       if (name != NULL)
-        g_ptr_array_add (edits, g_strdup_printf (_("%s %" G_GINT64_FORMAT " “%s”: changed by %s at %s"),
+        g_ptr_array_add (edits, g_strdup_printf (_("%s %" PRId64 " “%s”: changed by %s at %s"),
                                                  (const char *) sqlite3_column_text (stmt, 0),
                                                  (gint64) sqlite3_column_int64 (stmt, 1), name,
                                                  (const char *) sqlite3_column_text (stmt, 2),
                                                  (const char *) sqlite3_column_text (stmt, 3)));
       else
-        g_ptr_array_add (edits, g_strdup_printf (_("%s %" G_GINT64_FORMAT ": changed by %s at %s"),
+        g_ptr_array_add (edits, g_strdup_printf (_("%s %" PRId64 ": changed by %s at %s"),
                                                  (const char *) sqlite3_column_text (stmt, 0),
                                                  (gint64) sqlite3_column_int64 (stmt, 1),
                                                  (const char *) sqlite3_column_text (stmt, 2),
