@@ -24,7 +24,8 @@ typedef enum
   ZS_SCHEMA_VERSION_NAME_HASH = 6, /* firms found by a hash of their name key; no column sizes */
   ZS_SCHEMA_VERSION_RECORD_VERSIONS = 7, /* records and field changes carry a version */
   ZS_SCHEMA_VERSION_CHANGE_GROUPS = 8, /* a deletion and what it took along are one group */
-  ZS_SCHEMA_VERSION_CURRENT = ZS_SCHEMA_VERSION_CHANGE_GROUPS,
+  ZS_SCHEMA_VERSION_PLUGIN_STORAGE = 9, /* core_… views for plugins, the audit seal, repairs */
+  ZS_SCHEMA_VERSION_CURRENT = ZS_SCHEMA_VERSION_PLUGIN_STORAGE,
 } ZsSchemaVersion;
 
 typedef struct _ZsEntity ZsEntity;
@@ -141,6 +142,14 @@ gboolean      _zs_store_is_known_sector (ZsStore      *self,
 void          _zs_store_add_known_sector (ZsStore     *self,
                                         const char    *code);
 void          _zs_store_forget_sectors (ZsStore       *self);
+
+/* zs-store-seal.c: the fields of a change its seal covers, in order */
+#define ZS_AUDIT_SEALED_COLUMNS \
+  "id, at, actor, entity, entity_id, kind, field, old_value, new_value, import_id, version"
+
+int           _zs_seal_register_functions (sqlite3    *db);
+gboolean      _zs_store_check_audit_seal (ZsStore     *self,
+                                        GError       **error);
 
 /* zs-store-search.c */
 typedef struct _ZsSearchEntry ZsSearchEntry;
