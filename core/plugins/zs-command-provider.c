@@ -16,12 +16,45 @@
  * over the arguments after the verb and whether `--json` was given, prints
  * the returned text, and exits with 1 and the error's message on failure,
  * or 2 for a #G_OPTION_ERROR (a usage error).
+ *
+ * The simplest way is create_command_kit: a #ZsCommandKit of #ZsCommand s
+ * with typed options, which the kit parses and checks, and whose help
+ * `zhaoshang-cli --help` and `plugins info` show. The older methods
+ * (get_commands, get_help, run with the raw arguments) keep working and
+ * take precedence when implemented.
  */
 G_DEFINE_INTERFACE (ZsCommandProvider, zs_command_provider, G_TYPE_OBJECT)
 
 static void
 zs_command_provider_default_init (ZsCommandProviderInterface *iface)
 {
+}
+
+/**
+ * zs_command_provider_get_command_kit:
+ * @self: a #ZsCommandProvider
+ *
+ * Asks the provider's create_command_kit once; later calls return the
+ * same kit.
+ *
+ * Returns: (transfer none) (nullable): the provider's verbs as a kit, or
+ *   %NULL for a provider implementing only the older methods
+ */
+ZsCommandKit *
+zs_command_provider_get_command_kit (ZsCommandProvider *self)
+{
+  ZsCommandProviderInterface *iface;
+  ZsCommandKit *kit;
+
+  g_return_val_if_fail (ZS_IS_COMMAND_PROVIDER (self), NULL);
+
+  if ((kit = g_object_get_data (G_OBJECT (self), "zs-command-kit")) != NULL)
+    return kit;
+  iface = ZS_COMMAND_PROVIDER_GET_IFACE (self);
+  if (iface->create_command_kit == NULL || !(kit = iface->create_command_kit (self)))
+    return NULL;
+  g_object_set_data_full (G_OBJECT (self), "zs-command-kit", kit, g_object_unref);
+  return kit;
 }
 
 /**
@@ -34,11 +67,15 @@ char **
 zs_command_provider_get_commands (ZsCommandProvider *self)
 {
   ZsCommandProviderInterface *iface;
+  ZsCommandKit *kit;
 
   g_return_val_if_fail (ZS_IS_COMMAND_PROVIDER (self), NULL);
 
   iface = ZS_COMMAND_PROVIDER_GET_IFACE (self);
-  return iface->get_commands ? iface->get_commands (self) : NULL;
+  if (iface->get_commands != NULL)
+    return iface->get_commands (self);
+  kit = zs_command_provider_get_command_kit (self);
+  return kit ? zs_command_kit_get_verbs (kit) : NULL;
 }
 
 /**
@@ -53,12 +90,16 @@ zs_command_provider_get_help (ZsCommandProvider *self,
                               const char        *command)
 {
   ZsCommandProviderInterface *iface;
+  ZsCommandKit *kit;
 
   g_return_val_if_fail (ZS_IS_COMMAND_PROVIDER (self), NULL);
   g_return_val_if_fail (command != NULL, NULL);
 
   iface = ZS_COMMAND_PROVIDER_GET_IFACE (self);
-  return iface->get_help ? iface->get_help (self, command) : NULL;
+  if (iface->get_help != NULL)
+    return iface->get_help (self, command);
+  kit = zs_command_provider_get_command_kit (self);
+  return kit ? zs_command_kit_get_help (kit, command) : NULL;
 }
 
 /**
@@ -83,6 +124,7 @@ zs_command_provider_run (ZsCommandProvider  *self,
                          GError            **error)
 {
   ZsCommandProviderInterface *iface;
+  ZsCommandKit *kit;
   g_autoptr(GError) local_error = NULL;
   char *output;
 
@@ -90,6 +132,8 @@ zs_command_provider_run (ZsCommandProvider  *self,
   g_return_val_if_fail (command != NULL, NULL);
 
   iface = ZS_COMMAND_PROVIDER_GET_IFACE (self);
+  if (iface->run == NULL && (kit = zs_command_provider_get_command_kit (self)) != NULL)
+    return zs_command_kit_run (kit, context, command, args, json, error);
   if (iface->run == NULL)
     {
       g_set_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND, _("The plugin cannot run “%s”"), command);

@@ -10,6 +10,7 @@
 
 #include "zs-version-macros.h"
 
+#include "zs-command-kit.h"
 #include "zs-plugin-context.h"
 
 G_BEGIN_DECLS
@@ -20,10 +21,21 @@ ZS_AVAILABLE_IN_ALL
 G_DECLARE_INTERFACE (ZsCommandProvider, zs_command_provider, ZS, COMMAND_PROVIDER, GObject)
 
 /**
+ * ZsCommandProviderInterface::create_command_kit:
+ * @self: a #ZsCommandProvider
+ *
+ * Called once; zs_command_provider_get_command_kit() keeps the result.
+ *
+ * Returns: (transfer full) (nullable): the provider's verbs as a kit
+ */
+
+/**
  * ZsCommandProviderInterface:
  * @get_commands: the verbs the plugin adds to zhaoshang-cli
  * @get_help: one paragraph of help for a verb
  * @run: runs a verb and returns what to print
+ * @create_command_kit: the verbs as a #ZsCommandKit; a provider that
+ *   implements it needs none of the other methods
  *
  * Extra `zhaoshang-cli` verbs.
  */
@@ -40,6 +52,7 @@ struct _ZsCommandProviderInterface
                           const char * const *args,
                           gboolean            json,
                           GError            **error);
+  ZsCommandKit *(*create_command_kit) (ZsCommandProvider *self);
 };
 
 ZS_AVAILABLE_IN_ALL
@@ -54,5 +67,7 @@ char  *zs_command_provider_run          (ZsCommandProvider  *self,
                                          const char * const *args,
                                          gboolean            json,
                                          GError            **error);
+ZS_AVAILABLE_IN_ALL
+ZsCommandKit *zs_command_provider_get_command_kit (ZsCommandProvider *self);
 
 G_END_DECLS

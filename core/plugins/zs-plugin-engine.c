@@ -11,6 +11,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <girepository.h>
 #include <libpeas/peas.h>
@@ -313,6 +316,27 @@ check_dependencies (ZsPluginEngine *self,
   return TRUE;
 }
 
+/* The last `File "PATH", line N` of a Python traceback or SyntaxError, as
+ * "PATH:N": where the author has to look. */
+static char *
+python_location (char **lines)
+{
+  char *location = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *file = strstr (lines[i], "File \"");
+      const char *end = file ? strstr (file + 6, "\", line ") : NULL;
+
+      if (end == NULL)
+        continue;
+      g_free (location);
+      location = g_strdup_printf ("%.*s:%d", (int) (end - file - 6), file + 6,
+                                  atoi (end + strlen ("\", line ")));
+    }
+  return location;
+}
+
 /* libpeas reports load failures (a Python ImportError, a missing symbol)
  * only as log messages; keep them as the plugin's error instead. */
 static void
@@ -323,6 +347,7 @@ capture_log (const char     *domain,
 {
   ZsPluginEngine *self = user_data;
   g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  g_autofree char *location = python_location (lines);
   guint last = g_strv_length (lines);
 
   /* A Python traceback says what went wrong on its last line. */
@@ -333,6 +358,8 @@ capture_log (const char     *domain,
   g_string_append (self->captured, g_strstrip (lines[0]));
   if (last > 1)
     g_string_append_printf (self->captured, " %s", lines[last - 1]);
+  if (location != NULL)
+    g_string_append_printf (self->captured, _(" (at %s)"), location);
 }
 
 static gboolean
@@ -719,10 +746,49 @@ read_loader (PeasPluginInfo *info)
   return g_strdup ("c");
 }
 
+/* X-Zhaoshang-Verbs=chain;report: the verbs known even when the plugin
+ * failed to load, so that calling one can say why it is missing. */
+static char **
+declared_verbs (PeasPluginInfo *info)
+{
+  const char *declared = peas_plugin_info_get_external_data (info, "Zhaoshang-Verbs");
+  g_autoptr(GStrvBuilder) verbs = g_strv_builder_new ();
+  g_auto(GStrv) words = g_strsplit_set (declared ? declared : "", ";, ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_strv_builder_add (verbs, words[i]);
+  return g_strv_builder_end (verbs);
+}
+
+static ZsCommandProvider *
+command_provider (ZsPluginEngine *self,
+                  const char     *module_name)
+{
+  ActivePlugin *plugin = g_hash_table_lookup (self->active, module_name);
+
+  if (plugin == NULL)
+    return NULL;
+  /* Populate each plugin's provider before looking. */
+  g_ptr_array_unref (zs_plugin_engine_get_extensions (self, ZS_TYPE_COMMAND_PROVIDER));
+  return g_hash_table_lookup (plugin->extensions, GSIZE_TO_POINTER (ZS_TYPE_COMMAND_PROVIDER));
+}
+
+static char **
+plugin_verbs (ZsPluginEngine *self,
+              PeasPluginInfo *info)
+{
+  ZsCommandProvider *provider = command_provider (self, peas_plugin_info_get_module_name (info));
+  char **verbs = provider ? zs_command_provider_get_commands (provider) : NULL;
+
+  return verbs != NULL ? verbs : declared_verbs (info);
+}
+
 static ZsPlugin *
 describe (ZsPluginEngine *self,
           PeasPluginInfo *info)
 {
+  g_auto(GStrv) verbs = plugin_verbs (self, info);
   const char *name = peas_plugin_info_get_module_name (info);
   g_autofree char *loader = read_loader (info);
   g_autofree char *last_error = _zs_store_read_plugin_error (self->store, name, NULL);
@@ -740,6 +806,7 @@ describe (ZsPluginEngine *self,
                        "enabled", read_enabled (self, name, NULL),
                        "active", g_hash_table_contains (self->active, name),
                        "error", error != NULL ? error : last_error,
+                       "verbs", verbs,
                        NULL);
 }
 
@@ -1100,4 +1167,53 @@ zs_plugin_engine_list_services (ZsPluginEngine *self)
   for (guint i = 0; i < self->services->len; i++)
     g_ptr_array_add (services, g_object_ref (((Service *) g_ptr_array_index (self->services, i))->service));
   return services;
+}
+
+/**
+ * zs_plugin_engine_get_command_provider:
+ * @self: a #ZsPluginEngine
+ * @module_name: a plugin's module name
+ *
+ * Returns: (transfer full) (nullable): the command provider of @module_name
+ *   if it is active and adds verbs
+ */
+ZsCommandProvider *
+zs_plugin_engine_get_command_provider (ZsPluginEngine *self,
+                                       const char     *module_name)
+{
+  ZsCommandProvider *provider;
+
+  g_return_val_if_fail (ZS_IS_PLUGIN_ENGINE (self), NULL);
+  g_return_val_if_fail (module_name != NULL, NULL);
+
+  provider = command_provider (self, module_name);
+  return provider ? g_object_ref (provider) : NULL;
+}
+
+/**
+ * zs_plugin_engine_find_verb_plugin:
+ * @self: a #ZsPluginEngine
+ * @verb: a `zhaoshang-cli` verb
+ *
+ * Which plugin adds @verb: an active one whose provider has it, else any
+ * plugin, loaded or not, whose `.plugin` file declares it in
+ * `X-Zhaoshang-Verbs`.
+ *
+ * Returns: (transfer full) (nullable): the plugin's module name
+ */
+char *
+zs_plugin_engine_find_verb_plugin (ZsPluginEngine *self,
+                                   const char     *verb)
+{
+  g_return_val_if_fail (ZS_IS_PLUGIN_ENGINE (self), NULL);
+  g_return_val_if_fail (verb != NULL, NULL);
+
+  for (const GList *l = peas_engine_get_plugin_list (self->peas); l != NULL; l = l->next)
+    {
+      g_auto(GStrv) verbs = plugin_verbs (self, l->data);
+
+      if (g_strv_contains ((const char * const *) verbs, verb))
+        return g_strdup (peas_plugin_info_get_module_name (l->data));
+    }
+  return NULL;
 }

@@ -55,6 +55,12 @@ ZsCommandProvider *zs_plugin_engine_find_command   (ZsPluginEngine  *self,
                                                     const char      *command,
                                                     ZsPluginContext **context);
 ZS_AVAILABLE_IN_ALL
+ZsCommandProvider *zs_plugin_engine_get_command_provider (ZsPluginEngine *self,
+                                                          const char     *module_name);
+ZS_AVAILABLE_IN_ALL
+char              *zs_plugin_engine_find_verb_plugin (ZsPluginEngine *self,
+                                                      const char     *verb);
+ZS_AVAILABLE_IN_ALL
 gboolean           zs_plugin_engine_add_service    (ZsPluginEngine  *self,
                                                     GType            interface_type,
                                                     GObject         *service,

@@ -24,6 +24,7 @@ struct _ZsPlugin
   char      *loader;
   char      *data_dir;
   char     **depends;
+  char     **verbs;
   gboolean   enabled;
   gboolean   active;
   char      *error;
@@ -44,6 +45,7 @@ enum {
   PROP_ENABLED,
   PROP_ACTIVE,
   PROP_ERROR,
+  PROP_VERBS,
   N_PROPS
 };
 
@@ -63,6 +65,7 @@ zs_plugin_finalize (GObject *object)
   g_free (self->data_dir);
   g_strfreev (self->depends);
   g_free (self->error);
+  g_strfreev (self->verbs);
 
   G_OBJECT_CLASS (zs_plugin_parent_class)->finalize (object);
 }
@@ -88,6 +91,7 @@ zs_plugin_get_property (GObject    *object,
     case PROP_ENABLED: g_value_set_boolean (value, self->enabled); break;
     case PROP_ACTIVE: g_value_set_boolean (value, self->active); break;
     case PROP_ERROR: g_value_set_string (value, self->error); break;
+    case PROP_VERBS: g_value_set_boxed (value, self->verbs); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -113,6 +117,7 @@ zs_plugin_set_property (GObject      *object,
     case PROP_ENABLED: self->enabled = g_value_get_boolean (value); break;
     case PROP_ACTIVE: self->active = g_value_get_boolean (value); break;
     case PROP_ERROR: self->error = g_value_dup_string (value); break;
+    case PROP_VERBS: self->verbs = g_value_dup_boxed (value); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -144,6 +149,14 @@ zs_plugin_class_init (ZsPluginClass *klass)
    * load or activation error, a failed migration.
    */
   properties[PROP_ERROR] = g_param_spec_string ("error", NULL, NULL, NULL, flags);
+  /**
+   * ZsPlugin:verbs:
+   *
+   * The `zhaoshang-cli` verbs of the plugin: those of its command provider
+   * when it is active, else those its `.plugin` file declares in
+   * `X-Zhaoshang-Verbs`.
+   */
+  properties[PROP_VERBS] = g_param_spec_boxed ("verbs", NULL, NULL, G_TYPE_STRV, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -195,6 +208,20 @@ zs_plugin_get_depends (ZsPlugin *self)
 {
   g_return_val_if_fail (ZS_IS_PLUGIN (self), NULL);
   return (const char * const *) self->depends;
+}
+
+/**
+ * zs_plugin_get_verbs:
+ * @self: a #ZsPlugin
+ *
+ * Returns: (transfer none) (array zero-terminated=1) (nullable): the
+ *   plugin's `zhaoshang-cli` verbs
+ */
+const char * const *
+zs_plugin_get_verbs (ZsPlugin *self)
+{
+  g_return_val_if_fail (ZS_IS_PLUGIN (self), NULL);
+  return (const char * const *) self->verbs;
 }
 
 gboolean

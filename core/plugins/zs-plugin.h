@@ -41,5 +41,7 @@ ZS_AVAILABLE_IN_ALL
 gboolean            zs_plugin_get_active      (ZsPlugin *self);
 ZS_AVAILABLE_IN_ALL
 const char         *zs_plugin_get_error       (ZsPlugin *self);
+ZS_AVAILABLE_IN_ALL
+const char * const *zs_plugin_get_verbs       (ZsPlugin *self);
 
 G_END_DECLS

@@ -35,6 +35,9 @@ class BuildTreeTest(unittest.TestCase):
         self.assertTrue(listed['industry-chain']['active'], listed['industry-chain']['error'])
         chains = self.run_cli('chain', 'list').stdout.decode()
         self.assertTrue(chains.strip())
+        help_text = self.run_cli('--help').stdout.decode()
+        self.assertIn('(industry-chain):', help_text)
+        self.assertIn('chain', help_text.split('(industry-chain):')[1])
 
     def test_translations_found(self):
         env = dict(self.env, LANGUAGE='zh_CN', LANG='C.UTF-8')

@@ -383,11 +383,11 @@ test_services_follow_plugins (EngineFixture *fixture,
   /* What a plugin leaves registered goes when it is unloaded. */
   g_assert_true (zs_plugin_engine_set_enabled (fixture->engine, "partner_source", FALSE, &error));
   g_assert_true (zs_plugin_engine_add_service (fixture->engine, ZS_TYPE_PARTNER_PROVIDER, partners,
-                                               "firm_tags", &error));
-  g_assert_true (zs_plugin_engine_set_enabled (fixture->engine, "firm_tags", FALSE, &error));
+                                               "kit_verbs", &error));
+  g_assert_true (zs_plugin_engine_set_enabled (fixture->engine, "kit_verbs", FALSE, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (events.removed, ==, 3);
-  g_assert_cmpstr (events.last_provider, ==, "firm_tags");
+  g_assert_cmpstr (events.last_provider, ==, "kit_verbs");
   g_assert_null (zs_plugin_engine_get_service (fixture->engine, ZS_TYPE_PARTNER_PROVIDER));
   g_signal_handlers_disconnect_by_data (fixture->engine, &events);
   g_free (events.last_provider);
@@ -397,7 +397,7 @@ static void
 test_context_engine (EngineFixture *fixture,
                      gconstpointer  data)
 {
-  ZsPluginContext *context = zs_plugin_engine_get_context (fixture->engine, "firm_tags");
+  ZsPluginContext *context = zs_plugin_engine_get_context (fixture->engine, "kit_verbs");
   g_autoptr(ZsPluginContext) loose = zs_plugin_context_new (fixture->base.store, "x", NULL);
 
   g_assert_true (zs_plugin_context_get_engine (context) == fixture->engine);

@@ -13,6 +13,8 @@ static const char * const plugin_columns[] = {
   "module_name", "name", "version", "loader", "enabled", "active", "error", NULL
 };
 
+static void print_plugin_verbs (ZsPluginEngine *engine, ZsPlugin *plugin);
+
 static ZsPluginEngine *
 open_engine (ZsCli   *cli,
              GError **error)
@@ -51,6 +53,11 @@ zs_cli_plugins_info (ZsCli    *cli,
       !(plugin = zs_plugin_engine_get_plugin (engine, (*args)[1], error)))
     return FALSE;
   zs_cli_print_object (cli, G_OBJECT (plugin));
+  if (!cli->json && zs_plugin_get_verbs (plugin) != NULL && zs_plugin_get_verbs (plugin)[0] != NULL)
+    {
+      g_print ("\n%s\n", _("Commands:"));
+      print_plugin_verbs (engine, plugin);
+    }
   return TRUE;
 }
 
@@ -130,6 +137,132 @@ take_common_options (ZsCli    *cli,
   return TRUE;
 }
 
+/* A verb that no active plugin provides may belong to one that is disabled
+ * or failed to load (its .plugin file declares X-Zhaoshang-Verbs): say so
+ * rather than "unknown verb". */
+static gboolean
+explain_missing_verb (ZsPluginEngine  *engine,
+                      const char      *verb,
+                      gboolean        *found,
+                      GError         **error)
+{
+  g_autofree char *owner = zs_plugin_engine_find_verb_plugin (engine, verb);
+  g_autoptr(ZsPlugin) plugin = owner ? zs_plugin_engine_get_plugin (engine, owner, NULL) : NULL;
+
+  if (plugin == NULL)
+    return TRUE;
+  *found = TRUE;
+  if (!zs_plugin_get_enabled (plugin))
+    g_set_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND,
+                 _("“%s” is a verb of the plugin “%s”, which is disabled; enable it with "
+                   "“zhaoshang-cli plugins enable %s”"), verb, owner, owner);
+  else
+    g_set_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND,
+                 _("“%s” is a verb of the plugin “%s”, which failed to load: %s"), verb, owner,
+                 zs_plugin_get_error (plugin) ? zs_plugin_get_error (plugin) : _("unknown reason"));
+  return FALSE;
+}
+
+/* The summary of an older provider's verb: the first line of its help. */
+static char *
+first_line (const char *text)
+{
+  const char *end = text ? strchr (text, '\n') : NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  return end ? g_strndup (text, end - text) : g_strdup (text);
+}
+
+static void
+print_provider_verbs (ZsCommandProvider *provider)
+{
+  ZsCommandKit *kit = zs_command_provider_get_command_kit (provider);
+  g_auto(GStrv) verbs = NULL;
+
+  if (kit != NULL)
+    {
+      g_autofree char *help = zs_command_kit_get_help (kit, NULL);
+      g_auto(GStrv) lines = g_strsplit (help, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (lines[i][0] != '\0')
+          g_print ("  %s\n", lines[i]);
+      return;
+    }
+  verbs = zs_command_provider_get_commands (provider);
+  for (guint i = 0; verbs != NULL && verbs[i] != NULL; i++)
+    {
+      g_autofree char *help = zs_command_provider_get_help (provider, verbs[i]);
+      g_autofree char *summary = first_line (help);
+      g_autoptr(GString) line = g_string_new ("    ");
+
+      zs_text_append_padded (line, verbs[i], 20);
+      g_print ("%s  %s\n", line->str, summary);
+    }
+}
+
+static void
+print_plugin_verbs (ZsPluginEngine *engine,
+                    ZsPlugin       *plugin)
+{
+  const char *module = zs_plugin_get_module_name (plugin);
+  const char * const *verbs = zs_plugin_get_verbs (plugin);
+  g_autoptr(ZsCommandProvider) provider = zs_plugin_engine_get_command_provider (engine, module);
+  g_autofree char *joined = NULL;
+
+  if (provider == NULL && (verbs == NULL || verbs[0] == NULL))
+    return;
+  g_print ("  %s (%s):\n", zs_plugin_get_name (plugin), module);
+  if (provider != NULL)
+    {
+      print_provider_verbs (provider);
+      return;
+    }
+  joined = g_strjoinv (", ", (char **) verbs);
+  if (!zs_plugin_get_enabled (plugin))
+    g_print ("    %s  %s\n", joined, _("(the plugin is disabled)"));
+  else
+    g_print ("    %s  %s\n", joined, _("(the plugin failed to load: see “zhaoshang-cli plugins info”)"));
+}
+
+/**
+ * zs_cli_print_plugin_verbs:
+ * @cli: the tool
+ * @args: the whole command line, for --db
+ *
+ * The verbs of plugins for the top-level help, grouped by plugin. Help
+ * must not fail: without a database there is nothing to list.
+ */
+void
+zs_cli_print_plugin_verbs (ZsCli  *cli,
+                           char  **args)
+{
+  g_auto(GStrv) copy = g_strdupv (args);
+  g_autoptr(GPtrArray) plugins = NULL;
+  gboolean printed = FALSE;
+
+  if (!take_common_options (cli, &copy, NULL) || !zs_cli_open (cli, FALSE, NULL))
+    {
+      g_print ("\n%s\n", _("Plugins add verbs of their own; they are listed here once the database "
+                             "exists (“zhaoshang-cli init”)."));
+      return;
+    }
+  plugins = zs_plugin_engine_list_plugins (cli->plugins);
+  for (guint i = 0; i < plugins->len; i++)
+    {
+      ZsPlugin *plugin = g_ptr_array_index (plugins, i);
+      const char * const *verbs = zs_plugin_get_verbs (plugin);
+
+      if (verbs == NULL || verbs[0] == NULL)
+        continue;
+      if (!printed)
+        g_print ("\n%s\n", _("Verbs of plugins:"));
+      printed = TRUE;
+      print_plugin_verbs (cli->plugins, plugin);
+    }
+}
+
 /**
  * zs_cli_run_plugin_verb:
  * @cli: the tool
@@ -160,7 +293,7 @@ zs_cli_run_plugin_verb (ZsCli       *cli,
       !(engine = open_engine (cli, error)))
     return FALSE;
   if (!(provider = zs_plugin_engine_find_command (engine, name, &context)))
-    return TRUE;
+    return explain_missing_verb (engine, name, found, error);
 
   *found = TRUE;
   while ((*args)[first] != NULL && !g_str_equal ((*args)[first], name))
@@ -168,7 +301,9 @@ zs_cli_run_plugin_verb (ZsCli       *cli,
   if ((*args)[first] == NULL)
     return TRUE;
 
-  if (g_strv_contains ((const char * const *) *args, "--help"))
+  /* A kit gives the help of each subcommand itself. */
+  if (zs_command_provider_get_command_kit (provider) == NULL &&
+      g_strv_contains ((const char * const *) *args, "--help"))
     {
       g_autofree char *help = zs_command_provider_get_help (provider, name);
       g_print ("%s\n", help != NULL ? help : name);

@@ -190,7 +190,9 @@ print_common_options (void)
 }
 
 static void
-print_help (const char *verb)
+print_help (ZsCli      *cli,
+            char      **args,
+            const char *verb)
 {
   g_autofree char *usage = NULL;
 
@@ -204,6 +206,8 @@ print_help (const char *verb)
                          "in the Horgos Economic Development Zone."));
   g_print ("%s\n", verb != NULL ? _("Commands:") : _("Verbs:"));
   print_commands (verb);
+  if (verb == NULL)
+    zs_cli_print_plugin_verbs (cli, args);
   g_print ("\n");
   print_common_options ();
   g_print ("\n%s\n", _("Run “zhaoshang-cli VERB [SUBVERB] --help” for the options of a command."));
@@ -278,8 +282,9 @@ zs_cli_usage_error (GError     **error,
 }
 
 static gboolean
-run_without_verb (char    **args,
-                  GError  **error)
+run_without_verb (ZsCli   *cli,
+                  char   **args,
+                  GError **error)
 {
   for (guint i = 1; args[i] != NULL; i++)
     {
@@ -291,7 +296,7 @@ run_without_verb (char    **args,
     }
   if (wants_help (args))
     {
-      print_help (NULL);
+      print_help (cli, args, NULL);
       return TRUE;
     }
   return zs_cli_usage_error (error, _("no verb given"));
@@ -310,7 +315,7 @@ find_subcommand (GStrv        args,
 
   if (sub_at == 0 && wants_help (args))
     {
-      print_help (verb);
+      print_help (NULL, NULL, verb);
       *help_printed = TRUE;
       return NULL;
     }
@@ -340,7 +345,7 @@ dispatch (ZsCli    *cli,
   gboolean help_printed = FALSE;
 
   if (verb_at == 0)
-    return run_without_verb (*args, error);
+    return run_without_verb (cli, *args, error);
   cli->verb = canonical_verb ((*args)[verb_at]);
   if (cli->verb == NULL)
     {
