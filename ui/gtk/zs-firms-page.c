@@ -29,6 +29,10 @@ struct _ZsFirmsPage
   GtkLabel          *status_label;
   GtkStack          *detail_stack;
   ZsRecordEditor    *editor;
+
+  guint              open_position;     /* the row of the firm in the form */
+  guint              pending_position;  /* the row chosen while input is unsaved */
+  gboolean           restoring;
 };
 
 G_DEFINE_FINAL_TYPE (ZsFirmsPage, zs_firms_page, GTK_TYPE_WIDGET)
@@ -200,22 +204,94 @@ sector_selected_cb (ZsFirmsPage *self)
 }
 
 static void
-selection_changed_cb (ZsFirmsPage *self)
+select_quietly (ZsFirmsPage *self,
+                guint        position)
 {
-  ZsFirm *firm = gtk_single_selection_get_selected_item (self->selection);
+  self->restoring = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->restoring = FALSE;
+}
 
+/* Opens the firm of the selected row; one not read yet opens once it is. */
+static void
+open_selected (ZsFirmsPage *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(ZsFirm) firm = NULL;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  firm = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
   if (firm == NULL)
     return;
+  self->open_position = position;
   zs_record_editor_set_record_id (self->editor, zs_firm_get_id (firm));
+  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+}
+
+static void
+open_pending (gpointer data)
+{
+  ZsFirmsPage *self = data;
+
+  select_quietly (self, self->pending_position);
+  open_selected (self);
+}
+
+static void
+selection_changed_cb (ZsFirmsPage *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(ZsFirm) firm = NULL;
+
+  if (self->restoring || position == GTK_INVALID_LIST_POSITION ||
+      (firm = g_list_model_get_item (G_LIST_MODEL (self->selection), position)) == NULL)
+    return;
+  /* The list changed around the firm shown: nothing to open. */
+  if (zs_firm_get_id (firm) == zs_record_editor_get_record_id (self->editor) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "editor") == 0)
+    {
+      self->open_position = position;
+      return;
+    }
+  /* Unsaved input: the row of the record in the form stays selected
+   * until the user says what becomes of it. */
+  self->pending_position = position;
+  if (zs_record_editor_is_dirty (self->editor))
+    select_quietly (self, self->open_position);
+  zs_record_editor_confirm_leave (self->editor, open_pending, g_object_ref (self), g_object_unref);
+}
+
+/* A row selected before its firm was read opens when it is. */
+static void
+items_changed_cb (ZsFirmsPage *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(ZsFirm) firm = NULL;
+
+  if (position == GTK_INVALID_LIST_POSITION ||
+      (firm = g_list_model_get_item (G_LIST_MODEL (self->selection), position)) == NULL)
+    return;
+  if (zs_firm_get_id (firm) != zs_record_editor_get_record_id (self->editor) &&
+      !zs_record_editor_is_dirty (self->editor))
+    open_selected (self);
+}
+
+static void
+open_new_firm (gpointer data)
+{
+  ZsFirmsPage *self = data;
+
+  select_quietly (self, GTK_INVALID_LIST_POSITION);
+  self->open_position = GTK_INVALID_LIST_POSITION;
+  zs_record_editor_new_record (self->editor);
   gtk_stack_set_visible_child_name (self->detail_stack, "editor");
 }
 
 static void
 new_firm_cb (ZsFirmsPage *self)
 {
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  zs_record_editor_new_record (self->editor);
-  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+  zs_record_editor_confirm_leave (self->editor, open_new_firm, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -400,12 +476,17 @@ zs_firms_page_new (ZsStore *store)
 
   self = g_object_new (ZS_TYPE_FIRMS_PAGE, NULL);
   self->store = g_object_ref (store);
+  self->open_position = GTK_INVALID_LIST_POSITION;
   self->model = zs_firm_list_model_new (store);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* The selection took the first row as it was made: nothing is open, so
+   * nothing looks selected. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (items_changed_cb), self);
   g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (model_error_cb), self);
 
   paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
@@ -460,6 +541,22 @@ zs_firms_page_set_sector (ZsFirmsPage *self,
   for (guint i = 0; self->sector_codes[i] != NULL; i++)
     if (g_strcmp0 (self->sector_codes[i], code != NULL ? code : "") == 0)
       gtk_drop_down_set_selected (self->sector_filter, i);
+}
+
+/**
+ * zs_firms_page_clear_search:
+ * @self: a #ZsFirmsPage
+ *
+ * Lists every firm again: no search, every sector.
+ */
+void
+zs_firms_page_clear_search (ZsFirmsPage *self)
+{
+  g_return_if_fail (ZS_IS_FIRMS_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  zs_firm_list_model_set_search (self->model, NULL);
+  gtk_drop_down_set_selected (self->sector_filter, 0);
 }
 
 /**
@@ -534,5 +631,25 @@ zs_firms_page_show_editor (ZsFirmsPage *self)
 {
   g_return_if_fail (ZS_IS_FIRMS_PAGE (self));
 
+  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+}
+
+/**
+ * zs_firms_page_open_firm:
+ * @self: a #ZsFirmsPage
+ * @id: a firm
+ *
+ * Opens the firm in the form, as selecting it does; the list no longer
+ * holds the row of the firm shown before.
+ */
+void
+zs_firms_page_open_firm (ZsFirmsPage *self,
+                         gint64       id)
+{
+  g_return_if_fail (ZS_IS_FIRMS_PAGE (self));
+
+  select_quietly (self, GTK_INVALID_LIST_POSITION);
+  self->open_position = GTK_INVALID_LIST_POSITION;
+  zs_record_editor_set_record_id (self->editor, id);
   gtk_stack_set_visible_child_name (self->detail_stack, "editor");
 }

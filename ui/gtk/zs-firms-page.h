@@ -29,5 +29,8 @@ void             zs_firms_page_select          (ZsFirmsPage *self,
                                                 guint        position);
 void             zs_firms_page_focus_search    (ZsFirmsPage *self);
 void             zs_firms_page_show_editor     (ZsFirmsPage *self);
+void             zs_firms_page_clear_search    (ZsFirmsPage *self);
+void             zs_firms_page_open_firm       (ZsFirmsPage *self,
+                                                gint64       id);
 
 G_END_DECLS

@@ -6,7 +6,8 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
+#include <zhaoshang.h>
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,10 @@ void          zs_gtk_clear_connected        (gpointer         source_ptr,
 void          zs_gtk_show_error             (GtkWidget       *widget,
                                              const char      *prefix,
                                              const GError    *error);
+AdwToast     *zs_gtk_show_undo              (GtkWidget       *widget,
+                                             const char      *title,
+                                             ZsStore         *store,
+                                             gint64           change_id);
 
 void          zs_gtk_choose_path            (GtkWindow            *parent,
                                              GtkFileChooserAction  action,

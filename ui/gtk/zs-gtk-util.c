@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include <zhaoshang.h>
+
 #include "zs-gtk-util-private.h"
 
 /* Chinese first, so that Pango takes one CJK font for every glyph. */
@@ -89,6 +91,84 @@ zs_gtk_clear_connected (gpointer source_ptr,
   if (*source != NULL)
     g_signal_handlers_disconnect_by_data (*source, listener);
   g_clear_object (source);
+}
+
+/* }}} */
+
+/* Undo {{{ */
+
+static AdwToastOverlay *find_overlay (GtkWidget *widget);
+
+typedef struct
+{
+  GWeakRef  widget;
+  ZsStore  *store;
+  gint64    change_id;
+} Undo;
+
+static void
+undo_free (gpointer data)
+{
+  Undo *undo = data;
+
+  g_weak_ref_clear (&undo->widget);
+  g_object_unref (undo->store);
+  g_free (undo);
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 Undo     *undo)
+{
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&undo->widget);
+  g_autoptr(GError) error = NULL;
+
+  /* Undone as it was done: what the change took along comes back or goes
+   * with it. */
+  if (zs_store_revert_change_full (undo->store, undo->change_id, ZS_REVERT_FLAGS_FORCE, &error) == 0 &&
+      widget != NULL)
+    zs_gtk_show_error (widget, _("Cannot undo"), error);
+}
+
+/**
+ * zs_gtk_show_undo:
+ * @widget: the widget whose action made the change
+ * @title: what was done, such as “Change reverted”
+ * @store: the store
+ * @change_id: the change the action made, in the audit trail
+ *
+ * Shows a toast with an Undo button, which reverts @change_id.
+ *
+ * Returns: (transfer none) (nullable): the toast, or %NULL when @widget is
+ *   in no window with toasts
+ */
+AdwToast *
+zs_gtk_show_undo (GtkWidget  *widget,
+                  const char *title,
+                  ZsStore    *store,
+                  gint64      change_id)
+{
+  AdwToastOverlay *overlay;
+  AdwToast *toast;
+  Undo *undo;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (ZS_IS_STORE (store), NULL);
+
+  overlay = find_overlay (widget);
+  if (overlay == NULL || change_id == 0)
+    return NULL;
+  undo = g_new0 (Undo, 1);
+  g_weak_ref_init (&undo->widget, widget);
+  undo->store = g_object_ref (store);
+  undo->change_id = change_id;
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undo,
+                         (GClosureNotify) (void (*) (void)) undo_free, 0);
+  adw_toast_overlay_add_toast (overlay, toast);
+  return toast;
 }
 
 /* }}} */

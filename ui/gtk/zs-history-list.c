@@ -23,6 +23,7 @@ struct _ZsHistoryList
   GtkListBox  *list_box;
   GtkLabel    *error_label;
   GtkWidget   *confirm_dialog;
+  AdwToast    *undo_toast;    /* weak */
   guint        reload_id;
 };
 
@@ -140,6 +141,9 @@ zs_history_list_dispose (GObject *object)
   ZsHistoryList *self = ZS_HISTORY_LIST (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->undo_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
+  self->undo_toast = NULL;
   if (self->confirm_dialog != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->confirm_dialog), (gpointer *) &self->confirm_dialog);
@@ -268,10 +272,29 @@ revert_with_flags (ZsHistoryList  *self,
                    ZsRevertFlags   flags,
                    GError        **error)
 {
-  if (zs_store_revert_change_full (self->store, change_id, flags, error) == 0)
+  g_autoptr(ZsChange) change = zs_store_get_change (self->store, change_id, NULL);
+  ZsChangeKind kind = change != NULL ? zs_change_get_kind (change) : ZS_CHANGE_KIND_UPDATE;
+  gint64 revert_id;
+  const char *title;
+
+  revert_id = zs_store_revert_change_full (self->store, change_id, flags, error);
+  if (revert_id == 0)
     return FALSE;
   show_error (self, NULL);
   reload (self);
+
+  /* A revert, even one that deletes, can be taken back at once. */
+  if (kind == ZS_CHANGE_KIND_CREATE)
+    title = _("Record deleted");
+  else if (kind == ZS_CHANGE_KIND_DELETE)
+    title = _("Record restored");
+  else
+    title = _("Change reverted");
+  if (self->undo_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
+  self->undo_toast = zs_gtk_show_undo (GTK_WIDGET (self), title, self->store, revert_id);
+  if (self->undo_toast != NULL)
+    g_object_add_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
   return TRUE;
 }
 
@@ -375,4 +398,19 @@ zs_history_list_get_error_text (ZsHistoryList *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
     return NULL;
   return gtk_label_get_label (self->error_label);
+}
+
+/**
+ * zs_history_list_get_undo_toast:
+ * @self: a #ZsHistoryList
+ *
+ * Returns: (transfer none) (nullable): the toast offering to undo the last
+ *   revert, while shown
+ */
+AdwToast *
+zs_history_list_get_undo_toast (ZsHistoryList *self)
+{
+  g_return_val_if_fail (ZS_IS_HISTORY_LIST (self), NULL);
+
+  return self->undo_toast;
 }

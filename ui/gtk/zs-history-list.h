@@ -22,5 +22,6 @@ gboolean    zs_history_list_revert        (ZsHistoryList *self,
                                            gint64         change_id);
 const char *zs_history_list_get_error_text (ZsHistoryList *self);
 AdwMessageDialog *zs_history_list_get_confirmation (ZsHistoryList *self);
+AdwToast         *zs_history_list_get_undo_toast   (ZsHistoryList *self);
 
 G_END_DECLS

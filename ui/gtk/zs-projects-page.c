@@ -27,6 +27,10 @@ struct _ZsProjectsPage
   GtkLabel           *status_label;
   ZsRecordEditor     *editor;
   ZsPipelineBoard    *board;
+
+  guint               open_position;     /* the row of the project in the form */
+  guint               pending_position;  /* the row chosen while input is unsaved */
+  gboolean            restoring;
 };
 
 G_DEFINE_FINAL_TYPE (ZsProjectsPage, zs_projects_page, GTK_TYPE_WIDGET)
@@ -199,23 +203,95 @@ park_selected_cb (ZsProjectsPage *self)
 }
 
 static void
-selection_changed_cb (ZsProjectsPage *self)
+select_quietly (ZsProjectsPage *self,
+                guint           position)
 {
-  ZsProject *project = gtk_single_selection_get_selected_item (self->selection);
+  self->restoring = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->restoring = FALSE;
+}
 
+/* Opens the project of the selected row; one not read yet opens once it is. */
+static void
+open_selected (ZsProjectsPage *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(ZsProject) project = NULL;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  project = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
   if (project == NULL)
     return;
+  self->open_position = position;
   zs_record_editor_set_record_id (self->editor, zs_project_get_id (project));
+  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+}
+
+static void
+open_pending (gpointer data)
+{
+  ZsProjectsPage *self = data;
+
+  select_quietly (self, self->pending_position);
+  open_selected (self);
+}
+
+static void
+selection_changed_cb (ZsProjectsPage *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(ZsProject) project = NULL;
+
+  if (self->restoring || position == GTK_INVALID_LIST_POSITION ||
+      (project = g_list_model_get_item (G_LIST_MODEL (self->selection), position)) == NULL)
+    return;
+  /* The list changed around the project shown: nothing to open. */
+  if (zs_project_get_id (project) == zs_record_editor_get_record_id (self->editor) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "editor") == 0)
+    {
+      self->open_position = position;
+      return;
+    }
+  /* Unsaved input: the row of the record in the form stays selected
+   * until the user says what becomes of it. */
+  self->pending_position = position;
+  if (zs_record_editor_is_dirty (self->editor))
+    select_quietly (self, self->open_position);
+  zs_record_editor_confirm_leave (self->editor, open_pending, g_object_ref (self), g_object_unref);
+}
+
+/* A row selected before its project was read opens when it is. */
+static void
+items_changed_cb (ZsProjectsPage *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(ZsProject) project = NULL;
+
+  if (position == GTK_INVALID_LIST_POSITION ||
+      (project = g_list_model_get_item (G_LIST_MODEL (self->selection), position)) == NULL)
+    return;
+  if (zs_project_get_id (project) != zs_record_editor_get_record_id (self->editor) &&
+      !zs_record_editor_is_dirty (self->editor))
+    open_selected (self);
+}
+
+static void
+open_new_project (gpointer data)
+{
+  ZsProjectsPage *self = data;
+
+  gtk_stack_set_visible_child_name (self->layouts, "list");
+  select_quietly (self, GTK_INVALID_LIST_POSITION);
+  self->open_position = GTK_INVALID_LIST_POSITION;
+  zs_record_editor_new_record (self->editor);
   gtk_stack_set_visible_child_name (self->detail_stack, "editor");
 }
 
 static void
 new_project_cb (ZsProjectsPage *self)
 {
-  gtk_stack_set_visible_child_name (self->layouts, "list");
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  zs_record_editor_new_record (self->editor);
-  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+  zs_record_editor_confirm_leave (self->editor, open_new_project, g_object_ref (self), g_object_unref);
 }
 
 static GtkWidget *
@@ -384,12 +460,17 @@ zs_projects_page_new (ZsStore *store)
 
   self = g_object_new (ZS_TYPE_PROJECTS_PAGE, NULL);
   self->store = g_object_ref (store);
+  self->open_position = GTK_INVALID_LIST_POSITION;
   self->model = zs_project_list_model_new (store);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* The selection took the first row as it was made: nothing is open, so
+   * nothing looks selected. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_status), self);
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (items_changed_cb), self);
   g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (model_error_cb), self);
   g_signal_connect_swapped (store, "changed", G_CALLBACK (firm_changed_cb), self);
 

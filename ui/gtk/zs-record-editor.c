@@ -37,12 +37,17 @@ struct _ZsRecordEditor
   guint             reload_id;
   GHashTable       *sector_names;
   GObject          *loaded;      /* the record as the form was filled */
+  char             *loaded_inputs; /* what the form showed once filled */
+  GSimpleActionGroup *actions;
+  GtkWidget        *leave_dialog;
 
   GtkLabel         *title_label;
   GtkLabel         *stage_label;
   GtkMenuButton    *move_button;
   GtkLabel         *error_label;
   GtkStack         *stack;
+  GtkScrolledWindow *details_scroller;
+  guint             scroll_id;
   ZsRecordForm     *form;
   ZsHistoryList    *history;
 };
@@ -55,6 +60,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static gboolean save_record (ZsRecordEditor *self, gboolean overwrite);
 
 /* Entities {{{ */
 
@@ -277,6 +284,57 @@ apply_user_edits (ZsRecordEditor *self,
   return TRUE;
 }
 
+/* What every input of the form holds, as one string: the form is changed
+ * when this differs from what it was right after the record filled it. */
+static char *
+snapshot_inputs (ZsRecordEditor *self)
+{
+  g_autoptr(GString) snapshot = g_string_new (NULL);
+  guint n_pspecs = 0;
+  g_autofree GParamSpec **pspecs = NULL;
+
+  if (self->loaded == NULL)
+    return NULL;
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (self->loaded), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GtkWidget *input = zs_record_form_get_input (self->form, pspecs[i]->name);
+
+      if (input == NULL)
+        continue;
+      g_string_append_printf (snapshot, "%s\x1f", pspecs[i]->name);
+      if (GTK_IS_EDITABLE (input))
+        g_string_append (snapshot, gtk_editable_get_text (GTK_EDITABLE (input)));
+      else if (GTK_IS_TEXT_VIEW (input))
+        {
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (input));
+          GtkTextIter start, end;
+          g_autofree char *text = NULL;
+
+          gtk_text_buffer_get_bounds (buffer, &start, &end);
+          text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+          g_string_append (snapshot, text);
+        }
+      else if (GTK_IS_DROP_DOWN (input))
+        g_string_append_printf (snapshot, "%u", gtk_drop_down_get_selected (GTK_DROP_DOWN (input)));
+      g_string_append_c (snapshot, '\x1e');
+    }
+  return g_string_free (g_steal_pointer (&snapshot), FALSE);
+}
+
+/* Save and Discard only act on a record the form could be filled from. */
+static void
+set_editable (ZsRecordEditor *self,
+              gboolean        editable)
+{
+  const char * const names[] = { "save", "discard", "move-to" };
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form), editable);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), names[i])),
+                                 editable);
+}
+
 static void
 load_record (ZsRecordEditor *self)
 {
@@ -287,15 +345,26 @@ load_record (ZsRecordEditor *self)
   record = self->id != 0 ? self->kind->load (self->store, self->id, &error) : g_object_new (self->kind->type (), NULL);
   if (record == NULL)
     {
-      show_error (self, error->message);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->form), FALSE);
+      /* Deleted, by a revert here or elsewhere: nothing to save, and the
+       * history still shows how to bring it back. */
+      if (g_error_matches (error, ZS_ERROR, ZS_ERROR_NOT_FOUND))
+        show_error (self, is_project (self) ? _("This project was deleted. Revert its deletion in the history to bring it back.")
+                                            : _("This firm was deleted. Revert its deletion in the history to bring it back."));
+      else
+        show_error (self, error->message);
+      g_clear_object (&self->loaded);
+      g_clear_pointer (&self->loaded_inputs, g_free);
+      set_editable (self, FALSE);
+      zs_history_list_set_record (self->history, self->kind->entity, self->id);
       return;
     }
   show_error (self, NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->form), TRUE);
+  set_editable (self, TRUE);
   g_clear_object (&self->loaded);
   self->loaded = copy_record (record);
   zs_record_form_set_record (self->form, record);
+  g_free (self->loaded_inputs);
+  self->loaded_inputs = snapshot_inputs (self);
   show_header (self, record);
   zs_history_list_set_record (self->history, self->kind->entity, self->id);
 }
@@ -428,7 +497,8 @@ build (ZsRecordEditor *self)
   self->form = ZS_RECORD_FORM (zs_record_form_new ());
   self->history = ZS_HISTORY_LIST (zs_history_list_new (self->store));
   self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_titled (self->stack, scrolled (GTK_WIDGET (self->form)), "details", _("Details"));
+  self->details_scroller = GTK_SCROLLED_WINDOW (scrolled (GTK_WIDGET (self->form)));
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (self->details_scroller), "details", _("Details"));
   gtk_stack_add_titled (self->stack, scrolled (GTK_WIDGET (self->history)), "history", _("History"));
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
@@ -450,10 +520,18 @@ zs_record_editor_dispose (GObject *object)
   ZsRecordEditor *self = ZS_RECORD_EDITOR (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
   zs_gtk_unparent_children (GTK_WIDGET (self));
   zs_gtk_clear_connected (&self->store, self);
   g_clear_pointer (&self->sector_names, g_hash_table_unref);
   g_clear_object (&self->loaded);
+  g_clear_object (&self->actions);
+  g_clear_pointer (&self->loaded_inputs, g_free);
+  if (self->leave_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->leave_dialog), (gpointer *) &self->leave_dialog);
+      self->leave_dialog = NULL;
+    }
 
   G_OBJECT_CLASS (zs_record_editor_parent_class)->dispose (object);
 }
@@ -490,6 +568,7 @@ zs_record_editor_init (ZsRecordEditor *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (group), editor_actions, G_N_ELEMENTS (editor_actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "editor", G_ACTION_GROUP (group));
+  self->actions = g_object_ref (group);
 }
 
 static GHashTable *
@@ -563,15 +642,185 @@ zs_record_editor_get_record_id (ZsRecordEditor *self)
  * @self: a #ZsRecordEditor
  * @id: the record to show and edit; 0 for a new one
  */
+static void
+scroll_to_top (ZsRecordEditor *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->details_scroller);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
+static gboolean
+scroll_to_top_cb (gpointer data)
+{
+  ZsRecordEditor *self = data;
+
+  self->scroll_id = 0;
+  scroll_to_top (self);
+  return G_SOURCE_REMOVE;
+}
+
 void
 zs_record_editor_set_record_id (ZsRecordEditor *self,
                                 gint64          id)
 {
+  GtkRoot *root;
+  GtkWidget *focus;
+
   g_return_if_fail (ZS_IS_RECORD_EDITOR (self));
 
   self->id = id;
   gtk_stack_set_visible_child_name (self->stack, "details");
+  /* An input of the previous record that kept the focus would scroll the
+   * form to itself: another record starts at its name. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->form)))
+    gtk_widget_grab_focus (zs_record_form_get_input (self->form, self->kind->title_property));
   load_record (self);
+  scroll_to_top (self);
+  /* and again once the new values are laid out */
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
+  self->scroll_id = g_idle_add_full (G_PRIORITY_LOW, scroll_to_top_cb, self, NULL);
+}
+
+/**
+ * zs_record_editor_is_dirty:
+ * @self: a #ZsRecordEditor
+ *
+ * Returns: %TRUE if the form holds input that differs from the record it
+ *   was filled from (or, for a new record, from an empty one)
+ */
+gboolean
+zs_record_editor_is_dirty (ZsRecordEditor *self)
+{
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), FALSE);
+
+  if (self->loaded == NULL || self->loaded_inputs == NULL)
+    return FALSE;
+  now = snapshot_inputs (self);
+  return g_strcmp0 (now, self->loaded_inputs) != 0;
+}
+
+typedef struct
+{
+  ZsRecordEditor          *self;
+  ZsRecordEditorLeaveFunc  leave;
+  gpointer                 user_data;
+  GDestroyNotify           destroy;
+} Leave;
+
+static void
+leave_free (Leave *leave)
+{
+  if (leave->destroy != NULL)
+    leave->destroy (leave->user_data);
+  g_object_unref (leave->self);
+  g_free (leave);
+}
+
+static void
+leave_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   Leave            *leave)
+{
+  ZsRecordEditor *self = leave->self;
+
+  if (g_str_equal (response, "discard"))
+    {
+      load_record (self);
+      leave->leave (leave->user_data);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      /* A refused save keeps the user here, with the reason shown. */
+      if (save_record (self, FALSE))
+        leave->leave (leave->user_data);
+    }
+}
+
+/**
+ * zs_record_editor_confirm_leave:
+ * @self: a #ZsRecordEditor
+ * @leave: what moves away from the record shown
+ * @user_data: for @leave
+ * @destroy: (nullable): frees @user_data, whether @leave ran or not
+ *
+ * Runs @leave at once when the form holds no unsaved input; else asks
+ * whether to save it, discard it or stay, and runs @leave after a save
+ * that succeeded or a discard.
+ */
+void
+zs_record_editor_confirm_leave (ZsRecordEditor          *self,
+                                ZsRecordEditorLeaveFunc  leave,
+                                gpointer                 user_data,
+                                GDestroyNotify           destroy)
+{
+  Leave *pending;
+  GtkRoot *root;
+  GtkWidget *dialog;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (ZS_IS_RECORD_EDITOR (self));
+  g_return_if_fail (leave != NULL);
+
+  if (!zs_record_editor_is_dirty (self))
+    {
+      leave (user_data);
+      if (destroy != NULL)
+        destroy (user_data);
+      return;
+    }
+  if (self->leave_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->leave_dialog));
+
+  pending = g_new0 (Leave, 1);
+  *pending = (Leave) { g_object_ref (self), leave, user_data, destroy };
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  title = zs_record_form_get_text (self->form, self->kind->title_property);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   is_project (self) ? _("Save Changes to the Project?")
+                                                     : _("Save Changes to the Firm?"),
+                                   NULL);
+  if (title != NULL && title[0] != '\0')
+    /* Translators: %s names the firm or project being edited */
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("“%s” has changes that are not saved. Discarded changes cannot be brought back."),
+                                    title);
+  else
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                 _("The form has changes that are not saved. Discarded changes cannot be brought back."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (leave_response_cb), pending,
+                         (GClosureNotify) (void (*) (void)) leave_free, 0);
+  self->leave_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->leave_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * zs_record_editor_get_leave_dialog:
+ * @self: a #ZsRecordEditor
+ *
+ * Returns: (transfer none) (nullable): the dialog asking what to do with
+ *   unsaved input, while it is open
+ */
+AdwMessageDialog *
+zs_record_editor_get_leave_dialog (ZsRecordEditor *self)
+{
+  g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), NULL);
+
+  return self->leave_dialog != NULL ? ADW_MESSAGE_DIALOG (self->leave_dialog) : NULL;
 }
 
 /**
@@ -620,8 +869,6 @@ loaded_version (ZsRecordEditor *self)
   g_object_get (self->loaded, "version", &version, NULL);
   return version;
 }
-
-static gboolean save_record (ZsRecordEditor *self, gboolean overwrite);
 
 static void
 conflict_response (AdwMessageDialog *dialog,

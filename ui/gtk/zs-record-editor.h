@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ZsRecordEditor, zs_record_editor, ZS, RECORD_EDITOR, GtkWidget)
 
+typedef void (*ZsRecordEditorLeaveFunc) (gpointer user_data);
+
 GtkWidget     *zs_record_editor_new            (ZsStore        *store,
                                                 const char     *entity);
 const char    *zs_record_editor_get_entity     (ZsRecordEditor *self);
@@ -28,5 +30,11 @@ ZsRecordForm  *zs_record_editor_get_form       (ZsRecordEditor *self);
 ZsHistoryList *zs_record_editor_get_history    (ZsRecordEditor *self);
 const char    *zs_record_editor_get_error_text (ZsRecordEditor *self);
 void           zs_record_editor_show_history   (ZsRecordEditor *self);
+gboolean       zs_record_editor_is_dirty       (ZsRecordEditor *self);
+void           zs_record_editor_confirm_leave  (ZsRecordEditor          *self,
+                                                ZsRecordEditorLeaveFunc  leave,
+                                                gpointer                 user_data,
+                                                GDestroyNotify           destroy);
+AdwMessageDialog *zs_record_editor_get_leave_dialog (ZsRecordEditor *self);
 
 G_END_DECLS

@@ -28,6 +28,8 @@ struct _ZsWindow
   ZsPluginEngine       *plugins;
   GHashTable           *plugin_pages;   /* ZsPageProvider → its page in views */
   guint                 load_plugins_id;
+  char                 *shown_view;     /* the view before the sidebar switched */
+  char                 *pending_view;
 
   /* template children */
   AdwWindowTitle       *window_title;
@@ -85,8 +87,37 @@ show_sector_action (GSimpleAction *action,
 
   if (firms == NULL)
     return;
+  /* Every firm of the sector, whatever was searched before. */
+  zs_firms_page_clear_search (ZS_FIRMS_PAGE (firms));
   zs_firms_page_set_sector (ZS_FIRMS_PAGE (firms), g_variant_get_string (parameter, NULL));
   zs_window_set_view_name (self, "firms");
+}
+
+typedef struct
+{
+  ZsWindow *self;
+  gint64    id;
+} ShowFirm;
+
+static void
+show_firm_free (gpointer data)
+{
+  ShowFirm *show = data;
+
+  g_object_unref (show->self);
+  g_free (show);
+}
+
+static void
+show_firm (gpointer data)
+{
+  ShowFirm *show = data;
+  GtkWidget *firms = zs_window_get_view (show->self, "firms");
+
+  /* The firm's row is in the list, whatever was searched before. */
+  zs_firms_page_clear_search (ZS_FIRMS_PAGE (firms));
+  zs_firms_page_open_firm (ZS_FIRMS_PAGE (firms), show->id);
+  zs_window_set_view_name (show->self, "firms");
 }
 
 /* From an activity: its firm in the firm form. */
@@ -98,12 +129,15 @@ show_firm_action (GSimpleAction *action,
   ZsWindow *self = user_data;
   GtkWidget *firms = zs_window_get_view (self, "firms");
 
+  ShowFirm *show;
+
   if (firms == NULL)
     return;
-  zs_record_editor_set_record_id (zs_firms_page_get_editor (ZS_FIRMS_PAGE (firms)),
-                                  g_variant_get_int64 (parameter));
-  zs_firms_page_show_editor (ZS_FIRMS_PAGE (firms));
-  zs_window_set_view_name (self, "firms");
+  show = g_new0 (ShowFirm, 1);
+  show->self = g_object_ref (self);
+  show->id = g_variant_get_int64 (parameter);
+  zs_record_editor_confirm_leave (zs_firms_page_get_editor (ZS_FIRMS_PAGE (firms)),
+                                  show_firm, show, show_firm_free);
 }
 
 static void refresh_views (ZsWindow *self);
@@ -221,11 +255,53 @@ find_built_view (ZsWindow   *self,
   return adw_bin_get_child (ADW_BIN (holder));
 }
 
+/* The form of a view that edits records, if the view was built. */
+static ZsRecordEditor *
+find_editor (ZsWindow   *self,
+             const char *name)
+{
+  GtkWidget *view = name != NULL ? find_built_view (self, name) : NULL;
+
+  if (view != NULL && ZS_IS_FIRMS_PAGE (view))
+    return zs_firms_page_get_editor (ZS_FIRMS_PAGE (view));
+  if (view != NULL && ZS_IS_PROJECTS_PAGE (view))
+    return zs_projects_page_get_editor (ZS_PROJECTS_PAGE (view));
+  return NULL;
+}
+
+static void
+show_pending_view (gpointer data)
+{
+  ZsWindow *self = data;
+  g_autofree char *name = g_steal_pointer (&self->pending_view);
+
+  g_free (self->shown_view);
+  self->shown_view = g_strdup (name);
+  if (name != NULL)
+    gtk_stack_set_visible_child_name (self->views, name);
+}
+
 static void
 visible_view_changed_cb (ZsWindow *self)
 {
   GtkWidget *holder = gtk_stack_get_visible_child (self->views);
+  const char *name = gtk_stack_get_visible_child_name (self->views);
+  ZsRecordEditor *editor = find_editor (self, self->shown_view);
 
+  if (g_strcmp0 (name, self->shown_view) == 0)
+    return;
+  /* Unsaved input in the view left: back to it until the user says what
+   * becomes of the input. */
+  if (editor != NULL && zs_record_editor_is_dirty (editor))
+    {
+      g_free (self->pending_view);
+      self->pending_view = g_strdup (name);
+      gtk_stack_set_visible_child_name (self->views, self->shown_view);
+      zs_record_editor_confirm_leave (editor, show_pending_view, g_object_ref (self), g_object_unref);
+      return;
+    }
+  g_free (self->shown_view);
+  self->shown_view = g_strdup (name);
   if (holder != NULL)
     build_view (self, holder);
 }
@@ -497,10 +573,32 @@ save_window_state (ZsWindow *self)
   g_settings_apply (self->settings);
 }
 
+static void
+close_again (gpointer data)
+{
+  gtk_window_close (data);
+}
+
 static gboolean
 zs_window_close_request (GtkWindow *window)
 {
-  save_window_state (ZS_WINDOW (window));
+  ZsWindow *self = ZS_WINDOW (window);
+  const char * const editing_views[] = { "firms", "projects" };
+
+  /* Each form with unsaved input asks in turn; the window closes once
+   * none is left. */
+  for (guint i = 0; i < G_N_ELEMENTS (editing_views); i++)
+    {
+      ZsRecordEditor *editor = find_editor (self, editing_views[i]);
+
+      if (editor != NULL && zs_record_editor_is_dirty (editor))
+        {
+          zs_window_set_view_name (self, editing_views[i]);
+          zs_record_editor_confirm_leave (editor, close_again, g_object_ref (self), g_object_unref);
+          return TRUE;
+        }
+    }
+  save_window_state (self);
 
   return GTK_WINDOW_CLASS (zs_window_parent_class)->close_request (window);
 }
@@ -555,6 +653,8 @@ zs_window_finalize (GObject *object)
   ZsWindow *self = ZS_WINDOW (object);
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->shown_view, g_free);
+  g_clear_pointer (&self->pending_view, g_free);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (zs_window_parent_class)->finalize (object);
