@@ -22,6 +22,8 @@
  * columns. */
 #define MAX_FIELD_SIZE  (16 * 1024 * 1024)
 #define MAX_FIELDS      65536
+/* The fields of one row together. */
+#define MAX_ROW_SIZE    (32 * 1024 * 1024)
 /* Records looked at to choose the delimiter. */
 #define DETECT_RECORDS  20
 
@@ -52,7 +54,12 @@ static const char * const encoding_names[] = {
  * mark is read as UTF-16. The delimiter is `,`, `;` or tab, chosen from the
  * first records, unless the first line is Excel's `sep=;` hint. Blank lines
  * are skipped. Fields are returned as UTF-8, exactly as written (line
- * breaks inside quoted fields are kept as they are).
+ * breaks inside quoted fields are kept as they are), except for the
+ * apostrophe that #ZsCsvWriter puts before a value a spreadsheet would take
+ * for a formula: a field of an apostrophe followed by `=`, `+`, `-`, `@`, a
+ * tab or a CR (after any further apostrophes, and unless it is a plain
+ * number) loses its first apostrophe, so that an export reads back exactly.
+ * zs_csv_reader_set_formula_guard() keeps fields as they are.
  *
  * The line of a row is the physical line where its record starts.
  */
@@ -81,6 +88,7 @@ struct _ZsCsvReader
   gboolean      after_cr;
 
   GString      *field;
+  gboolean      keep_guard;
   GError       *error;
 };
 
@@ -333,6 +341,7 @@ parse_record (ZsCsvReader *self,
               GPtrArray   *fields,
               guint64     *line)
 {
+  gsize row_size = 0;
   int c;
 
   /* Blank lines are skipped. */
@@ -420,7 +429,18 @@ parse_record (ZsCsvReader *self,
           fail_at (self, *line, _("the row has more than %d fields"), MAX_FIELDS);
           return FALSE;
         }
-      g_ptr_array_add (fields, g_strndup (self->field->str, self->field->len));
+      row_size += self->field->len;
+      if (row_size > MAX_ROW_SIZE)
+        {
+          /* TRANSLATORS: %d is a number of megabytes */
+          fail_at (self, *line, _("the row holds more than %d MB of text"),
+                   MAX_ROW_SIZE / (1024 * 1024));
+          return FALSE;
+        }
+      if (!self->keep_guard && _zs_io_formula_guard_present (self->field->str))
+        g_ptr_array_add (fields, g_strndup (self->field->str + 1, self->field->len - 1));
+      else
+        g_ptr_array_add (fields, g_strndup (self->field->str, self->field->len));
 
       if (end_of_record)
         return TRUE;
@@ -787,4 +807,22 @@ zs_csv_reader_new_for_stream (GInputStream  *stream,
 
   /* TRANSLATORS: how data read from a stream is named in error messages */
   return csv_reader_new (stream, _("input"), -1, encoding, error);
+}
+
+/**
+ * zs_csv_reader_set_formula_guard:
+ * @self: a #ZsCsvReader
+ * @guard: whether to remove the apostrophe written before values that a
+ *   spreadsheet would take for formulas (the default), or keep every field
+ *   as it is
+ *
+ * See #ZsCsvReader and zs_csv_writer_set_formula_guard().
+ */
+void
+zs_csv_reader_set_formula_guard (ZsCsvReader *self,
+                                 gboolean     guard)
+{
+  g_return_if_fail (ZS_IS_CSV_READER (self));
+
+  self->keep_guard = !guard;
 }

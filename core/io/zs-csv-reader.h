@@ -29,5 +29,8 @@ ZS_AVAILABLE_IN_ALL
 ZsCsvReader *zs_csv_reader_new_for_stream (GInputStream  *stream,
                                            const char    *encoding,
                                            GError       **error);
+ZS_AVAILABLE_IN_ALL
+void         zs_csv_reader_set_formula_guard (ZsCsvReader *self,
+                                              gboolean     guard);
 
 G_END_DECLS

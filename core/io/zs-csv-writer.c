@@ -24,9 +24,16 @@
  * it is doubled) when it contains a comma, a double quote, a CR or an LF, when
  * it begins or ends with white space, when it begins with a byte order mark,
  * or when it is the only field of its row and is empty, since readers skip
- * blank lines. Nothing else is changed: in particular, values beginning with
- * `=`, `+`, `-` or `@` are not altered to defuse formulas, and a spreadsheet
- * opening the file may evaluate them.
+ * blank lines.
+ *
+ * A value that a spreadsheet would take for a formula, one beginning with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return, is written after an
+ * apostrophe (OWASP "CSV injection"), as is a value that begins with
+ * apostrophes followed by one of these, so that #ZsCsvReader removes exactly
+ * the apostrophe added. Plain decimal numbers such as `-5` or `+3.5` are
+ * numbers to a spreadsheet, not formulas, and are written as they are, so
+ * numeric columns stay numeric. zs_csv_writer_set_formula_guard() turns the
+ * apostrophe off.
  *
  * Every row must have as many fields as the header and be valid UTF-8. A row
  * that is not is refused with %ZS_ERROR_INVALID; nothing of it is written and
@@ -45,6 +52,7 @@ struct _ZsCsvWriter
   GString    *line;
   guint       n_columns;
   guint64     n_rows;
+  gboolean    raw;
 };
 
 static void zs_csv_writer_row_sink_iface_init (ZsRowSinkInterface *iface);
@@ -74,10 +82,19 @@ needs_quotes (const char *field,
 static void
 append_field (GString    *line,
               const char *field,
-              gboolean    alone)
+              gboolean    alone,
+              gboolean    guard)
 {
   const char *p = field;
   const char *quote;
+
+  if (guard)
+    {
+      g_autofree char *guarded = g_strconcat ("'", field, NULL);
+
+      append_field (line, guarded, alone, FALSE);
+      return;
+    }
 
   if (!needs_quotes (field, alone))
     {
@@ -112,7 +129,8 @@ zs_csv_writer_write_row (ZsRowSink           *sink,
     {
       if (i > 0)
         g_string_append_c (self->line, ',');
-      append_field (self->line, fields[i], i == 0 && fields[1] == NULL);
+      append_field (self->line, fields[i], i == 0 && fields[1] == NULL,
+                    !self->raw && _zs_io_formula_guard_needed (fields[i]));
     }
   g_string_append (self->line, "\r\n");
 
@@ -211,4 +229,22 @@ zs_csv_writer_new (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * zs_csv_writer_set_formula_guard:
+ * @self: a #ZsCsvWriter
+ * @guard: whether to write an apostrophe before values that a spreadsheet
+ *   would take for formulas (the default), or write every value as it is
+ *
+ * Chooses whether values beginning with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return are defused; see #ZsCsvWriter.
+ */
+void
+zs_csv_writer_set_formula_guard (ZsCsvWriter *self,
+                                 gboolean     guard)
+{
+  g_return_if_fail (ZS_IS_CSV_WRITER (self));
+
+  self->raw = !guard;
 }

@@ -23,5 +23,8 @@ ZS_AVAILABLE_IN_ALL
 ZsCsvWriter *zs_csv_writer_new (const char  *path,
                                 gboolean     bom,
                                 GError     **error);
+ZS_AVAILABLE_IN_ALL
+void         zs_csv_writer_set_formula_guard (ZsCsvWriter *self,
+                                              gboolean     guard);
 
 G_END_DECLS

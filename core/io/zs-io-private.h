@@ -20,6 +20,13 @@ _zs_io_check (const GError  *latched,
   return FALSE;
 }
 
+/* The longest cell text (in bytes of UTF-8) that the readers accept, and
+ * so the longest that the writers write: the caps keep the memory of an
+ * import bounded whatever the file. */
+#define ZS_IO_MAX_CELL_SIZE (16 * 1024 * 1024)
+/* XLSX: the longest text between two XML tags, as written (escaped). */
+#define ZS_IO_MAX_XML_TEXT  (32 * 1024 * 1024)
+
 /* Reading */
 
 GInputStream *_zs_io_open_file      (const char   *path,
@@ -35,6 +42,11 @@ void          _zs_io_fail_at        (GError      **latch,
                                      guint64       line,
                                      const char   *format,
                                      ...);
+
+/* Formulas in CSV: a text cell that a spreadsheet would take for a formula
+ * is written after an apostrophe, which our CSV reader removes again. */
+gboolean _zs_io_formula_guard_needed (const char *text);
+gboolean _zs_io_formula_guard_present (const char *text);
 
 /* Writing */
 

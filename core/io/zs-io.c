@@ -153,6 +153,15 @@ _zs_io_check_row_utf8 (const char * const  *fields,
                        row, i + 1);
           return FALSE;
         }
+      if (strlen (fields[i]) > ZS_IO_MAX_CELL_SIZE)
+        {
+          /* TRANSLATORS: %d is a number of megabytes */
+          g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                       _("Row %" PRIu64 ", column %u holds more than %d MB of text, "
+                         "more than an import accepts"),
+                       row, i + 1, ZS_IO_MAX_CELL_SIZE / (1024 * 1024));
+          return FALSE;
+        }
     }
 
   return TRUE;
@@ -323,4 +332,70 @@ _zs_io_output_clear (ZsIoOutput *self)
   g_clear_object (&self->file);
   g_clear_pointer (&self->display_name, g_free);
   g_clear_error (&self->failure);
+}
+
+/* Formulas in CSV (OWASP "CSV injection") */
+
+/* A plain decimal number, as -5, +3.25 or -1e6: a spreadsheet reads it as
+ * a number, never as a formula. */
+static gboolean
+is_plain_number (const char *text)
+{
+  const char *p = text;
+  gboolean digits = FALSE;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  if (!digits)
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '-' || *p == '+')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return *p == '\0';
+}
+
+/* Whether @text, written to a CSV file, needs an apostrophe in front: it
+ * begins, after any apostrophes, with =, +, -, @, a tab or a CR and is not
+ * a plain number. Counting the apostrophes already there makes the rule
+ * reversible: "'=x" is written "''=x" and read back as "'=x". */
+gboolean
+_zs_io_formula_guard_needed (const char *text)
+{
+  const char *p = text;
+
+  while (*p == '\'')
+    p++;
+  switch (*p)
+    {
+    case '=':
+    case '@':
+    case '\t':
+    case '\r':
+      return TRUE;
+    case '+':
+    case '-':
+      return !is_plain_number (p);
+    default:
+      return FALSE;
+    }
+}
+
+/* Whether @text, read from a CSV file, begins with an apostrophe that
+ * _zs_io_formula_guard_needed() would have added. */
+gboolean
+_zs_io_formula_guard_present (const char *text)
+{
+  return text[0] == '\'' && _zs_io_formula_guard_needed (text + 1);
 }

@@ -16,6 +16,14 @@
 #include "zs-io-private.h"
 #include "zs-jsonl-reader.h"
 
+/* Arrays and objects nested deeper than this are refused before json-glib
+ * parses the line: its parser recurses once per level. */
+#define MAX_DEPTH 64
+/* Longer lines, and lines of more values, are refused before they are
+ * parsed, so that the parse of one line stays within a few times its size. */
+#define MAX_LINE_SIZE  (32 * 1024 * 1024)
+#define MAX_VALUES     65536
+
 /**
  * ZsJsonlReader:
  *
@@ -47,6 +55,8 @@ struct _ZsJsonlReader
   guint64           first_line;
 
   guint64           line;
+  GString          *buffer;
+  gboolean          skip_lf;
   gboolean          eof;
   GError           *error;
 };
@@ -69,6 +79,8 @@ zs_jsonl_reader_finalize (GObject *object)
   g_clear_pointer (&self->columns, g_hash_table_unref);
   g_clear_pointer (&self->first_row, g_strfreev);
   g_clear_error (&self->error);
+  if (self->buffer != NULL)
+    g_string_free (g_steal_pointer (&self->buffer), TRUE);
 
   G_OBJECT_CLASS (zs_jsonl_reader_parent_class)->finalize (object);
 }
@@ -87,6 +99,7 @@ zs_jsonl_reader_init (ZsJsonlReader *self)
   self->parser = json_parser_new_immutable ();
   self->columns = g_hash_table_new (g_str_hash, g_str_equal);
   self->size = -1;
+  self->buffer = g_string_new (NULL);
 }
 
 /* Sets self->error to "“file”, line N: message" for the line just read */
@@ -155,6 +168,77 @@ value_text (JsonNode *node)
   return g_string_free (text, FALSE);
 }
 
+/* Reads one line, ended by LF, CR or CRLF, into self->buffer, without its
+ * end: TRUE if a line was read, FALSE at the end of the file or with
+ * self->error set. A line longer than MAX_LINE_SIZE is an error. */
+static gboolean
+read_bounded_line (ZsJsonlReader *self)
+{
+  GBufferedInputStream *stream = G_BUFFERED_INPUT_STREAM (self->stream);
+  gboolean any = FALSE;
+
+  g_string_truncate (self->buffer, 0);
+  for (;;)
+    {
+      const char *data;
+      const char *end;
+      gsize available;
+      gsize n;
+
+      data = g_buffered_input_stream_peek_buffer (stream, &available);
+      if (available == 0)
+        {
+          GError *error = NULL;
+          gssize filled = g_buffered_input_stream_fill (stream, -1, NULL, &error);
+
+          if (filled < 0)
+            {
+              self->error = error;
+              return FALSE;
+            }
+          if (filled == 0)
+            {
+              self->skip_lf = FALSE;
+              return any;
+            }
+          continue;
+        }
+
+      if (self->skip_lf)
+        {
+          self->skip_lf = FALSE;
+          if (data[0] == '\n')
+            {
+              g_input_stream_skip (G_INPUT_STREAM (stream), 1, NULL, NULL);
+              self->bytes_read++;
+              continue;
+            }
+        }
+
+      any = TRUE;
+      for (end = data; end < data + available && *end != '\n' && *end != '\r'; end++)
+        ;
+      n = end - data;
+      if (self->buffer->len + n > MAX_LINE_SIZE)
+        {
+          self->line++;
+          /* TRANSLATORS: %d is a number of megabytes */
+          fail (self, _("the line is longer than %d MB"), MAX_LINE_SIZE / (1024 * 1024));
+          return FALSE;
+        }
+      g_string_append_len (self->buffer, data, n);
+      if (end < data + available)
+        {
+          self->skip_lf = *end == '\r';
+          n++;
+        }
+      g_input_stream_skip (G_INPUT_STREAM (stream), n, NULL, NULL);
+      self->bytes_read += n;
+      if (end < data + available)
+        return TRUE;
+    }
+}
+
 /* The next non-blank line, or NULL at the end or with self->error set. */
 static char *
 read_line (ZsJsonlReader *self,
@@ -162,27 +246,25 @@ read_line (ZsJsonlReader *self,
 {
   for (;;)
     {
-      g_autofree char *line = NULL;
-      GError *error = NULL;
+      char *line;
       const char *p;
 
-      line = g_data_input_stream_read_line (self->stream, length, NULL, &error);
-      if (line == NULL)
+      if (!read_bounded_line (self))
         {
-          if (error != NULL)
-            self->error = error;
-          else
+          if (self->error == NULL)
             self->eof = TRUE;
           return NULL;
         }
 
       self->line++;
-      self->bytes_read += *length + 1;
+      line = self->buffer->str;
+      *length = self->buffer->len;
 
       if (self->line == 1 && g_str_has_prefix (line, "\xEF\xBB\xBF"))
         {
-          *length -= 3;
-          memmove (line, line + 3, *length + 1);
+          g_string_erase (self->buffer, 0, 3);
+          line = self->buffer->str;
+          *length = self->buffer->len;
         }
 
       if (memchr (line, '\0', *length) != NULL || !g_utf8_validate_len (line, *length, NULL))
@@ -194,8 +276,84 @@ read_line (ZsJsonlReader *self,
       for (p = line; g_ascii_isspace (*p); p++)
         ;
       if (*p != '\0')
-        return g_steal_pointer (&line);
+        return line;
     }
+}
+
+/* The UTF-16 unit of the escape \uXXXX at @p, or -1 if there is none. */
+static int
+unicode_escape (const char *p,
+                gsize       length)
+{
+  int unit = 0;
+
+  if (length < 6 || p[0] != '\\' || p[1] != 'u')
+    return -1;
+  for (guint k = 2; k < 6; k++)
+    {
+      if (!g_ascii_isxdigit (p[k]))
+        return -1;
+      unit = unit * 16 + g_ascii_xdigit_value (p[k]);
+    }
+  return unit;
+}
+
+/* The deepest nesting of arrays and objects in @line, counting brackets
+ * outside strings, or -1 once it is deeper than MAX_DEPTH; -2 if the line
+ * holds more than MAX_VALUES values; -3 if a string holds a \u escape that
+ * is not a character (json-glib would return invalid UTF-8 for a lone
+ * surrogate, and leaks on a broken escape). Unbalanced brackets are left
+ * to the parser to report. */
+static int
+nesting_depth (const char *line,
+               gsize       length)
+{
+  gboolean in_string = FALSE;
+  int depth = 0;
+  int deepest = 0;
+  guint separators = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = line[i];
+
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < length && line[i + 1] == 'u')
+            {
+              int unit = unicode_escape (line + i, length - i);
+
+              if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF))
+                return -3;
+              if (unit >= 0xD800 && unit <= 0xDBFF)
+                {
+                  int low = unicode_escape (line + i + 6, length - i - 6);
+
+                  if (low < 0xDC00 || low > 0xDFFF)
+                    return -3;
+                  i += 6;
+                }
+              i += 5;
+            }
+          else if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            return -1;
+          deepest = MAX (deepest, depth);
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+      else if ((c == ',' || c == ':') && ++separators > MAX_VALUES)
+        return -2;
+    }
+  return deepest;
 }
 
 /* Describes a JSON parse error without json-glib's "<data>:1:" prefix. */
@@ -206,10 +364,13 @@ parse_error_message (const GError *error)
   unsigned int column;
   int consumed = 0;
 
-  if (sscanf (error->message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+  /* json-glib may quote one byte of a multibyte character. */
+  g_autofree char *message = g_utf8_make_valid (error->message, -1);
+
+  if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
     /* TRANSLATORS: a column number and json-glib's message */
-    return g_strdup_printf (_("column %u: %s"), column, error->message + consumed);
-  return g_strdup (error->message);
+    return g_strdup_printf (_("column %u: %s"), column, message + consumed);
+  return g_steal_pointer (&message);
 }
 
 static char **
@@ -218,7 +379,7 @@ zs_jsonl_reader_read_row (ZsRowSource  *source,
                           GError      **error)
 {
   ZsJsonlReader *self = ZS_JSONL_READER (source);
-  g_autofree char *line = NULL;
+  const char *line = NULL;
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) fields = NULL;
   JsonNode *root;
@@ -238,6 +399,21 @@ zs_jsonl_reader_read_row (ZsRowSource  *source,
 
   if (self->eof || (line = read_line (self, &length)) == NULL)
     goto failed;
+
+  switch (nesting_depth (line, length))
+    {
+    case -1:
+      fail (self, _("arrays and objects are nested more than %d deep"), MAX_DEPTH);
+      goto failed;
+    case -2:
+      fail (self, _("the line holds more than %d values"), MAX_VALUES);
+      goto failed;
+    case -3:
+      fail (self, _("the line holds a \\u escape that is not a character"));
+      goto failed;
+    default:
+      break;
+    }
 
   if (!json_parser_load_from_data (self->parser, line, length, &local_error))
     {
@@ -262,7 +438,16 @@ zs_jsonl_reader_read_row (ZsRowSource  *source,
       GStrvBuilder *builder = g_strv_builder_new ();
 
       for (GList *l = members; l != NULL; l = l->next)
-        g_strv_builder_add (builder, l->data);
+        {
+          if (!g_utf8_validate (l->data, -1, NULL))
+            {
+              fail (self, _("the line holds a \\u escape that is not a character"));
+              g_strv_builder_unref (builder);
+              g_list_free (members);
+              goto failed;
+            }
+          g_strv_builder_add (builder, l->data);
+        }
       self->header = g_strv_builder_end (builder);
       g_strv_builder_unref (builder);
       if (self->header[0] == NULL)
@@ -286,10 +471,22 @@ zs_jsonl_reader_read_row (ZsRowSource  *source,
           fail (self, _("the key “%s” is not in the first object; the first object "
                         "gives the columns"), (const char *) l->data);
           g_list_free (members);
+          /* Fields may be missing before others: g_strfreev() stops at a gap. */
+          for (guint i = 0; i < n_columns; i++)
+            g_clear_pointer (&fields[i], g_free);
           goto failed;
         }
       g_free (fields[column - 1]);
       fields[column - 1] = value_text (json_object_get_member (object, l->data));
+      /* json-glib turns a lone surrogate such as \ude00 into invalid UTF-8. */
+      if (!g_utf8_validate (fields[column - 1], -1, NULL))
+        {
+          fail (self, _("the line holds a \\u escape that is not a character"));
+          g_list_free (members);
+          for (guint i = 0; i < n_columns; i++)
+            g_clear_pointer (&fields[i], g_free);
+          goto failed;
+        }
     }
   g_list_free (members);
 
@@ -365,7 +562,7 @@ zs_jsonl_reader_new (const char  *path,
   self->name = g_filename_display_name (path);
   self->size = size;
   self->stream = g_data_input_stream_new (stream);
-  g_data_input_stream_set_newline_type (self->stream, G_DATA_STREAM_NEWLINE_TYPE_ANY);
+  g_buffered_input_stream_set_buffer_size (G_BUFFERED_INPUT_STREAM (self->stream), 64 * 1024);
 
   return g_steal_pointer (&self);
 }

@@ -17,6 +17,17 @@
 /* The limits of Excel: columns A to XFD. */
 #define MAX_COLUMNS 16384
 
+/* Limits against decompression bombs, which keep memory bounded: the text
+ * of the shared strings held in memory (each string also counts the
+ * pointer to it), the text of one row, the bytes of XML decompressed from
+ * the parts read, and how much larger than the whole file one part may
+ * grow (checked once a part is past MIN_RATIO_CHECK). */
+#define MAX_SHARED_SIZE     (64 * 1024 * 1024)
+#define MAX_ROW_SIZE        (32 * 1024 * 1024)
+#define MAX_TOTAL_XML       (G_GUINT64_CONSTANT (4) * 1024 * 1024 * 1024)
+#define MAX_RATIO           100
+#define MIN_RATIO_CHECK     (16 * 1024 * 1024)
+
 #define REL_NS        "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define REL_NS_STRICT "http://purl.oclc.org/ooxml/officeDocument/relationships"
 
@@ -54,6 +65,13 @@ struct _ZsXlsxReader
 
   GStringChunk     *shared_chunk;
   GPtrArray        *shared;
+  gsize             shared_size;
+
+  goffset           file_size;
+  guint64           total_xml;
+  guint64           part_xml;
+  guint64           text_run;
+  char             *limit_error;
 
   char             *part;
   GsfInput         *input;
@@ -97,6 +115,7 @@ zs_xlsx_reader_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->part, g_free);
   g_clear_pointer (&self->xml_error, g_free);
+  g_clear_pointer (&self->limit_error, g_free);
   g_clear_pointer (&self->sheets, g_array_unref);
   g_clear_pointer (&self->shared, g_ptr_array_unref);
   g_clear_pointer (&self->shared_chunk, g_string_chunk_free);
@@ -227,27 +246,48 @@ rels_part (const char *part)
 
 /* XML through libxml2's streaming reader */
 
+/* The input of the part being parsed. The reader holds the ZsXlsxReader
+ * by a plain pointer: the ZsXlsxReader frees it first. */
 static int
 xml_read (void *context,
           char *buffer,
           int   len)
 {
-  GsfInput *input = context;
+  ZsXlsxReader *self = context;
+  GsfInput *input = self->input;
   gsf_off_t remaining = gsf_input_remaining (input);
   gsize n = MIN ((gsf_off_t) len, remaining);
+  const char *tag;
 
-  if (n == 0)
+  if (n == 0 || self->limit_error != NULL)
     return 0;
   if (gsf_input_read (input, n, (guint8 *) buffer) == NULL)
     return -1;
-  return n;
-}
 
-static int
-xml_close (void *context)
-{
-  g_object_unref (context);
-  return 0;
+  self->total_xml += n;
+  self->part_xml += n;
+  for (tag = buffer + n - 1; tag >= buffer && *tag != '<'; tag--)
+    ;
+  if (tag < buffer)
+    tag = NULL;
+  self->text_run = tag != NULL ? (guint64) (buffer + n - tag) : self->text_run + n;
+
+  if (self->total_xml > MAX_TOTAL_XML)
+    /* TRANSLATORS: %d is a number of gigabytes */
+    self->limit_error = g_strdup_printf (_("its parts hold more than %d GB of XML"),
+                                         (int) (MAX_TOTAL_XML >> 30));
+  else if (self->part_xml > MIN_RATIO_CHECK && self->file_size > 0 &&
+           self->part_xml / MAX_RATIO > (guint64) self->file_size)
+    /* TRANSLATORS: %s is a part of the workbook, %d a ratio such as 100 */
+    self->limit_error = g_strdup_printf (_("the part %s decompresses to more than %d times "
+                                           "the size of the file"), self->part, MAX_RATIO);
+  else if (self->text_run > ZS_IO_MAX_XML_TEXT)
+    /* TRANSLATORS: %s is a part of the workbook, %d a number of megabytes */
+    self->limit_error = g_strdup_printf (_("the part %s holds a text longer than %d MB"),
+                                         self->part, ZS_IO_MAX_XML_TEXT / (1024 * 1024));
+
+  /* The end of the input, for libxml2: the error is reported by xml_next(). */
+  return self->limit_error != NULL ? 0 : (int) n;
 }
 
 static void
@@ -281,10 +321,14 @@ open_xml (ZsXlsxReader *self,
       return FALSE;
     }
 
-  /* The reader holds a reference until it is freed. */
   self->input = input;
-  self->reader = xmlReaderForIO (xml_read, xml_close, g_object_ref (input), part, NULL,
-                                 XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
+  self->part_xml = 0;
+  self->text_run = 0;
+  /* XML_PARSE_HUGE lets a cell's text be as long as ZS_IO_MAX_CELL_SIZE;
+   * xml_read() keeps every text under ZS_IO_MAX_XML_TEXT. */
+  self->reader = xmlReaderForIO (xml_read, NULL, self, part, NULL,
+                                 XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
+                                 XML_PARSE_HUGE);
   if (self->reader == NULL)
     {
       fail (self, _("cannot parse the part %s"), part);
@@ -300,8 +344,14 @@ xml_next (ZsXlsxReader *self)
 {
   int ret = xmlTextReaderRead (self->reader);
 
-  if (ret == 1)
+  if (ret == 1 && self->limit_error == NULL)
     return TRUE;
+  if (self->limit_error != NULL)
+    {
+      /* TRANSLATORS: the reason, e.g. its parts hold more than 4 GB of XML */
+      fail (self, _("refused as a possible decompression bomb: %s"), self->limit_error);
+      return FALSE;
+    }
   if (ret < 0 || self->xml_error != NULL)
     {
       g_autofree char *where = g_strdup_printf ("%s:%d", self->part, self->xml_error_line);
@@ -476,6 +526,46 @@ read_workbook (ZsXlsxReader *self,
   return self->error == NULL;
 }
 
+/* Appends the text node being read to self->value, up to the longest cell
+ * we accept; @row is the row of the cell, or 0 in the shared strings. */
+static gboolean
+append_value (ZsXlsxReader *self,
+              guint64       row)
+{
+  const char *text = (const char *) xmlTextReaderConstValue (self->reader);
+  gsize len = text != NULL ? strlen (text) : 0;
+
+  if (self->value->len + len > ZS_IO_MAX_CELL_SIZE)
+    {
+      /* TRANSLATORS: %d is a number of megabytes */
+      if (row > 0)
+        fail_at_row (self, row, _("a cell holds more than %d MB of text"),
+                     ZS_IO_MAX_CELL_SIZE / (1024 * 1024));
+      else
+        fail (self, _("a shared string holds more than %d MB of text"),
+              ZS_IO_MAX_CELL_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  g_string_append_len (self->value, text, len);
+  return TRUE;
+}
+
+static gboolean
+add_shared_string (ZsXlsxReader *self,
+                   const char   *text)
+{
+  self->shared_size += strlen (text) + 1 + sizeof (gpointer);
+  if (self->shared_size > MAX_SHARED_SIZE)
+    {
+      /* TRANSLATORS: %d is a number of megabytes */
+      fail (self, _("its shared strings hold more than %d MB of text; save the sheet as "
+                    "CSV (UTF-8) and import that file"), MAX_SHARED_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  g_ptr_array_add (self->shared, g_string_chunk_insert_const (self->shared_chunk, text));
+  return TRUE;
+}
+
 static gboolean
 read_shared_strings (ZsXlsxReader *self,
                      const char   *part)
@@ -496,7 +586,10 @@ read_shared_strings (ZsXlsxReader *self,
           g_string_truncate (self->value, 0);
           in_si = !empty;
           if (empty)
-            g_ptr_array_add (self->shared, g_string_chunk_insert_const (self->shared_chunk, ""));
+            {
+              if (!add_shared_string (self, ""))
+                return FALSE;
+            }
         }
       else if (is_element (self, "rPh"))
         in_phonetic = !empty;
@@ -507,12 +600,15 @@ read_shared_strings (ZsXlsxReader *self,
       else if (is_end_element (self, "t"))
         collecting = FALSE;
       else if (collecting && is_text (self))
-        g_string_append (self->value, (const char *) xmlTextReaderConstValue (self->reader));
+        {
+          if (!append_value (self, 0))
+            return FALSE;
+        }
       else if (is_end_element (self, "si") && in_si)
         {
           unescape_ooxml (self->value);
-          g_ptr_array_add (self->shared,
-                           g_string_chunk_insert_const (self->shared_chunk, self->value->str));
+          if (!add_shared_string (self, self->value->str))
+            return FALSE;
           in_si = FALSE;
         }
     }
@@ -654,6 +750,7 @@ zs_xlsx_reader_read_row (ZsRowSource  *source,
   gboolean in_row = FALSE;
   guint column = 0;
   guint next_column = 0;
+  gsize row_size = 0;
 
   while (self->error == NULL && !self->done && xml_next (self))
     {
@@ -670,6 +767,7 @@ zs_xlsx_reader_read_row (ZsRowSource  *source,
             self->row++;
           g_ptr_array_set_size (self->cells, 0);
           next_column = 0;
+          row_size = 0;
           in_row = !empty;
         }
       else if (in_row && is_element (self, "c"))
@@ -704,7 +802,10 @@ zs_xlsx_reader_read_row (ZsRowSource  *source,
       else if (in_cell && is_element (self, "t"))
         collecting = in_inline && !in_phonetic && !empty;
       else if (collecting && is_text (self))
-        g_string_append (self->value, (const char *) xmlTextReaderConstValue (self->reader));
+        {
+          if (!append_value (self, self->row))
+            break;
+        }
       else if (is_end_element (self, "v") || is_end_element (self, "t"))
         collecting = FALSE;
       else if (is_end_element (self, "rPh"))
@@ -722,6 +823,15 @@ zs_xlsx_reader_read_row (ZsRowSource  *source,
             {
               g_free (text);
               continue;
+            }
+          row_size += strlen (text);
+          if (row_size > MAX_ROW_SIZE)
+            {
+              g_free (text);
+              /* TRANSLATORS: %d is a number of megabytes */
+              fail_at_row (self, self->row, _("the row holds more than %d MB of text"),
+                           MAX_ROW_SIZE / (1024 * 1024));
+              break;
             }
           if (column >= self->cells->len)
             g_ptr_array_set_size (self->cells, column + 1);
@@ -822,6 +932,8 @@ zs_xlsx_reader_open (ZsXlsxReader  *self,
   const char *target;
 
   input = gsf_input_stdio_new (path, &error);
+  if (input != NULL)
+    self->file_size = gsf_input_size (input);
   if (input == NULL)
     {
       /* libgsf reports a missing or unreadable file in G_FILE_ERROR. */

@@ -337,7 +337,27 @@ check_row (ZsXlsxWriter        *self,
       return FALSE;
     }
 
-  return _zs_io_check_row_utf8 (fields, row, error);
+  if (!_zs_io_check_row_utf8 (fields, row, error))
+    return FALSE;
+
+  /* What our reader accepts between two tags, escapes included. */
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      gsize escaped = 0;
+
+      for (const char *p = fields[i]; *p != '\0'; p++)
+        escaped += *p == '&' || *p == '<' || *p == '>' || *p == '\r' ? 5 : *p == '_' ? 7 : 1;
+      if (escaped > ZS_IO_MAX_XML_TEXT)
+        {
+          /* TRANSLATORS: %d is a number of megabytes */
+          g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                       _("Row %" PRIu64 ", column %u takes more than %d MB of XML, "
+                         "more than an import accepts"),
+                       row, i + 1, ZS_IO_MAX_XML_TEXT / (1024 * 1024));
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 /* A, B, …, Z, AA, … for column 0, 1, … */

@@ -9,11 +9,14 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "zs-export.h"
 #include "zs-import-private.h"
+#include "zs-csv-writer.h"
+#include "zs-error.h"
 #include "zs-row-sink.h"
 
 #define PAGE_SIZE 5000
@@ -90,6 +93,20 @@ write_record (ZsStore             *store,
   for (guint i = 0; columns[i] != NULL; i++)
     {
       g_autofree char *text = cell (store, record, columns[i]);
+
+      /* The readers' limit (core/io): an export must import again. */
+      if (strlen (text) > 16 * 1024 * 1024)
+        {
+          gint64 id = 0;
+
+          g_object_get (record, "id", &id, NULL);
+          /* TRANSLATORS: a record number, a field name and a number of megabytes */
+          g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                       _("Record %" PRId64 ": the field “%s” holds more than %d MB of text, "
+                         "more than an import accepts; shorten it and export again"),
+                       id, columns[i], 16);
+          return FALSE;
+        }
       g_strv_builder_add (row, text);
     }
   fields = g_strv_builder_end (row);
@@ -105,7 +122,9 @@ write_record (ZsStore             *store,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Writes every record, page by page, so memory stays small.
+ * Writes every record, page by page, so memory stays small. In a CSV file,
+ * values that a spreadsheet would take for formulas are written after an
+ * apostrophe; see zs_store_export_full().
  *
  * Returns: the number of records written, or -1 with @error set
  */
@@ -117,6 +136,38 @@ zs_store_export (ZsStore         *self,
                  GCancellable    *cancellable,
                  GError         **error)
 {
+  return zs_store_export_full (self, entity, path, bom, TRUE, cancellable, error);
+}
+
+/**
+ * zs_store_export_full:
+ * @self: a #ZsStore
+ * @entity: what to export
+ * @path: a .csv, .xlsx, .json or .jsonl file, replaced if it exists
+ * @bom: start a CSV with a byte order mark, for Excel
+ * @formula_guard: in a CSV file, write an apostrophe before a value
+ *   beginning with `=`, `+`, `-`, `@`, a tab or a CR (plain numbers such as
+ *   `-5` excepted), so that a spreadsheet does not run it as a formula; our
+ *   import removes it again. %FALSE writes every value as it is.
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes every record, page by page, so memory stays small. XLSX cells are
+ * always text, never formulas. A record with a value longer than an import
+ * accepts is refused with %ZS_ERROR_INVALID, naming it and the field, and
+ * nothing is written.
+ *
+ * Returns: the number of records written, or -1 with @error set
+ */
+gint64
+zs_store_export_full (ZsStore         *self,
+                      ZsImportEntity   entity,
+                      const char      *path,
+                      gboolean         bom,
+                      gboolean         formula_guard,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
   const ZsEntity *info = _zs_entity_lookup (_zs_import_entity_name (entity));
   const char * const *columns = columns_of (entity);
   g_autoptr(ZsRowSink) sink = NULL;
@@ -124,8 +175,11 @@ zs_store_export (ZsStore         *self,
 
   g_return_val_if_fail (ZS_IS_STORE (self), -1);
 
-  if (!(sink = zs_row_sink_create (path, bom, error)) ||
-      !zs_row_sink_write_row (sink, columns, error))
+  if (!(sink = zs_row_sink_create (path, bom, error)))
+    return -1;
+  if (ZS_IS_CSV_WRITER (sink))
+    zs_csv_writer_set_formula_guard (ZS_CSV_WRITER (sink), formula_guard);
+  if (!zs_row_sink_write_row (sink, columns, error))
     return -1;
 
   for (;;)

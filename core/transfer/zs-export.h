@@ -21,5 +21,13 @@ gint64 zs_store_export (ZsStore        *self,
                         gboolean        bom,
                         GCancellable   *cancellable,
                         GError        **error);
+ZS_AVAILABLE_IN_ALL
+gint64 zs_store_export_full (ZsStore        *self,
+                             ZsImportEntity  entity,
+                             const char     *path,
+                             gboolean        bom,
+                             gboolean        formula_guard,
+                             GCancellable   *cancellable,
+                             GError        **error);
 
 G_END_DECLS

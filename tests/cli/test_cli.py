@@ -552,6 +552,61 @@ class CommandLineTest(CliTestCase):
             'notes', 'created_at', 'updated_at', 'version'})
 
 
+class TransferTest(CliTestCase):
+    """Export and import of files that spreadsheets or attackers made."""
+
+    FORMULA = "=cmd|' /C calc'!A0"
+
+    def exported_notes(self, path, bom=False):
+        with open(path, 'rb') as f:
+            data = f.read()
+        self.assertEqual(data.startswith(b'\xef\xbb\xbf'), bom)
+        lines = data.decode('utf-8-sig').split('\r\n')
+        column = lines[0].split(',').index('notes')
+        return [line.split(',')[column] for line in lines[1:] if line]
+
+    def test_csv_formula_round_trip(self):
+        self.add_firm('华为技术有限公司', HUAWEI, '--notes', self.FORMULA, '--scope', '-5')
+        self.add_firm('腾讯科技(深圳)有限公司', TENCENT, '--notes', "'@x")
+        for bom in (False, True):
+            path = os.path.join(self.tmp.name, 'firms.csv')
+            self.ok('export', 'firms', path, *(['--bom'] if bom else []))
+            # The formula is defused by an apostrophe; a number is not.
+            self.assertEqual(self.exported_notes(path, bom), ["'" + self.FORMULA, "''@x"])
+            with open(path, encoding='utf-8-sig') as f:
+                self.assertIn(',-5,', f.read())
+
+            # Our import takes exactly that apostrophe away again.
+            other = os.path.join(self.tmp.name, 'other-%d.db' % bom)
+            self.ok('init', db=other)
+            self.ok('import', 'firms', path, db=other)
+            firms = self.json('firms', 'list', db=other)
+            self.assertEqual([firm['notes'] for firm in firms], [self.FORMULA, "'@x"])
+            self.assertEqual(firms[0]['business_scope'], '-5')
+
+        # --raw writes values as they are.
+        path = os.path.join(self.tmp.name, 'raw.csv')
+        self.ok('export', 'firms', path, '--raw')
+        self.assertEqual(self.exported_notes(path), [self.FORMULA, "'@x"])
+
+        # XLSX cells stay text, never formulas.
+        path = os.path.join(self.tmp.name, 'firms.xlsx')
+        self.ok('export', 'firms', path)
+        other = os.path.join(self.tmp.name, 'xlsx.db')
+        self.ok('init', db=other)
+        self.ok('import', 'firms', path, db=other)
+        self.assertEqual([f['notes'] for f in self.json('firms', 'list', db=other)],
+                         [self.FORMULA, "'@x"])
+
+    def test_deep_json_lines(self):
+        path = os.path.join(self.tmp.name, 'deep.jsonl')
+        with open(path, 'w') as f:
+            f.write('{"name": "华为技术有限公司", "uscc": "%s"}\n' % HUAWEI)
+            f.write('{"name": ' + '[' * 100000 + ']' * 100000 + '}\n')
+        stderr = self.assert_writes_nothing('import', 'firms', path, '--on-error', 'abort')
+        self.assertIn('deep.jsonl”, line 2: arrays and objects are nested more than 64 deep', stderr)
+
+
 class TranslationTest(CliTestCase):
 
     def test_chinese_messages(self):

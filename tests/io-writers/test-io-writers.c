@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "zs-csv-reader.h"
 #include "zs-csv-writer.h"
 #include "zs-error.h"
 #include "zs-json-writer.h"
@@ -266,10 +267,10 @@ test_csv_quoting (DirFixture    *fixture,
     "uscc,name,notes\r\n"
     "91650000MA77XXXX0X,霍尔果斯某某科技有限公司,plain\r\n"
     "\"a,b\",\"say \"\"hi\"\"\",\"line1\r\nline2\"\r\n"
-    "\" lead\",\"trail \",\"\ttab\"\r\n"
-    ",=SUM(A1),\"中文,逗号\"\r\n"
+    "\" lead\",\"trail \",'\ttab\r\n"
+    ",'=SUM(A1),\"中文,逗号\"\r\n"
     "\"lf\nonly\",\"cr\ronly\",\"\xEF\xBB\xBF" "bom\"\r\n"
-    "\"\xE3\x80\x80" "全角空格\",-1,@x\r\n"
+    "\"\xE3\x80\x80" "全角空格\",-1,'@x\r\n"
     "<b>&amp;</b>,_x0041_ and _X0041_ and _x00_,\"back\\slash \"\"\"\" ''\"\r\n"
     "ctl\x01\x1f" "end,\xEF\xBF\xBE\xEF\xBF\xBF" "nonchar,sep\xE2\x80\xA8\xE2\x80\xA9" "end\r\n"
     "😀 emoji,null,123\r\n";
@@ -381,8 +382,10 @@ test_csv_round_trip (DirFixture    *fixture,
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* RFC 4180 alone, read by an independent parser: no formula guard. */
   writer = zs_csv_writer_new (path, TRUE, &error);
   g_assert_no_error (error);
+  zs_csv_writer_set_formula_guard (writer, FALSE);
   for (guint i = 0; i < rows->len; i++)
     {
       g_assert_true (zs_row_sink_write_row (ZS_ROW_SINK (writer), g_ptr_array_index (rows, i), &error));
@@ -400,11 +403,83 @@ test_csv_round_trip (DirFixture    *fixture,
   g_clear_object (&writer);
   writer = zs_csv_writer_new (path, FALSE, &error);
   g_assert_no_error (error);
+  zs_csv_writer_set_formula_guard (writer, FALSE);
   write_rows (ZS_ROW_SINK (writer), tricky_rows);
   close_sink (ZS_ROW_SINK (writer));
   contents = read_file (path, NULL);
   parsed = parse_csv (contents);
   assert_rows_equal (parsed, tricky);
+}
+
+/* Values a spreadsheet would run as formulas get an apostrophe, with or
+ * without a byte order mark; our reader removes exactly that apostrophe. */
+static void
+test_csv_formula_guard (DirFixture    *fixture,
+                        gconstpointer  data)
+{
+  static const char * const values[] = {
+    "=cmd|' /C calc'!A0", "+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx", "'=x", "''@x",
+    "-5", "+3.25", "-1e6", "-", "+", "'-5", "'", "a=b", "don't", "",
+  };
+  /* As written with the guard; with --raw, as they are. */
+  static const char * const written[] = {
+    "'=cmd|' /C calc'!A0", "'+1+2", "'-2+3", "'@SUM(A1)", "'\tx", "\"'\rx\"", "''=x", "'''@x",
+    "-5", "+3.25", "-1e6", "'-", "'+", "'-5", "'", "a=b", "don't", "",
+  };
+  static const char * const written_raw[] = {
+    "=cmd|' /C calc'!A0", "+1+2", "-2+3", "@SUM(A1)", "\"\tx\"", "\"\rx\"", "'=x", "''@x",
+    "-5", "+3.25", "-1e6", "-", "+", "'-5", "'", "a=b", "don't", "",
+  };
+  g_autofree char *path = g_build_filename (fixture->dir, "formulas.csv", NULL);
+
+  for (guint mode = 0; mode < 3; mode++)
+    {
+      g_autoptr(ZsCsvWriter) writer = NULL;
+      g_autoptr(ZsCsvReader) reader = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = NULL;
+      gboolean bom = mode == 1;
+      gboolean raw = mode == 2;
+      const char *header[] = { "notes", "id", NULL };
+
+      writer = zs_csv_writer_new (path, bom, &error);
+      g_assert_no_error (error);
+      zs_csv_writer_set_formula_guard (writer, !raw);
+      g_assert_true (zs_row_sink_write_row (ZS_ROW_SINK (writer), header, &error));
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        {
+          const char *fields[] = { values[i], "1", NULL };
+
+          g_assert_true (zs_row_sink_write_row (ZS_ROW_SINK (writer), fields, &error));
+          g_assert_no_error (error);
+        }
+      close_sink (ZS_ROW_SINK (writer));
+
+      contents = read_file (path, NULL);
+      g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF") == bom);
+      lines = g_strsplit (contents + (bom ? 3 : 0), "\r\n", -1);
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        {
+          g_autofree char *expected = g_strdup_printf ("%s,1", raw ? written_raw[i] : written[i]);
+
+          g_assert_cmpstr (lines[i + 1], ==, expected);
+        }
+
+      /* Read back exactly, when read as written. */
+      reader = zs_csv_reader_new (path, "utf-8", &error);
+      g_assert_no_error (error);
+      zs_csv_reader_set_formula_guard (reader, !raw);
+      g_strfreev (zs_row_source_read_row (ZS_ROW_SOURCE (reader), NULL, &error));
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        {
+          g_auto(GStrv) fields = zs_row_source_read_row (ZS_ROW_SOURCE (reader), NULL, &error);
+
+          g_assert_no_error (error);
+          g_assert_nonnull (fields);
+          g_assert_cmpstr (fields[0], ==, values[i]);
+        }
+    }
 }
 
 static void
@@ -1340,6 +1415,7 @@ main (int   argc,
   ADD ("/io-writers/csv/single-column", test_csv_single_column);
   ADD ("/io-writers/csv/bom", test_csv_bom);
   ADD ("/io-writers/csv/round-trip", test_csv_round_trip);
+  ADD ("/io-writers/csv/formula-guard", test_csv_formula_guard);
   ADD ("/io-writers/csv/invalid-rows", test_csv_invalid_rows);
   ADD ("/io-writers/csv/atomic", test_csv_atomic);
   ADD ("/io-writers/csv/errors", test_csv_errors);

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "zs-error.h"
 #include "zs-jsonl-reader.h"
 #include "zs-row-source.h"
@@ -115,6 +117,120 @@ test_row_source_open (void)
   g_assert_true (ZS_IS_JSONL_READER (source));
 }
 
+static ZsRowSource *
+open_text (const char *dir,
+           const char *text,
+           gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, "generated.jsonl", NULL);
+  g_autoptr(GError) error = NULL;
+  ZsJsonlReader *reader;
+
+  g_file_set_contents (path, text, length, &error);
+  g_assert_no_error (error);
+  reader = zs_jsonl_reader_new (path, &error);
+  g_assert_no_error (error);
+  return ZS_ROW_SOURCE (reader);
+}
+
+/* Nesting is capped before json-glib parses a line: a line nested 100000
+ * deep used to overflow the stack. */
+static void
+test_nesting (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("zs-io-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "generated.jsonl", NULL);
+  g_autoptr(GString) text = g_string_new ("{\"名称\": \"甲\", \"备注\": 1}\n");
+  g_autoptr(ZsRowSource) source = NULL;
+
+  /* 64 levels (the object itself is the first) are read, brackets inside
+   * strings do not count. */
+  g_string_append (text, "{\"名称\": \"[[[{{{\\\"[[[\", \"备注\": ");
+  for (guint i = 0; i < 63; i++)
+    g_string_append_c (text, '[');
+  g_string_append (text, "1");
+  for (guint i = 0; i < 63; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "}\r\n");
+
+  /* One more level is refused, naming the line. */
+  g_string_append (text, "{\"名称\": \"乙\", \"备注\": ");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "}\n");
+
+  source = open_text (dir, text->str, text->len);
+  assert_row (source, 1, "名称", "备注", NULL);
+  assert_row (source, 1, "甲", "1", NULL);
+  assert_row (source, 2, "[[[{{{\"[[[", "1", NULL);
+  assert_error (source, "generated.jsonl”, line 3: arrays and objects are nested more than 64 deep");
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* Lines longer than 32 MB, or of more than 65536 values, are refused
+ * before they are parsed, so memory stays bounded. */
+static void
+test_line_limits (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("zs-io-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "generated.jsonl", NULL);
+  g_autoptr(GString) text = g_string_new ("{\"名称\": \"甲\"}\r{\"名称\": \"");
+  g_autoptr(ZsRowSource) source = NULL;
+
+  /* A long line that is accepted: 16 MB of text, then CR line ends. */
+  for (guint i = 0; i < 16 * 1024; i++)
+    g_string_append_len (text, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", 1024);
+  g_string_append (text, "\"}\r\n");
+  /* An array of 70000 values */
+  g_string_append (text, "{\"名称\": [");
+  for (guint i = 0; i < 70000; i++)
+    g_string_append (text, "0,");
+  g_string_append (text, "0]}\n");
+
+  source = open_text (dir, text->str, text->len);
+  assert_row (source, 1, "名称", NULL);
+  assert_row (source, 1, "甲", NULL);
+  {
+    g_autoptr(GError) error = NULL;
+    g_auto(GStrv) row = zs_row_source_read_row (source, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (strlen (row[0]), ==, 16 * 1024 * 1024);
+  }
+  assert_error (source, "generated.jsonl”, line 3: the line holds more than 65536 values");
+  g_clear_object (&source);
+
+  /* 33 MB without a line end */
+  g_string_truncate (text, 0);
+  g_string_append (text, "{\"名称\": \"");
+  while (text->len < 33 * 1024 * 1024)
+    g_string_append (text, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+  source = open_text (dir, text->str, text->len);
+  assert_error (source, "generated.jsonl”, line 1: the line is longer than 32 MB");
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,6 +244,8 @@ main (int   argc,
   g_test_add_func ("/io/jsonl/empty-object", test_empty_object);
   g_test_add_func ("/io/jsonl/missing-file", test_missing_file);
   g_test_add_func ("/io/jsonl/row-source-open", test_row_source_open);
+  g_test_add_func ("/io/jsonl/nesting", test_nesting);
+  g_test_add_func ("/io/jsonl/line-limits", test_line_limits);
 
   return g_test_run ();
 }

@@ -7,8 +7,10 @@
 #include <gsf/gsf.h>
 
 #include "zs-error.h"
+#include "zs-row-sink.h"
 #include "zs-row-source.h"
 #include "zs-xlsx-reader.h"
+#include "zs-xlsx-writer.h"
 
 #include "io-test-util.h"
 
@@ -345,6 +347,227 @@ test_damaged (void)
   g_rmdir (dir);
 }
 
+/* The parts of a one-sheet workbook whose only cell is shared string 0. */
+static const Part bomb_parts[] = {
+  { "_rels/.rels",
+    XML_HEADER "<Relationships " PKG_REL_NS "><Relationship Id=\"rId1\" Type=\"" REL_TYPE "officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>" },
+  { "xl/workbook.xml",
+    XML_HEADER "<workbook " MAIN_NS " " REL_NS "><sheets><sheet name=\"A\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>" },
+  { "xl/_rels/workbook.xml.rels",
+    XML_HEADER "<Relationships " PKG_REL_NS "><Relationship Id=\"rId1\" Type=\"" REL_TYPE "worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"" REL_TYPE "sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>" },
+  { "xl/worksheets/sheet1.xml",
+    XML_HEADER "<worksheet " MAIN_NS "><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row></sheetData></worksheet>" },
+};
+
+typedef enum {
+  BOMB_MANY_STRINGS,   /* 100 MB of distinct shared strings, 2 MB zipped */
+  BOMB_ONE_TEXT,       /* one shared string of 40 MB */
+  BOMB_RATIO,          /* a sheet of 100 MB, 0.1 MB zipped */
+} Bomb;
+
+/* Writes a workbook whose sharedStrings part is generated as it is
+ * compressed, so that the test holds no more than a chunk of it. */
+static void
+write_bomb (const char *path,
+            Bomb        bomb)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GString) chunk = g_string_new (NULL);
+  GsfOutput *sink;
+  GsfOutfile *root;
+  GsfOutput *child;
+  const char *start = XML_HEADER "<sst " MAIN_NS ">";
+  const char *end = "</sst>";
+
+  sink = gsf_output_stdio_new (path, &error);
+  g_assert_no_error (error);
+  root = gsf_outfile_zip_new (sink, &error);
+  g_assert_no_error (error);
+  g_object_unref (sink);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bomb_parts); i++)
+    {
+      const char *slash = strrchr (bomb_parts[i].name, '/');
+      g_autofree char *dir = g_strndup (bomb_parts[i].name, slash - bomb_parts[i].name);
+      GsfOutfile *parent = ensure_dir (dirs, order, root, dir);
+
+      if (bomb == BOMB_RATIO && g_str_has_suffix (bomb_parts[i].name, "sheet1.xml"))
+        continue;
+
+      child = gsf_outfile_new_child_full (parent, slash + 1, FALSE,
+                                          "compression-level", GSF_ZIP_DEFLATED, NULL);
+      g_assert_true (gsf_output_write (child, strlen (bomb_parts[i].content),
+                                       (const guint8 *) bomb_parts[i].content));
+      g_assert_true (gsf_output_close (child));
+      g_object_unref (child);
+    }
+
+  if (bomb == BOMB_RATIO)
+    {
+      /* The sheet is generated; the shared strings hold one. */
+      start = XML_HEADER "<worksheet " MAIN_NS "><sheetData>";
+      end = "</sheetData></worksheet>";
+      child = gsf_outfile_new_child_full (ensure_dir (dirs, order, root, "xl"), "sharedStrings.xml", FALSE,
+                                          "compression-level", GSF_ZIP_DEFLATED, NULL);
+      g_assert_true (gsf_output_puts (child, XML_HEADER "<sst " MAIN_NS "><si><t>x</t></si></sst>"));
+      g_assert_true (gsf_output_close (child));
+      g_object_unref (child);
+      child = gsf_outfile_new_child_full (ensure_dir (dirs, order, root, "xl/worksheets"), "sheet1.xml", FALSE,
+                                          "compression-level", GSF_ZIP_DEFLATED, NULL);
+    }
+  else
+    child = gsf_outfile_new_child_full (ensure_dir (dirs, order, root, "xl"), "sharedStrings.xml", FALSE,
+                                        "compression-level", GSF_ZIP_DEFLATED, NULL);
+  g_assert_true (gsf_output_write (child, strlen (start), (const guint8 *) start));
+  if (bomb == BOMB_ONE_TEXT)
+    g_assert_true (gsf_output_puts (child, "<si><t>"));
+  for (guint i = 0; i < 100; i++)
+    {
+      if (bomb != BOMB_ONE_TEXT)
+        g_string_truncate (chunk, 0);
+      if (bomb == BOMB_RATIO)
+        for (guint k = 0; k < 1000; k++)
+          {
+            g_string_append (chunk, "<row><c t=\"inlineStr\"><is><t>");
+            for (guint n = 0; n < 1000; n++)
+              g_string_append_c (chunk, 'a');
+            g_string_append (chunk, "</t></is></c></row>");
+          }
+      else if (bomb == BOMB_MANY_STRINGS)
+        for (guint k = 0; k < 100; k++)
+          {
+            /* Some noise, so the part stays below the ratio limit. */
+            g_string_append_printf (chunk, "<si><t>%u %u ", i, k);
+            for (guint n = 0; n < 640; n++)
+              g_string_append_c (chunk, n % 64 == 0 ? ' ' : 'a' + g_test_rand_int_range (0, 26));
+            g_string_append_printf (chunk, "%09000u</t></si>", k);
+          }
+      else if (i == 0)
+        /* One 400 KB chunk, repeated beyond deflate's window: a little
+         * noise in it keeps the part below the ratio limit. */
+        for (guint k = 0; k < 400 * 1024; k++)
+          g_string_append_c (chunk, k % 4 == 0 ? 'a' + g_test_rand_int_range (0, 26) : 'a');
+      g_assert_true (gsf_output_write (child, chunk->len, (const guint8 *) chunk->str));
+    }
+  if (bomb == BOMB_ONE_TEXT)
+    g_assert_true (gsf_output_puts (child, "</t></si>"));
+  g_assert_true (gsf_output_puts (child, end));
+  g_assert_true (gsf_output_close (child));
+  g_object_unref (child);
+
+  for (guint i = order->len; i > 0; i--)
+    {
+      GsfOutput *dir = g_ptr_array_index (order, i - 1);
+
+      g_assert_true (gsf_output_close (dir));
+      g_object_unref (dir);
+    }
+  g_assert_true (gsf_output_close (GSF_OUTPUT (root)));
+  g_object_unref (root);
+}
+
+/* Small files that decompress to far more than we hold in memory fail at
+ * once, with a message, when the workbook is opened. */
+static void
+test_bombs (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("zs-io-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bomb.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsXlsxReader) reader = NULL;
+
+  write_bomb (path, BOMB_MANY_STRINGS);
+  reader = zs_xlsx_reader_new (path, NULL, &error);
+  g_assert_null (reader);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "bomb.xlsx”: its shared strings hold more than 64 MB of text"));
+  g_clear_error (&error);
+
+  write_bomb (path, BOMB_ONE_TEXT);
+  reader = zs_xlsx_reader_new (path, NULL, &error);
+  g_assert_null (reader);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "bomb.xlsx”: refused as a possible decompression bomb: "
+                                            "the part xl/sharedStrings.xml holds a text longer than 32 MB"));
+  g_clear_error (&error);
+
+  /* A sheet is read as it is decompressed: the rows up to the limit come. */
+  write_bomb (path, BOMB_RATIO);
+  reader = zs_xlsx_reader_new (path, NULL, &error);
+  g_assert_no_error (error);
+  for (guint64 n = 0; ; n++)
+    {
+      g_auto(GStrv) row = zs_row_source_read_row (ZS_ROW_SOURCE (reader), NULL, &error);
+
+      if (row == NULL)
+        {
+          g_assert_cmpuint (n, >, 10000);
+          break;
+        }
+    }
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "the part xl/worksheets/sheet1.xml decompresses to more "
+                                            "than 100 times the size of the file"));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* A cell longer than libxml2's default limit on a text node (10,000,000
+ * bytes) reads back; a cell longer than we accept is refused by the
+ * writer, naming its row and column. */
+static void
+test_long_cell (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("zs-io-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsXlsxWriter) writer = NULL;
+  g_autoptr(ZsXlsxReader) reader = NULL;
+  g_autoptr(GString) scope = g_string_new (NULL);
+  g_autoptr(GString) too_long = NULL;
+  const char *header[] = { "name", "business_scope", NULL };
+  const char *row[] = { "天山机械", NULL, NULL };
+  g_auto(GStrv) fields = NULL;
+  guint64 line = 0;
+
+  /* 3.5 million characters, 10.5 MB of UTF-8, with escapes. */
+  while (scope->len < 10500000)
+    g_string_append (scope, "经营范围：机械制造 & <销售>；");
+  too_long = g_string_new (scope->str);
+  while (too_long->len <= 16 * 1024 * 1024)
+    g_string_append (too_long, scope->str);
+
+  writer = zs_xlsx_writer_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (zs_row_sink_write_row (ZS_ROW_SINK (writer), header, &error));
+  row[1] = too_long->str;
+  g_assert_false (zs_row_sink_write_row (ZS_ROW_SINK (writer), row, &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Row 2, column 2 holds more than 16 MB"));
+  g_clear_error (&error);
+  row[1] = scope->str;
+  g_assert_true (zs_row_sink_write_row (ZS_ROW_SINK (writer), row, &error));
+  g_assert_true (zs_row_sink_close (ZS_ROW_SINK (writer), &error));
+  g_assert_no_error (error);
+
+  reader = zs_xlsx_reader_new (path, NULL, &error);
+  g_assert_no_error (error);
+  assert_row (ZS_ROW_SOURCE (reader), 1, "name", "business_scope", NULL);
+  fields = zs_row_source_read_row (ZS_ROW_SOURCE (reader), &line, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_cmpstr (fields[0], ==, "天山机械");
+  g_assert_true (g_str_equal (fields[1], scope->str));
+  assert_end (ZS_ROW_SOURCE (reader));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +580,8 @@ main (int   argc,
   g_test_add ("/io/xlsx/row-source-open", Fixture, NULL, fixture_setup, test_row_source_open, fixture_teardown);
   g_test_add_func ("/io/xlsx/not-a-workbook", test_not_a_workbook);
   g_test_add_func ("/io/xlsx/damaged", test_damaged);
+  g_test_add_func ("/io/xlsx/bombs", test_bombs);
+  g_test_add_func ("/io/xlsx/long-cell", test_long_cell);
 
   return g_test_run ();
 }

@@ -298,10 +298,12 @@ zs_cli_export (ZsCli    *cli,
                GError  **error)
 {
   gboolean bom = FALSE;
+  gboolean raw = FALSE;
   ZsImportEntity entity;
   gint64 written;
   const GOptionEntry entries[] = {
     { "bom", 0, 0, G_OPTION_ARG_NONE, &bom, N_("Start a CSV file with a byte order mark, so Excel reads it as UTF-8"), NULL },
+    { "raw", 0, 0, G_OPTION_ARG_NONE, &raw, N_("Write CSV values as they are, without the apostrophe before values a spreadsheet would run as formulas"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -310,7 +312,7 @@ zs_cli_export (ZsCli    *cli,
       !zs_cli_open (cli, FALSE, error))
     return FALSE;
 
-  written = zs_store_export (cli->store, entity, (*args)[2], bom, NULL, error);
+  written = zs_store_export_full (cli->store, entity, (*args)[2], bom, !raw, NULL, error);
   if (written < 0)
     return FALSE;
   zs_cli_print_done (cli, "exported", zs_cli_int_node (written));
