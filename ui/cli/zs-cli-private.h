@@ -120,6 +120,14 @@ gboolean     zs_cli_export           (ZsCli *cli, GStrv *args, GError **error);
 gboolean     zs_cli_imports_list     (ZsCli *cli, GStrv *args, GError **error);
 gboolean     zs_cli_imports_undo     (ZsCli *cli, GStrv *args, GError **error);
 
+/* zs-cli-records.c */
+gboolean     zs_cli_records_types    (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_records_list     (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_records_show     (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_records_add      (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_records_edit     (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_records_delete   (ZsCli *cli, GStrv *args, GError **error);
+
 /* zs-cli-plugins.c */
 gboolean     zs_cli_plugins_list     (ZsCli *cli, GStrv *args, GError **error);
 gboolean     zs_cli_plugins_info     (ZsCli *cli, GStrv *args, GError **error);
