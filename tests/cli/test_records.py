@@ -135,6 +135,15 @@ class RecordsCliTest(unittest.TestCase):
         self.run_cli('records', 'list', NOTE, '--after', 'not-a-cursor', status=2)
         self.run_cli('records', 'list', NOTE, '--where', 'nope=1', status=1)
 
+    def test_c_example_declared_from_a_resource(self):
+        types = {t['name']: t for t in self.json('records', 'types')}
+        self.assertEqual(types['visit_log.visit']['module'], 'visit_log')
+        visit = self.json('records', 'add', 'visit_log.visit', '--firm', str(self.firm),
+                          '--visited-on', '2026-05-01', '--summary', '首次走访')
+        self.assertEqual(visit['mood'], 'neutral')
+        found = self.json('records', 'list', 'visit_log.visit', '--search', '首次')['records']
+        self.assertEqual([v['id'] for v in found], [visit['id']])
+
     def test_core_type(self):
         firms = self.json('records', 'list', 'firm')['records']
         self.assertEqual([f['uscc'] for f in firms], ['91440300708461136T'])
