@@ -23,7 +23,7 @@
 #define MAX_FIELD_SIZE  (16 * 1024 * 1024)
 #define MAX_FIELDS      65536
 /* The fields of one row together. */
-#define MAX_ROW_SIZE    (32 * 1024 * 1024)
+#define MAX_ROW_SIZE    ZS_IO_MAX_ROW_SIZE
 /* Records looked at to choose the delimiter. */
 #define DETECT_RECORDS  20
 

@@ -144,6 +144,8 @@ _zs_io_check_row_utf8 (const char * const  *fields,
                        guint64               row,
                        GError              **error)
 {
+  gsize row_size = 0;
+
   for (guint i = 0; fields[i] != NULL; i++)
     {
       if (!g_utf8_validate (fields[i], -1, NULL))
@@ -153,13 +155,14 @@ _zs_io_check_row_utf8 (const char * const  *fields,
                        row, i + 1);
           return FALSE;
         }
-      if (strlen (fields[i]) > ZS_IO_MAX_CELL_SIZE)
+      row_size += strlen (fields[i]);
+      if (row_size > ZS_IO_MAX_ROW_SIZE)
         {
           /* TRANSLATORS: %d is a number of megabytes */
           g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
                        _("Row %" PRIu64 ", column %u holds more than %d MB of text, "
                          "more than an import accepts"),
-                       row, i + 1, ZS_IO_MAX_CELL_SIZE / (1024 * 1024));
+                       row, i + 1, ZS_IO_MAX_ROW_SIZE / (1024 * 1024));
           return FALSE;
         }
     }

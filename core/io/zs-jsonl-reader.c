@@ -21,7 +21,7 @@
 #define MAX_DEPTH 64
 /* Longer lines, and lines of more values, are refused before they are
  * parsed, so that the parse of one line stays within a few times its size. */
-#define MAX_LINE_SIZE  (32 * 1024 * 1024)
+#define MAX_LINE_SIZE  (2 * ZS_IO_MAX_ROW_SIZE)
 #define MAX_VALUES     65536
 
 /**
@@ -386,6 +386,7 @@ zs_jsonl_reader_read_row (ZsRowSource  *source,
   JsonObject *object;
   GList *members;
   gsize length;
+  gsize row_size = 0;
   guint n_columns;
 
   if (self->error != NULL)
@@ -491,8 +492,17 @@ zs_jsonl_reader_read_row (ZsRowSource  *source,
   g_list_free (members);
 
   for (guint i = 0; i < n_columns; i++)
-    if (fields[i] == NULL)
-      fields[i] = g_strdup ("");
+    {
+      if (fields[i] == NULL)
+        fields[i] = g_strdup ("");
+      row_size += strlen (fields[i]);
+    }
+  if (row_size > ZS_IO_MAX_ROW_SIZE)
+    {
+      /* TRANSLATORS: %d is a number of megabytes */
+      fail (self, _("the row holds more than %d MB of text"), ZS_IO_MAX_ROW_SIZE / (1024 * 1024));
+      goto failed;
+    }
 
   *row_line = self->line;
   if (self->first_line == 0)

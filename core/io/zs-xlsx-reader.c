@@ -23,7 +23,7 @@
  * the parts read, and how much larger than the whole file one part may
  * grow (checked once a part is past MIN_RATIO_CHECK). */
 #define MAX_SHARED_SIZE     (64 * 1024 * 1024)
-#define MAX_ROW_SIZE        (32 * 1024 * 1024)
+#define MAX_ROW_SIZE        ZS_IO_MAX_ROW_SIZE
 #define MAX_TOTAL_XML       (G_GUINT64_CONSTANT (4) * 1024 * 1024 * 1024)
 #define MAX_RATIO           100
 #define MIN_RATIO_CHECK     (16 * 1024 * 1024)

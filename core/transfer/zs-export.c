@@ -95,7 +95,7 @@ write_record (ZsStore             *store,
       g_autofree char *text = cell (store, record, columns[i]);
 
       /* The readers' limit (core/io): an export must import again. */
-      if (strlen (text) > 16 * 1024 * 1024)
+      if (strlen (text) > 12 * 1024 * 1024)
         {
           gint64 id = 0;
 
@@ -104,7 +104,7 @@ write_record (ZsStore             *store,
           g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
                        _("Record %" PRId64 ": the field “%s” holds more than %d MB of text, "
                          "more than an import accepts; shorten it and export again"),
-                       id, columns[i], 16);
+                       id, columns[i], 12);
           return FALSE;
         }
       g_strv_builder_add (row, text);

@@ -171,8 +171,9 @@ test_nesting (void)
   g_rmdir (dir);
 }
 
-/* Lines longer than 32 MB, or of more than 65536 values, are refused
- * before they are parsed, so memory stays bounded. */
+/* Lines longer than 24 MB, or of more than 65536 values, are refused
+ * before they are parsed, and rows of more than 12 MB of text after, so
+ * memory stays bounded. */
 static void
 test_line_limits (void)
 {
@@ -181,8 +182,8 @@ test_line_limits (void)
   g_autoptr(GString) text = g_string_new ("{\"名称\": \"甲\"}\r{\"名称\": \"");
   g_autoptr(ZsRowSource) source = NULL;
 
-  /* A long line that is accepted: 16 MB of text, then CR line ends. */
-  for (guint i = 0; i < 16 * 1024; i++)
+  /* A long line that is accepted: 10 MB of text, then CR line ends. */
+  for (guint i = 0; i < 10 * 1024; i++)
     g_string_append_len (text, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
                                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
                                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
@@ -214,18 +215,26 @@ test_line_limits (void)
     g_auto(GStrv) row = zs_row_source_read_row (source, NULL, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpuint (strlen (row[0]), ==, 16 * 1024 * 1024);
+    g_assert_cmpuint (strlen (row[0]), ==, 10 * 1024 * 1024);
   }
   assert_error (source, "generated.jsonl”, line 3: the line holds more than 65536 values");
   g_clear_object (&source);
 
-  /* 33 MB without a line end */
+  /* 13 MB in a row */
   g_string_truncate (text, 0);
   g_string_append (text, "{\"名称\": \"");
-  while (text->len < 33 * 1024 * 1024)
+  while (text->len < 13 * 1024 * 1024)
+    g_string_append (text, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+  g_string_append (text, "\"}");
+  source = open_text (dir, text->str, text->len);
+  assert_error (source, "generated.jsonl”, line 1: the row holds more than 12 MB of text");
+  g_clear_object (&source);
+
+  /* 25 MB without a line end */
+  while (text->len < 25 * 1024 * 1024)
     g_string_append (text, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
   source = open_text (dir, text->str, text->len);
-  assert_error (source, "generated.jsonl”, line 1: the line is longer than 32 MB");
+  assert_error (source, "generated.jsonl”, line 1: the line is longer than 24 MB");
 
   g_remove (path);
   g_rmdir (dir);
