@@ -305,17 +305,43 @@ load_sectors (ZsFirmsPage *self,
   if (sectors == NULL)
     zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the sectors"), error);
 
+  g_autoptr(GHashTable) name_counts = g_hash_table_new (g_str_hash, g_str_equal);
+
   self->sector_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; sectors != NULL && i < sectors->len; i++)
+    {
+      ZsSector *sector = g_ptr_array_index (sectors, i);
+      const char *name = zs_sector_get_name (sector);
+
+      g_hash_table_insert (self->sector_names, g_strdup (zs_sector_get_code (sector)), g_strdup (name));
+      g_hash_table_insert (name_counts, (gpointer) name,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (name_counts, name)) + 1));
+    }
+
   g_strv_builder_add (codes, "");
   gtk_string_list_append (names, _("All sectors"));
   for (guint i = 0; sectors != NULL && i < sectors->len; i++)
     {
       ZsSector *sector = g_ptr_array_index (sectors, i);
+      const char *name = zs_sector_get_name (sector);
+      const char *parent = zs_sector_get_parent_code (sector);
+      const char *parent_name = parent != NULL ? g_hash_table_lookup (self->sector_names, parent) : NULL;
+      g_autofree char *label = NULL;
 
-      g_hash_table_insert (self->sector_names, g_strdup (zs_sector_get_code (sector)),
-                           g_strdup (zs_sector_get_name (sector)));
+      /* Two sectors of one name (跨境电商 under two clauses) say which is which. */
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (name_counts, name)) > 1)
+        {
+          if (parent_name != NULL)
+            /* Translators: a sector and the sector it belongs to, told apart from another of its name */
+            label = g_strdup_printf (_("%s (%s)"), name, parent_name);
+          else if (zs_sector_get_clause (sector) > 0)
+            /* Translators: a sector and its clause of the guideline, such as “跨境电商 (clause 7)” */
+            label = g_strdup_printf (_("%s (clause %d)"), name, zs_sector_get_clause (sector));
+          else
+            label = g_strdup_printf (_("%s (%s)"), name, zs_sector_get_code (sector));
+        }
       g_strv_builder_add (codes, zs_sector_get_code (sector));
-      gtk_string_list_append (names, zs_sector_get_name (sector));
+      gtk_string_list_append (names, label != NULL ? label : name);
     }
   self->sector_codes = g_strv_builder_end (codes);
 }
@@ -341,10 +367,11 @@ create_toolbar (ZsFirmsPage *self)
   self->sector_filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)),
                                                           gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string")));
   gtk_drop_down_set_enable_search (self->sector_filter, TRUE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sector_filter), _("Only firms in this sector"));
+  zs_gtk_drop_down_ellipsize (self->sector_filter, 16);
+  zs_gtk_set_tooltip (GTK_WIDGET (self->sector_filter), _("Only firms in this sector"));
   g_signal_connect_swapped (self->sector_filter, "notify::selected", G_CALLBACK (sector_selected_cb), self);
 
-  gtk_widget_set_tooltip_text (add, _("New Firm"));
+  zs_gtk_set_tooltip (add, _("New Firm"));
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (new_firm_cb), self);
 
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search_entry));

@@ -95,6 +95,133 @@ zs_gtk_clear_connected (gpointer source_ptr,
 
 /* }}} */
 
+/* Tooltips {{{ */
+
+/* Longer tooltips wrap at about this many Latin characters. */
+#define TOOLTIP_WRAP_CHARS 40
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "zs-tooltip");
+  GtkWidget *label;
+  glong width = 0;
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  /* GTK 4.8 sizes its own tooltip label to its narrowest wrap, which is
+   * one character wide for Chinese: a short tooltip stays on one line,
+   * a long one wraps at a set width, between words or characters. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  label = gtk_label_new (text);
+  if (width > TOOLTIP_WRAP_CHARS)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), TOOLTIP_WRAP_CHARS);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), TOOLTIP_WRAP_CHARS);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+    }
+  gtk_tooltip_set_custom (tooltip, label);
+  return TRUE;
+}
+
+/**
+ * zs_gtk_set_tooltip:
+ * @widget: a widget
+ * @text: (nullable): its tooltip
+ *
+ * As gtk_widget_set_tooltip_text(), and readable in Chinese: on one line
+ * when short, wrapped at a sensible width when long. The text is also the
+ * widget's accessible description.
+ */
+void
+zs_gtk_set_tooltip (GtkWidget  *widget,
+                    const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_object_set_data_full (G_OBJECT (widget), "zs-tooltip", g_strdup (text), g_free);
+  if (g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, query_tooltip_cb, NULL) == 0)
+    g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  gtk_widget_set_has_tooltip (widget, text != NULL);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+/* }}} */
+
+/* Drop-downs {{{ */
+
+static void
+choice_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  max_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (max_chars) > 0)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (max_chars));
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+choice_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  max_chars)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  gpointer string = gtk_list_item_get_item (item);
+  const char *text = GTK_IS_STRING_OBJECT (string) ? gtk_string_object_get_string (string) : "";
+
+  gtk_label_set_label (label, text);
+  if (GPOINTER_TO_INT (max_chars) > 0)
+    zs_gtk_set_tooltip (GTK_WIDGET (label), text);
+}
+
+static GtkListItemFactory *
+choice_factory (int max_chars)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (choice_setup_cb), GINT_TO_POINTER (max_chars));
+  g_signal_connect (factory, "bind", G_CALLBACK (choice_bind_cb), GINT_TO_POINTER (max_chars));
+  return factory;
+}
+
+/**
+ * zs_gtk_drop_down_ellipsize:
+ * @drop_down: a drop-down of #GtkStringObject items
+ * @max_chars: how wide the chosen item may be, in characters
+ *
+ * A long name chosen (a park, a sector) ends in “…” instead of being cut
+ * off, and shows whole in a tooltip and in the list that drops down.
+ */
+void
+zs_gtk_drop_down_ellipsize (GtkDropDown *drop_down,
+                            int          max_chars)
+{
+  g_autoptr(GtkListItemFactory) button = choice_factory (max_chars);
+  g_autoptr(GtkListItemFactory) list = choice_factory (0);
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  gtk_drop_down_set_factory (drop_down, button);
+  gtk_drop_down_set_list_factory (drop_down, list);
+}
+
+/* }}} */
+
 /* Undo {{{ */
 
 static AdwToastOverlay *find_overlay (GtkWidget *widget);

@@ -90,7 +90,7 @@ create_row (gpointer item,
 
   button = gtk_button_new_with_mnemonic (_("_Revert"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Undo this change"));
+  zs_gtk_set_tooltip (button, _("Undo this change"));
   g_object_set_data (G_OBJECT (button), "change-id", GSIZE_TO_POINTER (zs_change_get_id (change)));
   g_signal_connect (button, "clicked", G_CALLBACK (revert_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

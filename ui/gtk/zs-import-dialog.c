@@ -484,7 +484,7 @@ create_preview_page (ZsImportDialog *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->rejects_label), TRUE);
   gtk_label_set_xalign (self->rejects_label, 0);
   gtk_box_append (GTK_BOX (rejects), GTK_WIDGET (self->rejects_label));
-  gtk_box_append (GTK_BOX (rejects), button (_("_Change…"), NULL, G_CALLBACK (choose_rejects_cb), self));
+  gtk_box_append (GTK_BOX (rejects), button (_("C_hange…"), NULL, G_CALLBACK (choose_rejects_cb), self));
 
   self->import_button = GTK_BUTTON (button (_("_Import"), "suggested-action", G_CALLBACK (import_cb), self));
   gtk_widget_set_halign (actions, GTK_ALIGN_END);

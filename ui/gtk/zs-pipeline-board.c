@@ -114,7 +114,7 @@ create_card (ZsPipelineBoard *self,
   gtk_widget_add_css_class (title, "heading");
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
-  gtk_widget_set_tooltip_text (menu_button, _("Move to…"));
+  zs_gtk_set_tooltip (menu_button, _("Move to…"));
   gtk_widget_add_css_class (menu_button, "flat");
   gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (top), title);

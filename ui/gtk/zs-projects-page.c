@@ -330,6 +330,7 @@ create_park_filter (ZsProjectsPage *self)
     }
   self->park_codes = g_strv_builder_end (codes);
   self->park_filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL));
+  zs_gtk_drop_down_ellipsize (self->park_filter, 16);
   g_signal_connect_swapped (self->park_filter, "notify::selected", G_CALLBACK (park_selected_cb), self);
   return GTK_WIDGET (self->park_filter);
 }
@@ -344,7 +345,7 @@ create_toolbar (ZsProjectsPage *self)
 
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->layouts);
   gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_widget_set_tooltip_text (add, _("New Project"));
+  zs_gtk_set_tooltip (add, _("New Project"));
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (new_project_cb), self);
 
   gtk_box_append (GTK_BOX (bar), switcher);

@@ -37,6 +37,7 @@ struct _ZsWindow
   GtkStack             *views;
   GtkStackSidebar      *sidebar;
   AdwStatusPage        *error_page;
+  GtkMenuButton        *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (ZsWindow, zs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -776,12 +777,14 @@ zs_window_class_init (ZsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZsWindow, views);
   gtk_widget_class_bind_template_child (widget_class, ZsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, ZsWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ZsWindow, menu_button);
 }
 
 static void
 zs_window_init (ZsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  zs_gtk_set_tooltip (GTK_WIDGET (self->menu_button), _("Main Menu"));
   self->plugin_pages = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
