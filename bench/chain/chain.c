@@ -234,7 +234,8 @@ sample_ids (ZsStore     *store,
             const char  *param,
             GError     **error)
 {
-  g_autoptr(GPtrArray) rows = zs_store_query (store, sql, (const char *[]) { param, NULL }, error);
+  g_autoptr(ZsPluginStorage) storage = zs_plugin_storage_new (store, "industry-chain");
+  g_autoptr(GPtrArray) rows = zs_plugin_storage_query (storage, sql, (const char *[]) { param, NULL }, error);
   GArray *ids;
 
   if (rows == NULL)
@@ -300,10 +301,10 @@ add_sample (ZsStore        *store,
   guint settled = 0;
 
   chain_firms = sample_ids (store,
-                            "SELECT (SELECT firm_id FROM firm_sectors f WHERE f.sector_code = s.sector_code "
-                            "  LIMIT 1 OFFSET 100) FROM (SELECT DISTINCT sector_code FROM chain_link_sectors) s "
+                            "SELECT (SELECT firm_id FROM core_firm_sectors f WHERE f.sector_code = s.sector_code "
+                            "  LIMIT 1 OFFSET 100) FROM (SELECT DISTINCT sector_code FROM industry_chain_link_sectors) s "
                             "WHERE ?1 IS NOT NULL", "1", error);
-  random_firms = chain_firms ? sample_ids (store, "SELECT id FROM firms ORDER BY (id * 7919) % 1000003 LIMIT ?1",
+  random_firms = chain_firms ? sample_ids (store, "SELECT id FROM core_firms ORDER BY (id * 7919) % 1000003 LIMIT ?1",
                                            limit, error) : NULL;
   if (random_firms == NULL)
     return FALSE;
@@ -444,7 +445,8 @@ time_each_chain (ZsPluginEngine  *engine,
 static gint64
 count_firms (ZsStore *store)
 {
-  g_autoptr(GPtrArray) rows = zs_store_query (store, "SELECT count(*) FROM firms", NULL, NULL);
+  g_autoptr(ZsPluginStorage) storage = zs_plugin_storage_new (store, "industry-chain");
+  g_autoptr(GPtrArray) rows = zs_plugin_storage_query (storage, "SELECT count(*) FROM core_firms", NULL, NULL);
 
   return rows ? g_ascii_strtoll (((char **) g_ptr_array_index (rows, 0))[0], NULL, 10) : 0;
 }

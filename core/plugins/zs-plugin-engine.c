@@ -23,6 +23,7 @@
 #include "zs-plugin-context-private.h"
 #include "zs-plugin-engine.h"
 #include "zs-schema-provider.h"
+#include "zs-plugin-storage-private.h"
 #include "zs-store-internal.h"
 #include "zs-uninstalled.h"
 
@@ -389,13 +390,13 @@ load_module (ZsPluginEngine  *self,
 }
 
 static gboolean
-apply_step (ZsPluginEngine  *self,
+apply_step (ZsPluginStorage *storage,
             const char      *schema,
             int              version,
             const char      *sql,
             GError         **error)
 {
-  if (_zs_store_apply_plugin_schema_step (self->store, schema, version, sql, error))
+  if (_zs_plugin_storage_apply_schema_step (storage, schema, version, sql, error))
     return TRUE;
   g_prefix_error (error, _("Its schema “%s” could not be upgraded to version %d: "), schema, version);
   return FALSE;
@@ -407,8 +408,10 @@ migrate_plugin (ZsPluginEngine  *self,
                 GError         **error)
 {
   g_autoptr(GObject) provider = NULL;
+  g_autoptr(ZsPluginStorage) storage = NULL;
   g_autofree char *schema = NULL;
   g_auto(GStrv) steps = NULL;
+  g_auto(GStrv) legacy = NULL;
   int version;
   guint n_steps;
 
@@ -432,8 +435,15 @@ migrate_plugin (ZsPluginEngine  *self,
                    schema, version, n_steps);
       return FALSE;
     }
+  /* A plugin's steps run through its storage, as its other SQL does: they
+   * create and change only its own tables. Tables it named before the
+   * prefix rule (X-Zhaoshang-Legacy-Tables) may be touched by its steps
+   * only, so that one of them can rename them. */
+  storage = zs_plugin_storage_new (self->store, peas_plugin_info_get_module_name (info));
+  legacy = g_strsplit_set (peas_plugin_info_get_external_data (info, "Zhaoshang-Legacy-Tables") ?: "", ";, ", -1);
+  _zs_plugin_storage_set_legacy_tables (storage, (const char * const *) legacy);
   for (guint i = version; i < n_steps; i++)
-    if (!apply_step (self, schema, i + 1, steps[i], error))
+    if (!apply_step (storage, schema, i + 1, steps[i], error))
       return FALSE;
   return TRUE;
 }

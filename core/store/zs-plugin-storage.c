@@ -14,8 +14,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "zs-plugin-storage.h"
+#include "zs-plugin-storage-private.h"
 #include "zs-store-private.h"
 
 /**
@@ -31,6 +33,7 @@ struct _ZsPluginStorage
   ZsStore *store;
   char    *module_name;
   char    *prefix;        /* "industry_chain_" for "industry-chain" */
+  char   **legacy;        /* tables named before the prefix rule, while migrating */
 };
 
 G_DEFINE_FINAL_TYPE (ZsPluginStorage, zs_plugin_storage, G_TYPE_OBJECT)
@@ -68,7 +71,8 @@ static gboolean
 is_own (ZsPluginStorage *self,
         const char      *name)
 {
-  return name != NULL && g_str_has_prefix (name, self->prefix);
+  return name != NULL && (g_str_has_prefix (name, self->prefix) ||
+                          (self->legacy != NULL && g_strv_contains ((const char * const *) self->legacy, name)));
 }
 
 /* sqlite's schema tables are written by sqlite itself while it runs a
@@ -93,6 +97,18 @@ allows_read (ZsPluginStorage *self,
     return TRUE;
   /* A core table read by a core view, or the view itself. */
   if ((view != NULL && g_strv_contains (core_views, view)) || g_strv_contains (core_views, table))
+    return TRUE;
+  /* The id of a core record its view shows anyway: what sqlite reads to
+   * check a plugin table's foreign key to firms (id) or projects (id). */
+  if (g_strcmp0 (column, "id") == 0 && table != NULL)
+    {
+      g_autofree char *view_name = g_strconcat ("core_", table, NULL);
+
+      if (g_strv_contains (core_views, view_name))
+        return TRUE;
+    }
+  /* Table-valued functions such as json_each () read no table. */
+  if (g_strcmp0 (table, "json_each") == 0 || g_strcmp0 (table, "json_tree") == 0)
     return TRUE;
   /* count (*) reads no column (an empty name) and names no view even
    * through one: a row count is not data. */
@@ -175,9 +191,12 @@ allows (ZsPluginStorage *self,
       return is_own (self, arg2);
     case SQLITE_ALTER_TABLE:
       return is_own (self, arg2);
+    case SQLITE_REINDEX:
+      /* sqlite asks while it creates an index: the index's name. */
+      return is_own (self, arg1);
     default:
-      /* PRAGMA writes, ATTACH, DETACH, transactions in SQL, REINDEX,
-       * ANALYZE and anything newer. */
+      /* PRAGMA writes, ATTACH, DETACH, transactions in SQL, ANALYZE and
+       * anything newer. */
       return FALSE;
     }
 }
@@ -203,10 +222,11 @@ authorize (void       *data,
  * statement is authorized when it is prepared, and a cached text could be
  * shared with the core's or another plugin's. */
 static sqlite3_stmt *
-prepare (ZsPluginStorage     *self,
-         const char          *sql,
-         const char * const  *params,
-         GError             **error)
+prepare_next (ZsPluginStorage     *self,
+              const char          *sql,
+              const char * const  *params,
+              const char         **next,
+              GError             **error)
 {
   ZsDb *data = _zs_store_get_data (self->store);
   sqlite3 *db = _zs_db_get_handle (data);
@@ -239,7 +259,9 @@ prepare (ZsPluginStorage     *self,
     }
   while (tail != NULL && g_ascii_isspace (*tail))
     tail++;
-  if (tail != NULL && *tail != '\0')
+  if (next != NULL)
+    *next = tail;
+  else if (tail != NULL && *tail != '\0')
     {
       g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
                    _("Only one SQL statement may be run at a time; found more after “%.*s”"),
@@ -260,6 +282,15 @@ prepare (ZsPluginStorage     *self,
   return stmt;
 }
 
+static sqlite3_stmt *
+prepare (ZsPluginStorage     *self,
+         const char          *sql,
+         const char * const  *params,
+         GError             **error)
+{
+  return prepare_next (self, sql, params, NULL, error);
+}
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 static void
@@ -270,6 +301,7 @@ zs_plugin_storage_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->module_name, g_free);
   g_clear_pointer (&self->prefix, g_free);
+  g_clear_pointer (&self->legacy, g_strfreev);
 
   G_OBJECT_CLASS (zs_plugin_storage_parent_class)->finalize (object);
 }
@@ -595,4 +627,102 @@ zs_plugin_storage_rollback (ZsPluginStorage *self)
 {
   g_return_if_fail (ZS_IS_PLUGIN_STORAGE (self));
   _zs_store_rollback_to (self->store);
+}
+
+/* The tables a plugin named before the prefix rule, which its schema steps
+ * may still create, read, rename and drop: set by the engine for the time
+ * of a plugin's migrations only (from X-Zhaoshang-Legacy-Tables), so the
+ * step that renames them to the prefix can run. %NULL ends it. */
+void
+_zs_plugin_storage_set_legacy_tables (ZsPluginStorage    *self,
+                                      const char * const *tables)
+{
+  /* The core's own tables, never a plugin's whatever it claims. */
+  static const char * const core_tables[] = {
+    "activities", "audit_seal", "changes", "clauses", "contacts", "firm_search", "firm_sectors",
+    "firms", "imports", "parks", "plugin_schemas", "plugin_settings", "project_sectors",
+    "projects", "regions", "sectors", "staff", "stage_changes", "targets", NULL
+  };
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+
+  g_return_if_fail (ZS_IS_PLUGIN_STORAGE (self));
+
+  g_clear_pointer (&self->legacy, g_strfreev);
+  /* A legacy name starts with a word of the module name and '_'
+   * ("chain_maps" for "industry-chain"). */
+  words = g_strsplit (self->module_name, "-", -1);
+  for (guint i = 0; tables != NULL && tables[i] != NULL; i++)
+    {
+      gboolean fits = FALSE;
+
+      if (g_strv_contains (core_tables, tables[i]) || g_str_has_prefix (tables[i], "sqlite_") ||
+          g_str_has_prefix (tables[i], "core_"))
+        continue;
+      for (guint w = 0; words[w] != NULL && !fits; w++)
+        fits = words[w][0] != '\0' && g_str_has_prefix (tables[i], words[w]) &&
+               tables[i][strlen (words[w])] == '_';
+      if (fits)
+        g_strv_builder_add (kept, tables[i]);
+    }
+  self->legacy = g_strv_builder_end (kept);
+  if (self->legacy[0] == NULL)
+    g_clear_pointer (&self->legacy, g_strfreev);
+}
+
+/* Each statement of @sql in turn, every one authorized as the plugin's
+ * own and prepared only after the one before has run. */
+static gboolean
+run_script (ZsPluginStorage  *self,
+            const char       *sql,
+            GError          **error)
+{
+  ZsDb *data = _zs_store_get_data (self->store);
+  const char *next = sql;
+
+  while (next != NULL && *next != '\0')
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      const char *rest = NULL;
+
+      if (!(stmt = prepare_next (self, next, NULL, &rest, error)) ||
+          !_zs_db_step_done (data, stmt, error))
+        return FALSE;
+      next = rest;
+    }
+  return TRUE;
+}
+
+/* Runs the plugin's own script for @version through its authorizer and
+ * records the version, together. */
+gboolean
+_zs_plugin_storage_apply_schema_step (ZsPluginStorage  *self,
+                                      const char       *schema,
+                                      int               version,
+                                      const char       *sql,
+                                      GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ZS_IS_PLUGIN_STORAGE (self), FALSE);
+
+  if (!_zs_store_savepoint (self->store, error))
+    return FALSE;
+  if (!run_script (self, sql, error) ||
+      !(stmt = _zs_store_prepare (self->store,
+                                  "INSERT INTO plugin_schemas (schema_name, version) VALUES (?, ?) "
+                                  "ON CONFLICT (schema_name) DO UPDATE SET version = excluded.version",
+                                  error)))
+    {
+      _zs_store_rollback_to (self->store);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, schema, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, version);
+  if (!_zs_store_step_done (self->store, stmt, error))
+    {
+      _zs_store_rollback_to (self->store);
+      return FALSE;
+    }
+  return _zs_store_release (self->store, error);
 }

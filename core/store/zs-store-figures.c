@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "zs-store-private.h"
+#include "zs-store-raw-private.h"
 
 /* How many bars an investment chart shows at most, when not told. */
 #define DEFAULT_LIMIT 8
@@ -273,5 +274,5 @@ zs_store_list_imports_json (ZsStore  *self,
                          "CASE WHEN status = 'running' AND id IN (%s) THEN 'interrupted' ELSE status END "
                          "AS status, rows_read, inserted, updated, skipped, rejected "
                          "FROM imports ORDER BY id DESC", dead->str);
-  return zs_store_query_json (self, sql, NULL, error);
+  return _zs_store_query_json (self, sql, NULL, error);
 }

@@ -18,6 +18,7 @@
 
 #include "zs-error.h"
 #include "zs-store-private.h"
+#include "zs-store-raw-private.h"
 
 #define SEARCH_COLUMNS "name, name_other, uscc, business_scope, contacts"
 #define N_SEARCH_COLUMNS 5
@@ -224,7 +225,7 @@ _zs_store_tune_search (ZsStore     *self,
   g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (%s, rank) VALUES (?, ?)", table, table);
 
   for (guint i = 0; i < G_N_ELEMENTS (search_settings); i++)
-    if (zs_store_execute (self, sql, (const char *[]) { search_settings[i][0],
+    if (_zs_store_execute (self, sql, (const char *[]) { search_settings[i][0],
                                                        search_settings[i][many_rows ? 1 : 2], NULL },
                           error) < 0)
       return FALSE;

@@ -79,22 +79,6 @@ ZS_AVAILABLE_IN_ALL
 gboolean       zs_store_rebuild_search_index (ZsStore          *self,
                                             GError            **error);
 ZS_AVAILABLE_IN_ALL
-gint64         zs_store_execute            (ZsStore            *self,
-                                            const char         *sql,
-                                            const char * const *params,
-                                            GError            **error);
-ZS_AVAILABLE_IN_ALL
-GPtrArray     *zs_store_query              (ZsStore            *self,
-                                            const char         *sql,
-                                            const char * const *params,
-                                            GError            **error);
-ZS_AVAILABLE_IN_ALL
-char          *zs_store_query_json         (ZsStore            *self,
-                                            const char         *sql,
-                                            const char * const *params,
-                                            GError            **error);
-
-ZS_AVAILABLE_IN_ALL
 gboolean       zs_store_load_seed          (ZsStore      *self,
                                             GError      **error);
 ZS_AVAILABLE_IN_ALL

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "zs-chain-catalog.h"
+#include "zs-chain-sql.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -70,9 +71,9 @@ load_maps (ZsChainCatalog  *self,
            GError         **error)
 {
   g_autoptr(GPtrArray) rows =
-    zs_store_query (store,
+    zs_chain_sql_query (store,
                     "SELECT id, code, name, coalesce (description, ''), coalesce (clause, 0), origin "
-                    "FROM chain_maps ORDER BY id",
+                    "FROM industry_chain_maps ORDER BY id",
                     NULL, error);
 
   if (rows == NULL)
@@ -95,8 +96,8 @@ load_links (ZsChainCatalog  *self,
             GError         **error)
 {
   g_autoptr(GPtrArray) rows =
-    zs_store_query (store,
-                    "SELECT id, chain_id, code, name, position FROM chain_links "
+    zs_chain_sql_query (store,
+                    "SELECT id, chain_id, code, name, position FROM industry_chain_links "
                     "ORDER BY chain_id, CASE position WHEN 'upstream' THEN 0 WHEN 'midstream' THEN 1 ELSE 2 END, "
                     "  sort_order, id",
                     NULL, error);
@@ -125,7 +126,7 @@ load_link_terms (ZsChainCatalog  *self,
                  void           (*add) (ZsChainLink *, const char *),
                  GError         **error)
 {
-  g_autoptr(GPtrArray) rows = zs_store_query (store, sql, NULL, error);
+  g_autoptr(GPtrArray) rows = zs_chain_sql_query (store, sql, NULL, error);
 
   if (rows == NULL)
     return FALSE;
@@ -146,7 +147,7 @@ load_edges (ZsChainCatalog  *self,
             GError         **error)
 {
   g_autoptr(GPtrArray) rows =
-    zs_store_query (store, "SELECT supplier_id, customer_id FROM chain_edges ORDER BY supplier_id, customer_id",
+    zs_chain_sql_query (store, "SELECT supplier_id, customer_id FROM industry_chain_edges ORDER BY supplier_id, customer_id",
                     NULL, error);
 
   if (rows == NULL)
@@ -180,9 +181,9 @@ zs_chain_catalog_load (ZsStore  *store,
 
   if (!load_maps (self, store, error) ||
       !load_links (self, store, error) ||
-      !load_link_terms (self, store, "SELECT link_id, sector_code FROM chain_link_sectors ORDER BY id",
+      !load_link_terms (self, store, "SELECT link_id, sector_code FROM industry_chain_link_sectors ORDER BY id",
                         zs_chain_link_add_sector, error) ||
-      !load_link_terms (self, store, "SELECT link_id, keyword FROM chain_link_keywords ORDER BY id",
+      !load_link_terms (self, store, "SELECT link_id, keyword FROM industry_chain_link_keywords ORDER BY id",
                         zs_chain_link_add_keyword, error) ||
       !load_edges (self, store, error))
     return NULL;

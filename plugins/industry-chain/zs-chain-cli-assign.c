@@ -27,10 +27,10 @@ write_decision (ZsStore     *store,
   g_autofree char *now = zs_chain_cli_now ();
 
   if (status == NULL)
-    return zs_store_execute (store, "DELETE FROM chain_assignments WHERE firm_id = ?1 AND link_id = ?2",
+    return zs_chain_sql_execute (store, "DELETE FROM industry_chain_assignments WHERE firm_id = ?1 AND link_id = ?2",
                              (const char *[]) { firm, link_id, NULL }, error) >= 0;
-  return zs_store_execute (store,
-                           "INSERT INTO chain_assignments (firm_id, link_id, status, actor, at) "
+  return zs_chain_sql_execute (store,
+                           "INSERT INTO industry_chain_assignments (firm_id, link_id, status, actor, at) "
                            "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (firm_id, link_id) DO UPDATE SET "
                            "status = excluded.status, actor = excluded.actor, at = excluded.at",
                            (const char *[]) { firm, link_id, status, zs_store_get_actor (store), now, NULL },
@@ -79,8 +79,8 @@ check_no_open_lead (ZsStore     *store,
   g_autofree char *link_id = zs_chain_id_to_string (zs_chain_link_get_id (link));
   g_autoptr(GError) local_error = NULL;
   g_autofree char *project = zs_chain_sql_scalar (store,
-                                                  "SELECT p.id FROM projects p "
-                                                  "JOIN chain_project_links l ON l.project_id = p.id "
+                                                  "SELECT p.id FROM core_projects p "
+                                                  "JOIN industry_chain_project_links l ON l.project_id = p.id "
                                                   "WHERE p.firm_id = ?1 AND l.link_id = ?2 AND p.stage <> 'lost' "
                                                   "  AND coalesce (p.park_code, '') = ?3",
                                                   (const char *[]) { firm, link_id, park ? park : "", NULL },
@@ -103,9 +103,9 @@ known_sectors (ZsStore      *store,
                GError      **error)
 {
   g_autofree char *link_id = zs_chain_id_to_string (zs_chain_link_get_id (link));
-  g_autoptr(GPtrArray) rows = zs_store_query (store,
-                                              "SELECT s.sector_code FROM chain_link_sectors s "
-                                              "JOIN sectors k ON k.code = s.sector_code "
+  g_autoptr(GPtrArray) rows = zs_chain_sql_query (store,
+                                              "SELECT s.sector_code FROM industry_chain_link_sectors s "
+                                              "JOIN core_sectors k ON k.code = s.sector_code "
                                               "WHERE s.link_id = ?1 ORDER BY s.id",
                                               (const char *[]) { link_id, NULL }, error);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -122,7 +122,7 @@ known_clause (ZsStore    *store,
               ZsChainMap *map)
 {
   g_autofree char *clause = g_strdup_printf ("%d", zs_chain_map_get_clause (map));
-  g_autofree char *found = zs_chain_sql_scalar (store, "SELECT number FROM clauses WHERE number = ?1",
+  g_autofree char *found = zs_chain_sql_scalar (store, "SELECT number FROM core_clauses WHERE number = ?1",
                                                 (const char *[]) { clause, NULL }, NULL);
 
   return found != NULL ? zs_chain_map_get_clause (map) : 0;
@@ -170,8 +170,8 @@ save_lead (ZsStore      *store,
   id = zs_store_add_project (store, project, error);
   project_id = zs_chain_id_to_string (id);
   if (id == 0 ||
-      zs_store_execute (store,
-                        "INSERT INTO chain_project_links (project_id, link_id, actor, at) VALUES (?1, ?2, ?3, ?4)",
+      zs_chain_sql_execute (store,
+                        "INSERT INTO industry_chain_project_links (project_id, link_id, actor, at) VALUES (?1, ?2, ?3, ?4)",
                         (const char *[]) { project_id, link_id, zs_store_get_actor (store), now, NULL },
                         error) < 0 ||
       !zs_store_commit (store, error))

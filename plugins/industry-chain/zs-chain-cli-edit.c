@@ -48,7 +48,7 @@ check_new_chain (ZsStore     *store,
 {
   gboolean exists;
 
-  if (!code_exists (store, "SELECT 1 FROM chain_maps WHERE code = ?1", code, &exists, error))
+  if (!code_exists (store, "SELECT 1 FROM industry_chain_maps WHERE code = ?1", code, &exists, error))
     return FALSE;
   if (exists)
     g_set_error (error, ZS_ERROR, ZS_ERROR_DUPLICATE, _("There is already a chain “%s”"), code);
@@ -62,7 +62,7 @@ check_new_link (ZsStore     *store,
 {
   gboolean exists;
 
-  if (!code_exists (store, "SELECT 1 FROM chain_links WHERE code = ?1", code, &exists, error))
+  if (!code_exists (store, "SELECT 1 FROM industry_chain_links WHERE code = ?1", code, &exists, error))
     return FALSE;
   if (exists)
     g_set_error (error, ZS_ERROR, ZS_ERROR_DUPLICATE, _("There is already a link “%s” (link codes are unique "
@@ -101,7 +101,7 @@ check_sectors (ZsStore     *store,
   for (guint i = 0; sectors != NULL && sectors[i] != NULL; i++)
     {
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *found = zs_chain_sql_scalar (store, "SELECT code FROM sectors WHERE code = ?1",
+      g_autofree char *found = zs_chain_sql_scalar (store, "SELECT code FROM core_sectors WHERE code = ?1",
                                                     (const char *[]) { sectors[i], NULL }, &local_error);
 
       if (local_error != NULL)
@@ -174,7 +174,7 @@ execute_each (ZsStore     *store,
               GError     **error)
 {
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    if (zs_store_execute (store, sql, (const char *[]) { link_code, values[i], NULL }, error) < 0)
+    if (zs_chain_sql_execute (store, sql, (const char *[]) { link_code, values[i], NULL }, error) < 0)
       return FALSE;
   return TRUE;
 }
@@ -185,18 +185,18 @@ add_terms (ZsStore      *store,
            const Terms  *terms,
            GError      **error)
 {
-  return execute_each (store, "INSERT OR IGNORE INTO chain_link_sectors (link_id, sector_code) "
-                              "SELECT id, ?2 FROM chain_links WHERE code = ?1",
+  return execute_each (store, "INSERT OR IGNORE INTO industry_chain_link_sectors (link_id, sector_code) "
+                              "SELECT id, ?2 FROM industry_chain_links WHERE code = ?1",
                        code, terms->sectors, error) &&
-         execute_each (store, "INSERT OR IGNORE INTO chain_link_keywords (link_id, keyword) "
-                              "SELECT id, ?2 FROM chain_links WHERE code = ?1",
+         execute_each (store, "INSERT OR IGNORE INTO industry_chain_link_keywords (link_id, keyword) "
+                              "SELECT id, ?2 FROM industry_chain_links WHERE code = ?1",
                        code, terms->keywords, error) &&
-         execute_each (store, "INSERT OR IGNORE INTO chain_edges (supplier_id, customer_id) "
-                              "SELECT s.id, c.id FROM chain_links s, chain_links c "
+         execute_each (store, "INSERT OR IGNORE INTO industry_chain_edges (supplier_id, customer_id) "
+                              "SELECT s.id, c.id FROM industry_chain_links s, industry_chain_links c "
                               "WHERE c.code = ?1 AND s.code = ?2 AND s.id <> c.id",
                        code, terms->suppliers, error) &&
-         execute_each (store, "INSERT OR IGNORE INTO chain_edges (supplier_id, customer_id) "
-                              "SELECT s.id, c.id FROM chain_links s, chain_links c "
+         execute_each (store, "INSERT OR IGNORE INTO industry_chain_edges (supplier_id, customer_id) "
+                              "SELECT s.id, c.id FROM industry_chain_links s, industry_chain_links c "
                               "WHERE s.code = ?1 AND c.code = ?2 AND s.id <> c.id",
                        code, terms->customers, error);
 }
@@ -207,19 +207,19 @@ drop_terms (ZsStore      *store,
             const Terms  *terms,
             GError      **error)
 {
-  return execute_each (store, "DELETE FROM chain_link_sectors WHERE sector_code = ?2 "
-                              "AND link_id = (SELECT id FROM chain_links WHERE code = ?1)",
+  return execute_each (store, "DELETE FROM industry_chain_link_sectors WHERE sector_code = ?2 "
+                              "AND link_id = (SELECT id FROM industry_chain_links WHERE code = ?1)",
                        code, terms->sectors, error) &&
-         execute_each (store, "DELETE FROM chain_link_keywords WHERE keyword = ?2 "
-                              "AND link_id = (SELECT id FROM chain_links WHERE code = ?1)",
+         execute_each (store, "DELETE FROM industry_chain_link_keywords WHERE keyword = ?2 "
+                              "AND link_id = (SELECT id FROM industry_chain_links WHERE code = ?1)",
                        code, terms->keywords, error) &&
-         execute_each (store, "DELETE FROM chain_edges "
-                              "WHERE customer_id = (SELECT id FROM chain_links WHERE code = ?1) "
-                              "AND supplier_id = (SELECT id FROM chain_links WHERE code = ?2)",
+         execute_each (store, "DELETE FROM industry_chain_edges "
+                              "WHERE customer_id = (SELECT id FROM industry_chain_links WHERE code = ?1) "
+                              "AND supplier_id = (SELECT id FROM industry_chain_links WHERE code = ?2)",
                        code, terms->suppliers, error) &&
-         execute_each (store, "DELETE FROM chain_edges "
-                              "WHERE supplier_id = (SELECT id FROM chain_links WHERE code = ?1) "
-                              "AND customer_id = (SELECT id FROM chain_links WHERE code = ?2)",
+         execute_each (store, "DELETE FROM industry_chain_edges "
+                              "WHERE supplier_id = (SELECT id FROM industry_chain_links WHERE code = ?1) "
+                              "AND customer_id = (SELECT id FROM industry_chain_links WHERE code = ?2)",
                        code, terms->customers, error);
 }
 
@@ -230,9 +230,9 @@ mark_edited (ZsStore      *store,
              const Terms  *terms,
              GError      **error)
 {
-  const char *sql = "UPDATE chain_links SET edited = 1 WHERE code IN (?1, ?2)";
+  const char *sql = "UPDATE industry_chain_links SET edited = 1 WHERE code IN (?1, ?2)";
 
-  return zs_store_execute (store, sql, (const char *[]) { code, code, NULL }, error) >= 0 &&
+  return zs_chain_sql_execute (store, sql, (const char *[]) { code, code, NULL }, error) >= 0 &&
          execute_each (store, sql, code, terms->suppliers, error) &&
          execute_each (store, sql, code, terms->customers, error);
 }
@@ -244,10 +244,10 @@ remember_removal (ZsStore     *store,
                   const char  *code,
                   GError     **error)
 {
-  g_autofree char *sql = g_strdup_printf ("INSERT OR IGNORE INTO chain_seed_removed (kind, code) "
+  g_autofree char *sql = g_strdup_printf ("INSERT OR IGNORE INTO industry_chain_seed_removed (kind, code) "
                                           "SELECT ?1, code FROM %s WHERE code = ?2 AND origin = 'seed'", table);
 
-  return zs_store_execute (store, sql, (const char *[]) { kind, code, NULL }, error) >= 0;
+  return zs_chain_sql_execute (store, sql, (const char *[]) { kind, code, NULL }, error) >= 0;
 }
 
 /* ---- results -------------------------------------------------------- */
@@ -307,8 +307,8 @@ zs_chain_cli_add (ZsChainInvocation  *inv,
   if (!zs_chain_cli_check_code ("chain", code, error) || !check_clause (inv->clause, error) ||
       !check_new_chain (inv->store, code, error))
     return NULL;
-  if (zs_store_execute (inv->store,
-                        "INSERT INTO chain_maps (code, name, description, clause, origin) "
+  if (zs_chain_sql_execute (inv->store,
+                        "INSERT INTO industry_chain_maps (code, name, description, clause, origin) "
                         "VALUES (?1, ?2, nullif (?3, ''), nullif (?4, '0'), 'user')",
                         (const char *[]) { code, inv->words[1], inv->description ? inv->description : "",
                                            clause, NULL }, error) < 0)
@@ -323,10 +323,10 @@ update_chain_field (ZsStore     *store,
                     const char  *value,
                     GError     **error)
 {
-  g_autofree char *sql = g_strdup_printf ("UPDATE chain_maps SET %s = nullif (?2, ''), edited = 1 "
+  g_autofree char *sql = g_strdup_printf ("UPDATE industry_chain_maps SET %s = nullif (?2, ''), edited = 1 "
                                           "WHERE code = ?1", column);
 
-  return value == NULL || zs_store_execute (store, sql, (const char *[]) { code, value, NULL }, error) >= 0;
+  return value == NULL || zs_chain_sql_execute (store, sql, (const char *[]) { code, value, NULL }, error) >= 0;
 }
 
 JsonNode *
@@ -361,8 +361,8 @@ zs_chain_cli_remove (ZsChainInvocation  *inv,
   if (catalog == NULL || !zs_chain_catalog_find_map (catalog, code, error) ||
       !zs_chain_sql_savepoint (inv->store, error))
     return NULL;
-  if (!remember_removal (inv->store, "chain", "chain_maps", code, error) ||
-      zs_store_execute (inv->store, "DELETE FROM chain_maps WHERE code = ?1",
+  if (!remember_removal (inv->store, "chain", "industry_chain_maps", code, error) ||
+      zs_chain_sql_execute (inv->store, "DELETE FROM industry_chain_maps WHERE code = ?1",
                         (const char *[]) { code, NULL }, error) < 0)
     {
       zs_chain_sql_rollback (inv->store);
@@ -381,10 +381,10 @@ insert_link (ZsChainInvocation  *inv,
 {
   g_autofree char *chain_id = zs_chain_id_to_string (zs_chain_map_get_id (map));
 
-  return zs_store_execute (inv->store,
-                           "INSERT INTO chain_links (chain_id, code, name, position, sort_order, origin) "
+  return zs_chain_sql_execute (inv->store,
+                           "INSERT INTO industry_chain_links (chain_id, code, name, position, sort_order, origin) "
                            "SELECT ?1, ?2, ?3, ?4, coalesce (max (sort_order), -1) + 1, 'user' "
-                           "FROM chain_links WHERE chain_id = ?1",
+                           "FROM industry_chain_links WHERE chain_id = ?1",
                            (const char *[]) { chain_id, inv->words[1], inv->words[2], inv->position, NULL },
                            error) >= 0 &&
          add_terms (inv->store, inv->words[1], terms, error);
@@ -428,10 +428,10 @@ update_link (ZsChainInvocation  *inv,
   const char *code = inv->words[0];
 
   return (inv->name == NULL ||
-          zs_store_execute (inv->store, "UPDATE chain_links SET name = ?2 WHERE code = ?1",
+          zs_chain_sql_execute (inv->store, "UPDATE industry_chain_links SET name = ?2 WHERE code = ?1",
                             (const char *[]) { code, inv->name, NULL }, error) >= 0) &&
          (inv->position == NULL ||
-          zs_store_execute (inv->store, "UPDATE chain_links SET position = ?2 WHERE code = ?1",
+          zs_chain_sql_execute (inv->store, "UPDATE industry_chain_links SET position = ?2 WHERE code = ?1",
                             (const char *[]) { code, inv->position, NULL }, error) >= 0) &&
          drop_terms (inv->store, code, dropped, error) &&
          add_terms (inv->store, code, added, error) &&
@@ -476,8 +476,8 @@ zs_chain_cli_link_remove (ZsChainInvocation  *inv,
   if (catalog == NULL || !zs_chain_catalog_find_link (catalog, code, error) ||
       !zs_chain_sql_savepoint (inv->store, error))
     return NULL;
-  if (!remember_removal (inv->store, "link", "chain_links", code, error) ||
-      zs_store_execute (inv->store, "DELETE FROM chain_links WHERE code = ?1",
+  if (!remember_removal (inv->store, "link", "industry_chain_links", code, error) ||
+      zs_chain_sql_execute (inv->store, "DELETE FROM industry_chain_links WHERE code = ?1",
                         (const char *[]) { code, NULL }, error) < 0)
     {
       zs_chain_sql_rollback (inv->store);

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
  * options, and every option any subverb takes (each reads its own). */
 typedef struct {
   ZsStore  *store;
+  ZsPluginEngine *engine;   /* nullable: where services are found */
   char    **words;
   char     *park;
   char     *chain;

@@ -387,12 +387,15 @@ zs_chain_cli_match (ZsChainInvocation  *inv,
   g_auto(Survey) survey = { 0 };
   g_autoptr(ZsChainMatcher) matcher = NULL;
   g_autoptr(GPtrArray) links = NULL;
+  /* transfer none: the engine keeps it while the verb runs */
+  GObject *partners = inv->engine ? zs_plugin_engine_get_service (inv->engine, ZS_TYPE_PARTNER_PROVIDER) : NULL;
   JsonObject *result;
   JsonArray *matched;
 
   if (!check_match_options (inv, error) || !survey_init (&survey, inv, error) ||
       !(links = links_to_match (&survey, inv, error)) ||
-      !(matcher = zs_chain_matcher_new (inv->store, survey.coverage, &survey.settings, error)))
+      !(matcher = zs_chain_matcher_new (inv->store, survey.coverage, &survey.settings,
+                                                 (ZsPartnerProvider *) partners, error)))
     return NULL;
   matched = json_array_sized_new (links->len);
   for (guint i = 0; i < links->len; i++)
@@ -424,8 +427,8 @@ firm_decisions (ZsStore     *store,
                 GError     **error)
 {
   g_autofree char *id = zs_chain_id_to_string (firm_id);
-  g_autoptr(GPtrArray) rows = zs_store_query (store,
-                                              "SELECT link_id, status FROM chain_assignments WHERE firm_id = ?1",
+  g_autoptr(GPtrArray) rows = zs_chain_sql_query (store,
+                                              "SELECT link_id, status FROM industry_chain_assignments WHERE firm_id = ?1",
                                               (const char *[]) { id, NULL }, error);
 
   if (rows == NULL)

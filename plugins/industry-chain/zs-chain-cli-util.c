@@ -76,7 +76,7 @@ zs_chain_cli_check_park (ZsStore     *store,
 
   if (park == NULL)
     return TRUE;
-  found = zs_chain_sql_scalar (store, "SELECT code FROM parks WHERE code = ?1",
+  found = zs_chain_sql_scalar (store, "SELECT code FROM core_parks WHERE code = ?1",
                                (const char *[]) { park, NULL }, &local_error);
   if (local_error != NULL)
     {

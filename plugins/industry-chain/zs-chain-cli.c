@@ -284,6 +284,7 @@ lookup_verb (const char * const  *args,
 /**
  * zs_chain_cli_run:
  * @store: the store
+ * @engine: (nullable): the engine that activated the plugin, for services
  * @args: the words after `chain`: SUBVERB, then its arguments
  * @json: print JSON (also set by a --json among @args)
  * @error: return location for a #GError
@@ -292,11 +293,12 @@ lookup_verb (const char * const  *args,
  */
 char *
 zs_chain_cli_run (ZsStore             *store,
+                  ZsPluginEngine      *engine,
                   const char * const  *args,
                   gboolean             json,
                   GError             **error)
 {
-  ZsChainInvocation inv = { .store = store, .top = DEFAULT_TOP, .clause = -1 };
+  ZsChainInvocation inv = { .store = store, .engine = engine, .top = DEFAULT_TOP, .clause = -1 };
   g_autoptr(JsonNode) result = NULL;
   const ZsChainVerb *verb;
   char *output = NULL;

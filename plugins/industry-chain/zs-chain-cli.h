@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 char *zs_chain_cli_run      (ZsStore             *store,
+                             ZsPluginEngine      *engine,
                              const char * const  *args,
                              gboolean             json,
                              GError             **error);

@@ -125,12 +125,12 @@ load_projects (ZsStore     *store,
 {
   g_autoptr(GArray) projects = g_array_new (FALSE, FALSE, sizeof (Project));
   g_autoptr(GPtrArray) rows =
-    zs_store_query (store,
+    zs_chain_sql_query (store,
                     "WITH RECURSIVE scope (code) AS ("
-                    "  SELECT code FROM parks WHERE code = ?1"
-                    "  UNION SELECT p.code FROM parks p JOIN scope s ON p.parent_code = s.code) "
+                    "  SELECT code FROM core_parks WHERE code = ?1"
+                    "  UNION SELECT p.code FROM core_parks p JOIN scope s ON p.parent_code = s.code) "
                     "SELECT p.id, p.firm_id, p.stage, coalesce (l.link_id, 0) "
-                    "FROM projects p LEFT JOIN chain_project_links l ON l.project_id = p.id "
+                    "FROM core_projects p LEFT JOIN industry_chain_project_links l ON l.project_id = p.id "
                     "WHERE p.stage NOT IN ('dormant', 'lost') "
                     "  AND (?1 = '' OR p.park_code IN (SELECT code FROM scope)) "
                     "ORDER BY p.id",
@@ -178,8 +178,8 @@ load_decisions (ZsChainCoverage  *self,
 {
   g_autofree char *list = zs_chain_sql_id_list ((gint64 *) (gpointer) firms->data, firms->len);
   g_autoptr(GPtrArray) rows =
-    zs_store_query (store,
-                    "SELECT firm_id, link_id, status FROM chain_assignments "
+    zs_chain_sql_query (store,
+                    "SELECT firm_id, link_id, status FROM industry_chain_assignments "
                     "WHERE firm_id IN (SELECT value FROM json_each (?1))",
                     (const char *[]) { list, NULL }, error);
 
@@ -208,8 +208,8 @@ load_project_sectors (ZsChainCoverage  *self,
   for (guint i = 0; i < projects->len; i++)
     g_array_append_val (ids, g_array_index (projects, Project, i).id);
   list = zs_chain_sql_id_list ((gint64 *) (gpointer) ids->data, ids->len);
-  rows = zs_store_query (store,
-                         "SELECT project_id, sector_code FROM project_sectors "
+  rows = zs_chain_sql_query (store,
+                         "SELECT project_id, sector_code FROM core_project_sectors "
                          "WHERE project_id IN (SELECT value FROM json_each (?1))",
                          (const char *[]) { list, NULL }, error);
   if (rows == NULL)

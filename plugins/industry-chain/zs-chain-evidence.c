@@ -55,10 +55,10 @@ zs_chain_firm_facts_load (ZsStore  *store,
   g_autoptr(GHashTable) facts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                        (GDestroyNotify) zs_chain_firm_facts_free);
   g_autoptr(GPtrArray) rows =
-    zs_store_query (store,
+    zs_chain_sql_query (store,
                     "SELECT f.id, f.name, coalesce (f.business_scope, ''), "
-                    "  coalesce ((SELECT group_concat (s.sector_code) FROM firm_sectors s WHERE s.firm_id = f.id), '') "
-                    "FROM firms f WHERE f.id IN (SELECT value FROM json_each (?1))",
+                    "  coalesce ((SELECT group_concat (s.sector_code) FROM core_firm_sectors s WHERE s.firm_id = f.id), '') "
+                    "FROM core_firms f WHERE f.id IN (SELECT value FROM json_each (?1))",
                     (const char *[]) { list, NULL }, error);
 
   if (rows == NULL)

@@ -35,11 +35,6 @@
 #define RECENCY_DAYS      365.0
 #define FIRST_BATCH       256
 #define MAX_BATCH         16384
-/* The connection's default page cache (2 MB) holds a sliver of a million
- * firms' rows, so reading tens of thousands of them went to the kernel page
- * by page. While a matcher lives the cache may grow to 64 MB, which halves
- * the time of matching every chain; the size is put back afterwards. */
-#define MATCH_CACHE_SQL   "PRAGMA cache_size = -65536"
 
 enum {
   HIT_SECTOR   = 1 << 0,
@@ -70,52 +65,23 @@ struct _ZsChainMatcher
   ZsChainSettings  settings;
   GHashTable      *days_since_contact;  /* gint64 * firm → int days */
   GHashTable      *referrers;           /* gint64 * firm → gint64 * settled referrer */
-  GPtrArray       *partners;            /* flying-zone partner region codes */
+  GHashTable      *partners;            /* gint64 * firm → partner name */
   gboolean         partner_available;
   GDate            today;
-  char            *saved_cache_size;
 };
 
 G_DEFINE_FINAL_TYPE (ZsChainMatcher, zs_chain_matcher, G_TYPE_OBJECT)
-
-static void
-restore_cache (ZsChainMatcher *self)
-{
-  g_autofree char *sql = NULL;
-
-  if (self->saved_cache_size == NULL)
-    return;
-  sql = g_strdup_printf ("PRAGMA cache_size = %" PRId64, g_ascii_strtoll (self->saved_cache_size, NULL, 10));
-  zs_store_execute (self->store, sql, NULL, NULL);
-  g_clear_pointer (&self->saved_cache_size, g_free);
-}
-
-static gboolean
-enlarge_cache (ZsChainMatcher  *self,
-               GError         **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  self->saved_cache_size = zs_chain_sql_scalar (self->store, "PRAGMA cache_size", NULL, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return self->saved_cache_size == NULL || zs_store_execute (self->store, MATCH_CACHE_SQL, NULL, error) >= 0;
-}
 
 static void
 zs_chain_matcher_finalize (GObject *object)
 {
   ZsChainMatcher *self = (ZsChainMatcher *) object;
 
-  restore_cache (self);
   g_clear_object (&self->store);
   g_clear_object (&self->coverage);
   g_hash_table_unref (self->days_since_contact);
   g_hash_table_unref (self->referrers);
-  g_ptr_array_unref (self->partners);
+  g_hash_table_unref (self->partners);
 
   G_OBJECT_CLASS (zs_chain_matcher_parent_class)->finalize (object);
 }
@@ -133,7 +99,7 @@ zs_chain_matcher_init (ZsChainMatcher *self)
 
   self->days_since_contact = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->referrers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  self->partners = g_ptr_array_new_with_free_func (g_free);
+  self->partners = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_date_clear (&self->today, 1);
   g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
                   g_date_time_get_month (now), g_date_time_get_year (now));
@@ -168,7 +134,7 @@ load_contacts (ZsChainMatcher  *self,
                GError         **error)
 {
   g_autoptr(GPtrArray) rows =
-    zs_store_query (self->store, "SELECT firm_id, max (date) FROM activities GROUP BY firm_id", NULL, error);
+    zs_chain_sql_query (self->store, "SELECT firm_id, max (date) FROM core_activities GROUP BY firm_id", NULL, error);
 
   if (rows == NULL)
     return FALSE;
@@ -192,8 +158,8 @@ load_referrers (ZsChainMatcher  *self,
   GArray *settled = zs_chain_coverage_get_settled_firms (self->coverage);
   g_autofree char *list = zs_chain_sql_id_list ((gint64 *) (gpointer) settled->data, settled->len);
   g_autoptr(GPtrArray) rows =
-    zs_store_query (self->store,
-                    "SELECT firm_id, min (referrer_firm_id) FROM projects "
+    zs_chain_sql_query (self->store,
+                    "SELECT firm_id, min (referrer_firm_id) FROM core_projects "
                     "WHERE referrer_firm_id IN (SELECT value FROM json_each (?1)) GROUP BY firm_id",
                     (const char *[]) { list, NULL }, error);
 
@@ -208,25 +174,29 @@ load_referrers (ZsChainMatcher  *self,
   return TRUE;
 }
 
-/* The flying-zone plugin owns `flying_zone_partners`; it is only read, and
- * only if it is there, so this plugin needs nothing from that one. */
+/* Partner firms come from whichever plugin publishes a ZsPartnerProvider
+ * (the flying-zone plugin); without one the partner component is 0 for
+ * every firm, and said so. */
 static gboolean
-load_partners (ZsChainMatcher  *self,
-               GError         **error)
+load_partners (ZsChainMatcher     *self,
+               ZsPartnerProvider  *provider,
+               GError            **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) firms = NULL;
 
-  if (!zs_chain_sql_table_exists (self->store, "flying_zone_partners", &self->partner_available, error))
-    return FALSE;
-  if (!self->partner_available)
+  self->partner_available = provider != NULL;
+  if (provider == NULL)
     return TRUE;
-  rows = zs_store_query (self->store,
-                         "SELECT DISTINCT region_code FROM flying_zone_partners WHERE region_code IS NOT NULL",
-                         NULL, error);
-  if (rows == NULL)
+  if (!(firms = zs_partner_provider_list_partner_firms (provider, error)))
     return FALSE;
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (self->partners, g_strdup (((char **) g_ptr_array_index (rows, i))[0]));
+  for (guint i = 0; i < firms->len; i++)
+    {
+      ZsFirm *firm = g_ptr_array_index (firms, i);
+      char *name = zs_partner_provider_get_partner_name (provider, firm);
+
+      g_hash_table_replace (self->partners, new_key (zs_firm_get_id (firm)),
+                            name != NULL ? name : g_strdup (zs_firm_get_name (firm)));
+    }
   return TRUE;
 }
 
@@ -235,6 +205,7 @@ load_partners (ZsChainMatcher  *self,
  * @store: the store
  * @coverage: what is settled in the park the candidates are for
  * @settings: the weights
+ * @partners: (nullable): where partner firms come from
  * @error: return location for a #GError
  *
  * Reads what all links share: last contacts, referrals by settled firms and
@@ -246,6 +217,7 @@ ZsChainMatcher *
 zs_chain_matcher_new (ZsStore                *store,
                       ZsChainCoverage        *coverage,
                       const ZsChainSettings  *settings,
+                      ZsPartnerProvider      *partners,
                       GError                **error)
 {
   g_autoptr(ZsChainMatcher) self = g_object_new (ZS_TYPE_CHAIN_MATCHER, NULL);
@@ -253,8 +225,7 @@ zs_chain_matcher_new (ZsStore                *store,
   self->store = g_object_ref (store);
   self->coverage = g_object_ref (coverage);
   self->settings = *settings;
-  if (!load_contacts (self, error) || !load_referrers (self, error) || !load_partners (self, error) ||
-      !enlarge_cache (self, error))
+  if (!load_contacts (self, error) || !load_referrers (self, error) || !load_partners (self, partners, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -285,8 +256,8 @@ sector_ids (ZsChainMatcher  *self,
   if (zs_chain_link_get_sectors (link)->len == 0)
     return TRUE;
   if (!zs_chain_sql_ids (self->store,
-                         "SELECT group_concat (firm_id) FROM firm_sectors WHERE sector_code IN "
-                         "(SELECT sector_code FROM chain_link_sectors WHERE link_id = ?1)",
+                         "SELECT group_concat (firm_id) FROM core_firm_sectors WHERE sector_code IN "
+                         "(SELECT sector_code FROM industry_chain_link_sectors WHERE link_id = ?1)",
                          (const char *[]) { link_id, NULL }, ids, error))
     return FALSE;
   zs_chain_ids_sort_unique (ids);
@@ -305,7 +276,7 @@ keyword_ids (ZsChainMatcher  *self,
   if (match == NULL)
     return TRUE;
   if (!zs_chain_sql_ids (self->store,
-                         "SELECT group_concat (rowid) FROM firm_search WHERE firm_search MATCH ?1",
+                         "SELECT group_concat (firm_id) FROM core_firm_search WHERE query MATCH ?1",
                          (const char *[]) { match, NULL }, ids, error))
     return FALSE;
   zs_chain_ids_sort_unique (ids);
@@ -321,8 +292,8 @@ decided_ids (ZsChainMatcher  *self,
 {
   g_autofree char *link_id = zs_chain_id_to_string (zs_chain_link_get_id (link));
   g_autoptr(GPtrArray) rows =
-    zs_store_query (self->store,
-                    "SELECT firm_id, status FROM chain_assignments WHERE link_id = ?1 ORDER BY firm_id",
+    zs_chain_sql_query (self->store,
+                    "SELECT firm_id, status FROM industry_chain_assignments WHERE link_id = ?1 ORDER BY firm_id",
                     (const char *[]) { link_id, NULL }, error);
 
   if (rows == NULL)
@@ -440,22 +411,11 @@ ties_value (ZsChainMatcher *self,
   return (adjacent > 0 ? 0.5 : 0) + (found ? 0.5 : 0);
 }
 
-/* A partner code names a province (xx0000), a city (xxxx00) or a county. */
 static const char *
 match_partner (ZsChainMatcher *self,
-               const char     *region)
+               gint64          firm_id)
 {
-  if (strlen (region) != 6)
-    return NULL;
-  for (guint i = 0; i < self->partners->len; i++)
-    {
-      const char *code = g_ptr_array_index (self->partners, i);
-      gsize prefix = g_str_has_suffix (code, "0000") ? 2 : g_str_has_suffix (code, "00") ? 4 : 6;
-
-      if (strlen (code) == 6 && strncmp (code, region, prefix) == 0)
-        return code;
-    }
-  return NULL;
+  return g_hash_table_lookup (self->partners, &firm_id);
 }
 
 static double
@@ -529,7 +489,7 @@ score_row (ZsChainMatcher   *self,
   values[ZS_CHAIN_COMPONENT_KEYWORD] = assigned || scored->keyword_hit == ZS_CHAIN_KEYWORD_NAME ? 1
                                        : scored->keyword_hit == ZS_CHAIN_KEYWORD_SCOPE ? 0.5 : 0;
   values[ZS_CHAIN_COMPONENT_SIZE] = size_value (capital);
-  values[ZS_CHAIN_COMPONENT_PARTNER] = match_partner (self, region) != NULL ? 1 : 0;
+  values[ZS_CHAIN_COMPONENT_PARTNER] = match_partner (self, candidate->firm_id) != NULL ? 1 : 0;
   values[ZS_CHAIN_COMPONENT_TIES] = ties_value (self, ranking->adjacent, candidate->firm_id,
                                                 &scored->referrer_firm_id);
   values[ZS_CHAIN_COMPONENT_RECENCY] = recency_value (self, candidate->firm_id, &scored->days_since_contact);
@@ -555,7 +515,7 @@ offer (ZsChainMatcher         *self,
   kept = g_memdup2 (scored, sizeof *scored);
   kept->name = g_strdup (name);
   kept->region_code = g_strdup (region);
-  kept->partner_region = g_strdup (match_partner (self, region));
+  kept->partner_region = g_strdup (match_partner (self, scored->firm_id));
   g_ptr_array_insert (top, at, kept);
   if (top->len > ranking->wanted)
     g_ptr_array_set_size (top, ranking->wanted);
@@ -618,7 +578,7 @@ score_batch (ZsChainMatcher  *self,
   rows = zs_chain_sql_scalar (self->store,
                               "SELECT group_concat (id || char (31) || registered_capital || char (31) || "
                               "  coalesce (region_code, '') || char (31) || name, char (30)) "
-                              "FROM firms WHERE id IN (SELECT value FROM json_each (?1))",
+                              "FROM core_firms WHERE id IN (SELECT value FROM json_each (?1))",
                               (const char *[]) { list, NULL }, &local_error);
   if (local_error != NULL)
     {

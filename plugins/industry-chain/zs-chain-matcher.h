@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (ZsChainMatcher, zs_chain_matcher, ZS, CHAIN_MATCHER, GObje
 ZsChainMatcher *zs_chain_matcher_new                   (ZsStore                *store,
                                                         ZsChainCoverage        *coverage,
                                                         const ZsChainSettings  *settings,
+                                                        ZsPartnerProvider      *partners,
                                                         GError                **error);
 gboolean        zs_chain_matcher_get_partner_available (ZsChainMatcher         *self);
 GPtrArray      *zs_chain_matcher_rank                  (ZsChainMatcher         *self,

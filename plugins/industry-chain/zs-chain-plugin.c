@@ -95,7 +95,8 @@ chain_plugin_run (ZsCommandProvider  *provider,
                   gboolean            json,
                   GError            **error)
 {
-  return zs_chain_cli_run (zs_plugin_context_get_store (context), args, json, error);
+  return zs_chain_cli_run (zs_plugin_context_get_store (context), zs_plugin_context_get_engine (context),
+                           args, json, error);
 }
 
 static void

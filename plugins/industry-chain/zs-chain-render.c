@@ -264,7 +264,7 @@ zs_chain_render_match (JsonObject *result,
   g_string_append_printf (out, _("Candidates for %s (points = value × weight)\n"), scope_label (result));
   append_weights (out, json_object_get_object_member (result, "weights"));
   if (!json_object_get_boolean_member (result, "partner_available"))
-    g_string_append (out, _("Partner: no flying-zone partners known (no flying_zone_partners table), "
+    g_string_append (out, _("Partner: no flying-zone partners known (no plugin provides partner firms), "
                             "so 0 for every firm\n"));
   for (guint i = 0; i < json_array_get_length (links); i++)
     append_match_link (out, json_array_get_object_element (links, i));

@@ -1,7 +1,10 @@
 /* zs-chain-schema.c: the plugin's own tables, as a migration chain
  *
- * Every table is prefixed `chain_`. Steps are never edited once released;
- * a change is a new step at the end.
+ * Step 1 named the tables `chain_…`; step 2 renames them to the plugin's
+ * storage prefix, `industry_chain_…` (the engine runs every step through
+ * the plugin's ZsPluginStorage, and lets steps touch the old names, listed
+ * in X-Zhaoshang-Legacy-Tables, for that). Steps are never edited once
+ * released; a change is a new step at the end.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -72,6 +75,28 @@ static const char step_1[] =
   "  code TEXT NOT NULL,"
   "  PRIMARY KEY (kind, code)) WITHOUT ROWID;";
 
+/* Version 2: the storage prefix. ALTER TABLE … RENAME also rewrites the
+ * references of the other tables; the indexes get the prefix too. */
+static const char step_2[] =
+  "ALTER TABLE chain_maps RENAME TO industry_chain_maps;"
+  "ALTER TABLE chain_links RENAME TO industry_chain_links;"
+  "ALTER TABLE chain_link_sectors RENAME TO industry_chain_link_sectors;"
+  "ALTER TABLE chain_link_keywords RENAME TO industry_chain_link_keywords;"
+  "ALTER TABLE chain_edges RENAME TO industry_chain_edges;"
+  "ALTER TABLE chain_assignments RENAME TO industry_chain_assignments;"
+  "ALTER TABLE chain_project_links RENAME TO industry_chain_project_links;"
+  "ALTER TABLE chain_settings RENAME TO industry_chain_settings;"
+  "ALTER TABLE chain_seed_state RENAME TO industry_chain_seed_state;"
+  "ALTER TABLE chain_seed_removed RENAME TO industry_chain_seed_removed;"
+  "DROP INDEX chain_links_by_chain;"
+  "CREATE INDEX industry_chain_links_by_chain ON industry_chain_links (chain_id, sort_order);"
+  "DROP INDEX chain_edges_by_customer;"
+  "CREATE INDEX industry_chain_edges_by_customer ON industry_chain_edges (customer_id);"
+  "DROP INDEX chain_assignments_by_link;"
+  "CREATE INDEX industry_chain_assignments_by_link ON industry_chain_assignments (link_id, firm_id);"
+  "DROP INDEX chain_project_links_by_link;"
+  "CREATE INDEX industry_chain_project_links_by_link ON industry_chain_project_links (link_id);";
+
 /**
  * zs_chain_schema_get_migrations:
  *
@@ -80,7 +105,7 @@ static const char step_1[] =
 char **
 zs_chain_schema_get_migrations (void)
 {
-  const char *steps[] = { step_1, NULL };
+  const char *steps[] = { step_1, step_2, NULL };
 
   return g_strdupv ((char **) steps);
 }

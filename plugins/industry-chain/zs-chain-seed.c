@@ -35,7 +35,7 @@ is_removed (ZsStore     *store,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *found = zs_chain_sql_scalar (store,
-                                                "SELECT 1 FROM chain_seed_removed WHERE kind = ?1 AND code = ?2",
+                                                "SELECT 1 FROM industry_chain_seed_removed WHERE kind = ?1 AND code = ?2",
                                                 (const char *[]) { kind, code, NULL }, &local_error);
 
   if (local_error != NULL)
@@ -58,7 +58,7 @@ add_terms (ZsStore     *store,
     {
       const char *term = json_array_get_string_element (terms, i);
 
-      if (term != NULL && zs_store_execute (store, sql, (const char *[]) { link_code, term, NULL }, error) < 0)
+      if (term != NULL && zs_chain_sql_execute (store, sql, (const char *[]) { link_code, term, NULL }, error) < 0)
         return FALSE;
     }
   return TRUE;
@@ -86,22 +86,22 @@ seed_link (ZsStore     *store,
     return FALSE;
   if (removed)
     return TRUE;
-  return zs_store_execute (store,
-                           "INSERT INTO chain_links (chain_id, code, name, position, sort_order, origin) "
+  return zs_chain_sql_execute (store,
+                           "INSERT INTO industry_chain_links (chain_id, code, name, position, sort_order, origin) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, 'seed') "
                            "ON CONFLICT (code) DO UPDATE SET name = excluded.name, position = excluded.position, "
                            "  sort_order = excluded.sort_order "
-                           "WHERE chain_links.origin = 'seed' AND chain_links.edited = 0",
+                           "WHERE industry_chain_links.origin = 'seed' AND industry_chain_links.edited = 0",
                            (const char *[]) { chain_id, code, json_object_get_string_member (link, "name"),
                                               json_object_get_string_member (link, "position"), order, NULL },
                            error) >= 0 &&
          add_terms (store, code, array_member (link, "sectors"),
-                    "INSERT OR IGNORE INTO chain_link_sectors (link_id, sector_code) "
-                    "SELECT id, ?2 FROM chain_links WHERE code = ?1 AND origin = 'seed' AND edited = 0",
+                    "INSERT OR IGNORE INTO industry_chain_link_sectors (link_id, sector_code) "
+                    "SELECT id, ?2 FROM industry_chain_links WHERE code = ?1 AND origin = 'seed' AND edited = 0",
                     error) &&
          add_terms (store, code, array_member (link, "keywords"),
-                    "INSERT OR IGNORE INTO chain_link_keywords (link_id, keyword) "
-                    "SELECT id, ?2 FROM chain_links WHERE code = ?1 AND origin = 'seed' AND edited = 0",
+                    "INSERT OR IGNORE INTO industry_chain_link_keywords (link_id, keyword) "
+                    "SELECT id, ?2 FROM industry_chain_links WHERE code = ?1 AND origin = 'seed' AND edited = 0",
                     error);
 }
 
@@ -114,9 +114,9 @@ seed_edges (ZsStore     *store,
     {
       JsonArray *pair = json_array_get_array_element (edges, i);
 
-      if (zs_store_execute (store,
-                            "INSERT OR IGNORE INTO chain_edges (supplier_id, customer_id) "
-                            "SELECT s.id, c.id FROM chain_links s, chain_links c "
+      if (zs_chain_sql_execute (store,
+                            "INSERT OR IGNORE INTO industry_chain_edges (supplier_id, customer_id) "
+                            "SELECT s.id, c.id FROM industry_chain_links s, industry_chain_links c "
                             "WHERE s.code = ?1 AND c.code = ?2 "
                             "  AND s.origin = 'seed' AND s.edited = 0 AND c.origin = 'seed' AND c.edited = 0",
                             (const char *[]) { json_array_get_string_element (pair, 0),
@@ -136,12 +136,12 @@ upsert_chain (ZsStore     *store,
                                              json_object_get_int_member_with_default (chain, "clause", 0));
   const char *description = json_object_get_string_member_with_default (chain, "description", "");
 
-  return zs_store_execute (store,
-                           "INSERT INTO chain_maps (code, name, description, clause, origin) "
+  return zs_chain_sql_execute (store,
+                           "INSERT INTO industry_chain_maps (code, name, description, clause, origin) "
                            "VALUES (?1, ?2, ?3, ?4, 'seed') "
                            "ON CONFLICT (code) DO UPDATE SET name = excluded.name, "
                            "  description = excluded.description, clause = excluded.clause "
-                           "WHERE chain_maps.origin = 'seed' AND chain_maps.edited = 0",
+                           "WHERE industry_chain_maps.origin = 'seed' AND industry_chain_maps.edited = 0",
                            (const char *[]) { json_object_get_string_member (chain, "code"),
                                               json_object_get_string_member (chain, "name"),
                                               description, clause, NULL },
@@ -163,7 +163,7 @@ seed_chain (ZsStore     *store,
   if (removed)
     return TRUE;
   if (!upsert_chain (store, chain, error) ||
-      !(chain_id = zs_chain_sql_scalar (store, "SELECT id FROM chain_maps WHERE code = ?1",
+      !(chain_id = zs_chain_sql_scalar (store, "SELECT id FROM industry_chain_maps WHERE code = ?1",
                                         (const char *[]) { code, NULL }, error)))
     return FALSE;
   for (guint i = 0; links != NULL && i < json_array_get_length (links); i++)
@@ -183,8 +183,8 @@ seed_all (ZsStore     *store,
   for (guint i = 0; chains != NULL && i < json_array_get_length (chains); i++)
     if (!seed_chain (store, json_array_get_object_element (chains, i), error))
       return FALSE;
-  return zs_store_execute (store,
-                           "INSERT INTO chain_seed_state (key, value) VALUES ('revision', ?1) "
+  return zs_chain_sql_execute (store,
+                           "INSERT INTO industry_chain_seed_state (key, value) VALUES ('revision', ?1) "
                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                            (const char *[]) { revision, NULL }, error) >= 0;
 }
@@ -231,7 +231,7 @@ zs_chain_seed_load (ZsStore  *store,
   if (!(root = read_seed (parser, error)))
     return FALSE;
   revision = g_strdup_printf ("%" PRId64, json_object_get_int_member_with_default (root, "revision", 1));
-  applied = zs_chain_sql_scalar (store, "SELECT value FROM chain_seed_state WHERE key = 'revision'",
+  applied = zs_chain_sql_scalar (store, "SELECT value FROM industry_chain_seed_state WHERE key = 'revision'",
                                  NULL, &local_error);
   if (local_error != NULL)
     {

@@ -1,6 +1,6 @@
 /* zs-chain-settings.c: ranking weights and coverage thresholds
  *
- * Defaults live here; the table `chain_settings` holds only what a user
+ * Defaults live here; the table `industry_chain_settings` holds only what a user
  * changed, so a later release can improve a default without overwriting a
  * choice somebody made.
  *
@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "zs-chain-settings.h"
+#include "zs-chain-sql.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -85,7 +86,7 @@ zs_chain_settings_load (ZsStore          *store,
                         ZsChainSettings  *settings,
                         GError          **error)
 {
-  g_autoptr(GPtrArray) rows = zs_store_query (store, "SELECT name, value FROM chain_settings", NULL, error);
+  g_autoptr(GPtrArray) rows = zs_chain_sql_query (store, "SELECT name, value FROM industry_chain_settings", NULL, error);
 
   zs_chain_settings_init_defaults (settings);
   if (rows == NULL)
@@ -107,8 +108,8 @@ write_setting (ZsStore     *store,
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_ascii_dtostr (buffer, sizeof buffer, value);
-  return zs_store_execute (store,
-                           "INSERT INTO chain_settings (name, value) VALUES (?1, ?2) "
+  return zs_chain_sql_execute (store,
+                           "INSERT INTO industry_chain_settings (name, value) VALUES (?1, ?2) "
                            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
                            (const char *[]) { name, buffer, NULL }, error) >= 0;
 }
@@ -192,8 +193,8 @@ zs_chain_settings_reset (ZsStore   *store,
                          GError   **error)
 {
   const char *sql = weights
-    ? "DELETE FROM chain_settings WHERE name LIKE 'weight.%'"
-    : "DELETE FROM chain_settings WHERE name NOT LIKE 'weight.%'";
+    ? "DELETE FROM industry_chain_settings WHERE name LIKE 'weight.%'"
+    : "DELETE FROM industry_chain_settings WHERE name NOT LIKE 'weight.%'";
 
-  return zs_store_execute (store, sql, NULL, error) >= 0;
+  return zs_chain_sql_execute (store, sql, NULL, error) >= 0;
 }

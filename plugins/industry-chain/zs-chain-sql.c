@@ -1,6 +1,6 @@
 /* zs-chain-sql.c: small helpers over the store's SQL interface
  *
- * zs_store_query() copies every cell into a string, which is right for a
+ * zs_plugin_storage_query() copies every cell into a string, which is right for a
  * few rows and wasteful for the tens of thousands of firm ids a keyword can
  * match on a large database. Id sets are therefore fetched as one
  * group_concat() cell and parsed here, and sent back to SQL as one JSON
@@ -52,7 +52,7 @@ zs_chain_sql_ids (ZsStore             *store,
                   GArray              *ids,
                   GError             **error)
 {
-  g_autoptr(GPtrArray) rows = zs_store_query (store, sql, params, error);
+  g_autoptr(GPtrArray) rows = zs_chain_sql_query (store, sql, params, error);
 
   if (rows == NULL)
     return FALSE;
@@ -97,65 +97,74 @@ zs_chain_sql_scalar (ZsStore             *store,
                      const char * const  *params,
                      GError             **error)
 {
-  g_autoptr(GPtrArray) rows = zs_store_query (store, sql, params, error);
+  g_autoptr(GPtrArray) rows = zs_chain_sql_query (store, sql, params, error);
 
   if (rows == NULL || rows->len == 0)
     return NULL;
   return g_strdup (((char **) g_ptr_array_index (rows, 0))[0]);
 }
 
-/**
- * zs_chain_sql_table_exists:
- * @store: the store
- * @table: a table name
- * @exists: (out): whether it exists
- * @error: return location for a #GError
- *
- * Returns: %TRUE if the question could be answered
- */
-gboolean
-zs_chain_sql_table_exists (ZsStore     *store,
-                           const char  *table,
-                           gboolean    *exists,
-                           GError     **error)
+/* The plugin's SQL goes through a ZsPluginStorage: its own tables
+ * (industry_chain_…) and the core's data through the core_… views only.
+ * A storage holds nothing but its store and module name, so one is made
+ * for each statement rather than threaded through every function. */
+static ZsPluginStorage *
+storage_of (ZsStore *store)
 {
-  g_autoptr(GPtrArray) rows =
-    zs_store_query (store, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
-                    (const char *[]) { table, NULL }, error);
-
-  if (rows == NULL)
-    return FALSE;
-  *exists = rows->len > 0;
-  return TRUE;
+  return zs_plugin_storage_new (store, ZS_CHAIN_MODULE_NAME);
 }
 
-/* Several statements that must land together, without zs_store_begin():
- * plugins are activated while the caller may already hold a transaction
- * (a batch import, a benchmark that rolls everything back), and a savepoint
- * nests inside it. Only the plugin's own tables are written this way, so
- * the store has no change signals to hold back. */
+GPtrArray *
+zs_chain_sql_query (ZsStore             *store,
+                    const char          *sql,
+                    const char * const  *params,
+                    GError             **error)
+{
+  g_autoptr(ZsPluginStorage) storage = storage_of (store);
+
+  return zs_plugin_storage_query (storage, sql, params, error);
+}
+
+gint64
+zs_chain_sql_execute (ZsStore             *store,
+                      const char          *sql,
+                      const char * const  *params,
+                      GError             **error)
+{
+  g_autoptr(ZsPluginStorage) storage = storage_of (store);
+
+  return zs_plugin_storage_execute (storage, sql, params, error);
+}
+
+/* Several statements that must land together. Plugins are activated
+ * while the caller may already hold a transaction (a batch import, a
+ * benchmark that rolls everything back); the storage's levels nest inside
+ * it. Only the plugin's own tables are written this way, so the store has
+ * no change signals to hold back. */
 gboolean
 zs_chain_sql_savepoint (ZsStore  *store,
                         GError  **error)
 {
-  return zs_store_execute (store, "SAVEPOINT industry_chain", NULL, error) >= 0;
+  g_autoptr(ZsPluginStorage) storage = storage_of (store);
+
+  return zs_plugin_storage_begin (storage, error);
 }
 
 gboolean
 zs_chain_sql_release (ZsStore  *store,
                       GError  **error)
 {
-  if (zs_store_execute (store, "RELEASE industry_chain", NULL, error) >= 0)
-    return TRUE;
-  zs_chain_sql_rollback (store);
-  return FALSE;
+  g_autoptr(ZsPluginStorage) storage = storage_of (store);
+
+  return zs_plugin_storage_commit (storage, error);
 }
 
 void
 zs_chain_sql_rollback (ZsStore *store)
 {
-  zs_store_execute (store, "ROLLBACK TO industry_chain", NULL, NULL);
-  zs_store_execute (store, "RELEASE industry_chain", NULL, NULL);
+  g_autoptr(ZsPluginStorage) storage = storage_of (store);
+
+  zs_plugin_storage_rollback (storage);
 }
 
 static int

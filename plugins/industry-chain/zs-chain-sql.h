@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+#define ZS_CHAIN_MODULE_NAME "industry-chain"
+
 gboolean  zs_chain_sql_ids          (ZsStore             *store,
                                      const char          *sql,
                                      const char * const  *params,
@@ -19,9 +21,13 @@ char     *zs_chain_sql_scalar       (ZsStore             *store,
                                      const char          *sql,
                                      const char * const  *params,
                                      GError             **error);
-gboolean  zs_chain_sql_table_exists (ZsStore             *store,
-                                     const char          *table,
-                                     gboolean            *exists,
+GPtrArray *zs_chain_sql_query       (ZsStore             *store,
+                                     const char          *sql,
+                                     const char * const  *params,
+                                     GError             **error);
+gint64    zs_chain_sql_execute      (ZsStore             *store,
+                                     const char          *sql,
+                                     const char * const  *params,
                                      GError             **error);
 gboolean  zs_chain_sql_savepoint    (ZsStore             *store,
                                      GError             **error);

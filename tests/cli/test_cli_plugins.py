@@ -21,7 +21,7 @@ USER_PLUGIN = textwrap.dedent('''\
 
     class VisitNotes(GObject.Object, Zhaoshang.SchemaProvider, Zhaoshang.CommandProvider):
         def do_get_migrations(self):
-            return ['CREATE TABLE visit_notes (firm_id INTEGER, note TEXT)']
+            return ['CREATE TABLE visit_notes_notes (firm_id INTEGER, note TEXT)']
 
         def do_get_commands(self):
             return ['note']
@@ -30,7 +30,7 @@ USER_PLUGIN = textwrap.dedent('''\
             return 'note FIRM_ID TEXT: keep a note'
 
         def do_run(self, context, command, args, as_json):
-            context.get_store().execute('INSERT INTO visit_notes VALUES (?, ?)', args)
+            context.get_storage().execute('INSERT INTO visit_notes_notes VALUES (?, ?)', args)
             return 'noted\\n'
     ''')
 
@@ -99,7 +99,7 @@ class PluginCliTest(unittest.TestCase):
         self.assertTrue(plugin['active'], plugin['error'])
         self.assertEqual(self.run_cli('note', '1', '客户想看清水河的地块').stdout, b'noted\n')
         with sqlite3.connect(self.db) as db:
-            self.assertEqual(db.execute('SELECT note FROM visit_notes').fetchall(),
+            self.assertEqual(db.execute('SELECT note FROM visit_notes_notes').fetchall(),
                              [('客户想看清水河的地块',)])
 
 

@@ -4,6 +4,7 @@
 
 #include "zs-store-private.h"
 #include "zs-test-util.h"
+#include "zs-store-raw-private.h"
 
 static ZsChange *
 latest_change (ZsStore    *store,
@@ -289,7 +290,7 @@ test_import_creations (StoreFixture  *fixture,
   g_autofree char *earlier_history = NULL;
   g_autofree char *imported = NULL;
 
-  g_assert_cmpint (zs_store_execute (store, "INSERT INTO imports (id, started_at, entity, file, status) "
+  g_assert_cmpint (_zs_store_execute (store, "INSERT INTO imports (id, started_at, entity, file, status) "
                                      "VALUES (7, 'now', 'firm', 'firms.csv', 'running')", NULL, &error), >=, 0);
   g_assert_true (zs_store_begin (store, &error));
   _zs_store_set_import_id (store, 7);

@@ -9,6 +9,7 @@
 
 #include "zs-store-private.h"
 #include "zs-test-util.h"
+#include "zs-store-raw-private.h"
 
 static void
 test_cache_bound (StoreFixture  *fixture,
@@ -62,7 +63,7 @@ test_trailing_sql (StoreFixture  *fixture,
 
   /* A plugin's statement cannot carry a second one along. */
   add_firm (fixture->store, "霍尔果斯甲有限公司", NULL);
-  g_assert_cmpint (zs_store_execute (fixture->store, "UPDATE firms SET notes = 'x'; DELETE FROM firms",
+  g_assert_cmpint (_zs_store_execute (fixture->store, "UPDATE firms SET notes = 'x'; DELETE FROM firms",
                                      NULL, &error), ==, -1);
   g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
   count = query_value (fixture->store, "SELECT count(*) FROM firms WHERE notes IS NULL");
@@ -134,7 +135,7 @@ test_busy_names_writer (StoreFixture  *fixture,
   exec_other (other, "ROLLBACK");
   exec_other (other, "UPDATE imports SET status = 'done'");
   exec_other (other, "BEGIN IMMEDIATE");
-  g_assert_cmpint (zs_store_execute (store, "UPDATE firms SET notes = 'x'", NULL, &error), ==, -1);
+  g_assert_cmpint (_zs_store_execute (store, "UPDATE firms SET notes = 'x'", NULL, &error), ==, -1);
   g_assert_error (error, ZS_ERROR, ZS_ERROR_BUSY);
   g_assert_nonnull (strstr (error->message, "another program"));
   g_clear_error (&error);

@@ -1,5 +1,6 @@
 /* test-search.c: the CJK tokenizer and firm search */
 #include "zs-test-util.h"
+#include "zs-store-raw-private.h"
 #include "zs-search-private.h"
 
 static char *
@@ -276,9 +277,9 @@ test_failed_write_forgets (SearchFixture *fixture,
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->nang);
   gint64 contact_id = add_contact (store, fixture->nang, "买买提江");
 
-  zs_store_execute (store, "CREATE TABLE notes (firm_id INTEGER REFERENCES firms (id))", NULL, &error);
+  _zs_store_execute (store, "CREATE TABLE notes (firm_id INTEGER REFERENCES firms (id))", NULL, &error);
   g_assert_no_error (error);
-  zs_store_execute (store, "INSERT INTO notes VALUES (?)", (const char *[]) { id, NULL }, &error);
+  _zs_store_execute (store, "INSERT INTO notes VALUES (?)", (const char *[]) { id, NULL }, &error);
   g_assert_no_error (error);
   g_assert_false (zs_store_delete_firm (store, fixture->nang, &error));
   g_assert_nonnull (error);
@@ -304,7 +305,7 @@ test_other_connection (SearchFixture *fixture,
   g_autoptr(ZsFirm) theirs = NULL;
 
   g_assert_no_error (error);
-  zs_store_execute (store, "PRAGMA busy_timeout = 0", NULL, &error);
+  _zs_store_execute (store, "PRAGMA busy_timeout = 0", NULL, &error);
   g_assert_no_error (error);
   g_assert_true (zs_store_begin (other, &error));
   zs_firm_set_name (firm, "伊宁市甲乙丙丁有限公司");
@@ -340,7 +341,7 @@ test_rebuild_repairs (SearchFixture *fixture,
   const char *params[] = { id, NULL };
   g_autofree char *settings = NULL;
 
-  zs_store_execute (store, "UPDATE firms SET name = '喀什疏附县小刀有限公司' WHERE id = ?", params, &error);
+  _zs_store_execute (store, "UPDATE firms SET name = '喀什疏附县小刀有限公司' WHERE id = ?", params, &error);
   g_assert_no_error (error);
   g_assert_false (zs_store_check (store, &error));
   g_assert_error (error, ZS_ERROR, ZS_ERROR_DAMAGED);

@@ -15,6 +15,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "zs-test-util.h"
+#include "zs-store-raw-private.h"
 #include "zs-store-private.h"
 
 #include <glib/gstdio.h>
@@ -477,7 +478,7 @@ assert_revert_works (ZsStore    *store,
         sql = g_strdup_printf ("SELECT count(*) FROM firms WHERE id = ? AND %s IS ?", dump->revert_field);
       else
         sql = g_strdup_printf ("SELECT count(*) FROM firms WHERE id = ? AND %s IS NULL", dump->revert_field);
-      rows = zs_store_query (store, sql, params, &error);
+      rows = _zs_store_query (store, sql, params, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[0], ==, "1");
     }

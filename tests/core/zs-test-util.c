@@ -3,6 +3,10 @@
 
 #include <glib/gstdio.h>
 
+#ifdef ZHAOSHANG_COMPILATION
+#include "zs-store-raw-private.h"
+#endif
+
 void
 store_fixture_setup (StoreFixture  *fixture,
                      gconstpointer  data)
@@ -90,15 +94,17 @@ add_firm (ZsStore    *store,
   return id;
 }
 
+#ifdef ZHAOSHANG_COMPILATION
 /* The first column of the first row @sql returns, asserting it runs. */
 char *
 query_value (ZsStore    *store,
              const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = zs_store_query (store, sql, NULL, &error);
+  g_autoptr(GPtrArray) rows = _zs_store_query (store, sql, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, >, 0);
   return g_strdup (((char **) g_ptr_array_index (rows, 0))[0]);
 }
+#endif

@@ -23,7 +23,9 @@ char    *make_uscc                  (guint          serial);
 gint64   add_firm                   (ZsStore       *store,
                                      const char    *name,
                                      const char    *scope);
+#ifdef ZHAOSHANG_COMPILATION
 char    *query_value                (ZsStore       *store,
                                      const char    *sql);
+#endif
 
 G_END_DECLS

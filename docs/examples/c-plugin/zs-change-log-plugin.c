@@ -16,8 +16,9 @@ struct _ZsChangeLogPlugin
 {
   GObject  parent_instance;
 
-  ZsStore *store;
-  gulong   changed_id;
+  ZsStore         *store;
+  ZsPluginStorage *storage;
+  gulong           changed_id;
 };
 
 static void activatable_iface_init       (ZsActivatableInterface     *iface);
@@ -36,15 +37,17 @@ on_changed (ZsStore      *store,
             ZsChangeKind  kind,
             gpointer      user_data)
 {
+  ZsChangeLogPlugin *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
 
-  /* Plugins write their own tables through the store's SQL helper. */
-  if (zs_store_execute (store,
-                        "INSERT INTO change_log_days (day, entity, changes) VALUES (?1, ?2, 1) "
-                        "ON CONFLICT (day, entity) DO UPDATE SET changes = changes + 1",
-                        (const char *[]) { day, entity, NULL }, &error) < 0)
+  /* Plugins write their own tables (named with their module prefix,
+   * change_log_…) through their storage. */
+  if (zs_plugin_storage_execute (self->storage,
+                                 "INSERT INTO change_log_days (day, entity, changes) VALUES (?1, ?2, 1) "
+                                 "ON CONFLICT (day, entity) DO UPDATE SET changes = changes + 1",
+                                 (const char *[]) { day, entity, NULL }, &error) < 0)
     g_warning ("change-log: %s", error->message);
 }
 
@@ -56,6 +59,7 @@ change_log_activate (ZsActivatable    *activatable,
   ZsChangeLogPlugin *self = ZS_CHANGE_LOG_PLUGIN (activatable);
 
   self->store = g_object_ref (zs_plugin_context_get_store (context));
+  self->storage = g_object_ref (zs_plugin_context_get_storage (context));
   self->changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (on_changed), self);
   return TRUE;
 }
@@ -67,6 +71,7 @@ change_log_deactivate (ZsActivatable *activatable)
 
   g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
+  g_clear_object (&self->storage);
 }
 
 static void
@@ -127,9 +132,9 @@ change_log_run (ZsCommandProvider  *provider,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GString) out = g_string_new (json ? "[" : "");
 
-  rows = zs_store_query (zs_plugin_context_get_store (context),
-                         "SELECT day, entity, changes FROM change_log_days ORDER BY day DESC, entity",
-                         NULL, error);
+  rows = zs_plugin_storage_query (zs_plugin_context_get_storage (context),
+                                  "SELECT day, entity, changes FROM change_log_days ORDER BY day DESC, entity",
+                                  NULL, error);
   if (rows == NULL)
     return NULL;
 

@@ -19,11 +19,15 @@ class FirmTagsPlugin(GObject.Object, Zhaoshang.Activatable, Zhaoshang.SchemaProv
     def __init__(self):
         super().__init__()
         self.store = None
+        self.storage = None
         self.handler = 0
 
     # Activatable
     def do_activate(self, context):
         self.store = context.get_store()
+        # The plugin's own SQL goes through its storage: tables named
+        # firm_tags_…, core data through the core_… views.
+        self.storage = context.get_storage()
         self.handler = self.store.connect('changed', self.on_changed)
         return True
 
@@ -31,11 +35,12 @@ class FirmTagsPlugin(GObject.Object, Zhaoshang.Activatable, Zhaoshang.SchemaProv
         if self.store is not None and self.handler:
             self.store.disconnect(self.handler)
         self.store = None
+        self.storage = None
         self.handler = 0
 
     def on_changed(self, store, entity, entity_id, kind):
         if entity == 'firm' and kind == Zhaoshang.ChangeKind.DELETE:
-            store.execute('DELETE FROM firm_tags WHERE firm_id = ?', [str(entity_id)])
+            self.storage.execute('DELETE FROM firm_tags_tags WHERE firm_id = ?', [str(entity_id)])
 
     # SchemaProvider
     def do_get_schema_name(self):
@@ -43,9 +48,9 @@ class FirmTagsPlugin(GObject.Object, Zhaoshang.Activatable, Zhaoshang.SchemaProv
 
     def do_get_migrations(self):
         return [
-            'CREATE TABLE firm_tags (firm_id INTEGER NOT NULL, tag TEXT NOT NULL,'
+            'CREATE TABLE firm_tags_tags (firm_id INTEGER NOT NULL, tag TEXT NOT NULL,'
             ' PRIMARY KEY (firm_id, tag))',
-            'CREATE INDEX firm_tags_by_tag ON firm_tags (tag)',
+            'CREATE INDEX firm_tags_tags_by_tag ON firm_tags_tags (tag)',
         ]
 
     # CommandProvider
@@ -59,19 +64,20 @@ class FirmTagsPlugin(GObject.Object, Zhaoshang.Activatable, Zhaoshang.SchemaProv
 
     def do_run(self, context, command, args, as_json):
         store = context.get_store()
+        storage = context.get_storage()
         if command == 'tag':
             if len(args) != 2 or not args[0].isdigit():
                 raise GLib.Error('usage: tag FIRM_ID TAG', 'g-option-context-error-quark', 1)
             store.get_firm(int(args[0]))   # raises a clear error for an unknown firm
-            store.execute('INSERT OR IGNORE INTO firm_tags (firm_id, tag) VALUES (?, ?)', args)
+            storage.execute('INSERT OR IGNORE INTO firm_tags_tags (firm_id, tag) VALUES (?, ?)', args)
             return ''
         if args:
-            rows = json.loads(store.query_json(
-                'SELECT t.firm_id, f.name FROM firm_tags t JOIN firms f ON f.id = t.firm_id '
+            rows = json.loads(storage.query_json(
+                'SELECT t.firm_id, f.name FROM firm_tags_tags t JOIN core_firms f ON f.id = t.firm_id '
                 'WHERE t.tag = ? ORDER BY t.firm_id', [args[0]]))
         else:
-            rows = json.loads(store.query_json(
-                'SELECT tag, count(*) AS firms FROM firm_tags GROUP BY tag ORDER BY tag', None))
+            rows = json.loads(storage.query_json(
+                'SELECT tag, count(*) AS firms FROM firm_tags_tags GROUP BY tag ORDER BY tag', None))
         if as_json:
             return json.dumps(rows, ensure_ascii=False) + '\n'
         return ''.join('\t'.join(str(v) for v in row.values()) + '\n' for row in rows)

@@ -34,6 +34,7 @@
 typedef struct {
   StoreFixture    base;
   ZsPluginEngine *engine;
+  ZsPluginStorage *storage;
   gint64          a, b, c, p1, p2, p3, p4, p5, p6, m1;
 } ChainFixture;
 
@@ -103,6 +104,64 @@ add_contact_days_ago (ZsStore *store,
   g_assert_no_error (error);
 }
 
+/* A partner provider as the flying-zone plugin would publish: one firm, a
+ * Guangdong partner. */
+typedef struct {
+  GObject  parent_instance;
+  ZsStore *store;
+  gint64   firm_id;
+} TestPartners;
+
+typedef GObjectClass TestPartnersClass;
+
+GType test_partners_get_type (void);
+static void test_partners_iface_init (ZsPartnerProviderInterface *iface);
+
+G_DEFINE_TYPE_WITH_CODE (TestPartners, test_partners, G_TYPE_OBJECT,
+                         G_IMPLEMENT_INTERFACE (ZS_TYPE_PARTNER_PROVIDER, test_partners_iface_init))
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPartners, g_object_unref)
+
+static GPtrArray *
+test_partners_list (ZsPartnerProvider  *provider,
+                    GError            **error)
+{
+  TestPartners *self = (TestPartners *) provider;
+  GPtrArray *firms = g_ptr_array_new_with_free_func (g_object_unref);
+  ZsFirm *firm = zs_store_get_firm (self->store, self->firm_id, error);
+
+  if (firm == NULL)
+    {
+      g_ptr_array_unref (firms);
+      return NULL;
+    }
+  g_ptr_array_add (firms, firm);
+  return firms;
+}
+
+static char *
+test_partners_name (ZsPartnerProvider *provider,
+                    ZsFirm            *firm)
+{
+  return g_strdup ("广东");
+}
+
+static void
+test_partners_iface_init (ZsPartnerProviderInterface *iface)
+{
+  iface->list_partner_firms = test_partners_list;
+  iface->get_partner_name = test_partners_name;
+}
+
+static void
+test_partners_class_init (TestPartnersClass *klass)
+{
+}
+
+static void
+test_partners_init (TestPartners *self)
+{
+}
+
 static void
 build_cluster (ChainFixture *fixture)
 {
@@ -134,6 +193,7 @@ chain_setup (ChainFixture  *fixture,
   g_autoptr(ZsPlugin) plugin = NULL;
 
   store_fixture_setup_seeded (&fixture->base, data);
+  fixture->storage = zs_plugin_storage_new (fixture->base.store, "industry-chain");
   fixture->engine = zs_plugin_engine_new (fixture->base.store);
   zs_plugin_engine_load_all (fixture->engine);
   plugin = zs_plugin_engine_get_plugin (fixture->engine, "industry-chain", NULL);
@@ -148,6 +208,7 @@ chain_teardown (ChainFixture  *fixture,
                 gconstpointer  data)
 {
   g_clear_object (&fixture->engine);
+  g_clear_object (&fixture->storage);
   store_fixture_teardown (&fixture->base, data);
 }
 
@@ -340,10 +401,9 @@ test_seed_loaded (ChainFixture  *fixture,
                    "downstream");
   g_assert_cmpuint (json_array_get_length (edges), ==, 5);
 
-  version = zs_store_query_json (fixture->base.store,
-                                 "SELECT version FROM plugin_schemas WHERE schema_name = 'industry_chain'",
-                                 NULL, NULL);
-  g_assert_cmpstr (version, ==, "[{\"version\":1}]");
+  /* The tables carry the plugin's storage prefix (schema version 2). */
+  version = zs_plugin_storage_query_json (fixture->storage, "SELECT count (*) AS n FROM industry_chain_maps", NULL, NULL);
+  g_assert_cmpstr (version, ==, "[{\"n\":9}]");
 }
 
 static void
@@ -570,9 +630,10 @@ test_lead_records_link (ChainFixture  *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, ==, 1);
 
-  recorded = zs_store_query_json (fixture->base.store,
-                                  "SELECT l.code FROM chain_project_links p JOIN chain_links l ON l.id = p.link_id",
-                                  NULL, &error);
+  recorded = zs_plugin_storage_query_json (fixture->storage,
+                                           "SELECT l.code FROM industry_chain_project_links p "
+                                           "JOIN industry_chain_links l ON l.id = p.link_id",
+                                           NULL, &error);
   g_assert_cmpstr (recorded, ==, "[{\"code\":\"el-packaging\"}]");
 
   /* The port park's pipeline at el-packaging: P2's lead and now P3's. */
@@ -593,11 +654,15 @@ test_partner_bonus (ChainFixture  *fixture,
   g_autoptr(JsonNode) result = NULL;
   JsonObject *first;
 
-  /* What the flying-zone plugin would own: Guangdong is a partner. */
-  zs_store_execute (fixture->base.store, "CREATE TABLE flying_zone_partners (region_code TEXT, name TEXT)",
-                    NULL, &error);
-  g_assert_no_error (error);
-  zs_store_execute (fixture->base.store, "INSERT INTO flying_zone_partners VALUES ('440000', '广东')", NULL, &error);
+  /* What the flying-zone plugin would publish: P1 is a Guangdong partner. */
+  g_autoptr(TestPartners) partners = g_object_new (test_partners_get_type (), NULL);
+
+  partners->store = fixture->base.store;
+  partners->firm_id = fixture->p1;
+  result = run_json (fixture, "match", "--link", "el-packaging", "--top", "1", NULL);
+  g_assert_false (json_object_get_boolean_member (root_object (result), "partner_available"));
+  g_clear_pointer (&result, json_node_unref);
+  zs_plugin_engine_add_service (fixture->engine, ZS_TYPE_PARTNER_PROVIDER, G_OBJECT (partners), NULL, &error);
   g_assert_no_error (error);
 
   result = run_json (fixture, "match", "--link", "el-packaging", "--top", "1", NULL);
@@ -606,7 +671,7 @@ test_partner_bonus (ChainFixture  *fixture,
   g_assert_cmpint (json_object_get_int_member (first, "firm_id"), ==, fixture->p1);
   assert_near (points (first, "partner"), 0.10);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (first, "evidence"),
-                                                  "partner_region"), ==, "440000");
+                                                  "partner_region"), ==, "广东");
 }
 
 static void
@@ -649,7 +714,8 @@ static int
 count_rows (ZsStore    *store,
             const char *sql)
 {
-  g_autoptr(GPtrArray) rows = zs_store_query (store, sql, NULL, NULL);
+  g_autoptr(ZsPluginStorage) storage = zs_plugin_storage_new (store, "industry-chain");
+  g_autoptr(GPtrArray) rows = zs_plugin_storage_query (storage, sql, NULL, NULL);
 
   return rows ? atoi (((char **) g_ptr_array_index (rows, 0))[0]) : -1;
 }
@@ -666,11 +732,11 @@ test_seed_keeps_user_edits (ChainFixture  *fixture,
 
   g_free (run_text (fixture, "link-edit", "el-materials", "--drop-keyword", "覆铜板", "--name", "电子材料", NULL));
   g_free (run_text (fixture, "remove", "wine", NULL));
-  links_before = count_rows (fixture->base.store, "SELECT count(*) FROM chain_links");
+  links_before = count_rows (fixture->base.store, "SELECT count(*) FROM industry_chain_links");
 
   /* A newer seed revision loads when the next engine activates the plugin. */
-  zs_store_execute (fixture->base.store, "UPDATE chain_seed_state SET value = '0' WHERE key = 'revision'",
-                    NULL, &error);
+  zs_plugin_storage_execute (fixture->storage, "UPDATE industry_chain_seed_state SET value = '0' WHERE key = 'revision'",
+                             NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&fixture->engine);
   fixture->engine = zs_plugin_engine_new (fixture->base.store);
@@ -678,7 +744,7 @@ test_seed_keeps_user_edits (ChainFixture  *fixture,
 
   list = run_json (fixture, "list", NULL);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root_object (list), "chains")), ==, 8);
-  g_assert_cmpint (count_rows (fixture->base.store, "SELECT count(*) FROM chain_links"), ==, links_before);
+  g_assert_cmpint (count_rows (fixture->base.store, "SELECT count(*) FROM industry_chain_links"), ==, links_before);
   show = run_json (fixture, "show", "electronics", NULL);
   keywords = json_object_get_array_member (json_array_get_object_element (
                json_object_get_array_member (root_object (show), "links"), 0), "keywords");
@@ -772,7 +838,7 @@ test_disabled_leaves_core_alone (ChainFixture  *fixture,
   g_assert_true (zs_store_delete_firm (fixture->base.store, id, &error));
   g_assert_true (zs_store_delete_firm (fixture->base.store, fixture->p5, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (fixture->base.store, "SELECT count(*) FROM chain_assignments"), ==, 0);
+  g_assert_cmpint (count_rows (fixture->base.store, "SELECT count(*) FROM industry_chain_assignments"), ==, 0);
 
   /* A fresh engine keeps it off; enabling it brings the verb back. */
   g_clear_object (&fixture->engine);
@@ -782,7 +848,7 @@ test_disabled_leaves_core_alone (ChainFixture  *fixture,
   g_assert_false (zs_plugin_get_active (plugin));
   g_assert_true (zs_plugin_engine_set_enabled (fixture->engine, "industry-chain", TRUE, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (fixture->base.store, "SELECT count(*) FROM chain_maps"), ==, 9);
+  g_assert_cmpint (count_rows (fixture->base.store, "SELECT count(*) FROM industry_chain_maps"), ==, 9);
 }
 
 int
