@@ -379,6 +379,26 @@ test_form_starts_at_top (Fixture       *fixture,
   g_assert_cmpfloat (form_scroll (editor), ==, 0);
 }
 
+/* An unknown sector is refused under the field, pointing to the Sectors
+ * page rather than to a command. */
+static void
+test_unknown_sector (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ZsFirmsPage *page = ZS_FIRMS_PAGE (show_view (fixture, "firms"));
+  ZsRecordEditor *editor = zs_firms_page_get_editor (page);
+  ZsRecordForm *form = zs_record_editor_get_form (editor);
+  const char *shown;
+
+  zs_firms_page_select (page, 0);
+  zs_record_form_set_text (form, "sectors", "没有这个产业");
+  g_assert_false (zs_record_editor_save (editor));
+  shown = zs_record_form_get_error_text (form, "sectors");
+  g_assert_nonnull (shown);
+  g_assert_nonnull (strstr (shown, "没有这个产业"));
+  g_assert_null (strstr (shown, "sectors list"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +415,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gtk/lists/show-clears-search", Fixture, NULL, fixture_set_up, test_show_clears_search,
               fixture_tear_down);
+  g_test_add ("/gtk/editor/unknown-sector", Fixture, NULL, fixture_set_up, test_unknown_sector, fixture_tear_down);
   g_test_add ("/gtk/editor/form-starts-at-top", Fixture, NULL, fixture_set_up, test_form_starts_at_top,
               fixture_tear_down);
 

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "zs-record-editor.h"
@@ -915,6 +917,27 @@ zs_record_editor_save (ZsRecordEditor *self)
   return save_record (self, FALSE);
 }
 
+/* The core names the command that lists the sectors; in the app they are
+ * on the Sectors page. */
+static void
+point_to_sectors_page (GError *error)
+{
+  /* the store's message, as translated for the store */
+  g_auto(GStrv) parts = g_strsplit (_("sector: unknown sector “%s” (see “sectors list”)"), "%s", 2);
+  const char *message = error->message;
+  gsize length = strlen (message);
+  g_autofree char *value = NULL;
+
+  if (g_strv_length (parts) != 2 || !g_str_has_prefix (message, parts[0]) ||
+      !g_str_has_suffix (message, parts[1]) || length < strlen (parts[0]) + strlen (parts[1]))
+    return;
+  value = g_strndup (message + strlen (parts[0]), length - strlen (parts[0]) - strlen (parts[1]));
+  g_free (error->message);
+  /* Translators: “sector” is a field name the form reads and must stay as is */
+  error->message = g_strdup_printf (_("sector: unknown sector “%s”: the Sectors page lists every sector and its code"),
+                                    value);
+}
+
 /* @overwrite: the user chose their values over those saved meanwhile */
 static gboolean
 save_record (ZsRecordEditor *self,
@@ -950,6 +973,7 @@ save_record (ZsRecordEditor *self,
     }
   if (!saved)
     {
+      point_to_sectors_page (error);
       /* A refusal that names no field (a viewer, a busy or read-only
        * database) is also said where the whole window sees it. */
       if (!zs_record_form_show_error (self->form, error))
