@@ -30,4 +30,13 @@ gint64 zs_store_export_full (ZsStore        *self,
                              GCancellable   *cancellable,
                              GError        **error);
 
+ZS_AVAILABLE_IN_ALL
+gint64 zs_store_export_records (ZsStore       *self,
+                                const char    *type_name,
+                                const char    *path,
+                                gboolean       bom,
+                                gboolean       formula_guard,
+                                GCancellable  *cancellable,
+                                GError       **error);
+
 G_END_DECLS

@@ -64,6 +64,11 @@ struct _ZsImportJob
   guint                 batch_size;
   GHashTable           *user_mapping;   /* column header → field name */
 
+  /* records of a record type (zs_import_job_new_for_type ()) */
+  ZsRecordType         *record_type;
+  ZsImportField        *type_fields;
+  GPtrArray            *type_strings;
+
   /* results */
   gint64                import_id;
   guint64               rows_read;
@@ -121,6 +126,9 @@ zs_import_job_finalize (GObject *object)
   g_free (self->sheet);
   g_free (self->rejects_path);
   g_hash_table_unref (self->user_mapping);
+  g_clear_object (&self->record_type);
+  g_free (self->type_fields);
+  g_clear_pointer (&self->type_strings, g_ptr_array_unref);
   g_strfreev (self->mapping);
   g_strfreev (self->unmapped);
   g_free (self->description);
@@ -179,6 +187,65 @@ zs_import_job_new (ZsStore        *store,
   self->entity = entity;
   self->path = g_strdup (path);
   return self;
+}
+
+/**
+ * zs_import_job_new_for_type:
+ * @store: the store to import into
+ * @type_name: a record type's name, core ("contact"…) or declared by a
+ *   plugin ("visit_notes.note")
+ * @path: the file: .csv (any delimiter, UTF-8 or GB18030), .xlsx, .jsonl
+ * @error: return location for a #GError
+ *
+ * An import of records of any record type through the record API: columns
+ * are mapped by the field's name or label, values read by the field's
+ * kind and checked by the type's rules; a row whose unique field matches
+ * a stored record is a duplicate. Rejects, mapping, batches and undo are
+ * those of every import.
+ *
+ * Returns: (transfer full): a job, or %NULL with %ZS_ERROR_NOT_FOUND for
+ *   an unknown type
+ */
+ZsImportJob *
+zs_import_job_new_for_type (ZsStore     *store,
+                            const char  *type_name,
+                            const char  *path,
+                            GError     **error)
+{
+  ZsRecordType *type;
+  ZsImportJob *self;
+
+  g_return_val_if_fail (ZS_IS_STORE (store), NULL);
+  g_return_val_if_fail (type_name != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!(type = zs_store_lookup_record_type (store, type_name)))
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND, _("“%s” is not a record type"), type_name);
+      return NULL;
+    }
+  self = zs_import_job_new (store, ZS_IMPORT_ENTITY_CONTACTS, path);
+  self->record_type = g_object_ref (type);
+  self->type_strings = g_ptr_array_new_with_free_func (g_free);
+  self->type_fields = _zs_import_type_fields_new (type, self->type_strings);
+  return self;
+}
+
+static const ZsImportField *
+find_field (ZsImportJob *self,
+            const char  *name)
+{
+  if (self->record_type != NULL)
+    return _zs_import_type_find_field (self->type_fields, name);
+  return _zs_import_find_field (self->entity, name);
+}
+
+static const char *
+entity_name (ZsImportJob *self)
+{
+  if (self->record_type != NULL)
+    return zs_record_type_get_name (self->record_type);
+  return _zs_import_entity_name (self->entity);
 }
 
 /**
@@ -288,9 +355,22 @@ zs_import_job_add_mapping (ZsImportJob  *self,
 {
   g_return_val_if_fail (ZS_IS_IMPORT_JOB (self), FALSE);
 
-  if (!g_str_equal (field, "-") && _zs_import_find_field (self->entity, field) == NULL)
+  if (!g_str_equal (field, "-") && find_field (self, field) == NULL)
     {
-      g_autofree char *known = g_strjoinv (", ", (char **) zs_import_entity_get_fields (self->entity));
+      g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+      g_auto(GStrv) fields = NULL;
+      g_autofree char *known = NULL;
+
+      if (self->record_type != NULL)
+        {
+          for (const ZsImportField *f = self->type_fields; f->field != NULL; f++)
+            if (f->kind != ZS_IMPORT_KIND_IGNORED)
+              g_strv_builder_add (names, f->field);
+        }
+      else
+        g_strv_builder_addv (names, (const char **) zs_import_entity_get_fields (self->entity));
+      fields = g_strv_builder_end (names);
+      known = g_strjoinv (", ", fields);
       g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
                    _("map: unknown field “%s” (expected one of: %s)"), field, known);
       return FALSE;
@@ -306,7 +386,9 @@ field_for_column (ZsImportJob *self,
   const char *mapped = g_hash_table_lookup (self->user_mapping, column);
 
   if (mapped != NULL)
-    return g_str_equal (mapped, "-") ? NULL : _zs_import_find_field (self->entity, mapped);
+    return g_str_equal (mapped, "-") ? NULL : find_field (self, mapped);
+  if (self->record_type != NULL)
+    return _zs_import_type_match_header (self->type_fields, column);
   return _zs_import_match_header (self->entity, column);
 }
 
@@ -325,6 +407,8 @@ map_columns (ZsImportJob  *self,
   g_autoptr(GStrvBuilder) mapping = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) unmapped = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) type_required = self->record_type ? _zs_import_type_required (self->record_type) : NULL;
+  const char * const *required = type_required ? (const char * const *) type_required : required_fields[self->entity];
 
   self->columns = g_new0 (const ZsImportField *, n + 1);
   for (guint i = 0; i < n; i++)
@@ -347,13 +431,13 @@ map_columns (ZsImportJob  *self,
   self->mapping = g_strv_builder_end (mapping);
   self->unmapped = g_strv_builder_end (unmapped);
 
-  for (guint i = 0; required_fields[self->entity][i] != NULL; i++)
-    if (!g_hash_table_contains (seen, required_fields[self->entity][i]))
+  for (guint i = 0; required[i] != NULL; i++)
+    if (!g_hash_table_contains (seen, required[i]))
       {
         g_autofree char *headers = g_strjoinv (", ", self->header);
         g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
                      _("No column holds the field “%s” (columns: %s); name one with --map COLUMN=%s"),
-                     required_fields[self->entity][i], headers, required_fields[self->entity][i]);
+                     required[i], headers, required[i]);
         return FALSE;
       }
   return TRUE;
@@ -428,7 +512,10 @@ parse_row (ZsImportJob  *self,
   g_autoptr(GStrvBuilder) set = g_strv_builder_new ();
   guint n = g_strv_length (self->header);
 
-  row->record = g_object_new (_zs_import_entity_type (self->entity), NULL);
+  if (self->record_type != NULL)
+    row->record = zs_record_type_new_record (self->record_type);
+  else
+    row->record = g_object_new (_zs_import_entity_type (self->entity), NULL);
   for (guint i = 0; i < n && fields[i] != NULL; i++)
     {
       const ZsImportField *field = self->columns[i];
@@ -447,8 +534,10 @@ parse_row (ZsImportJob  *self,
         }
 
       pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (row->record), field->property);
-      g_value_init (&value, pspec->value_type);
-      if (!_zs_import_parse_value (self->lookups, field, text, &value, error))
+      if (field->kind == ZS_IMPORT_KIND_RECORD_FIELD
+          ? !_zs_import_type_parse_value (self->store, self->record_type, field, text, &value, error)
+          : (g_value_init (&value, pspec->value_type),
+             !_zs_import_parse_value (self->lookups, field, text, &value, error)))
         {
           g_free (self->reject_column);
           self->reject_column = g_strdup (self->header[i]);
@@ -472,6 +561,8 @@ find_existing (ZsImportJob  *self,
   g_autofree char *b = NULL;
   gint64 firm_id = 0;
 
+  if (self->record_type != NULL)
+    return _zs_import_type_find_existing (self->store, self->record_type, record, error);
   if (self->entity == ZS_IMPORT_ENTITY_FIRMS)
     {
       g_object_get (record, "uscc", &a, "name", &b, NULL);
@@ -511,6 +602,8 @@ insert_record (ZsImportJob  *self,
                GObject      *record,
                GError      **error)
 {
+  if (self->record_type != NULL)
+    return zs_store_create_record (self->store, record, error);
   switch (self->entity)
     {
     case ZS_IMPORT_ENTITY_CONTACTS: return zs_store_add_contact (self->store, ZS_CONTACT (record), error);
@@ -527,8 +620,10 @@ update_record (ZsImportJob         *self,
                const ParsedRow     *row,
                GError             **error)
 {
-  const ZsEntity *entity = _zs_entity_lookup (_zs_import_entity_name (self->entity));
-  g_autoptr(GObject) existing = _zs_record_load (self->store, entity, id, error);
+  const ZsEntity *entity = self->record_type ? NULL : _zs_entity_lookup (_zs_import_entity_name (self->entity));
+  g_autoptr(GObject) existing = self->record_type
+    ? zs_store_get_record (self->store, entity_name (self), id, error)
+    : _zs_record_load (self->store, entity, id, error);
 
   if (existing == NULL)
     return FALSE;
@@ -542,6 +637,8 @@ update_record (ZsImportJob         *self,
       g_object_get_property (row->record, row->set_properties[i], &value);
       g_object_set_property (existing, row->set_properties[i], &value);
     }
+  if (self->record_type != NULL)
+    return zs_store_update_record (self->store, existing, error);
   if (self->entity == ZS_IMPORT_ENTITY_FIRMS)
     return zs_store_update_firm (self->store, ZS_FIRM (existing), error);
   if (self->entity == ZS_IMPORT_ENTITY_PROJECTS)
@@ -626,7 +723,7 @@ apply_duplicate (ZsImportJob      *self,
       else
         g_set_error (error, ZS_ERROR, ZS_ERROR_DUPLICATE,
                      _("already in the database as %s %" PRId64),
-                     _zs_import_entity_name (self->entity), id);
+                     entity_name (self), id);
       return OUTCOME_REJECTED;
     case ZS_DUPLICATE_POLICY_SKIP:
     default:
@@ -655,7 +752,7 @@ write_row (ZsImportJob      *self,
       outcome = OUTCOME_INSERTED;
     }
 
-  if (outcome != OUTCOME_REJECTED && self->entity == ZS_IMPORT_ENTITY_FIRMS &&
+  if (outcome != OUTCOME_REJECTED && self->record_type == NULL && self->entity == ZS_IMPORT_ENTITY_FIRMS &&
       !add_row_contact (self, id, outcome == OUTCOME_INSERTED, row, error))
     return OUTCOME_REJECTED;
   return outcome;
@@ -703,7 +800,7 @@ start_import_record (ZsImportJob  *self,
 {
   if (self->dry_run)
     return TRUE;
-  self->import_id = _zs_store_start_import (self->store, _zs_import_entity_name (self->entity),
+  self->import_id = _zs_store_start_import (self->store, entity_name (self),
                                             self->path, error);
   if (self->import_id == 0)
     return FALSE;
@@ -1161,6 +1258,20 @@ run_in_thread (GTask        *task,
     }
   zs_store_set_actor (store, zs_store_get_actor (self->store));
   worker = zs_import_job_new (store, self->entity, self->path);
+  if (self->record_type != NULL)
+    {
+      /* the worker's connection knows the plugins' types only once told */
+      if (!zs_record_type_is_core (self->record_type) &&
+          zs_store_lookup_record_type (store, zs_record_type_get_name (self->record_type)) == NULL &&
+          !zs_store_register_record_type (store, self->record_type, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      worker->record_type = g_object_ref (self->record_type);
+      worker->type_strings = g_ptr_array_new_with_free_func (g_free);
+      worker->type_fields = _zs_import_type_fields_new (self->record_type, worker->type_strings);
+    }
   worker->encoding = g_strdup (self->encoding);
   worker->sheet = g_strdup (self->sheet);
   worker->rejects_path = g_strdup (self->rejects_path);

@@ -70,6 +70,11 @@ ZsImportJob  *zs_import_job_new               (ZsStore             *store,
                                                ZsImportEntity       entity,
                                                const char          *path);
 ZS_AVAILABLE_IN_ALL
+ZsImportJob  *zs_import_job_new_for_type      (ZsStore             *store,
+                                               const char          *type_name,
+                                               const char          *path,
+                                               GError             **error);
+ZS_AVAILABLE_IN_ALL
 void          zs_import_job_set_encoding      (ZsImportJob         *self,
                                                const char          *encoding);
 ZS_AVAILABLE_IN_ALL

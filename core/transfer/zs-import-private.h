@@ -6,6 +6,7 @@
 
 #include "zs-import-job.h"
 #include "zs-store-internal.h"
+#include "zs-store-generic.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,7 @@ typedef enum
   ZS_IMPORT_KIND_FIRM,
   ZS_IMPORT_KIND_EXTRA,       /* not a property: handled by the job */
   ZS_IMPORT_KIND_IGNORED,     /* bookkeeping columns of our own exports */
+  ZS_IMPORT_KIND_RECORD_FIELD, /* a field of a record type, read by its kind */
 } ZsImportKind;
 
 typedef struct
@@ -57,5 +59,24 @@ gboolean             _zs_import_parse_value    (ZsImportLookups     *lookups,
                                                 GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZsImportLookups, _zs_import_lookups_free)
+
+/* zs-import-records.c: the columns of any record type */
+ZsImportField       *_zs_import_type_fields_new    (ZsRecordType        *type,
+                                                    GPtrArray           *strings);
+const ZsImportField *_zs_import_type_find_field    (const ZsImportField *fields,
+                                                    const char          *name);
+const ZsImportField *_zs_import_type_match_header  (const ZsImportField *fields,
+                                                    const char          *header);
+GStrv                _zs_import_type_required      (ZsRecordType        *type);
+gboolean             _zs_import_type_parse_value   (ZsStore             *store,
+                                                    ZsRecordType        *type,
+                                                    const ZsImportField *field,
+                                                    const char          *text,
+                                                    GValue              *value,
+                                                    GError             **error);
+gint64               _zs_import_type_find_existing (ZsStore             *store,
+                                                    ZsRecordType        *type,
+                                                    GObject             *record,
+                                                    GError             **error);
 
 G_END_DECLS

@@ -135,6 +135,48 @@ class RecordsCliTest(unittest.TestCase):
         self.run_cli('records', 'list', NOTE, '--after', 'not-a-cursor', status=2)
         self.run_cli('records', 'list', NOTE, '--where', 'nope=1', status=1)
 
+    def test_import_export_round_trip(self):
+        for day in (1, 2, 3):
+            self.add_note('第%d次走访' % day, '2026-04-%02d' % day, '--mood', 'cold', '--hours', str(day))
+        before = self.json('records', 'list', NOTE)['records']
+        for ext in ('csv', 'xlsx'):
+            path = os.path.join(self.tmp.name, 'notes.' + ext)
+            self.assertEqual(self.json('export', NOTE, path)['exported'], 3)
+            if ext == 'csv':
+                with open(path, encoding='utf-8') as f:
+                    self.assertEqual(f.readline().strip(), 'id,企业,走访日期,纪要,意向,时长(小时)')
+            for note in self.json('records', 'list', NOTE)['records']:
+                self.run_cli('records', 'delete', NOTE, str(note['id']))
+            summary = self.json('import', NOTE, path)
+            self.assertEqual((summary['inserted'], summary['rejected']), (3, 0))
+            after = self.json('records', 'list', NOTE)['records']
+            keys = ('firm', 'visited_on', 'summary', 'mood', 'hours')
+            self.assertEqual([[n[k] for k in keys] for n in after], [[n[k] for k in keys] for n in before])
+            self.run_cli('imports', 'undo', str(summary['import_id']))
+            self.assertEqual(self.json('records', 'list', NOTE)['records'], [])
+            self.run_cli('import', NOTE, path)
+
+    def test_import_labels_map_and_rejects(self):
+        source = os.path.join(self.tmp.name, 'in.csv')
+        rejects = os.path.join(self.tmp.name, 'refused.csv')
+        with open(source, 'w', encoding='utf-8') as f:
+            f.write('企业,日期,纪要,意向,hours\n'
+                    '91440300708461136T,2026-06-01,第二次走访,积极,1\n'
+                    '%d,2026-06-02,第三次走访,warm,1\n'
+                    '%d,2026-13-02,第四次走访,,1\n' % (self.firm, self.firm))
+        # 日期 is no field's name or label: without --map the required field has no column
+        self.assertIn('visited_on', self.run_cli('import', NOTE, source, status=1).stderr.decode())
+        summary = self.json('import', NOTE, source, '--map', '日期=visited_on', '--rejects', rejects)
+        self.assertEqual((summary['inserted'], summary['rejected']), (1, 2))
+        note = self.json('records', 'list', NOTE)['records'][0]
+        self.assertEqual((note['firm'], note['mood'], note['summary']), (self.firm, 'keen', '第二次走访'))
+        with open(rejects, encoding='utf-8') as f:
+            refused = f.read()
+        self.assertIn('warm', refused)
+        self.assertIn('2026-13-02', refused)
+        self.assertEqual(self.json('imports', 'list')[0]['entity'], NOTE)
+        self.run_cli('import', 'no_such.type', source, status=2)
+
     def test_c_example_declared_from_a_resource(self):
         types = {t['name']: t for t in self.json('records', 'types')}
         self.assertEqual(types['visit_log.visit']['module'], 'visit_log')
