@@ -784,20 +784,23 @@ static const char schema_search_source[] =
  * stays, empty: dropping it would rewrite the table and fail on any view
  * or trigger a user added that sqlite cannot parse any more. The search
  * index stops keeping column sizes (see ZS_SEARCH_TABLE_ARGS). */
+/* The search index without column sizes, built with the settings for
+ * many rows (see _zs_store_tune_search ()), then FTS5's defaults. */
+#define SEARCH_REBUILD_SQL \
+  "DROP TABLE firm_search;" \
+  "CREATE VIRTUAL TABLE firm_search USING fts5 (" ZS_SEARCH_TABLE_ARGS ");" \
+  "INSERT INTO firm_search (firm_search, rank) VALUES ('hashsize', " ZS_SEARCH_HASHSIZE_MANY ");" \
+  "INSERT INTO firm_search (firm_search, rank) VALUES ('automerge', " ZS_SEARCH_AUTOMERGE_MANY ");" \
+  "INSERT INTO firm_search (firm_search) VALUES ('rebuild');" \
+  "INSERT INTO firm_search (firm_search, rank) VALUES ('hashsize', " ZS_SEARCH_HASHSIZE_DEFAULT ");" \
+  "INSERT INTO firm_search (firm_search, rank) VALUES ('automerge', " ZS_SEARCH_AUTOMERGE_DEFAULT ");"
+
 static const char schema_name_hash[] =
   "DROP INDEX IF EXISTS firms_by_name_key;"
   "ALTER TABLE firms ADD COLUMN name_hash INTEGER;"
   "UPDATE firms SET name_key = NULL, name_hash = zs_name_hash (name);"
   "CREATE INDEX firms_by_name_hash ON firms (name_hash);"
-  /* The search index without column sizes, built with the settings for
-   * many rows (see _zs_store_tune_search ()), then FTS5's defaults. */
-  "DROP TABLE firm_search;"
-  "CREATE VIRTUAL TABLE firm_search USING fts5 (" ZS_SEARCH_TABLE_ARGS ");"
-  "INSERT INTO firm_search (firm_search, rank) VALUES ('hashsize', " ZS_SEARCH_HASHSIZE_MANY ");"
-  "INSERT INTO firm_search (firm_search, rank) VALUES ('automerge', " ZS_SEARCH_AUTOMERGE_MANY ");"
-  "INSERT INTO firm_search (firm_search) VALUES ('rebuild');"
-  "INSERT INTO firm_search (firm_search, rank) VALUES ('hashsize', " ZS_SEARCH_HASHSIZE_DEFAULT ");"
-  "INSERT INTO firm_search (firm_search, rank) VALUES ('automerge', " ZS_SEARCH_AUTOMERGE_DEFAULT ");";
+  SEARCH_REBUILD_SQL;
 
 /* Every record carries the version its last write gave it, and every
  * audited field change the version it produced: an update can then tell
@@ -818,9 +821,115 @@ static const char schema_change_groups[] =
   "ALTER TABLE changes ADD COLUMN group_id INTEGER REFERENCES changes (id);"
   "CREATE INDEX changes_by_group ON changes (group_id) WHERE group_id IS NOT NULL;";
 
+/* What plugins read of core data (see ZsPluginStorage), and the seal of
+ * the audit trail (see zs-store-seal.c). */
+#define SEAL_ROW(ROW) \
+  ROW ".id, " ROW ".at, " ROW ".actor, " ROW ".entity, " ROW ".entity_id, " ROW ".kind, " \
+  ROW ".field, " ROW ".old_value, " ROW ".new_value, " ROW ".import_id, " ROW ".version"
+
+static const char schema_plugin_storage[] =
+  "CREATE VIEW core_firms AS SELECT id, uscc, name, name_other, ownership, country, region_code,"
+  "  address, registered_capital, business_scope, website, notes, created_at, updated_at, version FROM firms;"
+  "CREATE VIEW core_firm_sectors AS SELECT firm_id, sector_code FROM firm_sectors;"
+  "CREATE VIEW core_contacts AS SELECT id, firm_id, name, title, phone, email, notes, version FROM contacts;"
+  "CREATE VIEW core_projects AS SELECT id, firm_id, title, park_code, stage, planned_investment,"
+  "  realised_investment, planned_jobs, land_mu, source_channel, referrer_firm_id, owner, clause,"
+  "  created_at, updated_at, version FROM projects;"
+  "CREATE VIEW core_project_sectors AS SELECT project_id, sector_code FROM project_sectors;"
+  "CREATE VIEW core_activities AS SELECT id, firm_id, project_id, kind, date, who, notes,"
+  "  next_follow_up, created_at, version FROM activities;"
+  "CREATE VIEW core_sectors AS SELECT id, code, name, name_en, parent_code, clause, priority, synonyms FROM sectors;"
+  "CREATE VIEW core_parks AS SELECT id, code, name, name_en, kind, region_code, parent_code, clause FROM parks;"
+  "CREATE VIEW core_regions AS SELECT id, code, name, name_en, group_name FROM regions;"
+  "CREATE VIEW core_clauses AS SELECT id, number, numeral, part, part_title, title, lead_unit,"
+  "  responsible_units FROM clauses;"
+  "CREATE VIEW core_staff AS SELECT id, name, role, park_code FROM staff;"
+  /* `WHERE query MATCH ?` finds firms as the store's search does. */
+  "CREATE VIEW core_firm_search AS SELECT rowid AS firm_id, firm_search AS query FROM firm_search;"
+  "CREATE TABLE audit_seal ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  rows INTEGER NOT NULL,"
+  "  digest INTEGER NOT NULL);"
+  "INSERT INTO audit_seal SELECT 1, count (*), zs_audit_digest (" ZS_AUDIT_SEALED_COLUMNS ") FROM changes;"
+  "CREATE TRIGGER changes_sealed_insert AFTER INSERT ON changes BEGIN"
+  "  UPDATE audit_seal SET rows = rows + 1, digest = zs_audit_seal (digest, 1, " SEAL_ROW ("NEW") ");"
+  "END;"
+  "CREATE TRIGGER changes_sealed_delete AFTER DELETE ON changes BEGIN"
+  "  UPDATE audit_seal SET rows = rows - 1, digest = zs_audit_seal (digest, -1, " SEAL_ROW ("OLD") ");"
+  "END;"
+  "CREATE TRIGGER changes_sealed_update AFTER UPDATE OF " ZS_AUDIT_SEALED_COLUMNS " ON changes BEGIN"
+  "  UPDATE audit_seal SET digest = zs_audit_seal (zs_audit_seal (digest, -1, " SEAL_ROW ("OLD") "),"
+  "                                                1, " SEAL_ROW ("NEW") ");"
+  "END;";
+
+static gboolean
+has_column (ZsStore     *self,
+            const char  *table,
+            const char  *column,
+            gboolean    *found,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = _zs_store_prepare (self, "SELECT count (*) FROM pragma_table_info (?1) WHERE name = ?2",
+                                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, column, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _zs_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *found = sqlite3_column_int (stmt, 0) > 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+add_missing_column (ZsStore     *self,
+                    const char  *table,
+                    const char  *column,
+                    const char  *sql,
+                    GError     **error)
+{
+  gboolean found;
+
+  return has_column (self, table, column, &found, error) &&
+         (found || _zs_store_exec (self, sql, error));
+}
+
+/* Released steps edited afterwards left the databases they had already
+ * upgraded unlike new ones: step 3 gained plugin_settings.last_error
+ * (without it `plugins disable` fails), step 6 kept firms.name_key and
+ * dropped the search index's column sizes. */
+static gboolean
+repair_edited_steps (ZsStore  *self,
+                     GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean current = FALSE;
+
+  if (!add_missing_column (self, "plugin_settings", "last_error",
+                           "ALTER TABLE plugin_settings ADD COLUMN last_error TEXT", error) ||
+      !add_missing_column (self, "firms", "name_key", "ALTER TABLE firms ADD COLUMN name_key TEXT", error))
+    return FALSE;
+
+  stmt = _zs_store_prepare (self, "SELECT sql FROM sqlite_master WHERE name = 'firm_search'", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    current = strstr ((const char *) sqlite3_column_text (stmt, 0), ZS_SEARCH_TABLE_ARGS) != NULL;
+  sqlite3_reset (stmt);
+  return current || _zs_store_exec (self, SEARCH_REBUILD_SQL, error);
+}
+
+/* A step is SQL, and optionally code for what SQL cannot decide. */
 static const struct {
   ZsSchemaVersion  version;
   const char      *sql;
+  gboolean       (*run) (ZsStore *self, GError **error);
 } migrations[] = {
   { ZS_SCHEMA_VERSION_CORE, schema_core },
   { ZS_SCHEMA_VERSION_SEARCH, schema_search },
@@ -830,6 +939,7 @@ static const struct {
   { ZS_SCHEMA_VERSION_NAME_HASH, schema_name_hash },
   { ZS_SCHEMA_VERSION_RECORD_VERSIONS, schema_record_versions },
   { ZS_SCHEMA_VERSION_CHANGE_GROUPS, schema_change_groups },
+  { ZS_SCHEMA_VERSION_PLUGIN_STORAGE, schema_plugin_storage, repair_edited_steps },
 };
 
 static int
@@ -849,6 +959,7 @@ static gboolean
 apply_migration (ZsStore          *self,
                  ZsSchemaVersion   version,
                  const char       *sql,
+                 gboolean        (*run) (ZsStore *self, GError **error),
                  GError          **error)
 {
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
@@ -856,6 +967,7 @@ apply_migration (ZsStore          *self,
   if (!_zs_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (!_zs_store_exec (self, sql, error) ||
+      (run != NULL && !run (self, error)) ||
       !_zs_store_exec (self, set_version, error) ||
       !_zs_store_exec (self, "COMMIT", error))
     {
@@ -925,7 +1037,7 @@ migrate (ZsStore  *self,
     {
       if ((int) migrations[i].version <= version)
         continue;
-      if (!apply_migration (self, migrations[i].version, migrations[i].sql, error))
+      if (!apply_migration (self, migrations[i].version, migrations[i].sql, migrations[i].run, error))
         return FALSE;
     }
 
@@ -1047,7 +1159,8 @@ register_functions (ZsStore  *self,
                                NULL, name_key_function, NULL, NULL) != SQLITE_OK ||
       sqlite3_create_function (self->db, "zs_name_hash", 1,
                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                               NULL, name_hash_function, NULL, NULL) != SQLITE_OK)
+                               NULL, name_hash_function, NULL, NULL) != SQLITE_OK ||
+      _zs_seal_register_functions (self->db) != SQLITE_OK)
     {
       _zs_store_set_error (self, error);
       return FALSE;
@@ -1876,7 +1989,9 @@ first_problem (ZsStore     *self,
  * @error: return location for a #GError
  *
  * Checks the database: sqlite's integrity check, the references between
- * records, and that the search index holds exactly the terms of the firms.
+ * records, that the audit trail adds up to its seal (no history row was
+ * deleted or changed outside Zhaoshang), and that the search index holds
+ * exactly the terms of the firms.
  * A failed check is %ZS_ERROR_DAMAGED, naming the first problem found.
  *
  * Returns: %TRUE if the database is sound
@@ -1909,7 +2024,8 @@ zs_store_check (ZsStore  *self,
           return FALSE;
         }
     }
-  return _zs_store_check_search (self, error);
+  return _zs_store_check_audit_seal (self, error) &&
+         _zs_store_check_search (self, error);
 }
 
 /**
