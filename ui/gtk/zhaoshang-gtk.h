@@ -6,4 +6,5 @@
 
 #define ZHAOSHANG_GTK_INSIDE
 # include "zs-page-provider.h"
+# include "zs-record-type-page.h"
 #undef ZHAOSHANG_GTK_INSIDE
