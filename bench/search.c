@@ -25,11 +25,11 @@
 #include <string.h>
 
 #include <glib.h>
-#include <sqlite3.h>
 
 #include "zhaoshang.h"
 #include "zs-bench-util.h"
 #include "zs-search-private.h"
+#include "zs-sql-reference-private.h"
 
 #define GENERATOR_VERSION 1
 #define DEFAULT_SEED      20250601
@@ -495,76 +495,45 @@ fail:
   return FALSE;
 }
 
-static gboolean
-sql_ok (sqlite3    *db,
-        int         rc,
-        const char *what,
-        GError    **error)
-{
-  if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW)
-    return TRUE;
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", what, sqlite3_errmsg (db));
-  return FALSE;
-}
-
-static gint64
-sql_count (sqlite3    *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 count = -1;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return count;
-}
-
 /* The yardstick: FTS5's own trigram tokenizer over the same names and
- * business scopes, in a file of its own, written with plain sqlite3. */
-static sqlite3 *
+ * business scopes, in a file of its own, written with plain SQL. */
+static ZsSqlReference *
 open_trigram (const char *db_path,
               guint       firms,
               GError    **error)
 {
   g_autofree char *path = trigram_path (db_path);
-  sqlite3 *db = NULL;
-  char *attach;
+  g_autofree char *quoted = _zs_sql_quote (db_path);
+  g_autofree char *build = NULL;
+  ZsSqlReference *ref = _zs_sql_reference_open (path, FALSE, error);
   double start;
-  int rc;
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
-    {
-      sql_ok (db, SQLITE_ERROR, path, error);
-      sqlite3_close (db);
-      return NULL;
-    }
-  if (sql_count (db, "SELECT count(*) FROM raw_trigram") == firms)
+  if (ref == NULL)
+    return NULL;
+  if (_zs_sql_reference_count (ref, "SELECT count(*) FROM raw_trigram") == firms)
     {
       g_print ("Reusing the trigram table in %s\n", path);
-      return db;
+      return ref;
     }
 
   g_print ("Building raw_trigram in %s…\n", path);
   start = zs_bench_now_s ();
-  attach = sqlite3_mprintf ("DROP TABLE IF EXISTS raw_trigram;"
-                            "CREATE VIRTUAL TABLE raw_trigram USING fts5(name, business_scope, tokenize='trigram');"
-                            "ATTACH %Q AS core;"
-                            "BEGIN;"
-                            "INSERT INTO raw_trigram (rowid, name, business_scope)"
-                            "  SELECT id, name, business_scope FROM core.firms ORDER BY id;"
-                            "COMMIT;"
-                            "DETACH core;", db_path);
-  rc = sqlite3_exec (db, attach, NULL, NULL, NULL);
-  sqlite3_free (attach);
-  if (!sql_ok (db, rc, "building raw_trigram", error))
+  build = g_strdup_printf ("DROP TABLE IF EXISTS raw_trigram;"
+                           "CREATE VIRTUAL TABLE raw_trigram USING fts5(name, business_scope, tokenize='trigram');"
+                           "ATTACH %s AS core;"
+                           "BEGIN;"
+                           "INSERT INTO raw_trigram (rowid, name, business_scope)"
+                           "  SELECT id, name, business_scope FROM core.firms ORDER BY id;"
+                           "COMMIT;"
+                           "DETACH core;", quoted);
+  if (!_zs_sql_reference_exec (ref, build, error))
     {
-      sqlite3_close (db);
+      _zs_sql_reference_close (ref);
       return NULL;
     }
   g_print ("Built raw_trigram in %.1f s; %.0f MB\n", zs_bench_now_s () - start,
            zs_bench_database_size (path) / 1e6);
-  return db;
+  return ref;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -572,7 +541,7 @@ open_trigram (const char *db_path,
 
 typedef struct {
   ZsStore      *store;
-  sqlite3_stmt *stmt;      /* for the plain sqlite3 operations */
+  ZsSqlQuery   *stmt;      /* for the plain SQL operations */
   const char   *query;
   char         *match;     /* what the statement is bound to */
   gboolean      counting;  /* the statement returns a count, not rows */
@@ -600,19 +569,7 @@ op_core_count (Call *call, GError **error)
 static gboolean
 op_statement (Call *call, GError **error)
 {
-  int rc;
-
-  call->result = 0;
-  sqlite3_bind_text (call->stmt, 1, call->match, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (call->stmt)) == SQLITE_ROW)
-    call->result = call->counting ? sqlite3_column_int64 (call->stmt, 0) : call->result + 1;
-  sqlite3_reset (call->stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", sqlite3_errmsg (sqlite3_db_handle (call->stmt)));
-      return FALSE;
-    }
-  return TRUE;
+  return _zs_sql_query_run (call->stmt, call->match, call->counting, &call->result, error);
 }
 
 typedef struct {
@@ -732,9 +689,9 @@ main (int   argc,
   g_autofree char *db_path = NULL;
   g_autofree char *default_path = NULL;
   g_autofree char *label = NULL;
-  sqlite3 *raw = NULL;
-  sqlite3 *fts = NULL;
-  sqlite3_stmt *raw_list = NULL, *raw_count = NULL, *fts_list = NULL;
+  ZsSqlReference *raw = NULL;
+  ZsSqlReference *fts = NULL;
+  ZsSqlQuery *raw_list = NULL, *raw_count = NULL, *fts_list = NULL;
   gint firms = 1000000;
   gint runs = 200;
   gint batch = 10000;
@@ -786,7 +743,7 @@ main (int   argc,
   if (db_path == NULL)
     db_path = g_strdup (default_path);
 
-  g_print ("bench-search: sqlite %s, %d firms, database %s\n", sqlite3_libversion (), firms, db_path);
+  g_print ("bench-search: sqlite %s, %d firms, database %s\n", _zs_sql_version (), firms, db_path);
 
   if (can_reuse (db_path, firms, seed, rebuild))
     g_print ("Reusing %s (%d firms, %.0f MB)\n", db_path, firms, zs_bench_database_size (db_path) / 1e6);
@@ -804,24 +761,23 @@ main (int   argc,
       g_printerr ("bench-search: %s\n", error->message);
       return 1;
     }
-  if (sqlite3_prepare_v2 (raw, "SELECT rowid FROM raw_trigram WHERE raw_trigram MATCH ? ORDER BY rank LIMIT 20",
-                          -1, &raw_list, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (raw, "SELECT count(*) FROM raw_trigram WHERE raw_trigram MATCH ?",
-                          -1, &raw_count, NULL) != SQLITE_OK)
+  if (!(raw_list = _zs_sql_query_new (raw, "SELECT rowid FROM raw_trigram WHERE raw_trigram MATCH ? "
+                                       "ORDER BY rank LIMIT 20", &error)) ||
+      !(raw_count = _zs_sql_query_new (raw, "SELECT count(*) FROM raw_trigram WHERE raw_trigram MATCH ?", &error)))
     {
-      g_printerr ("bench-search: %s\n", sqlite3_errmsg (raw));
+      g_printerr ("bench-search: %s\n", error->message);
       return 1;
     }
   if (breakdown)
     {
       /* The core's own index, without the store around it: where the time
        * of a core query goes. */
-      if (sqlite3_open_v2 (db_path, &fts, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-          !zs_search_register_tokenizer (fts, &error) ||
-          sqlite3_prepare_v2 (fts, "SELECT rowid FROM firm_search WHERE firm_search MATCH ? ORDER BY rank LIMIT 20",
-                              -1, &fts_list, NULL) != SQLITE_OK)
+      if (!(fts = _zs_sql_reference_open (db_path, TRUE, &error)) ||
+          !_zs_sql_reference_use_search_tokenizer (fts, &error) ||
+          !(fts_list = _zs_sql_query_new (fts, "SELECT rowid FROM firm_search WHERE firm_search MATCH ? "
+                                          "ORDER BY rank LIMIT 20", &error)))
         {
-          g_printerr ("bench-search: %s\n", error ? error->message : sqlite3_errmsg (fts));
+          g_printerr ("bench-search: %s\n", error->message);
           return 1;
         }
     }
@@ -920,11 +876,10 @@ query_failed:
            "3-character core list ≤ %.0f× the raw trigram query.\n",
            passed, missed, TARGET_SHORT_MS, TARGET_RATIO);
 
-  sqlite3_finalize (raw_list);
-  sqlite3_finalize (raw_count);
-  sqlite3_finalize (fts_list);
-  sqlite3_close (raw);
-  if (fts != NULL)
-    sqlite3_close (fts);
+  _zs_sql_query_free (raw_list);
+  _zs_sql_query_free (raw_count);
+  _zs_sql_query_free (fts_list);
+  _zs_sql_reference_close (raw);
+  _zs_sql_reference_close (fts);
   return 0;
 }

@@ -47,7 +47,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <sqlite3.h>
+#include "zs-sql-reference-private.h"
 
 #include "zhaoshang.h"
 #include "zs-bench-util.h"
@@ -1046,7 +1046,7 @@ main (int   argc,
   floor_db = g_build_filename (dir, "floor.db", NULL);
   schema_db = g_build_filename (dir, "schema-sql.db", NULL);
 
-  g_print ("bench-import: %d rows, %s, sqlite %s\n", rows, gb18030 ? "GB18030" : "UTF-8", sqlite3_libversion ());
+  g_print ("bench-import: %d rows, %s, sqlite %s\n", rows, gb18030 ? "GB18030" : "UTF-8", _zs_sql_version ());
   if (!generate_csv (csv, &spec, expected, &error))
     {
       g_printerr ("bench-import: %s\n", error->message);
