@@ -211,16 +211,59 @@ _zs_import_match_header (ZsImportEntity  entity,
 struct _ZsImportLookups
 {
   ZsStore    *store;
-  GHashTable *sectors;   /* code, name, synonym → code ("" when ambiguous) */
+  GHashTable *sectors;   /* code, name, synonym → code, or codes joined by '|' when several */
   GHashTable *regions;   /* name → code */
   GHashTable *parks;     /* code, name → code */
+  GHashTable *sector_names;  /* code → name, for the candidates of a warning */
+  GHashTable *region_names;
+  GPtrArray  *sector_keys;   /* names and synonyms, then their codes: for the best match */
+  GPtrArray  *region_keys;
+  GHashTable *label_map;     /* "field\x1fnormalised label" → code (--map-sector, --map-region) */
+  gboolean    keep_unmapped; /* an unmapped label is a warning, not a refused row */
+  GPtrArray  *row_unmapped;  /* ZsImportUnmapped of the row being parsed */
   /* A file names the same few sectors and regions row after row: each
    * text is resolved once (up to MAX_RESOLVED texts). */
-  GHashTable *resolved_sectors;  /* text → GStrv of codes */
-  GHashTable *resolved_regions;  /* text → code or the text itself */
+  GHashTable *resolved_sectors;  /* text → Resolved */
+  GHashTable *resolved_regions;  /* text → Resolved */
 };
 
 #define MAX_RESOLVED 4096
+
+/* What a cell's text resolved to: the codes, and the labels that matched
+ * no code or several. */
+typedef struct {
+  GStrv      codes;
+  GPtrArray *unmapped;   /* ZsImportUnmapped */
+} Resolved;
+
+static void
+resolved_free (Resolved *resolved)
+{
+  g_strfreev (resolved->codes);
+  g_clear_pointer (&resolved->unmapped, g_ptr_array_unref);
+  g_free (resolved);
+}
+
+static void
+unmapped_clear (ZsImportUnmapped *unmapped)
+{
+  g_free (unmapped->field);
+  g_free (unmapped->label);
+  g_strfreev (unmapped->candidates);
+  g_strfreev (unmapped->candidate_names);
+}
+
+ZsImportUnmapped *
+_zs_import_unmapped_ref (ZsImportUnmapped *unmapped)
+{
+  return g_rc_box_acquire (unmapped);
+}
+
+void
+_zs_import_unmapped_unref (ZsImportUnmapped *unmapped)
+{
+  g_rc_box_release_full (unmapped, (GDestroyNotify) unmapped_clear);
+}
 
 void
 _zs_import_lookups_free (ZsImportLookups *lookups)
@@ -228,6 +271,12 @@ _zs_import_lookups_free (ZsImportLookups *lookups)
   g_clear_pointer (&lookups->sectors, g_hash_table_unref);
   g_clear_pointer (&lookups->regions, g_hash_table_unref);
   g_clear_pointer (&lookups->parks, g_hash_table_unref);
+  g_clear_pointer (&lookups->sector_names, g_hash_table_unref);
+  g_clear_pointer (&lookups->region_names, g_hash_table_unref);
+  g_clear_pointer (&lookups->sector_keys, g_ptr_array_unref);
+  g_clear_pointer (&lookups->region_keys, g_ptr_array_unref);
+  g_clear_pointer (&lookups->label_map, g_hash_table_unref);
+  g_clear_pointer (&lookups->row_unmapped, g_ptr_array_unref);
   g_clear_pointer (&lookups->resolved_sectors, g_hash_table_unref);
   g_clear_pointer (&lookups->resolved_regions, g_hash_table_unref);
   g_free (lookups);
@@ -245,17 +294,36 @@ add_name (GHashTable *table,
     return;
   key = normalize_header (name, FALSE);
   known = g_hash_table_lookup (table, key);
-  /* Two sectors under one name: the user must give the code. */
-  if (known != NULL && !g_str_equal (known, code))
-    g_hash_table_replace (table, g_steal_pointer (&key), g_strdup (""));
-  else if (known == NULL)
+  /* Two sectors under one name: both are candidates, the user chooses. */
+  if (known != NULL)
+    {
+      g_auto(GStrv) codes = g_strsplit (known, "|", -1);
+
+      if (!g_strv_contains ((const char * const *) codes, code))
+        g_hash_table_replace (table, g_steal_pointer (&key), g_strconcat (known, "|", code, NULL));
+    }
+  else
     g_hash_table_insert (table, g_steal_pointer (&key), g_strdup (code));
+}
+
+/* A name or synonym for the best match: the normalised key, then its code. */
+static void
+add_key (GPtrArray  *keys,
+         const char *name,
+         const char *code)
+{
+  if (keys == NULL || name == NULL || name[0] == '\0')
+    return;
+  g_ptr_array_add (keys, normalize_header (name, FALSE));
+  g_ptr_array_add (keys, g_strdup (code));
 }
 
 static gboolean
 load_names (ZsStore      *store,
             ZsReference   reference,
             GHashTable   *table,
+            GHashTable   *names,
+            GPtrArray    *keys,
             GError      **error)
 {
   g_autoptr(GPtrArray) rows = _zs_store_list_reference_names (store, reference, error);
@@ -269,12 +337,18 @@ load_names (ZsStore      *store,
 
       add_name (table, row[0], row[0]);
       add_name (table, row[1], row[0]);
+      add_key (keys, row[1], row[0]);
+      if (names != NULL && row[1] != NULL)
+        g_hash_table_replace (names, g_strdup (row[0]), g_strdup (row[1]));
       if (row[2] != NULL && row[2][0] == '[' && json_parser_load_from_data (parser, row[2], -1, NULL))
         {
           JsonArray *synonyms = json_node_get_array (json_parser_get_root (parser));
 
           for (guint j = 0; j < json_array_get_length (synonyms); j++)
-            add_name (table, json_array_get_string_element (synonyms, j), row[0]);
+            {
+              add_name (table, json_array_get_string_element (synonyms, j), row[0]);
+              add_key (keys, json_array_get_string_element (synonyms, j), row[0]);
+            }
         }
     }
   return TRUE;
@@ -290,14 +364,90 @@ _zs_import_lookups_new (ZsStore  *store,
   lookups->sectors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lookups->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lookups->parks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  lookups->resolved_sectors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  lookups->resolved_regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lookups->sector_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lookups->region_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lookups->sector_keys = g_ptr_array_new_with_free_func (g_free);
+  lookups->region_keys = g_ptr_array_new_with_free_func (g_free);
+  lookups->label_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lookups->row_unmapped = g_ptr_array_new_with_free_func ((GDestroyNotify) _zs_import_unmapped_unref);
+  lookups->resolved_sectors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) resolved_free);
+  lookups->resolved_regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) resolved_free);
 
-  if (!load_names (store, ZS_REFERENCE_SECTORS, lookups->sectors, error) ||
-      !load_names (store, ZS_REFERENCE_REGIONS, lookups->regions, error) ||
-      !load_names (store, ZS_REFERENCE_PARKS, lookups->parks, error))
+  if (!load_names (store, ZS_REFERENCE_SECTORS, lookups->sectors, lookups->sector_names, lookups->sector_keys, error) ||
+      !load_names (store, ZS_REFERENCE_REGIONS, lookups->regions, lookups->region_names, lookups->region_keys, error) ||
+      !load_names (store, ZS_REFERENCE_PARKS, lookups->parks, NULL, NULL, error))
     return NULL;
   return g_steal_pointer (&lookups);
+}
+
+/**
+ * _zs_import_lookups_set_keep_unmapped:
+ *
+ * With @keep, a sector or region text that names no code, or several, is
+ * left out of the record and listed by _zs_import_lookups_take_unmapped()
+ * instead of refusing the row.
+ */
+void
+_zs_import_lookups_set_keep_unmapped (ZsImportLookups *lookups,
+                                      gboolean         keep)
+{
+  lookups->keep_unmapped = keep;
+}
+
+static char *
+label_key (const char *field,
+           const char *label)
+{
+  g_autofree char *key = normalize_header (label, FALSE);
+
+  return g_strconcat (field, "\x1f", key, NULL);
+}
+
+/**
+ * _zs_import_lookups_map_label:
+ * @field: "sectors" or "region_code"
+ * @label: a text of the file
+ * @code: the code it means
+ *
+ * Returns: %FALSE if @code is not a sector (region) code
+ */
+gboolean
+_zs_import_lookups_map_label (ZsImportLookups  *lookups,
+                              const char       *field,
+                              const char       *label,
+                              const char       *code,
+                              GError          **error)
+{
+  gboolean sectors = g_str_equal (field, "sectors");
+  GHashTable *names = sectors ? lookups->sector_names : lookups->region_names;
+
+  if (!g_hash_table_contains (names, code))
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                   sectors ? _("--map-sector: “%s” is not a sector code (see “zhaoshang-cli sectors list”)")
+                           : _("--map-region: “%s” is not a region code (see “zhaoshang-cli regions list”)"),
+                   code);
+      return FALSE;
+    }
+  g_hash_table_replace (lookups->label_map, label_key (field, label), g_strdup (code));
+  /* A text resolved before the mapping is resolved again. */
+  g_hash_table_remove_all (sectors ? lookups->resolved_sectors : lookups->resolved_regions);
+  return TRUE;
+}
+
+/**
+ * _zs_import_lookups_take_unmapped:
+ *
+ * Returns: (transfer container): the labels of the last row that were
+ *   left out, as #ZsImportUnmapped; the list starts empty again
+ */
+GPtrArray *
+_zs_import_lookups_take_unmapped (ZsImportLookups *lookups)
+{
+  GPtrArray *taken = lookups->row_unmapped;
+
+  lookups->row_unmapped = g_ptr_array_new_with_free_func ((GDestroyNotify) _zs_import_unmapped_unref);
+  return taken;
 }
 
 static gboolean
@@ -356,47 +506,168 @@ split_list (const char *text)
   return g_strsplit_set (normalized->str, ";,/|", -1);
 }
 
-/* Takes @value; returns it, valid while @resolved lives, or NULL if it was
- * full and @value is freed. */
-static gpointer
-remember_resolved (GHashTable     *resolved,
-                   const char     *text,
-                   gpointer        value,
-                   GDestroyNotify  free_value)
+/* Takes @resolved; returns whether @resolved_texts keeps it (else the
+ * caller frees it after use). */
+static gboolean
+remember_resolved (GHashTable *resolved_texts,
+                   const char *text,
+                   Resolved   *resolved)
 {
-  if (g_hash_table_size (resolved) >= MAX_RESOLVED)
-    {
-      free_value (value);
-      return NULL;
-    }
-  g_hash_table_insert (resolved, g_strdup (text), value);
-  return value;
+  if (g_hash_table_size (resolved_texts) >= MAX_RESOLVED)
+    return FALSE;
+  g_hash_table_insert (resolved_texts, g_strdup (text), resolved);
+  return TRUE;
 }
 
-static gboolean
-resolve_sectors (ZsImportLookups  *lookups,
-                 const char       *text,
-                 GStrv            *resolved,
-                 GError          **error)
+/* The codes of the names or synonyms that best match @key: the longest
+ * one contained in @key, or in which @key (of two characters or more) is
+ * contained. Several codes when several match equally well. */
+static GStrv
+best_matches (GPtrArray  *keys,
+              const char *key)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) best = g_ptr_array_new ();
+  glong key_length = g_utf8_strlen (key, -1);
+  glong best_score = 0;
+
+  for (guint i = 0; i + 1 < keys->len; i += 2)
+    {
+      const char *name = keys->pdata[i];
+      const char *code = keys->pdata[i + 1];
+      glong score = 0;
+
+      if (name[0] == '\0')
+        continue;
+      if (strstr (key, name) != NULL)
+        score = g_utf8_strlen (name, -1);
+      else if (key_length >= 2 && strstr (name, key) != NULL)
+        score = key_length;
+      if (score == 0 || score < best_score)
+        continue;
+      if (score > best_score)
+        {
+          g_ptr_array_set_size (best, 0);
+          best_score = score;
+        }
+      if (!g_ptr_array_find_with_equal_func (best, code, g_str_equal, NULL))
+        g_ptr_array_add (best, (gpointer) code);
+    }
+  for (guint i = 0; i < best->len; i++)
+    g_strv_builder_add (builder, best->pdata[i]);
+  return g_strv_builder_end (builder);
+}
+
+static ZsImportUnmapped *
+unmapped_new (const char  *field,
+              const char  *label,
+              GStrv        candidates,
+              GHashTable  *names)
+{
+  ZsImportUnmapped *unmapped = g_rc_box_new0 (ZsImportUnmapped);
+  g_autoptr(GStrvBuilder) candidate_names = g_strv_builder_new ();
+
+  unmapped->field = g_strdup (field);
+  unmapped->label = g_strstrip (g_strdup (label));
+  unmapped->candidates = candidates;
+  for (guint i = 0; candidates[i] != NULL; i++)
+    {
+      const char *name = g_hash_table_lookup (names, candidates[i]);
+
+      g_strv_builder_add (candidate_names, name ? name : "");
+    }
+  unmapped->candidate_names = g_strv_builder_end (candidate_names);
+  return unmapped;
+}
+
+/* One label: as the user mapped it, else the exact code, name or synonym,
+ * else the best unique match. NULL with @unmapped set when it names no
+ * code or several. */
+static char *
+resolve_label (ZsImportLookups   *lookups,
+               const char        *field,
+               const char        *label,
+               ZsImportUnmapped **unmapped)
+{
+  gboolean sectors = g_str_equal (field, "sectors");
+  GHashTable *table = sectors ? lookups->sectors : lookups->regions;
+  g_autofree char *key = normalize_header (label, FALSE);
+  g_autofree char *mapped_key = label_key (field, label);
+  const char *code = g_hash_table_lookup (lookups->label_map, mapped_key);
+  GStrv candidates;
+
+  if (code != NULL)
+    return g_strdup (code);
+  code = g_hash_table_lookup (table, key);
+  if (code != NULL && strchr (code, '|') == NULL)
+    return g_strdup (code);
+  if (code != NULL)
+    candidates = g_strsplit (code, "|", -1);
+  else
+    candidates = best_matches (sectors ? lookups->sector_keys : lookups->region_keys, key);
+  if (candidates[0] != NULL && candidates[1] == NULL)
+    {
+      char *only = g_strdup (candidates[0]);
+
+      g_strfreev (candidates);
+      return only;
+    }
+  *unmapped = unmapped_new (field, label, candidates,
+                            sectors ? lookups->sector_names : lookups->region_names);
+  return NULL;
+}
+
+static Resolved *
+resolve_sectors (ZsImportLookups *lookups,
+                 const char      *text)
 {
   g_auto(GStrv) parts = split_list (text);
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  Resolved *resolved = g_new0 (Resolved, 1);
 
+  resolved->unmapped = g_ptr_array_new_with_free_func ((GDestroyNotify) _zs_import_unmapped_unref);
   for (guint i = 0; parts[i] != NULL; i++)
     {
       g_autofree char *key = normalize_header (parts[i], FALSE);
-      const char *code;
+      ZsImportUnmapped *unmapped = NULL;
+      char *code;
 
       if (key[0] == '\0')
         continue;
-      code = g_hash_table_lookup (lookups->sectors, key);
+      code = resolve_label (lookups, "sectors", parts[i], &unmapped);
       if (code == NULL)
-        return invalid (error, "sectors", g_strstrip (parts[i]), _("is not a sector of the taxonomy"));
-      if (code[0] == '\0')
-        return invalid (error, "sectors", g_strstrip (parts[i]), _("names more than one sector; give its code"));
-      g_strv_builder_add (codes, code);
+        g_ptr_array_add (resolved->unmapped, unmapped);
+      else if (g_ptr_array_find_with_equal_func (seen, code, g_str_equal, NULL))
+        g_free (code);
+      else
+        {
+          g_strv_builder_add (codes, code);
+          g_ptr_array_add (seen, code);
+        }
     }
-  *resolved = g_strv_builder_end (codes);
+  resolved->codes = g_strv_builder_end (codes);
+  return resolved;
+}
+
+/* The row's unmapped labels are listed, or, if the row must not go without
+ * them, the first one refuses it. */
+static gboolean
+report_unmapped (ZsImportLookups  *lookups,
+                 Resolved         *resolved,
+                 const char       *unknown,
+                 const char       *several,
+                 GError          **error)
+{
+  for (guint i = 0; i < resolved->unmapped->len; i++)
+    {
+      ZsImportUnmapped *unmapped = resolved->unmapped->pdata[i];
+
+      if (!lookups->keep_unmapped)
+        return invalid (error, unmapped->field, unmapped->label,
+                        unmapped->candidates[0] != NULL && unmapped->candidates[1] != NULL ? several : unknown);
+      g_ptr_array_add (lookups->row_unmapped, _zs_import_unmapped_ref (unmapped));
+    }
   return TRUE;
 }
 
@@ -406,19 +677,57 @@ parse_sectors (ZsImportLookups  *lookups,
                GValue           *value,
                GError          **error)
 {
-  const char * const *known = g_hash_table_lookup (lookups->resolved_sectors, text);
-  GStrv codes = NULL;
+  Resolved *resolved = g_hash_table_lookup (lookups->resolved_sectors, text);
+  Resolved *owned = NULL;
+  gboolean ok;
 
-  if (known != NULL)
+  if (resolved == NULL)
     {
-      g_value_set_boxed (value, known);
-      return TRUE;
+      resolved = resolve_sectors (lookups, text);
+      if (!remember_resolved (lookups->resolved_sectors, text, resolved))
+        owned = resolved;
     }
-  if (!resolve_sectors (lookups, text, &codes, error))
-    return FALSE;
-  g_value_set_boxed (value, codes);
-  remember_resolved (lookups->resolved_sectors, text, codes, (GDestroyNotify) g_strfreev);
-  return TRUE;
+  ok = report_unmapped (lookups, resolved, _("is not a sector of the taxonomy"),
+                        _("names more than one sector; give its code"), error);
+  if (ok)
+    g_value_set_boxed (value, resolved->codes);
+  g_clear_pointer (&owned, resolved_free);
+  return ok;
+}
+
+static gboolean
+all_digits (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return text[0] != '\0';
+}
+
+static Resolved *
+resolve_region (ZsImportLookups *lookups,
+                const char      *text)
+{
+  Resolved *resolved = g_new0 (Resolved, 1);
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  ZsImportUnmapped *unmapped = NULL;
+  char *code;
+
+  resolved->unmapped = g_ptr_array_new_with_free_func ((GDestroyNotify) _zs_import_unmapped_unref);
+  /* Codes pass through; the store checks their shape. */
+  if (all_digits (text))
+    code = g_strdup (text);
+  else
+    code = resolve_label (lookups, "region_code", text, &unmapped);
+  if (code != NULL)
+    {
+      g_strv_builder_add (codes, code);
+      g_free (code);
+    }
+  else
+    g_ptr_array_add (resolved->unmapped, unmapped);
+  resolved->codes = g_strv_builder_end (codes);
+  return resolved;
 }
 
 static gboolean
@@ -427,20 +736,23 @@ parse_region (ZsImportLookups  *lookups,
               GValue           *value,
               GError          **error)
 {
-  const char *known = g_hash_table_lookup (lookups->resolved_regions, text);
-  g_autofree char *key = NULL;
-  const char *code;
+  Resolved *resolved = g_hash_table_lookup (lookups->resolved_regions, text);
+  Resolved *owned = NULL;
 
-  if (known != NULL)
+  if (resolved == NULL)
     {
-      g_value_set_string (value, known);
-      return TRUE;
+      resolved = resolve_region (lookups, text);
+      if (!remember_resolved (lookups->resolved_regions, text, resolved))
+        owned = resolved;
     }
-  key = normalize_header (text, FALSE);
-  code = g_hash_table_lookup (lookups->regions, key);
-  /* Codes pass through; the store checks their shape. */
-  g_value_set_string (value, code != NULL ? code : text);
-  remember_resolved (lookups->resolved_regions, text, g_strdup (code != NULL ? code : text), g_free);
+  if (resolved->codes[0] != NULL)
+    g_value_set_string (value, resolved->codes[0]);
+  else if (lookups->keep_unmapped)
+    report_unmapped (lookups, resolved, NULL, NULL, error);
+  else
+    /* as before: the store refuses the text, naming the field */
+    g_value_set_string (value, text);
+  g_clear_pointer (&owned, resolved_free);
   return TRUE;
 }
 
@@ -453,7 +765,7 @@ parse_park (ZsImportLookups  *lookups,
   g_autofree char *key = normalize_header (text, FALSE);
   const char *code = g_hash_table_lookup (lookups->parks, key);
 
-  if (code == NULL || code[0] == '\0')
+  if (code == NULL || strchr (code, '|') != NULL)
     return invalid (error, "park_code", text, _("is not a known park"));
   g_value_set_string (value, code);
   return TRUE;
@@ -587,6 +899,101 @@ parse_firm (ZsImportLookups  *lookups,
   return TRUE;
 }
 
+/* The integer a number in a code cell stands for: 9.1440300957988E+17,
+ * 9165010090795374E2, 914403009579880284.0. NULL if @code is not written
+ * as a number with a point or an exponent, "" if it is not a whole number
+ * of sensible length. @exact tells whether every digit was written out
+ * (none filled in with zeros by the exponent). */
+static char *
+number_digits (const char *code,
+               gboolean   *exact)
+{
+  g_autoptr(GString) mantissa = g_string_new (NULL);
+  g_autoptr(GString) digits = NULL;
+  const char *p = code;
+  gboolean point = FALSE;
+  glong integer_digits = 0, exponent = 0, at;
+  char *end = NULL;
+
+  for (; g_ascii_isdigit (*p) || (*p == '.' && !point); p++)
+    if (*p == '.')
+      point = TRUE;
+    else
+      {
+        g_string_append_c (mantissa, *p);
+        integer_digits += point ? 0 : 1;
+      }
+  if (mantissa->len == 0 || (*p != 'E' && *p != '\0') || (*p == '\0' && !point))
+    return NULL;
+  if (*p == 'E')
+    {
+      if (!(g_ascii_isdigit (p[1]) || ((p[1] == '+' || p[1] == '-') && g_ascii_isdigit (p[2]))))
+        return NULL;
+      exponent = strtol (p + 1, &end, 10);
+      if (*end != '\0')
+        return NULL;
+      if (exponent > 64 || exponent < -64)
+        return g_strdup ("");
+    }
+  at = integer_digits + exponent;  /* digits before the point */
+  if (at < 0)
+    at = 0;
+  for (glong i = at; i < (glong) mantissa->len; i++)
+    if (mantissa->str[i] != '0')
+      return g_strdup ("");  /* a fraction */
+  digits = g_string_new_len (mantissa->str, MIN (at, (glong) mantissa->len));
+  *exact = at <= (glong) mantissa->len;
+  while ((glong) digits->len < at)
+    g_string_append_c (digits, '0');
+  while (digits->len > 1 && digits->str[0] == '0')
+    g_string_erase (digits, 0, 1);
+  return g_string_free (g_steal_pointer (&digits), FALSE);
+}
+
+/* An 18-digit text that is exactly a double's value: what a spreadsheet
+ * writes for a code it held as a number and rounded (a code rarely is). */
+static gboolean
+rounded_by_float (const char *code)
+{
+  char printed[64];
+  double number = g_ascii_strtod (code, NULL);
+
+  g_snprintf (printed, sizeof printed, "%.0f", number);
+  return number >= 9007199254740992.0 && g_str_equal (printed, code);
+}
+
+/* A code column that a spreadsheet took for numbers is read back exactly
+ * when the number still holds every digit; otherwise the row is refused
+ * with the cause and the fix. */
+static gboolean
+parse_uscc (const char  *text,
+            GValue      *value,
+            GError     **error)
+{
+  g_autofree char *code = zs_uscc_normalize (text);
+  gboolean exact = FALSE;
+  g_autofree char *digits = number_digits (code, &exact);
+
+  if (digits == NULL)
+    {
+      if (strlen (code) == 18 && all_digits (code) && !zs_uscc_validate (code, NULL) && rounded_by_float (code))
+        digits = g_strdup ("");
+      else
+        {
+          g_value_take_string (value, g_steal_pointer (&code));
+          return TRUE;
+        }
+    }
+  if (strlen (digits) == 18 && (exact || zs_uscc_validate (digits, NULL)))
+    {
+      g_value_take_string (value, g_steal_pointer (&digits));
+      return TRUE;
+    }
+  return invalid (error, "uscc", text,
+                  _("was turned into a number by a spreadsheet, which lost digits of the code; "
+                    "format the column as text in the spreadsheet and paste the codes again"));
+}
+
 /**
  * _zs_import_parse_value:
  *
@@ -617,8 +1024,7 @@ _zs_import_parse_value (ZsImportLookups      *lookups,
       g_value_set_int (value, (int) number);
       return TRUE;
     case ZS_IMPORT_KIND_USCC:
-      g_value_take_string (value, zs_uscc_normalize (text));
-      return TRUE;
+      return parse_uscc (text, value, error);
     case ZS_IMPORT_KIND_SECTORS:
       return parse_sectors (lookups, text, value, error);
     case ZS_IMPORT_KIND_REGION:

@@ -41,6 +41,25 @@
 #define WAITER_CHECK_ROWS 256
 #define PROGRESS_EVERY 1000
 
+/* A firm imported without a sector or region label that named no code, or
+ * several, keeps the label in its notes after one of these, where
+ * zs_store_list_firms_unmapped () finds it. */
+#define UNMAPPED_SECTOR_MARK "【未映射行业】"
+#define UNMAPPED_REGION_MARK "【未映射地区】"
+
+/* A label of the file left out of the records, and how often. */
+typedef struct {
+  ZsImportUnmapped *unmapped;
+  guint             rows;
+} Warning;
+
+static void
+warning_free (Warning *warning)
+{
+  _zs_import_unmapped_unref (warning->unmapped);
+  g_free (warning);
+}
+
 typedef enum {
   OUTCOME_INSERTED,
   OUTCOME_UPDATED,
@@ -58,6 +77,8 @@ struct _ZsImportJob
   char                 *encoding;
   char                 *sheet;
   char                 *rejects_path;
+  char                 *warnings_path;
+  GPtrArray            *label_maps;     /* field, label, code, … */
   ZsDuplicatePolicy     on_duplicate;
   ZsErrorPolicy         on_error;
   gboolean              dry_run;
@@ -80,6 +101,8 @@ struct _ZsImportJob
   GStrv                 mapping;
   GStrv                 unmapped;
   char                 *description;
+  GPtrArray            *warnings;       /* Warning, in the order first met */
+  GHashTable           *warnings_by_label;  /* "field\x1flabel" → Warning */
 
   /* while running */
   GStrv                 header;
@@ -125,6 +148,10 @@ zs_import_job_finalize (GObject *object)
   g_free (self->encoding);
   g_free (self->sheet);
   g_free (self->rejects_path);
+  g_free (self->warnings_path);
+  g_ptr_array_unref (self->label_maps);
+  g_clear_pointer (&self->warnings_by_label, g_hash_table_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_hash_table_unref (self->user_mapping);
   g_clear_object (&self->record_type);
   g_free (self->type_fields);
@@ -162,6 +189,9 @@ zs_import_job_init (ZsImportJob *self)
 {
   self->batch_size = DEFAULT_BATCH_SIZE;
   self->user_mapping = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->label_maps = g_ptr_array_new_with_free_func (g_free);
+  self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) warning_free);
+  self->warnings_by_label = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -289,6 +319,113 @@ zs_import_job_set_rejects_path (ZsImportJob *self,
   g_return_if_fail (ZS_IS_IMPORT_JOB (self));
   g_free (self->rejects_path);
   self->rejects_path = g_strdup (path);
+}
+
+/**
+ * zs_import_job_set_warnings_path:
+ * @self: a #ZsImportJob
+ * @path: (nullable): where to write the sector and region labels that
+ *   were left out of the records (field, label, rows, candidates); by
+ *   default NAME-warnings.csv beside the rejects file, if there is one
+ */
+void
+zs_import_job_set_warnings_path (ZsImportJob *self,
+                                 const char  *path)
+{
+  g_return_if_fail (ZS_IS_IMPORT_JOB (self));
+  g_free (self->warnings_path);
+  self->warnings_path = g_strdup (path);
+}
+
+/**
+ * zs_import_job_get_warnings_path:
+ * @self: a #ZsImportJob
+ *
+ * Returns: (nullable): the warnings file the import writes: the one set,
+ *   else the one beside the rejects file
+ */
+char *
+zs_import_job_get_warnings_path (ZsImportJob *self)
+{
+  const char *dot;
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (ZS_IS_IMPORT_JOB (self), NULL);
+  if (self->warnings_path != NULL)
+    return g_strdup (self->warnings_path);
+  if (self->rejects_path == NULL)
+    return NULL;
+  base = g_path_get_basename (self->rejects_path);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    {
+      g_autofree char *stem = g_strndup (self->rejects_path, strlen (self->rejects_path) - strlen (dot));
+
+      return g_strconcat (stem, "-warnings", dot, NULL);
+    }
+  return g_strconcat (self->rejects_path, "-warnings.csv", NULL);
+}
+
+/**
+ * zs_import_job_map_label:
+ * @self: a #ZsImportJob
+ * @field: "sectors" or "region_code"
+ * @label: a sector (region) text of the file
+ * @code: the sector (region) code it stands for
+ * @error: return location for a #GError
+ *
+ * Reads @label as @code, before any other way of resolving it. Whether
+ * @code exists is checked when the import starts.
+ *
+ * Returns: %FALSE if @field is neither
+ */
+gboolean
+zs_import_job_map_label (ZsImportJob  *self,
+                         const char   *field,
+                         const char   *label,
+                         const char   *code,
+                         GError      **error)
+{
+  g_return_val_if_fail (ZS_IS_IMPORT_JOB (self), FALSE);
+
+  if (!g_str_equal (field, "sectors") && !g_str_equal (field, "region_code"))
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                   _("Only sector and region labels can be mapped, not “%s”"), field);
+      return FALSE;
+    }
+  g_ptr_array_add (self->label_maps, g_strdup (field));
+  g_ptr_array_add (self->label_maps, g_strdup (label));
+  g_ptr_array_add (self->label_maps, g_strdup (code));
+  return TRUE;
+}
+
+/**
+ * zs_import_job_get_warnings:
+ * @self: a #ZsImportJob
+ *
+ * The sector and region labels of the file that named no code, or
+ * several, and were left out of the firms imported (each keeps its label
+ * in its notes): field, label, the number of rows imported with it, and
+ * the candidate codes with their names.
+ *
+ * Returns: (transfer full): a #GVariant of type `a(ssuasas)`
+ */
+GVariant *
+zs_import_job_get_warnings (ZsImportJob *self)
+{
+  GVariantBuilder builder;
+
+  g_return_val_if_fail (ZS_IS_IMPORT_JOB (self), NULL);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ssuasas)"));
+  for (guint i = 0; i < self->warnings->len; i++)
+    {
+      Warning *warning = self->warnings->pdata[i];
+
+      g_variant_builder_add (&builder, "(ssu^as^as)", warning->unmapped->field, warning->unmapped->label,
+                             warning->rows, warning->unmapped->candidates, warning->unmapped->candidate_names);
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
 }
 
 void
@@ -490,6 +627,8 @@ typedef struct {
   char    *contact_name;
   char    *contact_phone;
   GStrv    set_properties;
+  GPtrArray *unmapped;   /* ZsImportUnmapped: labels left out */
+  char    *unmapped_note; /* and the lines that keep them in the notes */
 } ParsedRow;
 
 static void
@@ -499,9 +638,62 @@ parsed_row_clear (ParsedRow *row)
   g_clear_pointer (&row->contact_name, g_free);
   g_clear_pointer (&row->contact_phone, g_free);
   g_clear_pointer (&row->set_properties, g_strfreev);
+  g_clear_pointer (&row->unmapped, g_ptr_array_unref);
+  g_clear_pointer (&row->unmapped_note, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ParsedRow, parsed_row_clear)
+
+/* The labels left out are kept in the firm's notes, a line each. */
+static void
+keep_unmapped_in_notes (ParsedRow *row)
+{
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autofree char *notes = NULL;
+
+  for (guint i = 0; i < row->unmapped->len; i++)
+    {
+      ZsImportUnmapped *unmapped = row->unmapped->pdata[i];
+
+      if (note->len > 0)
+        g_string_append_c (note, '\n');
+      g_string_append_printf (note, "%s%s",
+                              g_str_equal (unmapped->field, "sectors") ? UNMAPPED_SECTOR_MARK : UNMAPPED_REGION_MARK,
+                              unmapped->label);
+    }
+  row->unmapped_note = g_string_free (g_steal_pointer (&note), FALSE);
+  g_object_get (row->record, "notes", &notes, NULL);
+  if (notes != NULL && notes[0] != '\0')
+    {
+      g_autofree char *both = g_strconcat (notes, "\n", row->unmapped_note, NULL);
+
+      g_object_set (row->record, "notes", both, NULL);
+    }
+  else
+    g_object_set (row->record, "notes", row->unmapped_note, NULL);
+}
+
+/* The same lines added to the notes of a firm the row updates, unless
+ * they are there already. */
+static void
+append_unmapped_note (GObject         *existing,
+                      const ParsedRow *row)
+{
+  g_auto(GStrv) lines = g_strsplit (row->unmapped_note, "\n", -1);
+  g_autofree char *notes = NULL;
+  g_autoptr(GString) updated = NULL;
+
+  g_object_get (existing, "notes", &notes, NULL);
+  updated = g_string_new (notes);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (updated->str, lines[i]) == NULL)
+      {
+        if (updated->len > 0)
+          g_string_append_c (updated, '\n');
+        g_string_append (updated, lines[i]);
+      }
+  g_object_set (existing, "notes", updated->str, NULL);
+}
 
 static gboolean
 parse_row (ZsImportJob  *self,
@@ -543,10 +735,29 @@ parse_row (ZsImportJob  *self,
           self->reject_column = g_strdup (self->header[i]);
           return FALSE;
         }
+      if (field->kind == ZS_IMPORT_KIND_SECTORS || field->kind == ZS_IMPORT_KIND_REGION)
+        {
+          g_autoptr(GPtrArray) left_out = _zs_import_lookups_take_unmapped (self->lookups);
+
+          if (left_out->len > 0)
+            {
+              if (row->unmapped == NULL)
+                row->unmapped = g_ptr_array_new_with_free_func ((GDestroyNotify) _zs_import_unmapped_unref);
+              for (guint j = 0; j < left_out->len; j++)
+                g_ptr_array_add (row->unmapped, _zs_import_unmapped_ref (left_out->pdata[j]));
+              /* Nothing mapped sets nothing: an update keeps what the firm has. */
+              if (field->kind == ZS_IMPORT_KIND_REGION
+                  ? g_value_get_string (&value) == NULL
+                  : (g_value_get_boxed (&value) == NULL || ((char **) g_value_get_boxed (&value))[0] == NULL))
+                continue;
+            }
+        }
       g_object_set_property (row->record, field->property, &value);
       g_strv_builder_add (set, field->property);
     }
   row->set_properties = g_strv_builder_end (set);
+  if (row->unmapped != NULL)
+    keep_unmapped_in_notes (row);
   return TRUE;
 }
 
@@ -637,6 +848,8 @@ update_record (ZsImportJob         *self,
       g_object_get_property (row->record, row->set_properties[i], &value);
       g_object_set_property (existing, row->set_properties[i], &value);
     }
+  if (row->unmapped_note != NULL)
+    append_unmapped_note (existing, row);
   if (self->record_type != NULL)
     return zs_store_update_record (self->store, existing, error);
   if (self->entity == ZS_IMPORT_ENTITY_FIRMS)
@@ -758,6 +971,27 @@ write_row (ZsImportJob      *self,
   return outcome;
 }
 
+static void
+count_warnings (ZsImportJob *self,
+                GPtrArray   *unmapped)
+{
+  for (guint i = 0; i < unmapped->len; i++)
+    {
+      ZsImportUnmapped *label = unmapped->pdata[i];
+      g_autofree char *key = g_strconcat (label->field, "\x1f", label->label, NULL);
+      Warning *warning = g_hash_table_lookup (self->warnings_by_label, key);
+
+      if (warning == NULL)
+        {
+          warning = g_new0 (Warning, 1);
+          warning->unmapped = _zs_import_unmapped_ref (label);
+          g_ptr_array_add (self->warnings, warning);
+          g_hash_table_insert (self->warnings_by_label, g_steal_pointer (&key), warning);
+        }
+      warning->rows++;
+    }
+}
+
 static Outcome
 import_row (ZsImportJob  *self,
             char        **fields,
@@ -791,6 +1025,8 @@ import_row (ZsImportJob  *self,
 
   if (outcome == OUTCOME_REJECTED && self->reject_column == NULL && error && *error)
     self->reject_column = column_of_error (self, *error);
+  if ((outcome == OUTCOME_INSERTED || outcome == OUTCOME_UPDATED) && row.unmapped != NULL)
+    count_warnings (self, row.unmapped);
   return outcome;
 }
 
@@ -1025,9 +1261,18 @@ prepare (ZsImportJob   *self,
       return FALSE;
     }
   self->new_lines = g_array_new (FALSE, TRUE, sizeof (guint32));
-  return map_columns (self, error) &&
-         (self->lookups = _zs_import_lookups_new (self->store, error)) != NULL &&
-         open_rejects (self, error);
+  if (!map_columns (self, error) ||
+      (self->lookups = _zs_import_lookups_new (self->store, error)) == NULL)
+    return FALSE;
+  /* A firm is imported without a label that names no sector or region;
+   * its notes keep the label. */
+  _zs_import_lookups_set_keep_unmapped (self->lookups,
+                                        self->record_type == NULL && self->entity == ZS_IMPORT_ENTITY_FIRMS);
+  for (guint i = 0; i + 2 < self->label_maps->len; i += 3)
+    if (!_zs_import_lookups_map_label (self->lookups, self->label_maps->pdata[i], self->label_maps->pdata[i + 1],
+                                       self->label_maps->pdata[i + 2], error))
+      return FALSE;
+  return open_rejects (self, error);
 }
 
 static void
@@ -1040,6 +1285,8 @@ reset_counts (ZsImportJob *self)
   self->import_id = 0;
   self->first_new_id = 0;
   self->rows_read = self->inserted = self->updated = self->skipped = self->rejected = 0;
+  g_hash_table_remove_all (self->warnings_by_label);
+  g_ptr_array_set_size (self->warnings, 0);
   self->committed = (ZsImportCounts) { 0 };
   self->batch_rows = 0;
   self->batch_bytes = 0;
@@ -1134,6 +1381,37 @@ zs_import_job_run (ZsImportJob   *self,
   return ok;
 }
 
+/* The labels left out, beside the rejects: field, label, rows, candidates. */
+static gboolean
+write_warnings (ZsImportJob  *self,
+                GError      **error)
+{
+  g_autofree char *path = zs_import_job_get_warnings_path (self);
+  g_autoptr(ZsRowSink) sink = NULL;
+  const char *header[] = { "field", "label", "rows", "candidates", NULL };
+
+  if (path == NULL)
+    return TRUE;
+  if (!(sink = zs_row_sink_create (path, FALSE, error)) ||
+      !zs_row_sink_write_row (sink, header, error))
+    return FALSE;
+  for (guint i = 0; i < self->warnings->len; i++)
+    {
+      Warning *warning = self->warnings->pdata[i];
+      g_autoptr(GString) candidates = g_string_new (NULL);
+      g_autofree char *rows = g_strdup_printf ("%u", warning->rows);
+      const char *row[5] = { warning->unmapped->field, warning->unmapped->label, rows, NULL, NULL };
+
+      for (guint j = 0; warning->unmapped->candidates[j] != NULL; j++)
+        g_string_append_printf (candidates, "%s%s %s", j > 0 ? "; " : "", warning->unmapped->candidates[j],
+                                warning->unmapped->candidate_names[j]);
+      row[3] = candidates->str;
+      if (!zs_row_sink_write_row (sink, row, error))
+        return FALSE;
+    }
+  return zs_row_sink_close (sink, error);
+}
+
 static gboolean
 import_all (ZsImportJob   *self,
             GCancellable  *cancellable,
@@ -1171,6 +1449,8 @@ import_all (ZsImportJob   *self,
       g_propagate_error (error, g_steal_pointer (&close_error));
       ok = FALSE;
     }
+  if (!write_warnings (self, ok ? error : NULL) && ok)
+    ok = FALSE;
   g_signal_emit (self, signals[PROGRESS], 0, self->rows_read, 1.0);
   finish_import_record (self, ok ? "done" : in_one_transaction (self) ? "aborted" : "interrupted");
   if (!ok && in_one_transaction (self))
@@ -1234,6 +1514,16 @@ copy_results (ZsImportJob *to,
   to->unmapped = g_strdupv (from->unmapped);
   g_free (to->description);
   to->description = g_strdup (from->description);
+  g_hash_table_remove_all (to->warnings_by_label);
+  g_ptr_array_set_size (to->warnings, 0);
+  for (guint i = 0; i < from->warnings->len; i++)
+    {
+      Warning *warning = g_new0 (Warning, 1);
+
+      *warning = *(Warning *) from->warnings->pdata[i];
+      _zs_import_unmapped_ref (warning->unmapped);
+      g_ptr_array_add (to->warnings, warning);
+    }
 }
 
 /* The worker uses a connection of its own: a ZsStore belongs to one thread. */
@@ -1275,6 +1565,9 @@ run_in_thread (GTask        *task,
   worker->encoding = g_strdup (self->encoding);
   worker->sheet = g_strdup (self->sheet);
   worker->rejects_path = g_strdup (self->rejects_path);
+  worker->warnings_path = g_strdup (self->warnings_path);
+  for (guint i = 0; i < self->label_maps->len; i++)
+    g_ptr_array_add (worker->label_maps, g_strdup (self->label_maps->pdata[i]));
   worker->on_duplicate = self->on_duplicate;
   worker->on_error = self->on_error;
   worker->dry_run = self->dry_run;
@@ -1404,6 +1697,50 @@ zs_import_job_get_source_description (ZsImportJob *self)
 {
   g_return_val_if_fail (ZS_IS_IMPORT_JOB (self), NULL);
   return self->description;
+}
+
+/**
+ * zs_store_list_firms_unmapped:
+ * @store: a #ZsStore
+ * @field: "sectors" or "region_code"
+ * @offset: firms to pass over
+ * @limit: at most so many firms, 0 for all
+ * @error: return location for a #GError
+ *
+ * The firms an import wrote without a sector (region) label of its file
+ * that named no code or several: their notes keep the label, after
+ * “【未映射行业】” (“【未映射地区】”), until it is mapped and the line removed.
+ *
+ * Returns: (transfer full) (element-type ZsFirm): the firms, by id
+ */
+GPtrArray *
+zs_store_list_firms_unmapped (ZsStore     *store,
+                              const char  *field,
+                              guint        offset,
+                              guint        limit,
+                              GError     **error)
+{
+  const char *mark = g_strcmp0 (field, "region_code") == 0 ? UNMAPPED_REGION_MARK : UNMAPPED_SECTOR_MARK;
+  g_autofree char *pattern = g_strconcat ("%", mark, "%", NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM firms WHERE notes LIKE ?1 ORDER BY id LIMIT %" G_GINT64_FORMAT
+                                          " OFFSET %u", limit == 0 ? (gint64) -1 : (gint64) limit, offset);
+  const char *params[] = { pattern, NULL };
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) firms = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (ZS_IS_STORE (store), NULL);
+
+  if (!(ids = _zs_store_query (store, sql, params, error)))
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      ZsFirm *firm = zs_store_get_firm (store, g_ascii_strtoll (((char **) ids->pdata[i])[0], NULL, 10), error);
+
+      if (firm == NULL)
+        return NULL;
+      g_ptr_array_add (firms, firm);
+    }
+  return g_steal_pointer (&firms);
 }
 
 /* The import may be undone: it ended (or died), was not undone yet, and,

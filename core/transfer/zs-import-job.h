@@ -84,6 +84,19 @@ ZS_AVAILABLE_IN_ALL
 void          zs_import_job_set_rejects_path  (ZsImportJob         *self,
                                                const char          *path);
 ZS_AVAILABLE_IN_ALL
+void          zs_import_job_set_warnings_path (ZsImportJob         *self,
+                                               const char          *path);
+ZS_AVAILABLE_IN_ALL
+char         *zs_import_job_get_warnings_path (ZsImportJob         *self);
+ZS_AVAILABLE_IN_ALL
+gboolean      zs_import_job_map_label         (ZsImportJob         *self,
+                                               const char          *field,
+                                               const char          *label,
+                                               const char          *code,
+                                               GError             **error);
+ZS_AVAILABLE_IN_ALL
+GVariant     *zs_import_job_get_warnings      (ZsImportJob         *self);
+ZS_AVAILABLE_IN_ALL
 void          zs_import_job_set_duplicate_policy (ZsImportJob      *self,
                                                ZsDuplicatePolicy    policy);
 ZS_AVAILABLE_IN_ALL
@@ -135,6 +148,12 @@ const char   *zs_import_job_get_source_description (ZsImportJob    *self);
 
 ZS_AVAILABLE_IN_ALL
 const char * const *zs_import_entity_get_fields (ZsImportEntity     entity);
+ZS_AVAILABLE_IN_ALL
+GPtrArray    *zs_store_list_firms_unmapped    (ZsStore             *store,
+                                               const char          *field,
+                                               guint                offset,
+                                               guint                limit,
+                                               GError             **error);
 ZS_AVAILABLE_IN_ALL
 gboolean      zs_store_undo_import            (ZsStore             *store,
                                                gint64               import_id,

@@ -41,6 +41,16 @@ typedef struct
 
 typedef struct _ZsImportLookups ZsImportLookups;
 
+/* A sector or region text of the file that names no code, or several
+ * (the candidates); reference counted. */
+typedef struct
+{
+  char *field;            /* "sectors" or "region_code" */
+  char *label;
+  GStrv candidates;       /* codes, empty if none matched */
+  GStrv candidate_names;  /* their names */
+} ZsImportUnmapped;
+
 const ZsImportField *_zs_import_fields         (ZsImportEntity   entity);
 const ZsImportField *_zs_import_find_field     (ZsImportEntity   entity,
                                                 const char      *name);
@@ -52,6 +62,16 @@ const char          *_zs_import_entity_name    (ZsImportEntity   entity);
 ZsImportLookups     *_zs_import_lookups_new    (ZsStore         *store,
                                                 GError         **error);
 void                 _zs_import_lookups_free   (ZsImportLookups *lookups);
+void                 _zs_import_lookups_set_keep_unmapped (ZsImportLookups *lookups,
+                                                           gboolean         keep);
+gboolean             _zs_import_lookups_map_label (ZsImportLookups  *lookups,
+                                                   const char       *field,
+                                                   const char       *label,
+                                                   const char       *code,
+                                                   GError          **error);
+GPtrArray           *_zs_import_lookups_take_unmapped (ZsImportLookups *lookups);
+ZsImportUnmapped    *_zs_import_unmapped_ref   (ZsImportUnmapped *unmapped);
+void                 _zs_import_unmapped_unref (ZsImportUnmapped *unmapped);
 gboolean             _zs_import_parse_value    (ZsImportLookups     *lookups,
                                                 const ZsImportField *field,
                                                 const char          *text,

@@ -74,11 +74,17 @@ zs_cli_firms_list (ZsCli    *cli,
   g_autofree char *sector = NULL;
   g_autofree char *limit_text = NULL;
   g_autofree char *offset_text = NULL;
+  gboolean unmapped_sector = FALSE;
+  gboolean unmapped_region = FALSE;
   guint limit, offset;
   const GOptionEntry entries[] = {
     { "search", 0, 0, G_OPTION_ARG_FILENAME, &search,
       N_("Only firms matching TEXT in name, code, business scope or contacts"), N_("TEXT") },
     { "sector", 0, 0, G_OPTION_ARG_FILENAME, &sector, N_("Only firms in this sector"), N_("CODE") },
+    { "unmapped-sector", 0, 0, G_OPTION_ARG_NONE, &unmapped_sector,
+      N_("Only firms imported with a sector label that named no sector or several (kept in their notes)"), NULL },
+    { "unmapped-region", 0, 0, G_OPTION_ARG_NONE, &unmapped_region,
+      N_("Only firms imported with a region label that named no region or several"), NULL },
     ZS_CLI_PAGE_ENTRIES (limit_text, offset_text),
     G_OPTION_ENTRY_NULL
   };
@@ -88,6 +94,11 @@ zs_cli_firms_list (ZsCli    *cli,
       !zs_cli_open (cli, FALSE, error))
     return FALSE;
 
+  if (unmapped_sector || unmapped_region)
+    return zs_cli_print_listed (cli, zs_store_list_firms_unmapped (cli->store,
+                                                                   unmapped_sector ? "sectors" : "region_code",
+                                                                   offset, limit, error),
+                                firm_columns);
   return zs_cli_print_listed (cli, zs_store_list_firms (cli->store, search, sector, offset, limit, error),
                               firm_columns);
 }

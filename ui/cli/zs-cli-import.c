@@ -125,6 +125,9 @@ lookup_target (ZsCli           *cli,
 
 typedef struct {
   char  *rejects;
+  char  *warnings;
+  char **map_sectors;
+  char **map_regions;
   char  *on_duplicate;
   char  *on_error;
   char  *encoding;
@@ -138,6 +141,9 @@ static void
 import_options_clear (ImportOptions *options)
 {
   g_free (options->rejects);
+  g_free (options->warnings);
+  g_strfreev (options->map_sectors);
+  g_strfreev (options->map_regions);
   g_free (options->on_duplicate);
   g_free (options->on_error);
   g_free (options->encoding);
@@ -167,6 +173,27 @@ choose (const char  *option,
       }
   valid = g_strjoinv (", ", (char **) choices);
   return zs_cli_usage_error (error, _("--%s: unknown value “%s” (expected one of: %s)"), option, value, valid);
+}
+
+/* --map-sector LABEL=CODE: the label's last “=” ends it. */
+static gboolean
+map_labels (ZsImportJob  *job,
+            const char   *field,
+            const char   *option,
+            char        **maps,
+            GError      **error)
+{
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    {
+      const char *eq = strrchr (maps[i], '=');
+      g_autofree char *label = eq ? g_strndup (maps[i], eq - maps[i]) : NULL;
+
+      if (label == NULL || label[0] == '\0' || eq[1] == '\0')
+        return zs_cli_usage_error (error, _("--%s: expected LABEL=CODE, got “%s”"), option, maps[i]);
+      if (!zs_import_job_map_label (job, field, label, eq + 1, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -210,7 +237,9 @@ configure (ZsImportJob          *job,
       if (!zs_import_job_add_mapping (job, column, eq + 1, error))
         return FALSE;
     }
-  return TRUE;
+  zs_import_job_set_warnings_path (job, options->warnings);
+  return map_labels (job, "sectors", "map-sector", options->map_sectors, error) &&
+         map_labels (job, "region_code", "map-region", options->map_regions, error);
 }
 
 static JsonNode *
@@ -221,6 +250,12 @@ summary_json (ZsImportJob         *job,
   g_autoptr(JsonBuilder) b = json_builder_new ();
   const char * const *mapping = zs_import_job_get_mapping (job);
   const char * const *unmapped = zs_import_job_get_unmapped_columns (job);
+  g_autoptr(GVariant) warnings = zs_import_job_get_warnings (job);
+  g_autofree char *warnings_file = zs_import_job_get_warnings_path (job);
+  GVariantIter iter;
+  const char *field, *label;
+  const char **codes, **names;
+  guint32 rows;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "import_id");
@@ -258,8 +293,86 @@ summary_json (ZsImportJob         *job,
   for (guint i = 0; unmapped != NULL && unmapped[i] != NULL; i++)
     json_builder_add_string_value (b, unmapped[i]);
   json_builder_end_array (b);
+  json_builder_set_member_name (b, "warnings_file");
+  if (warnings_file != NULL)
+    json_builder_add_string_value (b, warnings_file);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "warnings");
+  json_builder_begin_array (b);
+  g_variant_iter_init (&iter, warnings);
+  while (g_variant_iter_next (&iter, "(&s&su^a&s^a&s)", &field, &label, &rows, &codes, &names))
+    {
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "field");
+      json_builder_add_string_value (b, field);
+      json_builder_set_member_name (b, "label");
+      json_builder_add_string_value (b, label);
+      json_builder_set_member_name (b, "count");
+      json_builder_add_int_value (b, rows);
+      json_builder_set_member_name (b, "reason");
+      json_builder_add_string_value (b, codes[0] == NULL ? "unknown" : "ambiguous");
+      json_builder_set_member_name (b, "candidates");
+      json_builder_begin_array (b);
+      for (guint i = 0; codes[i] != NULL; i++)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "code");
+          json_builder_add_string_value (b, codes[i]);
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, names[i]);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      g_free (codes);
+      g_free (names);
+    }
+  json_builder_end_array (b);
   json_builder_end_object (b);
   return json_builder_get_root (b);
+}
+
+/* Each label left out, with its rows and candidates. */
+static void
+print_warnings (ZsImportJob *job)
+{
+  g_autoptr(GVariant) warnings = zs_import_job_get_warnings (job);
+  g_autofree char *warnings_file = zs_import_job_get_warnings_path (job);
+  GVariantIter iter;
+  const char *field, *label;
+  const char **codes, **names;
+  guint32 rows;
+
+  if (g_variant_n_children (warnings) == 0)
+    return;
+  g_print (_("Imported without labels that name no code or several (kept in the firms' notes; "
+             "map them with --map-sector LABEL=CODE or --map-region LABEL=CODE, "
+             "find the firms with “firms list --unmapped-sector”):\n"));
+  g_variant_iter_init (&iter, warnings);
+  while (g_variant_iter_next (&iter, "(&s&su^a&s^a&s)", &field, &label, &rows, &codes, &names))
+    {
+      g_autoptr(GString) candidates = g_string_new (NULL);
+
+      for (guint i = 0; codes[i] != NULL; i++)
+        g_string_append_printf (candidates, "%s%s (%s)", i > 0 ? ", " : "", codes[i], names[i]);
+      if (codes[0] == NULL && g_str_equal (field, "sectors"))
+        g_print (g_dngettext (NULL, "  %s “%s”: %u row, no sector matches\n",
+                              "  %s “%s”: %u rows, no sector matches\n", rows),
+                 field, label, rows);
+      else if (codes[0] == NULL)
+        g_print (g_dngettext (NULL, "  %s “%s”: %u row, no region matches\n",
+                              "  %s “%s”: %u rows, no region matches\n", rows),
+                 field, label, rows);
+      else
+        g_print (g_dngettext (NULL, "  %s “%s”: %u row, could be %s\n",
+                              "  %s “%s”: %u rows, could be %s\n", rows),
+                 field, label, rows, candidates->str);
+      g_free (codes);
+      g_free (names);
+    }
+  if (warnings_file != NULL)
+    g_print (_("Labels left out: %s\n"), warnings_file);
 }
 
 static void
@@ -287,6 +400,7 @@ print_summary (ZsCli               *cli,
     g_print (_("Columns not imported: %s\n"), unmapped_text);
   if (zs_import_job_get_rejected (job) > 0 && options->rejects != NULL)
     g_print (_("Refused rows and their reasons: %s\n"), options->rejects);
+  print_warnings (job);
   if (zs_import_job_get_import_id (job) != 0)
     g_print (_("Undo this import with: zhaoshang-cli imports undo %" PRId64 "\n"),
              zs_import_job_get_import_id (job));
@@ -305,6 +419,9 @@ zs_cli_import (ZsCli    *cli,
   const GOptionEntry entries[] = {
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &options.dry_run, N_("Check every row and count, but write nothing"), NULL },
     { "rejects", 0, 0, G_OPTION_ARG_FILENAME, &options.rejects, N_("Write refused rows with line, column and reason to FILE"), N_("FILE") },
+    { "warnings", 0, 0, G_OPTION_ARG_FILENAME, &options.warnings, N_("Write the sector and region labels that name no code, or several, to FILE (default: NAME-warnings.csv beside --rejects)"), N_("FILE") },
+    { "map-sector", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.map_sectors, N_("Read the sector text LABEL as the sector CODE; repeatable"), N_("LABEL=CODE") },
+    { "map-region", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.map_regions, N_("Read the region text LABEL as the region CODE; repeatable"), N_("LABEL=CODE") },
     { "on-duplicate", 0, 0, G_OPTION_ARG_STRING, &options.on_duplicate, N_("skip (default), update or fail"), N_("POLICY") },
     { "on-error", 0, 0, G_OPTION_ARG_STRING, &options.on_error, N_("skip (default: refuse the row, go on) or abort (all or nothing)"), N_("POLICY") },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &options.encoding, N_("auto (default), utf-8 or gb18030"), N_("ENCODING") },
