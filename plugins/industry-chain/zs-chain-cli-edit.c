@@ -14,10 +14,10 @@
 #include "zs-chain-sql.h"
 
 typedef struct {
-  char **sectors;
-  char **keywords;
-  char **suppliers;
-  char **customers;
+  const char * const *sectors;
+  const char * const *keywords;
+  const char * const *suppliers;
+  const char * const *customers;
 } Terms;
 
 /* ---- checks --------------------------------------------------------- */
@@ -94,9 +94,9 @@ check_position (const char  *position,
 }
 
 static gboolean
-check_sectors (ZsStore     *store,
-               char       **sectors,
-               GError     **error)
+check_sectors (ZsStore             *store,
+               const char * const  *sectors,
+               GError             **error)
 {
   for (guint i = 0; sectors != NULL && sectors[i] != NULL; i++)
     {
@@ -122,8 +122,8 @@ check_sectors (ZsStore     *store,
 /* The search index ignores punctuation; a keyword of nothing else would
  * match nothing. */
 static gboolean
-check_keywords (char   **keywords,
-                GError **error)
+check_keywords (const char * const  *keywords,
+                GError             **error)
 {
   for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
     {
@@ -142,9 +142,9 @@ check_keywords (char   **keywords,
 }
 
 static gboolean
-check_links (ZsChainCatalog  *catalog,
-             char           **codes,
-             GError         **error)
+check_links (ZsChainCatalog      *catalog,
+             const char * const  *codes,
+             GError             **error)
 {
   for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
     if (!zs_chain_catalog_find_link (catalog, codes[i], error))
@@ -167,11 +167,11 @@ check_terms (ZsStore         *store,
 /* ---- writes --------------------------------------------------------- */
 
 static gboolean
-execute_each (ZsStore     *store,
-              const char  *sql,
-              const char  *link_code,
-              char       **values,
-              GError     **error)
+execute_each (ZsStore             *store,
+              const char          *sql,
+              const char          *link_code,
+              const char * const  *values,
+              GError             **error)
 {
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
     if (zs_chain_sql_execute (store, sql, (const char *[]) { link_code, values[i], NULL }, error) < 0)

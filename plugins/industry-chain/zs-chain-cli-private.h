@@ -11,33 +11,33 @@
 
 G_BEGIN_DECLS
 
-/* One run of `chain SUBVERB …`: the store, the words left after the
- * options, and every option any subverb takes (each reads its own). */
+/* One run of `chain SUBVERB …`, as the kit parsed it: the store, the
+ * positional arguments, and every option any subverb takes (each reads its
+ * own; an option not given is NULL, FALSE, or -1 for --clause). */
 typedef struct {
-  ZsStore  *store;
-  ZsPluginEngine *engine;   /* nullable: where services are found */
-  char    **words;
-  char     *park;
-  char     *chain;
-  char     *link;
-  int       top;
-  char     *title;
-  gboolean  reject;
-  gboolean  clear;
-  gboolean  reset;
-  char     *name;
-  char     *description;
-  int       clause;
-  char     *position;
-  char    **sectors;
-  char    **keywords;
-  char    **suppliers;
-  char    **customers;
-  char    **drop_sectors;
-  char    **drop_keywords;
-  char    **drop_suppliers;
-  char    **drop_customers;
-  gboolean  json;
+  ZsStore            *store;
+  ZsPluginEngine     *engine;   /* nullable: where services are found */
+  const char * const *words;
+  const char         *park;
+  const char         *chain;
+  const char         *link;
+  int                 top;
+  const char         *title;
+  gboolean            reject;
+  gboolean            clear;
+  gboolean            reset;
+  const char         *name;
+  const char         *description;
+  int                 clause;
+  const char         *position;
+  const char * const *sectors;
+  const char * const *keywords;
+  const char * const *suppliers;
+  const char * const *customers;
+  const char * const *drop_sectors;
+  const char * const *drop_keywords;
+  const char * const *drop_suppliers;
+  const char * const *drop_customers;
 } ZsChainInvocation;
 
 typedef JsonNode *(*ZsChainHandler)  (ZsChainInvocation  *invocation,

@@ -1,10 +1,11 @@
 /* zs-chain-cli.c: the `chain` verb of zhaoshang-cli
  *
- * `zhaoshang-cli chain SUBVERB ARGS… [--json]` arrives here as the words
- * after `chain`. Each subverb parses its options with GOptionContext; wrong
- * usage is a G_OPTION_ERROR, which the CLI reports with exit status 2. Every
- * subverb returns one JSON object; --json prints it, otherwise a renderer
- * turns the same object into text, so both always say the same.
+ * One ZsCommand per subverb (`chain list`, `chain show CHAIN`, …) in the
+ * plugin's ZsCommandKit: the kit parses and checks the options and the
+ * arguments (wrong usage is a G_OPTION_ERROR, exit status 2), handles
+ * --json and gives the help. Every subverb returns one JSON object; --json
+ * prints it, otherwise a renderer turns the same object into text, so both
+ * always say the same.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,297 +20,174 @@
 #define DEFAULT_TOP 10
 
 typedef struct {
-  const char      *name;
-  const char      *usage;     /* the words after the subverb */
-  const char      *options;   /* long names it accepts, space-separated */
-  guint            min_words;
-  int              max_words; /* -1 for any number */
-  ZsChainHandler   handler;
-  ZsChainRenderer  render;
-  const char      *summary;
-} ZsChainVerb;
+  ZsChainHandler  handler;
+  ZsChainRenderer render;
+} ZsChainCommand;
 
-static const ZsChainVerb verbs[] = {
-  { "list", "", "", 0, 0, zs_chain_cli_list, zs_chain_render_list,
-    N_("The chain maps") },
-  { "show", "CHAIN", "park", 1, 1, zs_chain_cli_show, zs_chain_render_show,
-    N_("A chain's links with their sectors, keywords, edges and coverage") },
-  { "gaps", "", "park chain", 0, 0, zs_chain_cli_gaps, zs_chain_render_gaps,
-    N_("Gap links (no settled firm) and weak links, in a park or all of 两霍两伊") },
-  { "match", "[CHAIN]", "park link top", 0, 1, zs_chain_cli_match, zs_chain_render_match,
-    N_("Ranked candidate firms for the gap and weak links (or one --link)") },
-  { "firm", "FIRM", "", 1, 1, zs_chain_cli_firm, zs_chain_render_firm,
-    N_("The links a firm is assigned to or inferred at, with confidence") },
-  { "assign", "FIRM LINK", "reject clear", 2, 2, zs_chain_cli_assign, zs_chain_render_fields,
-    N_("Confirm a firm at a link (--reject: it is not there; --clear: forget the decision)") },
-  { "lead", "FIRM LINK", "park title", 2, 2, zs_chain_cli_lead, zs_chain_render_fields,
-    N_("Turn a candidate into a project at stage lead, recording the link") },
-  { "add", "CHAIN NAME", "description clause", 2, 2, zs_chain_cli_add, zs_chain_render_chain,
-    N_("Add a chain map") },
-  { "edit", "CHAIN", "name description clause", 1, 1, zs_chain_cli_edit, zs_chain_render_chain,
-    N_("Change a chain's name, description or clause") },
-  { "remove", "CHAIN", "", 1, 1, zs_chain_cli_remove, zs_chain_render_fields,
-    N_("Remove a chain map and its links") },
-  { "link-add", "CHAIN LINK NAME", "position sector keyword supplier customer", 3, 3,
-    zs_chain_cli_link_add, zs_chain_render_link,
-    N_("Add a link; --supplier/--customer name the links it buys from and sells to") },
-  { "link-edit", "LINK",
-    "name position sector keyword supplier customer drop-sector drop-keyword drop-supplier drop-customer",
-    1, 1, zs_chain_cli_link_edit, zs_chain_render_link,
-    N_("Change a link: add or drop sectors, keywords and edges") },
-  { "link-remove", "LINK", "", 1, 1, zs_chain_cli_link_remove, zs_chain_render_fields,
-    N_("Remove a link") },
-  { "weights", "[NAME=VALUE…]", "reset", 0, -1, zs_chain_cli_weights, zs_chain_render_fields,
-    N_("Show or set the ranking weights: sector keyword size partner ties recency") },
-  { "settings", "[NAME=VALUE…]", "reset", 0, -1, zs_chain_cli_settings, zs_chain_render_fields,
-    N_("Show or set weak_threshold (settled firms a link needs) and min_confidence") },
+typedef struct {
+  const char   *name;
+  ZsOptionType  type;
+  const char   *arg_description;
+  const char   *description;
+} ZsChainOption;
+
+static const ZsChainOption options[] = {
+  { "park", ZS_OPTION_STRING, "PARK", N_("Park code (and the parks under it)") },
+  { "chain", ZS_OPTION_STRING, "CHAIN", N_("Only this chain") },
+  { "link", ZS_OPTION_STRING, "LINK", N_("Only this link") },
+  { "top", ZS_OPTION_INT, "N", N_("Candidates per link (default 10)") },
+  { "title", ZS_OPTION_STRING, "TITLE", N_("Project title") },
+  { "reject", ZS_OPTION_BOOLEAN, NULL, N_("The firm is not at the link") },
+  { "clear", ZS_OPTION_BOOLEAN, NULL, N_("Forget the decision; infer again") },
+  { "reset", ZS_OPTION_BOOLEAN, NULL, N_("Back to the defaults") },
+  { "name", ZS_OPTION_STRING, "NAME", N_("New name") },
+  { "description", ZS_OPTION_STRING, "TEXT", N_("Description") },
+  { "clause", ZS_OPTION_INT, "N", N_("Guideline clause number") },
+  { "position", ZS_OPTION_STRING, "POS", N_("upstream, midstream or downstream") },
+  { "sector", ZS_OPTION_STRINGS, "CODE", N_("Sector code (repeatable)") },
+  { "keyword", ZS_OPTION_STRINGS, "WORD", N_("Keyword (repeatable)") },
+  { "supplier", ZS_OPTION_STRINGS, "LINK", N_("Supplier link (repeatable)") },
+  { "customer", ZS_OPTION_STRINGS, "LINK", N_("Customer link (repeatable)") },
+  { "drop-sector", ZS_OPTION_STRINGS, "CODE", N_("Sector to drop") },
+  { "drop-keyword", ZS_OPTION_STRINGS, "WORD", N_("Keyword to drop") },
+  { "drop-supplier", ZS_OPTION_STRINGS, "LINK", N_("Supplier to drop") },
+  { "drop-customer", ZS_OPTION_STRINGS, "LINK", N_("Customer to drop") },
 };
 
-static const ZsChainVerb *
-find_verb (const char *name)
+static int
+int_option (ZsCommandInvocation *command,
+            const char          *name,
+            int                  default_value)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-    if (g_str_equal (verbs[i].name, name))
-      return &verbs[i];
-  return NULL;
+  return (int) CLAMP (zs_command_invocation_get_int (command, name, default_value), G_MININT, G_MAXINT);
 }
 
-static char *
-verb_names (void)
+static gboolean
+run_command (ZsCommandInvocation  *command,
+             gpointer              user_data,
+             GError              **error)
 {
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-    g_string_append_printf (names, "%s%s", i ? ", " : "", verbs[i].name);
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
-/**
- * zs_chain_cli_get_help:
- *
- * Returns: (transfer full): the help for `chain`, one line per subverb
- */
-char *
-zs_chain_cli_get_help (void)
-{
-  GString *help = g_string_new (_("chain: industry-chain promotion (产业链招商): find the links a park lacks "
-                                  "and the firms that would fill them (补链, 延链, 强链)\n"));
-
-  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-    g_string_append_printf (help, "  chain %s %s\n      %s\n", verbs[i].name, verbs[i].usage,
-                            _(verbs[i].summary));
-  g_string_append (help, _("FIRM is a firm id or USCC; --park P limits coverage to a park and the parks "
-                           "under it (default: all of 两霍两伊); every subverb takes --json.\n"));
-  return g_string_free (help, FALSE);
-}
-
-/* Text options are declared as file names: GOption then passes them on
- * as they are. The arguments arrive as UTF-8 (checked in
- * zs_chain_cli_run()), and converting them from the locale's charset would
- * fail for Chinese text wherever the caller never called setlocale(). */
-static GOptionEntry *
-all_options (ZsChainInvocation *inv)
-{
-  const GOptionEntry entries[] = {
-    { "park", 0, 0, G_OPTION_ARG_FILENAME, &inv->park, N_("Park code (and the parks under it)"), "PARK" },
-    { "chain", 0, 0, G_OPTION_ARG_FILENAME, &inv->chain, N_("Only this chain"), "CHAIN" },
-    { "link", 0, 0, G_OPTION_ARG_FILENAME, &inv->link, N_("Only this link"), "LINK" },
-    { "top", 0, 0, G_OPTION_ARG_INT, &inv->top, N_("Candidates per link (default 10)"), "N" },
-    { "title", 0, 0, G_OPTION_ARG_FILENAME, &inv->title, N_("Project title"), "TITLE" },
-    { "reject", 0, 0, G_OPTION_ARG_NONE, &inv->reject, N_("The firm is not at the link"), NULL },
-    { "clear", 0, 0, G_OPTION_ARG_NONE, &inv->clear, N_("Forget the decision; infer again"), NULL },
-    { "reset", 0, 0, G_OPTION_ARG_NONE, &inv->reset, N_("Back to the defaults"), NULL },
-    { "name", 0, 0, G_OPTION_ARG_FILENAME, &inv->name, N_("New name"), "NAME" },
-    { "description", 0, 0, G_OPTION_ARG_FILENAME, &inv->description, N_("Description"), "TEXT" },
-    { "clause", 0, 0, G_OPTION_ARG_INT, &inv->clause, N_("Guideline clause number"), "N" },
-    { "position", 0, 0, G_OPTION_ARG_FILENAME, &inv->position, N_("upstream, midstream or downstream"), "POS" },
-    { "sector", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inv->sectors, N_("Sector code (repeatable)"), "CODE" },
-    { "keyword", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inv->keywords, N_("Keyword (repeatable)"), "WORD" },
-    { "supplier", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inv->suppliers, N_("Supplier link (repeatable)"), "LINK" },
-    { "customer", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inv->customers, N_("Customer link (repeatable)"), "LINK" },
-    { "drop-sector", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inv->drop_sectors, N_("Sector to drop"), "CODE" },
-    { "drop-keyword", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inv->drop_keywords, N_("Keyword to drop"), "WORD" },
-    { "drop-supplier", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inv->drop_suppliers, N_("Supplier to drop"), "LINK" },
-    { "drop-customer", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inv->drop_customers, N_("Customer to drop"), "LINK" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &inv->json, N_("Print JSON"), NULL },
-    G_OPTION_ENTRY_NULL
+  const ZsChainCommand *chain_command = user_data;
+  ZsPluginContext *context = zs_command_invocation_get_context (command);
+  ZsChainInvocation inv = {
+    .store = zs_plugin_context_get_store (context),
+    .engine = zs_plugin_context_get_engine (context),
+    .words = zs_command_invocation_get_arguments (command),
+    .park = zs_command_invocation_get_string (command, "park"),
+    .chain = zs_command_invocation_get_string (command, "chain"),
+    .link = zs_command_invocation_get_string (command, "link"),
+    .top = int_option (command, "top", DEFAULT_TOP),
+    .title = zs_command_invocation_get_string (command, "title"),
+    .reject = zs_command_invocation_get_boolean (command, "reject"),
+    .clear = zs_command_invocation_get_boolean (command, "clear"),
+    .reset = zs_command_invocation_get_boolean (command, "reset"),
+    .name = zs_command_invocation_get_string (command, "name"),
+    .description = zs_command_invocation_get_string (command, "description"),
+    .clause = int_option (command, "clause", -1),
+    .position = zs_command_invocation_get_string (command, "position"),
+    .sectors = zs_command_invocation_get_strings (command, "sector"),
+    .keywords = zs_command_invocation_get_strings (command, "keyword"),
+    .suppliers = zs_command_invocation_get_strings (command, "supplier"),
+    .customers = zs_command_invocation_get_strings (command, "customer"),
+    .drop_sectors = zs_command_invocation_get_strings (command, "drop-sector"),
+    .drop_keywords = zs_command_invocation_get_strings (command, "drop-keyword"),
+    .drop_suppliers = zs_command_invocation_get_strings (command, "drop-supplier"),
+    .drop_customers = zs_command_invocation_get_strings (command, "drop-customer"),
   };
+  g_autoptr(JsonNode) result = chain_command->handler (&inv, error);
+  g_autoptr(GString) text = NULL;
 
-  return g_memdup2 (entries, sizeof entries);
-}
-
-static GOptionEntry *
-verb_options (const ZsChainVerb *verb,
-              ZsChainInvocation *inv)
-{
-  g_autofree GOptionEntry *all = all_options (inv);
-  g_auto(GStrv) accepted = g_strsplit (verb->options, " ", -1);
-  GArray *entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
-
-  for (guint i = 0; all[i].long_name != NULL; i++)
-    if (g_strv_contains ((const char * const *) accepted, all[i].long_name) ||
-        g_str_equal (all[i].long_name, "json"))
-      g_array_append_val (entries, all[i]);
-  return (GOptionEntry *) (gpointer) g_array_free (entries, FALSE);
-}
-
-static gboolean
-parse_options (const ZsChainVerb   *verb,
-               ZsChainInvocation   *inv,
-               const char * const  *args,
-               GError             **error)
-{
-  g_autofree char *title = g_strdup_printf ("chain %s", verb->name);
-  g_autoptr(GOptionContext) context = g_option_context_new (verb->usage);
-  g_autofree GOptionEntry *entries = verb_options (verb, inv);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) argv = NULL;
-
-  g_strv_builder_add (builder, title);
-  for (guint i = 1; args[i] != NULL; i++)
-    g_strv_builder_add (builder, args[i]);
-  argv = g_strv_builder_end (builder);
-
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse_strv (context, &argv, error))
+  if (result == NULL)
     return FALSE;
-  inv->words = g_strdupv (argv + 1);
-  return TRUE;
-}
-
-static gboolean
-check_words (const ZsChainVerb  *verb,
-             ZsChainInvocation  *inv,
-             GError            **error)
-{
-  guint n = g_strv_length (inv->words);
-
-  if (n >= verb->min_words && (verb->max_words < 0 || n <= (guint) verb->max_words))
-    return TRUE;
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-               _("usage: chain %s %s"), verb->name, verb->usage);
-  return FALSE;
-}
-
-static void
-invocation_clear (ZsChainInvocation *inv)
-{
-  g_strfreev (inv->words);
-  g_free (inv->park);
-  g_free (inv->chain);
-  g_free (inv->link);
-  g_free (inv->title);
-  g_free (inv->name);
-  g_free (inv->description);
-  g_free (inv->position);
-  g_strfreev (inv->sectors);
-  g_strfreev (inv->keywords);
-  g_strfreev (inv->suppliers);
-  g_strfreev (inv->customers);
-  g_strfreev (inv->drop_sectors);
-  g_strfreev (inv->drop_keywords);
-  g_strfreev (inv->drop_suppliers);
-  g_strfreev (inv->drop_customers);
-}
-
-static gboolean
-wants_help (const char * const *args)
-{
-  for (guint i = 0; args[i] != NULL; i++)
-    if (g_str_equal (args[i], "--help") || g_str_equal (args[i], "-h"))
+  if (zs_command_invocation_get_json (command))
+    {
+      zs_command_invocation_print_json (command, result);
       return TRUE;
-  return FALSE;
-}
-
-static char *
-print_result (const ZsChainVerb *verb,
-              JsonNode          *result,
-              gboolean           json)
-{
-  g_autoptr(JsonGenerator) generator = NULL;
-  GString *out;
-
-  if (!json)
-    {
-      out = g_string_new (NULL);
-      verb->render (json_node_get_object (result), out);
-      return g_string_free (out, FALSE);
     }
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, result);
-  out = g_string_new (NULL);
-  json_generator_to_gstring (generator, out);
-  g_string_append_c (out, '\n');
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-check_utf8 (const char * const  *args,
-            GError             **error)
-{
-  for (guint i = 0; args[i] != NULL; i++)
-    {
-      if (!g_utf8_validate (args[i], -1, NULL))
-        {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("argument %u of “chain” is not valid UTF-8"), i + 1);
-          return FALSE;
-        }
-    }
+  text = g_string_new (NULL);
+  chain_command->render (json_node_get_object (result), text);
+  zs_command_invocation_print_text (command, text->str);
   return TRUE;
 }
 
-static const ZsChainVerb *
-lookup_verb (const char * const  *args,
-             GError             **error)
+/* Adds `chain NAME PARAMETERS` with the options named after @summary,
+ * up to NULL. */
+static void
+add_command (ZsCommandKit         *kit,
+             const char           *name,
+             const char           *parameters,
+             const ZsChainCommand *chain_command,
+             const char           *summary,
+             ...)
 {
-  g_autofree char *names = verb_names ();
-  const ZsChainVerb *verb;
+  g_autofree char *full_name = g_strdup_printf ("chain %s", name);
+  g_autoptr(ZsCommand) command = zs_command_new (full_name, parameters, _(summary));
+  va_list names;
 
-  if (args == NULL || args[0] == NULL)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("“chain” needs a subcommand: %s"), names);
-      return NULL;
-    }
-  if (!(verb = find_verb (args[0])))
-    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                 _("unknown subcommand “chain %s” (expected one of: %s)"), args[0], names);
-  return verb;
+  va_start (names, summary);
+  for (const char *option = va_arg (names, const char *); option != NULL; option = va_arg (names, const char *))
+    for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+      if (g_str_equal (options[i].name, option))
+        zs_command_add_option (command, option, options[i].type, options[i].arg_description,
+                               _(options[i].description));
+  va_end (names);
+  zs_command_set_handler (command, run_command, (gpointer) chain_command, NULL);
+  zs_command_kit_add (kit, command);
 }
 
 /**
- * zs_chain_cli_run:
- * @store: the store
- * @engine: (nullable): the engine that activated the plugin, for services
- * @args: the words after `chain`: SUBVERB, then its arguments
- * @json: print JSON (also set by a --json among @args)
- * @error: return location for a #GError
+ * zs_chain_cli_create_kit:
  *
- * Returns: (transfer full): what to print, or %NULL with @error set
+ * Returns: (transfer full): the subverbs of `chain`
  */
-char *
-zs_chain_cli_run (ZsStore             *store,
-                  ZsPluginEngine      *engine,
-                  const char * const  *args,
-                  gboolean             json,
-                  GError             **error)
+ZsCommandKit *
+zs_chain_cli_create_kit (void)
 {
-  ZsChainInvocation inv = { .store = store, .engine = engine, .top = DEFAULT_TOP, .clause = -1 };
-  g_autoptr(JsonNode) result = NULL;
-  const ZsChainVerb *verb;
-  char *output = NULL;
+  static const ZsChainCommand list = { zs_chain_cli_list, zs_chain_render_list };
+  static const ZsChainCommand show = { zs_chain_cli_show, zs_chain_render_show };
+  static const ZsChainCommand gaps = { zs_chain_cli_gaps, zs_chain_render_gaps };
+  static const ZsChainCommand match = { zs_chain_cli_match, zs_chain_render_match };
+  static const ZsChainCommand firm = { zs_chain_cli_firm, zs_chain_render_firm };
+  static const ZsChainCommand assign = { zs_chain_cli_assign, zs_chain_render_fields };
+  static const ZsChainCommand lead = { zs_chain_cli_lead, zs_chain_render_fields };
+  static const ZsChainCommand add = { zs_chain_cli_add, zs_chain_render_chain };
+  static const ZsChainCommand edit = { zs_chain_cli_edit, zs_chain_render_chain };
+  static const ZsChainCommand remove = { zs_chain_cli_remove, zs_chain_render_fields };
+  static const ZsChainCommand link_add = { zs_chain_cli_link_add, zs_chain_render_link };
+  static const ZsChainCommand link_edit = { zs_chain_cli_link_edit, zs_chain_render_link };
+  static const ZsChainCommand link_remove = { zs_chain_cli_link_remove, zs_chain_render_fields };
+  static const ZsChainCommand weights = { zs_chain_cli_weights, zs_chain_render_fields };
+  static const ZsChainCommand settings = { zs_chain_cli_settings, zs_chain_render_fields };
+  ZsCommandKit *kit = zs_command_kit_new ();
 
-  if (args != NULL && args[0] != NULL && wants_help (args))
-    return zs_chain_cli_get_help ();
-  if (!(verb = lookup_verb (args, error)) || !check_utf8 (args, error))
-    return NULL;
-  if (parse_options (verb, &inv, args, error) && check_words (verb, &inv, error) &&
-      (result = verb->handler (&inv, error)))
-    output = print_result (verb, result, json || inv.json);
-  invocation_clear (&inv);
-  return output;
+  add_command (kit, "list", NULL, &list, N_("The chain maps"), NULL);
+  add_command (kit, "show", "CHAIN", &show,
+               N_("A chain's links with their sectors, keywords, edges and coverage"), "park", NULL);
+  add_command (kit, "gaps", NULL, &gaps,
+               N_("Gap links (no settled firm) and weak links, in a park or all of 两霍两伊"), "park", "chain", NULL);
+  add_command (kit, "match", "[CHAIN]", &match,
+               N_("Ranked candidate firms for the gap and weak links (or one --link)"), "park", "link", "top", NULL);
+  add_command (kit, "firm", "FIRM", &firm,
+               N_("The links a firm is assigned to or inferred at, with confidence"), NULL);
+  add_command (kit, "assign", "FIRM LINK", &assign,
+               N_("Confirm a firm at a link (--reject: it is not there; --clear: forget the decision)"),
+               "reject", "clear", NULL);
+  add_command (kit, "lead", "FIRM LINK", &lead,
+               N_("Turn a candidate into a project at stage lead, recording the link"), "park", "title", NULL);
+  add_command (kit, "add", "CHAIN NAME", &add, N_("Add a chain map"), "description", "clause", NULL);
+  add_command (kit, "edit", "CHAIN", &edit, N_("Change a chain's name, description or clause"),
+               "name", "description", "clause", NULL);
+  add_command (kit, "remove", "CHAIN", &remove, N_("Remove a chain map and its links"), NULL);
+  add_command (kit, "link-add", "CHAIN LINK NAME", &link_add,
+               N_("Add a link; --supplier/--customer name the links it buys from and sells to"),
+               "position", "sector", "keyword", "supplier", "customer", NULL);
+  add_command (kit, "link-edit", "LINK", &link_edit, N_("Change a link: add or drop sectors, keywords and edges"),
+               "name", "position", "sector", "keyword", "supplier", "customer",
+               "drop-sector", "drop-keyword", "drop-supplier", "drop-customer", NULL);
+  add_command (kit, "link-remove", "LINK", &link_remove, N_("Remove a link"), NULL);
+  add_command (kit, "weights", "[NAME=VALUE…]", &weights,
+               N_("Show or set the ranking weights: sector keyword size partner ties recency"), "reset", NULL);
+  add_command (kit, "settings", "[NAME=VALUE…]", &settings,
+               N_("Show or set weak_threshold (settled firms a link needs) and min_confidence"), "reset", NULL);
+  return kit;
 }

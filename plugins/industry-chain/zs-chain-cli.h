@@ -8,11 +8,6 @@
 
 G_BEGIN_DECLS
 
-char *zs_chain_cli_run      (ZsStore             *store,
-                             ZsPluginEngine      *engine,
-                             const char * const  *args,
-                             gboolean             json,
-                             GError             **error);
-char *zs_chain_cli_get_help (void);
+ZsCommandKit *zs_chain_cli_create_kit (void);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* zs-chain-render.c: the `chain` results as text
  *
  * The text shows what the JSON holds, in columns; Chinese characters take
- * two columns on a terminal, so cells are padded by display width.
+ * two columns on a terminal, so cells are padded by display width
+ * (zs_text_append_padded()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,28 +15,6 @@
 #include "zs-chain-cli-private.h"
 #include "zs-chain-settings.h"
 
-static guint
-display_width (const char *text)
-{
-  guint width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return width;
-}
-
-static void
-append_cell (GString    *out,
-             const char *text,
-             guint       width)
-{
-  guint used = display_width (text ? text : "");
-
-  g_string_append (out, text ? text : "");
-  for (guint i = used; i < width + 1; i++)
-    g_string_append_c (out, ' ');
-}
-
 static const char *
 member_string (JsonObject *object,
                const char *member)
@@ -43,6 +22,16 @@ member_string (JsonObject *object,
   JsonNode *node = json_object_get_member (object, member);
 
   return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+}
+
+/* For a table cell: "" for a missing member. */
+static const char *
+member_text (JsonObject *object,
+             const char *member)
+{
+  const char *text = member_string (object, member);
+
+  return text ? text : "";
 }
 
 static const char *
@@ -74,10 +63,10 @@ zs_chain_render_list (JsonObject *result,
 {
   JsonArray *chains = json_object_get_array_member (result, "chains");
 
-  append_cell (out, "CODE", 22);
-  append_cell (out, _("NAME"), 18);
-  append_cell (out, _("CLAUSE"), 7);
-  append_cell (out, _("LINKS"), 6);
+  zs_text_append_padded (out, "CODE", 23);
+  zs_text_append_padded (out, _("NAME"), 19);
+  zs_text_append_padded (out, _("CLAUSE"), 8);
+  zs_text_append_padded (out, _("LINKS"), 7);
   g_string_append_printf (out, "%s\n", _("ORIGIN"));
   for (guint i = 0; i < json_array_get_length (chains); i++)
     {
@@ -86,10 +75,10 @@ zs_chain_render_list (JsonObject *result,
                                                  json_object_get_int_member_with_default (chain, "clause", 0));
       g_autofree char *links = g_strdup_printf ("%" PRId64, json_object_get_int_member (chain, "links"));
 
-      append_cell (out, member_string (chain, "code"), 22);
-      append_cell (out, member_string (chain, "name"), 18);
-      append_cell (out, clause, 7);
-      append_cell (out, links, 6);
+      zs_text_append_padded (out, member_text (chain, "code"), 23);
+      zs_text_append_padded (out, member_text (chain, "name"), 19);
+      zs_text_append_padded (out, clause, 8);
+      zs_text_append_padded (out, links, 7);
       g_string_append_printf (out, "%s\n", member_string (chain, "origin"));
     }
 }
@@ -127,9 +116,9 @@ static void
 append_show_link (GString    *out,
                   JsonObject *link)
 {
-  append_cell (out, member_string (link, "position"), 10);
-  append_cell (out, member_string (link, "code"), 22);
-  append_cell (out, member_string (link, "name"), 16);
+  zs_text_append_padded (out, member_text (link, "position"), 11);
+  zs_text_append_padded (out, member_text (link, "code"), 23);
+  zs_text_append_padded (out, member_text (link, "name"), 17);
   append_coverage (out, link);
   append_joined (out, _("sectors"), json_object_get_array_member (link, "sectors"));
   append_joined (out, _("keywords"), json_object_get_array_member (link, "keywords"));
@@ -163,19 +152,19 @@ zs_chain_render_gaps (JsonObject *result,
 
   g_string_append_printf (out, _("Gap and weak links in %s (weak: fewer than %" PRId64 " settled firms)\n"),
                           scope_label (result), json_object_get_int_member (result, "weak_threshold"));
-  append_cell (out, _("STATUS"), 6);
-  append_cell (out, _("CHAIN"), 20);
-  append_cell (out, _("LINK"), 22);
-  append_cell (out, _("NAME"), 18);
+  zs_text_append_padded (out, _("STATUS"), 7);
+  zs_text_append_padded (out, _("CHAIN"), 21);
+  zs_text_append_padded (out, _("LINK"), 23);
+  zs_text_append_padded (out, _("NAME"), 19);
   g_string_append_printf (out, "%s\n", _("SETTLED/PIPELINE"));
   for (guint i = 0; i < json_array_get_length (links); i++)
     {
       JsonObject *link = json_array_get_object_element (links, i);
 
-      append_cell (out, member_string (link, "status"), 6);
-      append_cell (out, member_string (link, "chain"), 20);
-      append_cell (out, member_string (link, "link"), 22);
-      append_cell (out, member_string (link, "name"), 18);
+      zs_text_append_padded (out, member_text (link, "status"), 7);
+      zs_text_append_padded (out, member_text (link, "chain"), 21);
+      zs_text_append_padded (out, member_text (link, "link"), 23);
+      zs_text_append_padded (out, member_text (link, "name"), 19);
       g_string_append_printf (out, "%" PRId64 "/%" PRId64 "\n",
                               json_object_get_int_member (link, "settled"),
                               json_object_get_int_member (link, "pipeline"));
@@ -208,14 +197,14 @@ append_candidate (GString    *out,
   g_autofree char *score = g_strdup_printf ("%.3f", json_object_get_double_member (candidate, "score"));
 
   g_string_append (out, "  ");
-  append_cell (out, rank, 3);
-  append_cell (out, score, 6);
+  zs_text_append_padded (out, rank, 4);
+  zs_text_append_padded (out, score, 7);
   for (guint i = 0; i < ZS_CHAIN_N_COMPONENTS; i++)
     {
       JsonObject *component = json_object_get_object_member (components, zs_chain_component_get_name (i));
       g_autofree char *points = g_strdup_printf ("%.3f", json_object_get_double_member (component, "points"));
 
-      append_cell (out, points, 7);
+      zs_text_append_padded (out, points, 8);
     }
   g_string_append_printf (out, "%s (%" PRId64 ")\n", member_string (candidate, "name"),
                           json_object_get_int_member (candidate, "firm_id"));
@@ -225,12 +214,12 @@ static void
 append_candidate_header (GString *out)
 {
   g_string_append (out, "  ");
-  append_cell (out, "#", 3);
-  append_cell (out, _("SCORE"), 6);
+  zs_text_append_padded (out, "#", 4);
+  zs_text_append_padded (out, _("SCORE"), 7);
   for (guint i = 0; i < ZS_CHAIN_N_COMPONENTS; i++)
     {
       g_autofree char *upper = g_ascii_strup (zs_chain_component_get_name (i), -1);
-      append_cell (out, upper, 7);
+      zs_text_append_padded (out, upper, 8);
     }
   g_string_append_printf (out, "%s\n", _("FIRM"));
 }
@@ -295,11 +284,11 @@ zs_chain_render_firm (JsonObject *result,
   g_string_append_printf (out, _("%s (%" PRId64 "): an inferred link counts from confidence %.2f\n"),
                           member_string (result, "name"), json_object_get_int_member (result, "firm_id"),
                           json_object_get_double_member (result, "min_confidence"));
-  append_cell (out, _("STATUS"), 9);
-  append_cell (out, _("CONF"), 5);
-  append_cell (out, _("COUNTS"), 6);
-  append_cell (out, _("LINK"), 22);
-  append_cell (out, _("NAME"), 16);
+  zs_text_append_padded (out, _("STATUS"), 10);
+  zs_text_append_padded (out, _("CONF"), 6);
+  zs_text_append_padded (out, _("COUNTS"), 7);
+  zs_text_append_padded (out, _("LINK"), 23);
+  zs_text_append_padded (out, _("NAME"), 17);
   g_string_append_printf (out, "%s\n", _("EVIDENCE"));
   for (guint i = 0; i < json_array_get_length (links); i++)
     {
@@ -307,11 +296,11 @@ zs_chain_render_firm (JsonObject *result,
       g_autofree char *confidence = g_strdup_printf ("%.2f", json_object_get_double_member (link, "confidence"));
       g_autofree char *evidence = evidence_text (json_object_get_object_member (link, "evidence"));
 
-      append_cell (out, member_string (link, "status"), 9);
-      append_cell (out, confidence, 5);
-      append_cell (out, json_object_get_boolean_member (link, "counts") ? _("yes") : _("no"), 6);
-      append_cell (out, member_string (link, "link"), 22);
-      append_cell (out, member_string (link, "name"), 16);
+      zs_text_append_padded (out, member_text (link, "status"), 10);
+      zs_text_append_padded (out, confidence, 6);
+      zs_text_append_padded (out, json_object_get_boolean_member (link, "counts") ? _("yes") : _("no"), 7);
+      zs_text_append_padded (out, member_text (link, "link"), 23);
+      zs_text_append_padded (out, member_text (link, "name"), 17);
       g_string_append_printf (out, "%s\n", evidence);
     }
 }

@@ -761,8 +761,10 @@ test_usage_errors (ChainFixture  *fixture,
   g_autofree char *help = run_text (fixture, "--help", NULL);
 
   g_assert_nonnull (strstr (help, "chain match [CHAIN]"));
-  run_fails (fixture, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, "frobnicate", NULL);
-  run_fails (fixture, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, "show", NULL);
+  run_fails (fixture, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "frobnicate", NULL);
+  run_fails (fixture, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "show", NULL);
+  run_fails (fixture, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "show", "electronics", "textiles", NULL);
+  run_fails (fixture, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "match", "--top", "x", NULL);
   run_fails (fixture, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION, "gaps", "--bogus", NULL);
   run_fails (fixture, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "match", "--top", "0", NULL);
   run_fails (fixture, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, "assign", "1", "el-packaging", "--reject", "--clear",
