@@ -55,7 +55,8 @@ compare_names (gconstpointer a,
  * zs_uninstalled_get_plugin_dirs:
  *
  * The folders of the plugins built in the build tree (one per folder of
- * `plugins/`), for a program running from it.
+ * `plugins/`, and its `gtk/` folder where it has one: the plugin's page in
+ * the app), for a program running from it.
  *
  * Returns: (transfer full) (array zero-terminated=1): the folders, empty
  *   for an installed program
@@ -77,9 +78,14 @@ zs_uninstalled_get_plugin_dirs (void)
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *dir = g_build_filename (plugins, g_ptr_array_index (names, i), NULL);
+      g_autofree char *gtk_dir = g_build_filename (dir, "gtk", NULL);
 
-      if (g_file_test (dir, G_FILE_TEST_IS_DIR) && !g_str_has_suffix (dir, ".p"))
-        g_strv_builder_add (dirs, dir);
+      if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || g_str_has_suffix (dir, ".p"))
+        continue;
+      g_strv_builder_add (dirs, dir);
+      /* A plugin's page in the app is a module of its own there. */
+      if (g_file_test (gtk_dir, G_FILE_TEST_IS_DIR))
+        g_strv_builder_add (dirs, gtk_dir);
     }
   return g_strv_builder_end (dirs);
 }

@@ -3,8 +3,9 @@
  * One object implements the three extension points: it brings its tables
  * (ZsSchemaProvider), loads the shipped chain maps when activated
  * (ZsActivatable) and adds the `chain` verb (ZsCommandProvider). The engine
- * makes one instance per extension point, so the instances keep no state:
- * everything lives in the store.
+ * makes one instance per extension point; only the activated one keeps
+ * something, the chain service it published (ZsChainService), which it
+ * withdraws when deactivated. Everything else lives in the store.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,10 +18,15 @@
 #include "zs-chain-cli.h"
 #include "zs-chain-schema.h"
 #include "zs-chain-seed.h"
+#include "zs-chain-server.h"
+#include "zs-chain-sql.h"
 
 struct _ZsChainPlugin
 {
-  GObject parent_instance;
+  GObject         parent_instance;
+
+  ZsPluginEngine *engine;    /* weak */
+  ZsChainServer  *service;
 };
 
 static void activatable_iface_init      (ZsActivatableInterface     *iface);
@@ -38,12 +44,32 @@ chain_plugin_activate (ZsActivatable    *activatable,
                        ZsPluginContext  *context,
                        GError          **error)
 {
-  return zs_chain_seed_load (zs_plugin_context_get_store (context), error);
+  ZsChainPlugin *self = ZS_CHAIN_PLUGIN (activatable);
+  ZsPluginEngine *engine = zs_plugin_context_get_engine (context);
+  g_autoptr(ZsChainServer) service = NULL;
+
+  if (!zs_chain_seed_load (zs_plugin_context_get_store (context), error))
+    return FALSE;
+  if (engine == NULL)
+    return TRUE;
+  service = zs_chain_server_new (engine);
+  if (!zs_plugin_engine_add_service (engine, ZS_TYPE_CHAIN_SERVICE, G_OBJECT (service),
+                                     ZS_CHAIN_MODULE_NAME, error))
+    return FALSE;
+  g_set_weak_pointer (&self->engine, engine);
+  self->service = g_steal_pointer (&service);
+  return TRUE;
 }
 
 static void
 chain_plugin_deactivate (ZsActivatable *activatable)
 {
+  ZsChainPlugin *self = ZS_CHAIN_PLUGIN (activatable);
+
+  if (self->engine != NULL && self->service != NULL)
+    zs_plugin_engine_remove_service (self->engine, ZS_TYPE_CHAIN_SERVICE, G_OBJECT (self->service));
+  g_clear_weak_pointer (&self->engine);
+  g_clear_object (&self->service);
 }
 
 static void
@@ -72,21 +98,56 @@ schema_provider_iface_init (ZsSchemaProviderInterface *iface)
   iface->get_migrations = chain_plugin_get_migrations;
 }
 
-static ZsCommandKit *
-chain_plugin_create_command_kit (ZsCommandProvider *provider)
+static char **
+chain_plugin_get_commands (ZsCommandProvider *provider)
 {
-  return zs_chain_cli_create_kit ();
+  const char *commands[] = { "chain", NULL };
+
+  return g_strdupv ((char **) commands);
+}
+
+static char *
+chain_plugin_get_help (ZsCommandProvider *provider,
+                       const char        *command)
+{
+  return zs_chain_cli_get_help ();
+}
+
+static char *
+chain_plugin_run (ZsCommandProvider  *provider,
+                  ZsPluginContext    *context,
+                  const char         *command,
+                  const char * const *args,
+                  gboolean            json,
+                  GError            **error)
+{
+  return zs_chain_cli_run (zs_plugin_context_get_store (context), zs_plugin_context_get_engine (context),
+                           args, json, error);
 }
 
 static void
 command_provider_iface_init (ZsCommandProviderInterface *iface)
 {
-  iface->create_command_kit = chain_plugin_create_command_kit;
+  iface->get_commands = chain_plugin_get_commands;
+  iface->get_help = chain_plugin_get_help;
+  iface->run = chain_plugin_run;
+}
+
+static void
+zs_chain_plugin_dispose (GObject *object)
+{
+  ZsChainPlugin *self = ZS_CHAIN_PLUGIN (object);
+
+  g_clear_weak_pointer (&self->engine);
+  g_clear_object (&self->service);
+
+  G_OBJECT_CLASS (zs_chain_plugin_parent_class)->dispose (object);
 }
 
 static void
 zs_chain_plugin_class_init (ZsChainPluginClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = zs_chain_plugin_dispose;
 }
 
 static void
@@ -103,6 +164,7 @@ void
 peas_register_types (PeasObjectModule *module)
 {
   zs_chain_plugin_register_type (G_TYPE_MODULE (module));
+  zs_chain_server_register (G_TYPE_MODULE (module));
 
   peas_object_module_register_extension_type (module, ZS_TYPE_ACTIVATABLE, ZS_TYPE_CHAIN_PLUGIN);
   peas_object_module_register_extension_type (module, ZS_TYPE_SCHEMA_PROVIDER, ZS_TYPE_CHAIN_PLUGIN);

@@ -10,6 +10,7 @@
 
 #include "zs-application.h"
 #include "zs-chain-page.h"
+#include "zs-chain-service.h"
 #include <gmodule.h>
 #include "zs-gtk-test-util.h"
 #include "zs-preferences-window.h"
@@ -136,8 +137,15 @@ chain_page_symbol (const char *name)
 
 #define CALL(function) ((__typeof__ (&function)) chain_page_symbol (#function))
 
+static gboolean
+chain_page_loaded (gpointer page)
+{
+  return !CALL (zs_chain_page_get_loading) (page);
+}
+
 /* Run by the gtk-chain-page test, whose plugin path holds the industry-chain
- * plugin and its page. */
+ * plugin and its page. The page asks the chain service the plugin publishes
+ * in the window's engine: no process is started, no CLI output is read. */
 static void
 test_chain_page (void)
 {
@@ -148,7 +156,7 @@ test_chain_page (void)
   ZsChainGraph *graph;
   ZsChainPage *page;
   ZsWindow *window;
-  guint before;
+  guint before, pipeline, settled, pipeline_after, settled_after;
 
   zs_test_database_init (&db);
   store = zs_test_open_store (&db, TRUE);
@@ -156,12 +164,16 @@ test_chain_page (void)
   zs_window_load_plugins (window);
   /* meson puts both plugins on the path: a missing page is a failure. */
   g_assert_nonnull (zs_window_get_view (window, "plugin-industry-chain"));
+  g_assert_true (ZS_IS_CHAIN_SERVICE (zs_plugin_engine_get_service (zs_window_get_plugin_engine (window),
+                                                                    ZS_TYPE_CHAIN_SERVICE)));
 
   page = (ZsChainPage *) zs_window_get_view (window, "plugin-industry-chain");
   g_assert_cmpstr (G_OBJECT_TYPE_NAME (page), ==, "ZsChainPage");
   zs_window_set_view_name (window, "plugin-industry-chain");
   CALL (zs_chain_page_set_chain) (page, "nev");
   CALL (zs_chain_page_set_park) (page, "horgos-edz");
+  /* Read in a worker thread; the main loop brings the answer. */
+  g_assert_true (zs_test_wait_until (chain_page_loaded, page));
   graph = CALL (zs_chain_page_get_graph) (page);
   g_assert_cmpuint (CALL (zs_chain_graph_get_n_links) (graph), >=, 4);
   g_assert_cmpstr (CALL (zs_chain_graph_get_status) (graph, "nev-parts"), ==, "gap");
@@ -172,11 +184,20 @@ test_chain_page (void)
   projects = zs_store_list_projects (store, 0, "lead", NULL, 0, 0, &error);
   g_assert_no_error (error);
   before = projects->len;
+  g_assert_true (CALL (zs_chain_page_get_link_counts) (page, "nev-parts", &settled, &pipeline));
   g_assert_cmpint (CALL (zs_chain_page_add_lead) (page, 125, "nev-parts"), >, 0);
   g_clear_pointer (&projects, g_ptr_array_unref);
   projects = zs_store_list_projects (store, 0, "lead", NULL, 0, 0, &error);
   g_assert_cmpuint (projects->len, ==, before + 1);
   g_assert_nonnull (strstr (CALL (zs_chain_page_get_status_text) (page), "lead"));
+
+  /* The store's ZsStore::changed makes the page read its counts again. */
+  g_assert_true (CALL (zs_chain_page_get_loading) (page));
+  g_assert_true (zs_test_wait_until (chain_page_loaded, page));
+  g_assert_true (CALL (zs_chain_page_get_link_counts) (page, "nev-parts", &settled_after, &pipeline_after));
+  g_assert_cmpuint (pipeline_after, ==, pipeline + 1);
+  g_assert_cmpuint (settled_after, ==, settled);
+  g_assert_cmpstr (CALL (zs_chain_graph_get_status) (graph, "nev-parts"), ==, "gap");
 
   zs_test_destroy_window (window);
   g_clear_object (&store);

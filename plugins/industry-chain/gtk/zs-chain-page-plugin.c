@@ -3,7 +3,7 @@
  *
  * A module of its own beside the industry-chain plugin, which it depends
  * on: the plugin stays free of GTK (zhaoshang-cli loads it too), and the
- * page reaches it through its `chain` command provider.
+ * page reaches it through the chain service it publishes in the engine.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,12 +52,12 @@ chain_page_create_page (ZsPageProvider *provider,
                         ZsStore        *store,
                         ZsPluginEngine *engine)
 {
-  g_autoptr(ZsCommandProvider) chain = NULL;
-  ZsPluginContext *context = NULL;
+  /* transfer none: the engine holds it while the plugin is active */
+  GObject *service = engine ? zs_plugin_engine_get_service (engine, ZS_TYPE_CHAIN_SERVICE) : NULL;
 
-  if (engine == NULL || !(chain = zs_plugin_engine_find_command (engine, "chain", &context)))
+  if (service == NULL)
     return NULL;
-  return zs_chain_page_new (chain, context);
+  return zs_chain_page_new (ZS_CHAIN_SERVICE (service), store);
 }
 
 static void

@@ -1,9 +1,18 @@
 /* zs-chain-page.c: an industry chain drawn for a park, its gap and weak
  *   links, and the firms that would fill them, each one click from a lead
  *
- * Everything comes from the industry-chain plugin's `chain` command in JSON
- * (chain list, chain show, chain match, chain lead): the page holds no
- * ranking logic of its own, so it shows exactly what the CLI shows.
+ * Everything comes from the industry-chain plugin's chain service, which
+ * answers with the JSON of the `chain` subverbs (list, show, match, lead):
+ * the page holds no ranking logic of its own, so it shows exactly what the
+ * CLI shows.
+ *
+ * Nothing is read on the main thread. The chains, the map and the
+ * candidates are read by GTasks in a worker thread, through a connection of
+ * the page's own (a ZsStore is used by one thread at a time); a newer
+ * request or the page's end cancels what is in flight, and what arrives
+ * late is dropped. “Add as Lead” writes through the window's store, so that
+ * every view hears ZsStore::changed; the page hears it too and reads its
+ * counts again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,14 +27,85 @@
 #include "zs-gtk-util-private.h"
 
 /* Candidates shown per gap or weak link. */
-#define TOP_CANDIDATES "5"
+#define TOP_CANDIDATES 5
+
+/* The worker's connection, shared by the page's tasks one at a time. */
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  GMutex           lock;
+  char            *path;
+  ZsStore         *store;
+} Reader;
+
+static Reader *
+reader_ref (Reader *reader)
+{
+  g_atomic_ref_count_inc (&reader->ref_count);
+  return reader;
+}
+
+static void
+reader_unref (Reader *reader)
+{
+  if (!g_atomic_ref_count_dec (&reader->ref_count))
+    return;
+  g_clear_object (&reader->store);
+  g_free (reader->path);
+  g_mutex_clear (&reader->lock);
+  g_free (reader);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reader, reader_unref)
+
+/* In a worker thread, with reader->lock held. */
+static ZsStore *
+reader_get_store (Reader  *reader,
+                  GError **error)
+{
+  if (reader->store == NULL)
+    reader->store = zs_store_new (reader->path, error);
+  return reader->store;
+}
+
+/* What one task asks and what it brings back. */
+typedef struct
+{
+  Reader         *reader;
+  ZsChainService *service;
+  char           *chain;
+  char           *park;
+  JsonNode       *chains;       /* the first load */
+  GPtrArray      *parks;
+  JsonNode       *map;
+  JsonNode       *candidates;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_clear_pointer (&request->reader, reader_unref);
+  g_clear_object (&request->service);
+  g_free (request->chain);
+  g_free (request->park);
+  g_clear_pointer (&request->chains, json_node_unref);
+  g_clear_pointer (&request->parks, g_ptr_array_unref);
+  g_clear_pointer (&request->map, json_node_unref);
+  g_clear_pointer (&request->candidates, json_node_unref);
+  g_free (request);
+}
 
 struct _ZsChainPage
 {
   GtkWidget          parent_instance;
 
-  ZsCommandProvider *provider;
-  ZsPluginContext   *context;
+  ZsChainService    *service;
+  ZsStore           *store;
+  Reader            *reader;
+  GCancellable      *cancellable;
+  guint              reload_source;
+  gboolean           loading;
+  JsonNode          *map;
   char              *chain;
   char              *park;
   GStrv              chain_codes;
@@ -41,17 +121,14 @@ struct _ZsChainPage
 
 G_DEFINE_FINAL_TYPE (ZsChainPage, zs_chain_page, GTK_TYPE_WIDGET)
 
-static JsonNode *
-run_chain (ZsChainPage         *self,
-           const char * const  *args,
-           GError             **error)
-{
-  g_autofree char *text = zs_command_provider_run (self->provider, self->context, "chain", args, TRUE, error);
+enum {
+  LOADED,
+  N_SIGNALS
+};
 
-  if (text == NULL)
-    return NULL;
-  return json_from_string (text, error);
-}
+static guint signals[N_SIGNALS];
+
+static void reload (ZsChainPage *self);
 
 static void
 show_status (ZsChainPage *self,
@@ -178,19 +255,12 @@ clear_gaps (ZsChainPage *self)
 }
 
 static void
-load_gaps (ZsChainPage *self)
+show_gaps (ZsChainPage *self,
+           JsonNode    *root)
 {
-  const char *args[] = { "match", self->chain, "--top", TOP_CANDIDATES, self->park ? "--park" : NULL, self->park, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = run_chain (self, args, &error);
   JsonArray *links;
 
   clear_gaps (self);
-  if (root == NULL)
-    {
-      show_status (self, error->message);
-      return;
-    }
   links = json_object_get_array_member (json_node_get_object (root), "links");
   for (guint i = 0; links != NULL && i < json_array_get_length (links); i++)
     gtk_box_append (self->gaps_box, create_link_group (self, json_array_get_object_element (links, i)));
@@ -198,73 +268,223 @@ load_gaps (ZsChainPage *self)
 
 /* }}} */
 
-static void
-load_graph (ZsChainPage *self)
-{
-  const char *args[] = { "show", self->chain, self->park ? "--park" : NULL, self->park, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = run_chain (self, args, &error);
+/* Reading in a worker thread {{{ */
 
-  if (root == NULL)
+static Request *
+request_new (ZsChainPage *self)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->reader = reader_ref (self->reader);
+  request->service = g_object_ref (self->service);
+  request->chain = g_strdup (self->chain);
+  request->park = g_strdup (self->park);
+  return request;
+}
+
+static GTask *
+start_task (ZsChainPage         *self,
+            GAsyncReadyCallback  callback)
+{
+  GTask *task;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->loading = TRUE;
+  task = g_task_new (self, self->cancellable, callback, NULL);
+  g_task_set_source_tag (task, start_task);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_task_data (task, request_new (self), (GDestroyNotify) request_free);
+  return task;
+}
+
+/* In a worker thread: the chains and the parks to choose from. */
+static void
+read_choices_in_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  Request *request = task_data;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&request->reader->lock);
+  GError *error = NULL;
+  ZsStore *store;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!(store = reader_get_store (request->reader, &error)) ||
+      !(request->parks = zs_store_list_parks (store, &error)) ||
+      !(request->chains = zs_chain_service_list_chains (request->service, store, &error)))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* In a worker thread: the chain's map and the candidates of its gap and
+ * weak links, for the park. */
+static void
+read_chain_in_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  Request *request = task_data;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&request->reader->lock);
+  GError *error = NULL;
+  ZsStore *store;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!(store = reader_get_store (request->reader, &error)) ||
+      !(request->map = zs_chain_service_get_map (request->service, store, request->chain,
+                                                 request->park, &error)) ||
+      g_cancellable_is_cancelled (cancellable) ||
+      !(request->candidates = zs_chain_service_get_candidates (request->service, store, request->chain, NULL,
+                                                               request->park, TOP_CANDIDATES, &error)))
+    {
+      if (error != NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_error_if_cancelled (task);
+    }
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+finish_loading (ZsChainPage *self)
+{
+  self->loading = FALSE;
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+static void
+chain_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ZsChainPage *self = ZS_CHAIN_PAGE (object);
+  Request *request = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  /* A newer request took over, or the page is gone. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+  if (error != NULL)
     {
       zs_chain_graph_set_links (self->graph, NULL);
+      g_clear_pointer (&self->map, json_node_unref);
+      clear_gaps (self);
       show_status (self, error->message);
-      return;
     }
-  zs_chain_graph_set_links (self->graph, json_object_get_array_member (json_node_get_object (root), "links"));
+  else
+    {
+      g_clear_pointer (&self->map, json_node_unref);
+      self->map = g_steal_pointer (&request->map);
+      zs_chain_graph_set_links (self->graph, json_object_get_array_member (json_node_get_object (self->map), "links"));
+      show_gaps (self, request->candidates);
+    }
+  finish_loading (self);
 }
 
 static void
 reload (ZsChainPage *self)
 {
+  g_autoptr(GTask) task = NULL;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->chain == NULL)
     return;
-  show_status (self, NULL);
-  load_graph (self);
-  load_gaps (self);
+  task = start_task (self, chain_read_cb);
+  g_task_run_in_thread (task, read_chain_in_thread);
+}
+
+/* Many changes come at once (an import, an undo): one reading for all. */
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  ZsChainPage *self = user_data;
+
+  self->reload_source = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
-load_chains (ZsChainPage   *self,
-             GtkStringList *names)
+store_changed_cb (ZsChainPage *self)
 {
-  const char *args[] = { "list", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = run_chain (self, args, &error);
-  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
-  JsonArray *chains = root ? json_object_get_array_member (json_node_get_object (root), "chains") : NULL;
+  if (self->chain != NULL && self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_idle_cb, self);
+}
+
+/* }}} */
+
+static void
+show_choices (ZsChainPage *self,
+              Request     *request)
+{
+  JsonArray *chains = json_object_get_array_member (json_node_get_object (request->chains), "chains");
+  GtkStringList *chain_names = GTK_STRING_LIST (gtk_drop_down_get_model (self->chain_choice));
+  GtkStringList *park_names = GTK_STRING_LIST (gtk_drop_down_get_model (self->park_choice));
+  g_autoptr(GStrvBuilder) chain_codes = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) park_codes = g_strv_builder_new ();
 
   for (guint i = 0; chains != NULL && i < json_array_get_length (chains); i++)
     {
       JsonObject *chain = json_array_get_object_element (chains, i);
 
-      g_strv_builder_add (codes, json_object_get_string_member_with_default (chain, "code", ""));
-      gtk_string_list_append (names, json_object_get_string_member_with_default (chain, "name", ""));
+      g_strv_builder_add (chain_codes, json_object_get_string_member_with_default (chain, "code", ""));
+      gtk_string_list_append (chain_names, json_object_get_string_member_with_default (chain, "name", ""));
     }
-  self->chain_codes = g_strv_builder_end (codes);
-  if (root == NULL)
-    show_status (self, error->message);
+  g_strfreev (self->chain_codes);
+  self->chain_codes = g_strv_builder_end (chain_codes);
+
+  g_strv_builder_add (park_codes, "");
+  for (guint i = 0; i < request->parks->len; i++)
+    {
+      g_strv_builder_add (park_codes, zs_park_get_code (g_ptr_array_index (request->parks, i)));
+      gtk_string_list_append (park_names, zs_park_get_name (g_ptr_array_index (request->parks, i)));
+    }
+  g_strfreev (self->park_codes);
+  self->park_codes = g_strv_builder_end (park_codes);
 }
 
 static void
-load_parks (ZsChainPage   *self,
-            GtkStringList *names)
+choices_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
+  ZsChainPage *self = ZS_CHAIN_PAGE (object);
+  Request *request = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) parks = zs_store_list_parks (zs_plugin_context_get_store (self->context), &error);
-  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autofree char *chain = NULL;
+  g_autofree char *park = NULL;
 
-  if (parks == NULL)
-    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the parks"), error);
-
-  g_strv_builder_add (codes, "");
-  gtk_string_list_append (names, _("All of 两霍两伊"));
-  for (guint i = 0; parks != NULL && i < parks->len; i++)
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
     {
-      g_strv_builder_add (codes, zs_park_get_code (g_ptr_array_index (parks, i)));
-      gtk_string_list_append (names, zs_park_get_name (g_ptr_array_index (parks, i)));
+      show_status (self, error->message);
+      finish_loading (self);
+      return;
     }
-  self->park_codes = g_strv_builder_end (codes);
+  show_choices (self, request);
+  /* What was asked for while the choices were read, else the first chain. */
+  chain = g_steal_pointer (&self->chain);
+  park = g_strdup (self->park);
+  if (chain == NULL && self->chain_codes[0] != NULL)
+    chain = g_strdup (self->chain_codes[0]);
+  g_clear_pointer (&self->park, g_free);
+  zs_chain_page_set_park (self, park);
+  if (chain != NULL)
+    zs_chain_page_set_chain (self, chain);
+  else
+    finish_loading (self);
 }
 
 static void
@@ -272,7 +492,7 @@ chain_selected_cb (ZsChainPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->chain_choice);
 
-  if (selected < g_strv_length (self->chain_codes))
+  if (self->chain_codes != NULL && selected < g_strv_length (self->chain_codes))
     zs_chain_page_set_chain (self, self->chain_codes[selected]);
 }
 
@@ -281,7 +501,7 @@ park_selected_cb (ZsChainPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->park_choice);
 
-  if (selected < g_strv_length (self->park_codes))
+  if (self->park_codes != NULL && selected < g_strv_length (self->park_codes))
     zs_chain_page_set_park (self, self->park_codes[selected]);
 }
 
@@ -304,11 +524,10 @@ create_toolbar (ZsChainPage *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   g_autoptr(GtkStringList) chains = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) parks = gtk_string_list_new (NULL);
+  const char * const all_parks[] = { _("All of 两霍两伊"), NULL };
+  g_autoptr(GtkStringList) parks = gtk_string_list_new (all_parks);
   GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-  load_chains (self, chains);
-  load_parks (self, parks);
   self->chain_choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (chains)), NULL));
   self->park_choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (parks)), NULL));
   g_signal_connect_swapped (self->chain_choice, "notify::selected", G_CALLBACK (chain_selected_cb), self);
@@ -355,9 +574,16 @@ zs_chain_page_dispose (GObject *object)
 {
   ZsChainPage *self = ZS_CHAIN_PAGE (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   zs_gtk_unparent_children (GTK_WIDGET (self));
-  g_clear_object (&self->provider);
-  g_clear_object (&self->context);
+  g_clear_object (&self->service);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->reader, reader_unref);
+  g_clear_pointer (&self->map, json_node_unref);
 
   G_OBJECT_CLASS (zs_chain_page_parent_class)->dispose (object);
 }
@@ -384,6 +610,17 @@ zs_chain_page_class_init (ZsChainPageClass *klass)
   object_class->finalize = zs_chain_page_finalize;
 
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BOX_LAYOUT);
+
+  /**
+   * ZsChainPage::loaded:
+   * @self: the page
+   *
+   * Emitted when what the page asked the chain service for has arrived
+   * and is shown (or its error is).
+   */
+  signals[LOADED] =
+    g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -395,27 +632,34 @@ zs_chain_page_init (ZsChainPage *self)
 
 /**
  * zs_chain_page_new:
- * @provider: the industry-chain plugin's command provider
- * @context: its context, with the store
+ * @service: the industry-chain plugin's chain service
+ * @store: the window's store
  *
- * Returns: (transfer floating): the page, showing the first chain for all
- *   of 两霍两伊
+ * Returns: (transfer floating): the page; it reads the chains, then shows
+ *   the first for all of 两霍两伊
  */
 GtkWidget *
-zs_chain_page_new (ZsCommandProvider *provider,
-                   ZsPluginContext   *context)
+zs_chain_page_new (ZsChainService *service,
+                   ZsStore        *store)
 {
+  g_autoptr(GTask) task = NULL;
   ZsChainPage *self;
 
-  g_return_val_if_fail (ZS_IS_COMMAND_PROVIDER (provider), NULL);
-  g_return_val_if_fail (ZS_IS_PLUGIN_CONTEXT (context), NULL);
+  g_return_val_if_fail (ZS_IS_CHAIN_SERVICE (service), NULL);
+  g_return_val_if_fail (ZS_IS_STORE (store), NULL);
 
   self = g_object_new (ZS_TYPE_CHAIN_PAGE, NULL);
-  self->provider = g_object_ref (provider);
-  self->context = g_object_ref (context);
+  self->service = g_object_ref (service);
+  self->store = g_object_ref (store);
+  self->reader = g_new0 (Reader, 1);
+  g_atomic_ref_count_init (&self->reader->ref_count);
+  g_mutex_init (&self->reader->lock);
+  self->reader->path = g_strdup (zs_store_get_path (store));
   build (self);
-  if (self->chain_codes[0] != NULL)
-    zs_chain_page_set_chain (self, self->chain_codes[0]);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+
+  task = start_task (self, choices_read_cb);
+  g_task_run_in_thread (task, read_choices_in_thread);
   return GTK_WIDGET (self);
 }
 
@@ -429,10 +673,12 @@ zs_chain_page_set_chain (ZsChainPage *self,
     return;
   g_free (self->chain);
   self->chain = g_strdup (chain);
-  for (guint i = 0; self->chain_codes[i] != NULL; i++)
+  for (guint i = 0; self->chain_codes != NULL && self->chain_codes[i] != NULL; i++)
     if (g_strcmp0 (self->chain_codes[i], chain) == 0)
       gtk_drop_down_set_selected (self->chain_choice, i);
-  reload (self);
+  /* While the choices are read, it is kept for when they arrive. */
+  if (self->chain_codes != NULL)
+    reload (self);
 }
 
 /**
@@ -452,10 +698,11 @@ zs_chain_page_set_park (ZsChainPage *self,
     return;
   g_free (self->park);
   self->park = g_strdup (park);
-  for (guint i = 0; self->park_codes[i] != NULL; i++)
+  for (guint i = 0; self->park_codes != NULL && self->park_codes[i] != NULL; i++)
     if (g_strcmp0 (self->park_codes[i], park ? park : "") == 0)
       gtk_drop_down_set_selected (self->park_choice, i);
-  reload (self);
+  if (self->park_codes != NULL)
+    reload (self);
 }
 
 ZsChainGraph *
@@ -495,23 +742,23 @@ zs_chain_page_add_lead (ZsChainPage *self,
                         gint64       firm_id,
                         const char  *link)
 {
-  g_autofree char *firm = g_strdup_printf ("%" PRId64, firm_id);
-  const char *args[] = { "lead", firm, link, self->park ? "--park" : NULL, self->park, NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
   gint64 project;
 
   g_return_val_if_fail (ZS_IS_CHAIN_PAGE (self), 0);
+  g_return_val_if_fail (link != NULL, 0);
 
-  root = run_chain (self, args, &error);
+  /* One short transaction through the window's store, whose
+   * ZsStore::changed then reaches every view, this page included. */
+  root = zs_chain_service_add_lead (self->service, self->store, firm_id, link, self->park, &error);
   if (root == NULL)
     {
       show_status (self, error->message);
       return 0;
     }
-  project = json_object_get_int_member_with_default (json_node_get_object (root), "project_id",
-                                                      json_object_get_int_member_with_default (json_node_get_object (root), "id", 0));
+  project = json_object_get_int_member_with_default (json_node_get_object (root), "project_id", 0);
   /* Translators: after “Add as Lead”: the new project's id */
   text = g_strdup_printf (_("Project %" PRId64 " was added at stage lead"), project);
   show_status (self, text);
@@ -524,4 +771,54 @@ zs_chain_page_get_status_text (ZsChainPage *self)
   g_return_val_if_fail (ZS_IS_CHAIN_PAGE (self), NULL);
 
   return gtk_label_get_label (self->status_label);
+}
+
+/**
+ * zs_chain_page_get_loading:
+ * @self: a #ZsChainPage
+ *
+ * Returns: whether the page waits for the chain service's answer
+ */
+gboolean
+zs_chain_page_get_loading (ZsChainPage *self)
+{
+  g_return_val_if_fail (ZS_IS_CHAIN_PAGE (self), FALSE);
+
+  return self->loading || self->reload_source != 0;
+}
+
+/**
+ * zs_chain_page_get_link_counts:
+ * @self: a #ZsChainPage
+ * @link: a link of the chain shown
+ * @settled: (out) (optional): its settled firms in the park
+ * @pipeline: (out) (optional): its projects in the pipeline
+ *
+ * Returns: whether the map shown has the link
+ */
+gboolean
+zs_chain_page_get_link_counts (ZsChainPage *self,
+                               const char  *link,
+                               guint       *settled,
+                               guint       *pipeline)
+{
+  JsonArray *links;
+
+  g_return_val_if_fail (ZS_IS_CHAIN_PAGE (self), FALSE);
+  g_return_val_if_fail (link != NULL, FALSE);
+
+  links = self->map ? json_object_get_array_member (json_node_get_object (self->map), "links") : NULL;
+  for (guint i = 0; links != NULL && i < json_array_get_length (links); i++)
+    {
+      JsonObject *object = json_array_get_object_element (links, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (object, "code", NULL), link) != 0)
+        continue;
+      if (settled != NULL)
+        *settled = json_object_get_int_member_with_default (object, "settled", 0);
+      if (pipeline != NULL)
+        *pipeline = json_object_get_int_member_with_default (object, "pipeline", 0);
+      return TRUE;
+    }
+  return FALSE;
 }
