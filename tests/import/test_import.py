@@ -89,21 +89,22 @@ class ImportTest(unittest.TestCase):
         result = self.import_json('firms', source, '--rejects', self.path('rejects.csv'),
                                   '--on-duplicate', 'fail')
         self.assertEqual((result['rows_read'], result['inserted'], result['rejected'], result['skipped']),
-                         (9, 2, 7, 0))
+                         (9, 3, 6, 0))
         self.assertEqual(result['unmapped_columns'], ['备用列'])
         self.assertEqual(result['mapping']['注册资本(万元)'], 'registered_capital')
 
         rejects = self.rejects('rejects.csv')
         by_line = {int(r['_line']): r for r in rejects}
         # Line numbers are those of the file: the quoted newline takes two.
-        self.assertEqual(sorted(by_line), [3, 4, 5, 6, 7, 10, 11])
+        self.assertEqual(sorted(by_line), [3, 4, 5, 6, 10, 11])
         self.assertIn('check character', by_line[3]['_reason'])
         self.assertEqual(by_line[3]['_column'], '统一社会信用代码')
         self.assertIn('fields', by_line[4]['_reason'])
         self.assertEqual(by_line[5]['_column'], '企业名称')
         self.assertIn('一百万', by_line[6]['_reason'])
         self.assertEqual(by_line[6]['_column'], '注册资本(万元)')
-        self.assertIn('量子养殖', by_line[7]['_reason'])
+        # An unknown sector no longer refuses the firm: it is a warning.
+        self.assertEqual([(w['label'], w['count']) for w in result['warnings']], [('量子养殖', 1)])
         self.assertIn('line 2', by_line[10]['_reason'])
         self.assertIn('database', by_line[11]['_reason'])
         self.assertEqual(by_line[3]['企业名称'], good_row(2)[0])   # the original row is kept
@@ -111,6 +112,91 @@ class ImportTest(unittest.TestCase):
         scope = [f for f in self.firms() if f['name'] == good_row(7)[0]][0]
         self.assertEqual(json.loads(self.cli('firms', 'show', str(scope['id']), '--json'))['business_scope'],
                          '第一行\n第二行，含"引号"')
+
+    def test_unmapped_labels_keep_the_row(self):
+        def row(i, sector, region='霍尔果斯市'):
+            return [f'标签测试第{i}号有限公司', uscc(i), sector, '100', region, '', '', '', '']
+        rows = [row(1, '跨境电商'), row(2, '跨境电商'), row(3, '馕食品加工'), row(4, '量子养殖'),
+                row(5, '跨境电商；量子养殖', '乌鲁木齐市'), row(6, '以馕为主的食品加工', '霍尔果斯')]
+        source = self.write_csv('labels.csv', rows, encoding='gb18030')
+        rejects = self.path('refused.csv')
+        result = self.import_json('firms', source, '--rejects', rejects)
+        self.assertEqual((result['rows_read'], result['inserted'], result['rejected']), (6, 6, 0))
+        warnings = {(w['field'], w['label']): w for w in result['warnings']}
+        self.assertEqual(set(warnings), {('sectors', '跨境电商'), ('sectors', '量子养殖'),
+                                         ('region_code', '乌鲁木齐市')})
+        ambiguous = warnings[('sectors', '跨境电商')]
+        self.assertEqual((ambiguous['count'], ambiguous['reason']), (3, 'ambiguous'))
+        self.assertEqual({c['code'] for c in ambiguous['candidates']},
+                         {'c03-cross-border-ecommerce', 'c09-cross-border-ecommerce'})
+        self.assertEqual((warnings[('sectors', '量子养殖')]['count'], warnings[('sectors', '量子养殖')]['candidates']),
+                         (2, []))
+        self.assertEqual(warnings[('region_code', '乌鲁木齐市')]['count'], 1)
+
+        # The warnings file is beside the rejects file.
+        self.assertEqual(result['warnings_file'], self.path('refused-warnings.csv'))
+        with open(result['warnings_file'], encoding='utf-8') as f:
+            listed = {(r['field'], r['label']): r for r in csv.DictReader(f)}
+        self.assertEqual(listed[('sectors', '跨境电商')]['rows'], '3')
+        self.assertIn('c09-cross-border-ecommerce', listed[('sectors', '跨境电商')]['candidates'])
+
+        firms = {f['name']: f for f in self.firms()}
+        self.assertEqual(firms[row(3, '')[0]]['sectors'], ['c05-naan-food'])          # the best match
+        self.assertEqual(firms[row(6, '')[0]]['region_code'], '654004')                # 霍尔果斯 in 霍尔果斯市
+        self.assertEqual(firms[row(1, '')[0]]['sectors'], [])
+        self.assertIn('【未映射行业】跨境电商', firms[row(1, '')[0]]['notes'])
+        self.assertIn('【未映射地区】乌鲁木齐市', firms[row(5, '')[0]]['notes'])
+        self.assertIsNone(firms[row(5, '')[0]]['region_code'])
+
+        unmapped = {f['name'] for f in json.loads(self.cli('firms', 'list', '--unmapped-sector', '--json'))}
+        self.assertEqual(unmapped, {row(i, '')[0] for i in (1, 2, 4, 5)})
+        self.assertEqual({f['name'] for f in json.loads(self.cli('firms', 'list', '--unmapped-region', '--json'))},
+                         {row(5, '')[0]})
+        # Skipped duplicates carry no warnings; an update (here a dry run) does.
+        text = self.cli('import', 'firms', source, '--dry-run', '--on-duplicate', 'update',
+                        '--warnings', self.path('w.csv'))
+        self.assertIn('跨境电商', text)
+        self.assertIn('c03-cross-border-ecommerce', text)
+        self.assertTrue(os.path.exists(self.path('w.csv')))
+
+        # --map-sector maps a label; an update keeps the label's line once.
+        mapped = self.import_json('firms', source, '--on-duplicate', 'update',
+                                  '--map-sector', '跨境电商=c09-cross-border-ecommerce',
+                                  '--map-sector', '量子养殖=c05-naan-food')
+        self.assertEqual((mapped['updated'], mapped['rejected']), (6, 0))
+        self.assertEqual([w['label'] for w in mapped['warnings']], ['乌鲁木齐市'])
+        firms = {f['name']: f for f in self.firms()}
+        self.assertEqual(firms[row(1, '')[0]]['sectors'], ['c09-cross-border-ecommerce'])
+        self.assertEqual(sorted(firms[row(5, '')[0]]['sectors']), ['c05-naan-food', 'c09-cross-border-ecommerce'])
+        self.assertEqual(firms[row(5, '')[0]]['notes'].count('【未映射地区】乌鲁木齐市'), 1)
+        self.cli('import', 'firms', source, '--map-sector', '跨境电商=no-such-sector', status=1)
+        self.cli('import', 'firms', source, '--map-sector', '跨境电商', status=2)
+
+    def test_codes_a_spreadsheet_turned_into_numbers(self):
+        def row(i, code):
+            return [f'数字代码第{i}号有限公司', code, '', '', '', '', '', '', '']
+        exact = uscc(3)                 # 916540040000000035: every digit written out
+        zero_filled = uscc(40)          # 916540040000000400: valid with its zeros
+        rows = [row(1, f'{exact[0]}.{exact[1:]}E+17'),
+                row(2, f'{zero_filled[:16]}E2'),
+                row(3, '9.1440300957988E+17'),     # 914403009579880284 with its last digits gone
+                row(4, '9165010090795374E2'),      # zero-filled, not a valid code
+                row(5, '914403009579880320')]      # the double nearest 914403009579880284
+        source = self.write_csv('numbers.csv', rows)
+        result = self.import_json('firms', source, '--rejects', self.path('r.csv'))
+        self.assertEqual((result['inserted'], result['rejected']), (2, 3))
+        self.assertEqual({f['uscc'] for f in self.firms()}, {exact, zero_filled})
+        by_line = {int(r['_line']): r for r in self.rejects('r.csv')}
+        self.assertEqual(sorted(by_line), [4, 5, 6])
+        for r in by_line.values():
+            self.assertIn('turned into a number by a spreadsheet', r['_reason'])
+            self.assertIn('format the column as text', r['_reason'])
+            self.assertEqual(r['_column'], '统一社会信用代码')
+        chinese = subprocess.run([CLI, '--db', self.db, 'import', 'firms', source, '--on-error', 'abort'],
+                                 capture_output=True, env=dict(os.environ, LANGUAGE='zh_CN', LANG='C.UTF-8'))
+        self.assertEqual(chinese.returncode, 1)
+        self.assertIn('被电子表格存成了数字', chinese.stderr.decode())
+        self.assertIn('设为“文本”格式', chinese.stderr.decode())
 
     def test_gbk_bom_and_delimiters(self):
         gbk = self.write_csv('gbk.csv', [good_row(i) for i in range(1, 4)], encoding='gb18030', delimiter=';')
