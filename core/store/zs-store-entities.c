@@ -827,6 +827,120 @@ zs_store_list_firms (ZsStore     *self,
   return search_firms (self, match, sector, offset, limit, error);
 }
 
+/* The id each page of @sql's rows follows: 0 for the first page, then the
+ * last id of every full page but the last. One pass over the ids, which is
+ * what counting them costs anyway; then any page is one seek. */
+static gint64
+page_cursors (ZsStore     *self,
+              const char  *sql,
+              guint        page_size,
+              GArray     **cursors,
+              GError     **error,
+              ...)
+{
+  sqlite3_stmt *stmt = _zs_store_prepare (self, sql, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 zero = 0, count = 0;
+  va_list args;
+  int index = 1, rc;
+  const char *kind;
+
+  if (stmt == NULL)
+    return -1;
+  va_start (args, error);
+  while ((kind = va_arg (args, const char *)) != NULL)
+    {
+      if (kind[0] == 'i')
+        sqlite3_bind_int64 (stmt, index++, va_arg (args, gint64));
+      else
+        sqlite3_bind_text (stmt, index++, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+    }
+  va_end (args);
+
+  g_array_append_val (ids, zero);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (++count % page_size == 0)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (ids, id);
+      }
+  if (rc != SQLITE_DONE)
+    {
+      _zs_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return -1;
+    }
+  sqlite3_reset (stmt);
+  /* a cursor after the last row starts no page */
+  if (count > 0 && count % page_size == 0)
+    g_array_set_size (ids, ids->len - 1);
+  if (cursors != NULL)
+    *cursors = g_steal_pointer (&ids);
+  return count;
+}
+
+/**
+ * zs_store_count_firm_pages:
+ * @self: a #ZsStore
+ * @sector: (nullable): only firms in this sector (code)
+ * @page_size: rows in a page
+ * @cursors: (out) (optional) (element-type gint64): for every page, the id it
+ *   follows, to pass to zs_store_list_firms_after(); 0 for the first
+ * @error: return location for a #GError
+ *
+ * Counts the firms zs_store_list_firms() lists without a search, and where
+ * each page of them starts, so that the last page of a million firms is
+ * read as fast as the first.
+ *
+ * Returns: the number of firms, or -1
+ */
+gint64
+zs_store_count_firm_pages (ZsStore     *self,
+                           const char  *sector,
+                           guint        page_size,
+                           GArray     **cursors,
+                           GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), -1);
+  g_return_val_if_fail (page_size > 0, -1);
+
+  sql = g_strdup_printf ("SELECT t.id FROM firms t WHERE 1%s ORDER BY t.id",
+                         sector_filter (sector));
+  return page_cursors (self, sql, page_size, cursors, error, "s", NULL, "s", sector, NULL);
+}
+
+/**
+ * zs_store_list_firms_after:
+ * @self: a #ZsStore
+ * @sector: (nullable): only firms in this sector (code)
+ * @after_id: list the firms after this id (keyset paging); 0 from the first
+ * @limit: rows to return, 0 for all
+ * @error: return location for a #GError
+ *
+ * Lists firms by id as zs_store_list_firms() does without a search, but
+ * from a cursor rather than an offset: every page costs the same.
+ *
+ * Returns: (transfer container) (element-type ZsFirm): the firms
+ */
+GPtrArray *
+zs_store_list_firms_after (ZsStore     *self,
+                           const char  *sector,
+                           gint64       after_id,
+                           guint        limit,
+                           GError     **error)
+{
+  g_autofree char *tail = NULL;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+
+  tail = g_strdup_printf ("WHERE t.id > ?1%s ORDER BY t.id LIMIT ?3", sector_filter (sector));
+  return list_records (self, &zs_entity_firm, tail, error,
+                       "i", after_id, "s", sector, "i", sql_limit (limit), NULL);
+}
+
 /**
  * zs_store_count_firms:
  * @self: a #ZsStore
@@ -1160,6 +1274,75 @@ zs_store_list_projects (ZsStore     *self,
                        "AND (?3 IS NULL OR t.park_code = ?3) ORDER BY t.id LIMIT ?4 OFFSET ?5",
                        error, "i", firm_id, "s", stage, "s", park,
                        "i", sql_limit (limit), "i", (gint64) offset, NULL);
+}
+
+#define PROJECT_FILTER "(?1 = 0 OR t.firm_id = ?1) AND (?2 IS NULL OR t.stage = ?2) " \
+                       "AND (?3 IS NULL OR t.park_code = ?3)"
+
+/**
+ * zs_store_count_project_pages:
+ * @self: a #ZsStore
+ * @firm_id: only this firm's projects, or 0
+ * @stage: (nullable): only projects at this stage (nick)
+ * @park: (nullable): only projects in this park (code)
+ * @page_size: rows in a page
+ * @cursors: (out) (optional) (element-type gint64): for every page, the id it
+ *   follows, to pass to zs_store_list_projects_after(); 0 for the first
+ * @error: return location for a #GError
+ *
+ * Returns: the number of projects zs_store_list_projects() lists, or -1
+ */
+gint64
+zs_store_count_project_pages (ZsStore     *self,
+                              gint64       firm_id,
+                              const char  *stage,
+                              const char  *park,
+                              guint        page_size,
+                              GArray     **cursors,
+                              GError     **error)
+{
+  int value;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), -1);
+  g_return_val_if_fail (page_size > 0, -1);
+
+  if (stage != NULL && !zs_enum_from_nick (ZS_TYPE_STAGE, "stage", stage, &value, error))
+    return -1;
+  return page_cursors (self, "SELECT t.id FROM projects t WHERE " PROJECT_FILTER " ORDER BY t.id",
+                       page_size, cursors, error, "i", firm_id, "s", stage, "s", park, NULL);
+}
+
+/**
+ * zs_store_list_projects_after:
+ * @self: a #ZsStore
+ * @firm_id: only this firm's projects, or 0
+ * @stage: (nullable): only projects at this stage (nick)
+ * @park: (nullable): only projects in this park (code)
+ * @after_id: list the projects after this id (keyset paging); 0 from the first
+ * @limit: rows to return, 0 for all
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type ZsProject): the projects, by id
+ */
+GPtrArray *
+zs_store_list_projects_after (ZsStore     *self,
+                              gint64       firm_id,
+                              const char  *stage,
+                              const char  *park,
+                              gint64       after_id,
+                              guint        limit,
+                              GError     **error)
+{
+  int value;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+
+  if (stage != NULL && !zs_enum_from_nick (ZS_TYPE_STAGE, "stage", stage, &value, error))
+    return NULL;
+  return list_records (self, &zs_entity_project,
+                       "WHERE " PROJECT_FILTER " AND t.id > ?4 ORDER BY t.id LIMIT ?5",
+                       error, "i", firm_id, "s", stage, "s", park,
+                       "i", after_id, "i", sql_limit (limit), NULL);
 }
 
 /**

@@ -113,6 +113,18 @@ GPtrArray     *zs_store_list_firms         (ZsStore      *self,
                                             guint         limit,
                                             GError      **error);
 ZS_AVAILABLE_IN_ALL
+gint64         zs_store_count_firm_pages   (ZsStore      *self,
+                                            const char   *sector,
+                                            guint         page_size,
+                                            GArray      **cursors,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
+GPtrArray     *zs_store_list_firms_after   (ZsStore      *self,
+                                            const char   *sector,
+                                            gint64        after_id,
+                                            guint         limit,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
 gint64         zs_store_count_projects     (ZsStore      *self,
                                             gint64        firm_id,
                                             const char   *stage,
@@ -188,6 +200,22 @@ GPtrArray     *zs_store_list_projects      (ZsStore      *self,
                                             const char   *stage,
                                             const char   *park,
                                             guint         offset,
+                                            guint         limit,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
+gint64         zs_store_count_project_pages (ZsStore     *self,
+                                            gint64        firm_id,
+                                            const char   *stage,
+                                            const char   *park,
+                                            guint         page_size,
+                                            GArray      **cursors,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
+GPtrArray     *zs_store_list_projects_after (ZsStore     *self,
+                                            gint64        firm_id,
+                                            const char   *stage,
+                                            const char   *park,
+                                            gint64        after_id,
                                             guint         limit,
                                             GError      **error);
 ZS_AVAILABLE_IN_ALL

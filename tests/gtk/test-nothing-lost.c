@@ -63,7 +63,7 @@ static gint64
 firm_id_at (ZsFirmsPage *page,
             guint        position)
 {
-  g_autoptr(ZsFirm) firm = g_list_model_get_item (G_LIST_MODEL (zs_firms_page_get_model (page)), position);
+  g_autoptr(ZsFirm) firm = zs_test_get_loaded_item (zs_firms_page_get_model (page), position);
 
   g_assert_nonnull (firm);
   return zs_firm_get_id (firm);
@@ -94,6 +94,8 @@ test_loaded_is_clean (Fixture       *fixture,
   GListModel *project_list = G_LIST_MODEL (zs_projects_page_get_model (projects));
   ZsRecordEditor *editor = zs_firms_page_get_editor (firms);
 
+  zs_test_wait_for_model (firm_list);
+  zs_test_wait_for_model (project_list);
   g_assert_false (zs_record_editor_is_dirty (editor));
   for (guint i = 0; i < g_list_model_get_n_items (firm_list); i++)
     {
@@ -103,7 +105,7 @@ test_loaded_is_clean (Fixture       *fixture,
   editor = zs_projects_page_get_editor (projects);
   for (guint i = 0; i < g_list_model_get_n_items (project_list); i++)
     {
-      g_autoptr(ZsProject) project = g_list_model_get_item (project_list, i);
+      g_autoptr(ZsProject) project = zs_test_get_loaded_item (project_list, i);
 
       zs_record_editor_set_record_id (editor, zs_project_get_id (project));
       g_assert_false (zs_record_editor_is_dirty (editor));
@@ -269,7 +271,11 @@ test_first_row_opens (Fixture       *fixture,
   GtkSelectionModel *selection = list_selection (GTK_WIDGET (firms));
   ZsProjectsPage *projects = NULL;
   g_autoptr(ZsProject) project = NULL;
-  guint selected = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
+  guint selected;
+
+  /* The first page is read off the main thread; a row opens when it is. */
+  g_object_unref (zs_test_get_loaded_item (zs_firms_page_get_model (firms), 0));
+  selected = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
 
   /* Whatever looks selected is open. */
   if (selected != GTK_INVALID_LIST_POSITION)
@@ -281,7 +287,7 @@ test_first_row_opens (Fixture       *fixture,
 
   projects = ZS_PROJECTS_PAGE (show_view (fixture, "projects"));
   selection = list_selection (GTK_WIDGET (projects));
-  project = g_list_model_get_item (G_LIST_MODEL (zs_projects_page_get_model (projects)), 0);
+  project = zs_test_get_loaded_item (zs_projects_page_get_model (projects), 0);
   selected = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
   if (selected != GTK_INVALID_LIST_POSITION)
     g_assert_cmpint (selected, ==, 0);
@@ -293,7 +299,17 @@ test_first_row_opens (Fixture       *fixture,
 static gboolean
 list_is_empty (gpointer data)
 {
-  return g_list_model_get_n_items (data) == 0;
+  return g_list_model_get_n_items (data) == 0 && !zs_paged_model_is_loading (data);
+}
+
+/* The list is read off the main thread: wait for a count. */
+static gboolean
+list_has_n_items (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (args[0]) == GPOINTER_TO_UINT (args[1]) &&
+         !zs_paged_model_is_loading (args[0]);
 }
 
 /* Sectors → Show Firms and a firm opened from Follow-ups drop an old search. */
@@ -316,7 +332,7 @@ test_show_clears_search (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-sector", "s", "c05-naan-food");
   g_assert_cmpstr (zs_window_get_view_name (fixture->window), ==, "firms");
   g_assert_cmpstr (gtk_editable_get_text (zs_firms_page_get_search_entry (page)), ==, "");
-  g_assert_cmpuint (g_list_model_get_n_items (firms), ==, in_sector);
+  g_assert_true (zs_test_wait_until (list_has_n_items, (gpointer[]) { firms, GUINT_TO_POINTER (in_sector) }));
   g_assert_cmpstr (zs_firms_page_get_state (page), ==, "list");
 
   gtk_editable_set_text (zs_firms_page_get_search_entry (page), "没有这样的公司");
@@ -326,7 +342,7 @@ test_show_clears_search (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-firm", "x", id);
   g_assert_cmpstr (zs_window_get_view_name (fixture->window), ==, "firms");
   g_assert_cmpstr (gtk_editable_get_text (zs_firms_page_get_search_entry (page)), ==, "");
-  g_assert_cmpuint (g_list_model_get_n_items (firms), ==, 200);
+  g_assert_true (zs_test_wait_until (list_has_n_items, (gpointer[]) { firms, GUINT_TO_POINTER (200) }));
   g_assert_cmpint (zs_record_editor_get_record_id (zs_firms_page_get_editor (page)), ==, id);
 }
 

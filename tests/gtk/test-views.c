@@ -98,6 +98,8 @@ test_paged_model (Fixture       *fixture,
   gint64 id;
 
   /* Counted, not read: nothing is fetched until an item is asked for. */
+  zs_test_wait_for_model (model);
+  zs_test_wait_for_model (projects);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 200);
   g_assert_cmpuint (zs_paged_model_get_n_fetches (paged), ==, 0);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == ZS_TYPE_FIRM);
@@ -106,7 +108,7 @@ test_paged_model (Fixture       *fixture,
   zs_paged_model_set_page_size (paged, 20);
   for (guint i = 0; i < 200; i++)
     {
-      g_autoptr(ZsFirm) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(ZsFirm) item = zs_test_get_loaded_item (model, i);
 
       g_assert_nonnull (item);
     }
@@ -125,8 +127,10 @@ test_paged_model (Fixture       *fixture,
 
   /* Filters narrow the count. */
   zs_firm_list_model_set_search (model, "分页测试");
+  zs_test_wait_for_model (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
   zs_project_list_model_set_stage (projects, "lost");
+  zs_test_wait_for_model (projects);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (projects)), ==,
                     count_sql (fixture->store, "SELECT count(*) FROM core_projects WHERE stage = 'lost'"));
 }
@@ -165,13 +169,15 @@ test_firms_filter_and_edit (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (in_sector, >, 0);
   zs_firms_page_set_sector (page, "c05-naan-food");
+  zs_test_wait_for_model (firms);
   g_assert_cmpuint (g_list_model_get_n_items (firms), ==, in_sector);
   zs_firms_page_set_sector (page, NULL);
+  zs_test_wait_for_model (firms);
   g_assert_cmpuint (g_list_model_get_n_items (firms), ==, 200);
 
   /* Selecting a firm opens it in the form. */
+  first = zs_test_get_loaded_item (firms, 0);
   zs_firms_page_select (page, 0);
-  first = g_list_model_get_item (firms, 0);
   g_assert_cmpint (zs_record_editor_get_record_id (editor), ==, zs_firm_get_id (first));
   old_name = zs_record_form_get_text (form, "name");
   g_assert_cmpstr (old_name, ==, zs_firm_get_name (first));
@@ -314,7 +320,7 @@ test_firm_save_refused (Fixture       *fixture,
   zs_store_set_actor (fixture->store, "访客小李");
   zs_test_drain_main_context ();
 
-  first = g_list_model_get_item (G_LIST_MODEL (zs_firms_page_get_model (page)), 0);
+  first = zs_test_get_loaded_item (zs_firms_page_get_model (page), 0);
   g_assert_nonnull (first);
   id = zs_firm_get_id (first);
   zs_record_editor_set_record_id (editor, id);
@@ -356,7 +362,7 @@ test_firm_save_conflict (Fixture       *fixture,
   GtkWidget *dialog;
   gint64 id;
 
-  first = g_list_model_get_item (G_LIST_MODEL (zs_firms_page_get_model (page)), 0);
+  first = zs_test_get_loaded_item (zs_firms_page_get_model (page), 0);
   id = zs_firm_get_id (first);
   zs_record_editor_set_record_id (editor, id);
   zs_firms_page_show_editor (page);
@@ -411,15 +417,18 @@ test_projects_list_and_board (Fixture       *fixture,
   gint64 total, signed_total, id;
 
   total = count_sql (fixture->store, "SELECT count(*) FROM core_projects");
+  zs_test_wait_for_model (projects);
   g_assert_cmpuint (g_list_model_get_n_items (projects), ==, total);
   zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-projects-list.png");
 
   /* Filters by stage and by park. */
   signed_total = count_sql (fixture->store, "SELECT count(*) FROM core_projects WHERE stage = 'signed'");
   zs_projects_page_set_stage (page, "signed");
+  zs_test_wait_for_model (projects);
   g_assert_cmpuint (g_list_model_get_n_items (projects), ==, signed_total);
   zs_projects_page_set_stage (page, NULL);
   zs_projects_page_set_park (page, "qingshuihe-park");
+  zs_test_wait_for_model (projects);
   g_assert_cmpuint (g_list_model_get_n_items (projects), ==,
                     count_sql (fixture->store, "SELECT count(*) FROM core_projects WHERE park_code = 'qingshuihe-park'"));
   zs_projects_page_set_park (page, NULL);
@@ -471,9 +480,10 @@ test_projects_list_and_board (Fixture       *fixture,
 
   /* The project's form says where it is now. */
   zs_projects_page_set_layout (page, "list");
+  zs_test_wait_for_model (projects);
   for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
     {
-      g_autoptr(ZsProject) item = g_list_model_get_item (projects, i);
+      g_autoptr(ZsProject) item = zs_test_get_loaded_item (projects, i);
 
       if (zs_project_get_id (item) == id)
         zs_projects_page_select (page, i);
@@ -647,7 +657,7 @@ test_import (Fixture       *fixture,
   zs_import_dialog_start (dialog, FALSE);
   g_assert_true (zs_test_wait_until (import_is_done, dialog));
   g_assert_cmpint (zs_store_count_firms (fixture->store, NULL, NULL, NULL), ==, 203);
-  g_assert_cmpuint (g_list_model_get_n_items (firms), ==, 203);
+  g_assert_true (zs_test_wait_until (model_has_items, (gpointer[]) { firms, GUINT_TO_POINTER (203) }));
   g_assert_true (g_file_get_contents (rejects, &rejected_rows, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (rejected_rows, "代码有误的公司"));

@@ -20,6 +20,16 @@ model_is_empty (gpointer data)
   return g_list_model_get_n_items (data) == 0;
 }
 
+/* The list is read off the main thread: wait for a count. */
+static gboolean
+model_has_n_items (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (args[0]) == GPOINTER_TO_UINT (args[1]) &&
+         !zs_paged_model_is_loading (args[0]);
+}
+
 static ZsFirmsPage *
 show_firms (ZsWindow *window)
 {
@@ -69,6 +79,7 @@ test_window_lists_and_searches (void)
 
   page = show_firms (window);
   firms = G_LIST_MODEL (zs_firms_page_get_model (page));
+  zs_test_wait_for_model (firms);
   g_assert_cmpstr (zs_firms_page_get_state (page), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (firms), ==, total);
   g_assert_cmpstr (zs_firms_page_get_status_text (page), ==, "200 firms");
@@ -100,13 +111,14 @@ test_window_lists_and_searches (void)
 
   expected = zs_store_count_firms (store, "馕", NULL, &error);
   g_assert_no_error (error);
+  g_assert_true (zs_test_wait_until (model_has_n_items, (gpointer[]) { firms, GUINT_TO_POINTER (expected) }));
   n_items = g_list_model_get_n_items (firms);
   g_assert_cmpint (n_items, ==, expected);
   g_assert_cmpint (n_items, <, total);
   g_assert_cmpuint (n_items, >=, g_hash_table_size (named));
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(ZsFirm) firm = g_list_model_get_item (firms, i);
+      g_autoptr(ZsFirm) firm = zs_test_get_loaded_item (firms, i);
       gint64 id = zs_firm_get_id (firm);
 
       g_hash_table_remove (named, &id);
@@ -127,7 +139,7 @@ test_window_lists_and_searches (void)
   /* Escape clears the search and brings every firm back. */
   g_signal_emit_by_name (entry, "stop-search");
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
-  g_assert_cmpuint (g_list_model_get_n_items (firms), ==, total);
+  g_assert_true (zs_test_wait_until (model_has_n_items, (gpointer[]) { firms, GUINT_TO_POINTER (total) }));
   g_assert_cmpstr (zs_firms_page_get_status_text (page), ==, "200 firms");
 
   zs_test_destroy_window (window);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "zs-gtk-test-util.h"
+#include "zs-paged-model.h"
 
 #include <glib/gi18n.h>
 
@@ -85,6 +86,52 @@ zs_test_run_for (guint milliseconds)
   gint64 until = g_get_monotonic_time () + milliseconds * G_TIME_SPAN_MILLISECOND;
 
   zs_test_wait_until (time_is_up, &until);
+}
+
+static gboolean
+model_is_idle (gpointer data)
+{
+  return !zs_paged_model_is_loading (data);
+}
+
+/* Waits for a paged model's count and pages in flight (read off the main
+ * thread); any other list model is there already. */
+void
+zs_test_wait_for_model (gpointer model)
+{
+  if (ZS_IS_PAGED_MODEL (model))
+    g_assert_true (zs_test_wait_until (model_is_idle, model));
+}
+
+typedef struct
+{
+  gpointer model;
+  guint    position;
+} LoadedItem;
+
+static gboolean
+item_is_loaded (gpointer data)
+{
+  LoadedItem *item = data;
+
+  return !zs_paged_model_is_loading (item->model) &&
+         zs_paged_model_is_loaded (item->model, item->position);
+}
+
+/* The item at @position once its page has been read. */
+gpointer
+zs_test_get_loaded_item (gpointer model,
+                         guint    position)
+{
+  zs_test_wait_for_model (model);
+  if (ZS_IS_PAGED_MODEL (model) && position < g_list_model_get_n_items (model))
+    {
+      /* asks for the page */
+      g_autoptr(GObject) unread = g_list_model_get_item (model, position);
+
+      g_assert_true (zs_test_wait_until (item_is_loaded, &(LoadedItem) { model, position }));
+    }
+  return g_list_model_get_item (model, position);
 }
 
 char *

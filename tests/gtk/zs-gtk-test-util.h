@@ -40,6 +40,9 @@ GtkWidget *zs_test_find_widget      (GtkWidget      *root,
 GtkWidget *zs_test_find_label       (GtkWidget      *root,
                                      const char     *text);
 void      zs_test_run_for           (guint           milliseconds);
+void      zs_test_wait_for_model    (gpointer        model);
+gpointer  zs_test_get_loaded_item   (gpointer        model,
+                                     guint           position);
 ZsApplication *zs_test_init         (int            *argc,
                                      char         ***argv,
                                      const char     *application_id);

@@ -25,25 +25,62 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gint64
-zs_firm_list_model_count (ZsPagedModel  *model,
-                          GError       **error)
+typedef struct
+{
+  char *search;
+  char *sector;
+} Query;
+
+static gpointer
+zs_firm_list_model_dup_query (ZsPagedModel *model)
 {
   ZsFirmListModel *self = ZS_FIRM_LIST_MODEL (model);
+  Query *query = g_new0 (Query, 1);
 
-  return zs_store_count_firms (zs_paged_model_get_store (model), self->search, self->sector, error);
+  query->search = g_strdup (self->search);
+  query->sector = g_strdup (self->sector);
+  return query;
+}
+
+static void
+zs_firm_list_model_free_query (gpointer data)
+{
+  Query *query = data;
+
+  g_free (query->search);
+  g_free (query->sector);
+  g_free (query);
+}
+
+/* In a worker thread. Every firm, or a sector's, is paged by id; search
+ * results are ranked, and paged by offset within the ranked window. */
+static gint64
+zs_firm_list_model_count (ZsStore        *store,
+                          gconstpointer   data,
+                          guint           page_size,
+                          GArray        **cursors,
+                          GError        **error)
+{
+  const Query *query = data;
+
+  if (query->search != NULL)
+    return zs_store_count_firms (store, query->search, query->sector, error);
+  return zs_store_count_firm_pages (store, query->sector, page_size, cursors, error);
 }
 
 static GPtrArray *
-zs_firm_list_model_fetch (ZsPagedModel  *model,
-                          guint          offset,
-                          guint          limit,
-                          GError       **error)
+zs_firm_list_model_fetch (ZsStore        *store,
+                          gconstpointer   data,
+                          gint64          after,
+                          guint           offset,
+                          guint           limit,
+                          GError        **error)
 {
-  ZsFirmListModel *self = ZS_FIRM_LIST_MODEL (model);
+  const Query *query = data;
 
-  return zs_store_list_firms (zs_paged_model_get_store (model), self->search, self->sector,
-                              offset, limit, error);
+  if (query->search == NULL && after >= 0)
+    return zs_store_list_firms_after (store, query->sector, after, limit, error);
+  return zs_store_list_firms (store, query->search, query->sector, offset, limit, error);
 }
 
 /* The search also looks at contact names. */
@@ -116,6 +153,8 @@ zs_firm_list_model_class_init (ZsFirmListModelClass *klass)
   object_class->finalize = zs_firm_list_model_finalize;
   object_class->get_property = zs_firm_list_model_get_property;
   object_class->set_property = zs_firm_list_model_set_property;
+  paged_class->dup_query = zs_firm_list_model_dup_query;
+  paged_class->free_query = zs_firm_list_model_free_query;
   paged_class->count = zs_firm_list_model_count;
   paged_class->fetch = zs_firm_list_model_fetch;
   paged_class->is_relevant = zs_firm_list_model_is_relevant;
@@ -152,7 +191,7 @@ zs_firm_list_model_init (ZsFirmListModel *self)
  * zs_firm_list_model_new:
  * @store: the store to read
  *
- * Returns: (transfer full): a model of every firm, counted but not yet read
+ * Returns: (transfer full): a model of every firm, being counted
  */
 ZsFirmListModel *
 zs_firm_list_model_new (ZsStore *store)

@@ -222,7 +222,8 @@ open_selected (ZsFirmsPage *self)
   if (position == GTK_INVALID_LIST_POSITION)
     return;
   firm = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  if (firm == NULL)
+  /* id 0: its page is being read */
+  if (firm == NULL || zs_firm_get_id (firm) == 0)
     return;
   self->open_position = position;
   zs_record_editor_set_record_id (self->editor, zs_firm_get_id (firm));
@@ -245,7 +246,8 @@ selection_changed_cb (ZsFirmsPage *self)
   g_autoptr(ZsFirm) firm = NULL;
 
   if (self->restoring || position == GTK_INVALID_LIST_POSITION ||
-      (firm = g_list_model_get_item (G_LIST_MODEL (self->selection), position)) == NULL)
+      (firm = g_list_model_get_item (G_LIST_MODEL (self->selection), position)) == NULL ||
+      zs_firm_get_id (firm) == 0)
     return;
   /* The list changed around the firm shown: nothing to open. */
   if (zs_firm_get_id (firm) == zs_record_editor_get_record_id (self->editor) &&
@@ -270,7 +272,8 @@ items_changed_cb (ZsFirmsPage *self)
   g_autoptr(ZsFirm) firm = NULL;
 
   if (position == GTK_INVALID_LIST_POSITION ||
-      (firm = g_list_model_get_item (G_LIST_MODEL (self->selection), position)) == NULL)
+      (firm = g_list_model_get_item (G_LIST_MODEL (self->selection), position)) == NULL ||
+      zs_firm_get_id (firm) == 0)
     return;
   if (zs_firm_get_id (firm) != zs_record_editor_get_record_id (self->editor) &&
       !zs_record_editor_is_dirty (self->editor))

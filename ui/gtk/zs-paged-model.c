@@ -5,6 +5,17 @@
  * asks for an item in it. A few recently used pages are kept; the rest are
  * forgotten, so memory stays flat however far the user scrolls.
  *
+ * Nothing is read on the main thread. Counts and pages are read by GTasks
+ * in worker threads, through a read connection of the model's own (a
+ * ZsStore is used by one thread at a time; WAL lets it read while the
+ * window's connection writes). An item of a page not read yet is an empty
+ * record (id 0: GTK's selection models need an item at every position);
+ * when the page arrives its rows are announced changed. A
+ * filter change cancels what is in flight, and what arrives for an older
+ * filter is dropped. The count also yields the id each page follows, so a
+ * page anywhere in the list is one keyset seek, not an OFFSET scan. Idle,
+ * the model does nothing: no timers, only ZsStore::changed.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -15,18 +26,91 @@
 /* Enough for a tall window and a fast scroll back and forth. */
 #define MAX_CACHED_PAGES 8
 
+/* The worker's connection, shared by the model's tasks one at a time. */
 typedef struct
 {
-  ZsStore    *store;
-  GType       item_type;
-  guint       page_size;
-  guint       n_items;
-  GHashTable *pages;      /* page index → GPtrArray of items */
-  GQueue      recent;     /* page indices, most recently used first */
-  GError     *error;
-  guint       n_fetches;
-  guint       refresh_id;
-  gulong      changed_id;
+  gatomicrefcount  ref_count;
+  GMutex           lock;
+  char            *path;
+  ZsStore         *store;
+  gint             delay_ms;   /* tests: a slow query; atomic */
+} Reader;
+
+static Reader *
+reader_ref (Reader *reader)
+{
+  g_atomic_ref_count_inc (&reader->ref_count);
+  return reader;
+}
+
+static void
+reader_unref (Reader *reader)
+{
+  if (!g_atomic_ref_count_dec (&reader->ref_count))
+    return;
+  g_clear_object (&reader->store);
+  g_free (reader->path);
+  g_mutex_clear (&reader->lock);
+  g_free (reader);
+}
+
+/* A task holds the model weakly: a view that drops its model while a page
+ * is read must not get the page's signals. */
+typedef struct
+{
+  GWeakRef           model;
+  Reader            *reader;
+  ZsPagedModelClass *klass;
+  gpointer           query;
+  guint              serial;
+  guint              page_size;
+  guint              page;
+  gint64             after;
+  gboolean           refresh;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  if (job->query != NULL && job->klass->free_query != NULL)
+    job->klass->free_query (job->query);
+  reader_unref (job->reader);
+  g_weak_ref_clear (&job->model);
+  g_free (job);
+}
+
+typedef struct
+{
+  gint64  count;
+  GArray *cursors;
+} Count;
+
+static void
+count_free (Count *count)
+{
+  g_clear_pointer (&count->cursors, g_array_unref);
+  g_free (count);
+}
+
+typedef struct
+{
+  ZsStore      *store;
+  GType         item_type;
+  guint         page_size;
+  guint         n_items;
+  GHashTable   *pages;      /* page index → GPtrArray of items */
+  GQueue        recent;     /* page indices, most recently used first */
+  GHashTable   *pending;    /* page indices being read */
+  GArray       *cursors;    /* the id each page follows, or NULL */
+  GError       *error;
+  guint         n_fetches;
+  guint         n_tasks;    /* of the current serial, in flight */
+  guint         serial;     /* bumped when the filter changes */
+  gboolean      counting;   /* pages held are of an older filter */
+  GCancellable *cancellable;
+  Reader       *reader;
+  guint         refresh_id;
+  gulong        changed_id;
 } ZsPagedModelPrivate;
 
 static void zs_paged_model_list_model_init (GListModelInterface *iface);
@@ -42,6 +126,7 @@ enum {
   PROP_PAGE_SIZE,
   PROP_N_ITEMS,
   PROP_ERROR,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -82,26 +167,198 @@ set_error (ZsPagedModel *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
-static GPtrArray *
-fetch_page (ZsPagedModel *self,
-            guint         page)
+static void
+task_started (ZsPagedModel *self)
 {
   ZsPagedModelPrivate *priv = zs_paged_model_get_instance_private (self);
-  GError *error = NULL;
-  GPtrArray *items;
 
-  priv->n_fetches++;
-  items = ZS_PAGED_MODEL_GET_CLASS (self)->fetch (self, page * priv->page_size, priv->page_size, &error);
-  if (items == NULL)
+  if (priv->n_tasks++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Whether the task's result is still wanted. */
+static gboolean
+task_finished (ZsPagedModel *self,
+               Job          *job)
+{
+  ZsPagedModelPrivate *priv = zs_paged_model_get_instance_private (self);
+
+  if (job->serial != priv->serial)
+    return FALSE;
+  if (--priv->n_tasks == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  return TRUE;
+}
+
+/* In the worker: the model's own connection, opened on first use. */
+static ZsStore *
+reader_lock (Reader        *reader,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  for (gint waited = 0; waited < g_atomic_int_get (&reader->delay_ms); waited += 5)
     {
-      set_error (self, error);
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      g_usleep (5 * G_TIME_SPAN_MILLISECOND);
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  g_mutex_lock (&reader->lock);
+  if (reader->store == NULL && (reader->store = zs_store_create (reader->path, error)) == NULL)
+    {
+      g_mutex_unlock (&reader->lock);
       return NULL;
     }
-  g_hash_table_insert (priv->pages, GUINT_TO_POINTER (page), items);
-  return items;
+  return reader->store;
+}
+
+static void
+count_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      data,
+                 GCancellable *cancellable)
+{
+  Job *job = data;
+  GError *error = NULL;
+  Count *count = g_new0 (Count, 1);
+  ZsStore *store = reader_lock (job->reader, cancellable, &error);
+
+  if (store != NULL)
+    {
+      count->count = job->klass->count (store, job->query, job->page_size, &count->cursors, &error);
+      g_mutex_unlock (&job->reader->lock);
+    }
+  if (error != NULL)
+    {
+      count_free (count);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, count, (GDestroyNotify) count_free);
+}
+
+static void
+fetch_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      data,
+                 GCancellable *cancellable)
+{
+  Job *job = data;
+  GError *error = NULL;
+  GPtrArray *items = NULL;
+  ZsStore *store = reader_lock (job->reader, cancellable, &error);
+
+  if (store != NULL)
+    {
+      items = job->klass->fetch (store, job->query, job->after, job->page * job->page_size,
+                                 job->page_size, &error);
+      g_mutex_unlock (&job->reader->lock);
+    }
+  if (items == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static GTask *
+new_job (ZsPagedModel        *self,
+         GAsyncReadyCallback  callback,
+         Job                **out)
+{
+  ZsPagedModelPrivate *priv = zs_paged_model_get_instance_private (self);
+  GTask *task = g_task_new (NULL, priv->cancellable, callback, NULL);
+  Job *job = g_new0 (Job, 1);
+
+  g_weak_ref_init (&job->model, self);
+  job->reader = reader_ref (priv->reader);
+  job->klass = ZS_PAGED_MODEL_GET_CLASS (self);
+  job->query = job->klass->dup_query != NULL ? job->klass->dup_query (self) : NULL;
+  job->serial = priv->serial;
+  job->page_size = priv->page_size;
+  job->after = -1;
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  task_started (self);
+  *out = job;
+  return task;
+}
+
+static void
+announce_page (ZsPagedModel *self,
+               guint         page)
+{
+  ZsPagedModelPrivate *priv = zs_paged_model_get_instance_private (self);
+  guint start = page * priv->page_size;
+  guint len;
+
+  if (start >= priv->n_items)
+    return;
+  len = MIN (priv->page_size, priv->n_items - start);
+  g_list_model_items_changed (G_LIST_MODEL (self), start, len, len);
 }
 
 static gboolean refresh_cb (gpointer data);
+
+static void
+schedule_refresh (ZsPagedModel *self)
+{
+  ZsPagedModelPrivate *priv = zs_paged_model_get_instance_private (self);
+
+  if (priv->refresh_id == 0)
+    priv->refresh_id = g_idle_add (refresh_cb, self);
+}
+
+static void
+fetch_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(ZsPagedModel) self = g_weak_ref_get (&job->model);
+  ZsPagedModelPrivate *priv;
+  GError *error = NULL;
+  GPtrArray *items = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (self == NULL || !task_finished (self, job))
+    {
+      g_clear_pointer (&items, g_ptr_array_unref);
+      g_clear_error (&error);
+      return;
+    }
+  priv = zs_paged_model_get_instance_private (self);
+  g_hash_table_remove (priv->pending, GUINT_TO_POINTER (job->page));
+  if (items == NULL)
+    {
+      set_error (self, error);
+      return;
+    }
+  g_hash_table_insert (priv->pages, GUINT_TO_POINTER (job->page), items);
+  touch_page (self, job->page);
+  /* Another process deleted records since they were counted: count again. */
+  if (job->page * priv->page_size + items->len < MIN (priv->n_items, (job->page + 1) * priv->page_size))
+    schedule_refresh (self);
+  announce_page (self, job->page);
+}
+
+static void
+request_page (ZsPagedModel *self,
+              guint         page)
+{
+  ZsPagedModelPrivate *priv = zs_paged_model_get_instance_private (self);
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  if (g_hash_table_contains (priv->pending, GUINT_TO_POINTER (page)))
+    return;
+  g_hash_table_add (priv->pending, GUINT_TO_POINTER (page));
+  priv->n_fetches++;
+  task = new_job (self, fetch_done, &job);
+  job->page = page;
+  if (priv->cursors != NULL && page < priv->cursors->len)
+    job->after = g_array_index (priv->cursors, gint64, page);
+  g_task_run_in_thread (task, fetch_in_thread);
+}
 
 static gpointer
 zs_paged_model_get_item (GListModel *model,
@@ -116,18 +373,17 @@ zs_paged_model_get_item (GListModel *model,
   if (position >= priv->n_items)
     return NULL;
 
-  items = g_hash_table_lookup (priv->pages, GUINT_TO_POINTER (page));
-  if (items == NULL && (items = fetch_page (self, page)) == NULL)
-    return NULL;
-  touch_page (self, page);
-
-  /* Another process deleted records since they were counted: count again. */
-  if (index >= items->len)
+  items = priv->counting ? NULL : g_hash_table_lookup (priv->pages, GUINT_TO_POINTER (page));
+  if (items == NULL)
     {
-      if (priv->refresh_id == 0)
-        priv->refresh_id = g_idle_add (refresh_cb, self);
-      return NULL;
+      /* the count under the new filter will announce every row again */
+      if (!priv->counting)
+        request_page (self, page);
+      return g_object_new (priv->item_type, NULL);
     }
+  touch_page (self, page);
+  if (index >= items->len)
+    return g_object_new (priv->item_type, NULL);
   return g_object_ref (g_ptr_array_index (items, index));
 }
 
@@ -155,17 +411,6 @@ zs_paged_model_list_model_init (GListModelInterface *iface)
   iface->get_n_items = zs_paged_model_get_n_items;
 }
 
-static guint
-count_items (ZsPagedModel *self)
-{
-  GError *error = NULL;
-  gint64 count = ZS_PAGED_MODEL_GET_CLASS (self)->count (self, &error);
-
-  set_error (self, error);
-  /* A GListModel counts in guint; no promotion office has more records. */
-  return (guint) CLAMP (count, 0, (gint64) G_MAXUINT);
-}
-
 static void
 set_n_items (ZsPagedModel *self,
              guint         n_items)
@@ -186,50 +431,97 @@ set_n_items (ZsPagedModel *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
-/**
- * zs_paged_model_reload:
- * @self: a #ZsPagedModel
- *
- * Counts again and replaces every item: for a subclass whose filter changed.
- */
-void
-zs_paged_model_reload (ZsPagedModel *self)
-{
-  g_return_if_fail (ZS_IS_PAGED_MODEL (self));
-
-  forget_pages (self);
-  set_n_items (self, count_items (self));
-}
-
-/* Pages in view are read again and announced page by page, so that a view
- * keeps its scroll position when one record on screen was edited. */
 static void
-refresh_cached_pages (ZsPagedModel *self)
+count_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
 {
-  ZsPagedModelPrivate *priv = zs_paged_model_get_instance_private (self);
-  g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(ZsPagedModel) self = g_weak_ref_get (&job->model);
+  ZsPagedModelPrivate *priv;
+  GError *error = NULL;
+  Count *count = g_task_propagate_pointer (G_TASK (result), &error);
+  guint n_items;
+  g_autoptr(GArray) pages = NULL;
 
+  if (self == NULL || !task_finished (self, job))
+    {
+      g_clear_pointer (&count, count_free);
+      g_clear_error (&error);
+      return;
+    }
+  priv = zs_paged_model_get_instance_private (self);
+  set_error (self, error);
+  /* A GListModel counts in guint; no promotion office has more records. */
+  n_items = count != NULL ? (guint) CLAMP (count->count, 0, (gint64) G_MAXUINT) : 0;
+  g_clear_pointer (&priv->cursors, g_array_unref);
+  if (count != NULL)
+    priv->cursors = g_steal_pointer (&count->cursors);
+  g_clear_pointer (&count, count_free);
+
+  if (!job->refresh || priv->counting || n_items != priv->n_items)
+    {
+      priv->counting = FALSE;
+      forget_pages (self);
+      set_n_items (self, n_items);
+      return;
+    }
+
+  /* The same number of rows: the pages in view are read again and
+   * announced page by page when they arrive, so that a view keeps its
+   * scroll position when one record on screen was edited. */
+  pages = g_array_new (FALSE, FALSE, sizeof (guint));
   for (GList *l = priv->recent.head; l != NULL; l = l->next)
     {
       guint page = GPOINTER_TO_UINT (l->data);
 
       g_array_append_val (pages, page);
     }
-
-  forget_pages (self);
   for (guint i = 0; i < pages->len; i++)
-    {
-      guint page = g_array_index (pages, guint, i);
-      guint start = page * priv->page_size;
-      guint len;
+    request_page (self, g_array_index (pages, guint, i));
+}
 
-      if (start >= priv->n_items)
-        continue;
-      len = MIN (priv->page_size, priv->n_items - start);
-      if (fetch_page (self, page) != NULL)
-        touch_page (self, page);
-      g_list_model_items_changed (G_LIST_MODEL (self), start, len, len);
+static void
+start_count (ZsPagedModel *self,
+             gboolean      refresh)
+{
+  ZsPagedModelPrivate *priv = zs_paged_model_get_instance_private (self);
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  if (!refresh)
+    {
+      /* what is in flight is for the old filter */
+      priv->serial++;
+      g_cancellable_cancel (priv->cancellable);
+      g_clear_object (&priv->cancellable);
+      priv->cancellable = g_cancellable_new ();
+      g_hash_table_remove_all (priv->pending);
+      if (priv->n_tasks != 0)
+        {
+          priv->n_tasks = 0;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+        }
+      priv->counting = TRUE;
     }
+  task = new_job (self, count_done, &job);
+  job->refresh = refresh;
+  g_task_run_in_thread (task, count_in_thread);
+}
+
+/**
+ * zs_paged_model_reload:
+ * @self: a #ZsPagedModel
+ *
+ * Counts again and replaces every item: for a subclass whose filter changed.
+ * Returns at once; the rows shown stay until the new count arrives.
+ */
+void
+zs_paged_model_reload (ZsPagedModel *self)
+{
+  g_return_if_fail (ZS_IS_PAGED_MODEL (self));
+
+  start_count (self, FALSE);
 }
 
 /**
@@ -243,21 +535,12 @@ void
 zs_paged_model_refresh (ZsPagedModel *self)
 {
   ZsPagedModelPrivate *priv;
-  guint n_items;
 
   g_return_if_fail (ZS_IS_PAGED_MODEL (self));
 
   priv = zs_paged_model_get_instance_private (self);
   g_clear_handle_id (&priv->refresh_id, g_source_remove);
-
-  n_items = count_items (self);
-  if (n_items != priv->n_items)
-    {
-      forget_pages (self);
-      set_n_items (self, n_items);
-      return;
-    }
-  refresh_cached_pages (self);
+  start_count (self, TRUE);
 }
 
 static gboolean
@@ -286,7 +569,7 @@ store_changed_cb (ZsPagedModel *self,
     return;
   if (klass->is_relevant != NULL && !klass->is_relevant (self, entity))
     return;
-  priv->refresh_id = g_idle_add (refresh_cb, self);
+  schedule_refresh (self);
 }
 
 static void
@@ -298,6 +581,7 @@ zs_paged_model_constructed (GObject *object)
   G_OBJECT_CLASS (zs_paged_model_parent_class)->constructed (object);
 
   g_return_if_fail (ZS_IS_STORE (priv->store));
+  priv->reader->path = g_strdup (zs_store_get_path (priv->store));
   priv->changed_id = g_signal_connect_object (priv->store, "changed",
                                               G_CALLBACK (store_changed_cb), self,
                                               G_CONNECT_SWAPPED);
@@ -310,6 +594,7 @@ zs_paged_model_dispose (GObject *object)
   ZsPagedModelPrivate *priv = zs_paged_model_get_instance_private (self);
 
   g_clear_handle_id (&priv->refresh_id, g_source_remove);
+  g_cancellable_cancel (priv->cancellable);
   g_clear_signal_handler (&priv->changed_id, priv->store);
   forget_pages (self);
   g_clear_object (&priv->store);
@@ -324,6 +609,10 @@ zs_paged_model_finalize (GObject *object)
   ZsPagedModelPrivate *priv = zs_paged_model_get_instance_private (self);
 
   g_clear_pointer (&priv->pages, g_hash_table_unref);
+  g_clear_pointer (&priv->pending, g_hash_table_unref);
+  g_clear_pointer (&priv->cursors, g_array_unref);
+  g_clear_pointer (&priv->reader, reader_unref);
+  g_clear_object (&priv->cancellable);
   g_clear_error (&priv->error);
 
   G_OBJECT_CLASS (zs_paged_model_parent_class)->finalize (object);
@@ -354,6 +643,9 @@ zs_paged_model_get_property (GObject    *object,
       break;
     case PROP_ERROR:
       g_value_set_boxed (value, priv->error);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, priv->n_tasks > 0);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -431,6 +723,16 @@ zs_paged_model_class_init (ZsPagedModelClass *klass)
                         G_TYPE_ERROR,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * ZsPagedModel:loading:
+   *
+   * Whether a count or a page is being read for the current filter.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -443,6 +745,11 @@ zs_paged_model_init (ZsPagedModel *self)
   priv->item_type = G_TYPE_OBJECT;
   priv->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&priv->recent);
+  priv->pending = g_hash_table_new (NULL, NULL);
+  priv->cancellable = g_cancellable_new ();
+  priv->reader = g_new0 (Reader, 1);
+  g_atomic_ref_count_init (&priv->reader->ref_count);
+  g_mutex_init (&priv->reader->lock);
 }
 
 ZsStore *
@@ -479,6 +786,9 @@ zs_paged_model_set_page_size (ZsPagedModel *self,
   priv->page_size = page_size;
   forget_pages (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_SIZE]);
+  /* the cursors are of the old pages */
+  if (priv->reader->path != NULL)
+    start_count (self, FALSE);
 }
 
 /**
@@ -527,4 +837,61 @@ zs_paged_model_get_error (ZsPagedModel *self)
   g_return_val_if_fail (ZS_IS_PAGED_MODEL (self), NULL);
 
   return priv->error;
+}
+
+/**
+ * zs_paged_model_is_loading:
+ * @self: a #ZsPagedModel
+ *
+ * Returns: whether a count or a page is being read for the current filter
+ */
+gboolean
+zs_paged_model_is_loading (ZsPagedModel *self)
+{
+  ZsPagedModelPrivate *priv = zs_paged_model_get_instance_private (self);
+
+  g_return_val_if_fail (ZS_IS_PAGED_MODEL (self), FALSE);
+
+  return priv->n_tasks > 0;
+}
+
+/**
+ * zs_paged_model_is_loaded:
+ * @self: a #ZsPagedModel
+ * @position: a row
+ *
+ * Returns: whether the item at @position has been read (else it is an
+ *   empty record, id 0, until its page arrives)
+ */
+gboolean
+zs_paged_model_is_loaded (ZsPagedModel *self,
+                          guint         position)
+{
+  ZsPagedModelPrivate *priv = zs_paged_model_get_instance_private (self);
+  GPtrArray *items;
+
+  g_return_val_if_fail (ZS_IS_PAGED_MODEL (self), FALSE);
+
+  if (priv->counting || position >= priv->n_items)
+    return FALSE;
+  items = g_hash_table_lookup (priv->pages, GUINT_TO_POINTER (position / priv->page_size));
+  return items != NULL && position % priv->page_size < items->len;
+}
+
+/**
+ * zs_paged_model_set_worker_delay:
+ * @self: a #ZsPagedModel
+ * @milliseconds: how long every read waits before it starts
+ *
+ * For tests: makes every query slow, to show that the main loop runs on.
+ */
+void
+zs_paged_model_set_worker_delay (ZsPagedModel *self,
+                                 guint         milliseconds)
+{
+  ZsPagedModelPrivate *priv = zs_paged_model_get_instance_private (self);
+
+  g_return_if_fail (ZS_IS_PAGED_MODEL (self));
+
+  g_atomic_int_set (&priv->reader->delay_ms, (gint) MIN (milliseconds, G_MAXINT));
 }

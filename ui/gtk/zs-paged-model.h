@@ -15,19 +15,32 @@ G_DECLARE_DERIVABLE_TYPE (ZsPagedModel, zs_paged_model, ZS, PAGED_MODEL, GObject
 
 /**
  * ZsPagedModelClass:
- * @count: how many records the current filter selects, or -1 with @error set
- * @fetch: the records from @offset, at most @limit of them
+ * @dup_query: a copy of the current filter, taken on the main thread
+ * @free_query: frees what @dup_query returned
+ * @count: in a worker thread, with a read connection of its own: how many
+ *   records @query selects, or -1 with @error set; also, when the list can
+ *   be paged by keyset, @cursors: for every page, the id it follows
+ * @fetch: in a worker thread: the records of a page, after the id @after
+ *   when it is not -1, else from @offset; at most @limit of them
  * @is_relevant: whether a #ZsStore::changed about @entity may change the list
  *
- * A list of records that asks the store for pages of them on demand.
+ * A list of records that asks the store for pages of them on demand, off
+ * the main thread.
  */
 struct _ZsPagedModelClass
 {
   GObjectClass parent_class;
 
-  gint64     (*count)       (ZsPagedModel  *self,
+  gpointer   (*dup_query)   (ZsPagedModel  *self);
+  void       (*free_query)  (gpointer       query);
+  gint64     (*count)       (ZsStore       *store,
+                             gconstpointer  query,
+                             guint          page_size,
+                             GArray       **cursors,
                              GError       **error);
-  GPtrArray *(*fetch)       (ZsPagedModel  *self,
+  GPtrArray *(*fetch)       (ZsStore       *store,
+                             gconstpointer  query,
+                             gint64         after,
                              guint          offset,
                              guint          limit,
                              GError       **error);
@@ -45,7 +58,12 @@ void          zs_paged_model_set_page_size  (ZsPagedModel *self,
 guint         zs_paged_model_get_n_fetches  (ZsPagedModel *self);
 guint         zs_paged_model_get_n_cached_pages (ZsPagedModel *self);
 const GError *zs_paged_model_get_error      (ZsPagedModel *self);
+gboolean      zs_paged_model_is_loading     (ZsPagedModel *self);
+gboolean      zs_paged_model_is_loaded      (ZsPagedModel *self,
+                                             guint         position);
 void          zs_paged_model_reload         (ZsPagedModel *self);
 void          zs_paged_model_refresh        (ZsPagedModel *self);
+void          zs_paged_model_set_worker_delay (ZsPagedModel *self,
+                                             guint         milliseconds);
 
 G_END_DECLS

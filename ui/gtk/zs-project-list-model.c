@@ -29,28 +29,64 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The core has no count of projects; this is the count of the rows
- * zs_store_list_projects() selects with the same filter. */
-static gint64
-zs_project_list_model_count (ZsPagedModel  *model,
-                             GError       **error)
+typedef struct
+{
+  char   *stage;
+  char   *park;
+  gint64  firm_id;
+} Query;
+
+static gpointer
+zs_project_list_model_dup_query (ZsPagedModel *model)
 {
   ZsProjectListModel *self = ZS_PROJECT_LIST_MODEL (model);
+  Query *query = g_new0 (Query, 1);
 
-  return zs_store_count_projects (zs_paged_model_get_store (model), self->firm_id,
-                                  self->stage, self->park, error);
+  query->stage = g_strdup (self->stage);
+  query->park = g_strdup (self->park);
+  query->firm_id = self->firm_id;
+  return query;
+}
+
+static void
+zs_project_list_model_free_query (gpointer data)
+{
+  Query *query = data;
+
+  g_free (query->stage);
+  g_free (query->park);
+  g_free (query);
+}
+
+/* In a worker thread: the projects are paged by id. */
+static gint64
+zs_project_list_model_count (ZsStore        *store,
+                             gconstpointer   data,
+                             guint           page_size,
+                             GArray        **cursors,
+                             GError        **error)
+{
+  const Query *query = data;
+
+  return zs_store_count_project_pages (store, query->firm_id, query->stage, query->park,
+                                       page_size, cursors, error);
 }
 
 static GPtrArray *
-zs_project_list_model_fetch (ZsPagedModel  *model,
-                             guint          offset,
-                             guint          limit,
-                             GError       **error)
+zs_project_list_model_fetch (ZsStore        *store,
+                             gconstpointer   data,
+                             gint64          after,
+                             guint           offset,
+                             guint           limit,
+                             GError        **error)
 {
-  ZsProjectListModel *self = ZS_PROJECT_LIST_MODEL (model);
+  const Query *query = data;
 
-  return zs_store_list_projects (zs_paged_model_get_store (model), self->firm_id,
-                                 self->stage, self->park, offset, limit, error);
+  if (after >= 0)
+    return zs_store_list_projects_after (store, query->firm_id, query->stage, query->park,
+                                         after, limit, error);
+  return zs_store_list_projects (store, query->firm_id, query->stage, query->park,
+                                 offset, limit, error);
 }
 
 static gboolean
@@ -128,6 +164,8 @@ zs_project_list_model_class_init (ZsProjectListModelClass *klass)
   object_class->finalize = zs_project_list_model_finalize;
   object_class->get_property = zs_project_list_model_get_property;
   object_class->set_property = zs_project_list_model_set_property;
+  paged_class->dup_query = zs_project_list_model_dup_query;
+  paged_class->free_query = zs_project_list_model_free_query;
   paged_class->count = zs_project_list_model_count;
   paged_class->fetch = zs_project_list_model_fetch;
   paged_class->is_relevant = zs_project_list_model_is_relevant;

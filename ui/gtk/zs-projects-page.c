@@ -221,7 +221,8 @@ open_selected (ZsProjectsPage *self)
   if (position == GTK_INVALID_LIST_POSITION)
     return;
   project = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  if (project == NULL)
+  /* id 0: its page is being read */
+  if (project == NULL || zs_project_get_id (project) == 0)
     return;
   self->open_position = position;
   zs_record_editor_set_record_id (self->editor, zs_project_get_id (project));
@@ -244,7 +245,8 @@ selection_changed_cb (ZsProjectsPage *self)
   g_autoptr(ZsProject) project = NULL;
 
   if (self->restoring || position == GTK_INVALID_LIST_POSITION ||
-      (project = g_list_model_get_item (G_LIST_MODEL (self->selection), position)) == NULL)
+      (project = g_list_model_get_item (G_LIST_MODEL (self->selection), position)) == NULL ||
+      zs_project_get_id (project) == 0)
     return;
   /* The list changed around the project shown: nothing to open. */
   if (zs_project_get_id (project) == zs_record_editor_get_record_id (self->editor) &&
@@ -269,7 +271,8 @@ items_changed_cb (ZsProjectsPage *self)
   g_autoptr(ZsProject) project = NULL;
 
   if (position == GTK_INVALID_LIST_POSITION ||
-      (project = g_list_model_get_item (G_LIST_MODEL (self->selection), position)) == NULL)
+      (project = g_list_model_get_item (G_LIST_MODEL (self->selection), position)) == NULL ||
+      zs_project_get_id (project) == 0)
     return;
   if (zs_project_get_id (project) != zs_record_editor_get_record_id (self->editor) &&
       !zs_record_editor_is_dirty (self->editor))
