@@ -669,6 +669,45 @@ test_import (Fixture       *fixture,
   zs_test_destroy_window (dialog);
 }
 
+/* A label that names two sectors: the firm is imported without it, and the
+ * dialog offers both; the one chosen reaches the firm on the next run. */
+static void
+test_import_labels (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->db.dir, "labels.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *code = valid_uscc ("91654004MA7XKW0B1");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsFirm) firm = NULL;
+  g_auto(GStrv) sectors = NULL;
+  ZsImportDialog *dialog;
+
+  contents = g_strdup_printf ("企业名称,统一社会信用代码,所属行业\n标签测试有限公司,%s,跨境电商\n", code);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  dialog = ZS_IMPORT_DIALOG (zs_window_open_import (fixture->window));
+  zs_import_dialog_set_entity (dialog, ZS_IMPORT_ENTITY_FIRMS);
+  g_assert_true (zs_import_dialog_set_file (dialog, path));
+
+  zs_import_dialog_start (dialog, TRUE);
+  g_assert_true (zs_test_wait_until (import_is_done, dialog));
+  g_assert_cmpuint (zs_import_job_get_inserted (zs_import_dialog_get_job (dialog)), ==, 1);
+  g_assert_cmpuint (zs_import_dialog_get_n_labels (dialog), ==, 1);
+  g_assert_false (zs_import_dialog_set_label_code (dialog, "sectors", "跨境电商", "c05-naan-food"));
+  g_assert_true (zs_import_dialog_set_label_code (dialog, "sectors", "跨境电商", "c09-cross-border-ecommerce"));
+
+  zs_import_dialog_start (dialog, FALSE);
+  g_assert_true (zs_test_wait_until (import_is_done, dialog));
+  g_assert_cmpuint (zs_import_dialog_get_n_labels (dialog), ==, 0);
+  firm = zs_store_find_firm_by_uscc (fixture->store, code, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (firm);
+  g_object_get (firm, "sectors", &sectors, NULL);
+  g_assert_cmpstrv (sectors, ((const char *[]) { "c09-cross-border-ecommerce", NULL }));
+  zs_test_destroy_window (dialog);
+}
+
 /* }}} */
 
 int
@@ -691,6 +730,7 @@ main (int   argc,
   g_test_add ("/gtk/views/projects", Fixture, NULL, fixture_set_up, test_projects_list_and_board, fixture_tear_down);
   g_test_add ("/gtk/views/sectors", Fixture, NULL, fixture_set_up, test_sectors_tree, fixture_tear_down);
   g_test_add ("/gtk/views/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/gtk/views/import-labels", Fixture, NULL, fixture_set_up, test_import_labels, fixture_tear_down);
   g_test_add ("/gtk/views/activities", Fixture, NULL, fixture_set_up, test_activities_due, fixture_tear_down);
 
   status = g_test_run ();

@@ -32,6 +32,7 @@ struct _ZsImportDialog
   char                 *rejects_path;
   GStrv                 header;
   GPtrArray            *column_choices;   /* GtkDropDown per column */
+  GPtrArray            *label_maps;       /* field, label, code, … chosen for labels left out */
   ZsImportJob          *job;
   GCancellable         *cancellable;
   gboolean              running;
@@ -45,9 +46,11 @@ struct _ZsImportDialog
   GtkProgressBar       *progress_bar;
   GtkLabel             *progress_label;
   GtkLabel             *summary_label;
+  GtkBox               *labels_box;       /* a drop-down per label left out */
   GtkButton            *undo_button;
   GtkButton            *import_button;
   GtkButton            *import_now_button;
+  GtkButton            *import_again_button;
 };
 
 G_DEFINE_FINAL_TYPE (ZsImportDialog, zs_import_dialog, ADW_TYPE_WINDOW)
@@ -214,6 +217,7 @@ describe_result (ZsImportDialog *self,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *unmapped = NULL;
   const char * const *columns = zs_import_job_get_unmapped_columns (self->job);
+  g_autoptr(GVariant) warnings = zs_import_job_get_warnings (self->job);
 
   if (error != NULL)
     g_string_append_printf (text, "%s\n\n", error->message);
@@ -232,8 +236,193 @@ describe_result (ZsImportDialog *self,
       unmapped = g_strjoinv (", ", (char **) columns);
       g_string_append_printf (text, _("\nColumns not imported: %s"), unmapped);
     }
+  if (g_variant_n_children (warnings) > 0)
+    g_string_append (text, _("\n\nSome sector or region labels name no code, or several: the firms were "
+                             "imported without them and keep them in their notes. Choose a code for each "
+                             "label below, then import again."));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
+
+/* Labels left out {{{ */
+
+static void
+remember_label_map (ZsImportDialog *self,
+                    const char     *field,
+                    const char     *label,
+                    const char     *code)
+{
+  for (guint i = 0; i + 2 < self->label_maps->len; i += 3)
+    if (g_str_equal (self->label_maps->pdata[i], field) && g_str_equal (self->label_maps->pdata[i + 1], label))
+      {
+        g_ptr_array_remove_range (self->label_maps, i, 3);
+        break;
+      }
+  if (code == NULL)
+    return;
+  g_ptr_array_add (self->label_maps, g_strdup (field));
+  g_ptr_array_add (self->label_maps, g_strdup (label));
+  g_ptr_array_add (self->label_maps, g_strdup (code));
+}
+
+static void
+label_choice_cb (GtkDropDown    *choice,
+                 GParamSpec     *pspec,
+                 ZsImportDialog *self)
+{
+  GStrv codes = g_object_get_data (G_OBJECT (choice), "codes");
+  guint selected = gtk_drop_down_get_selected (choice);
+
+  remember_label_map (self, g_object_get_data (G_OBJECT (choice), "field"),
+                      g_object_get_data (G_OBJECT (choice), "label"),
+                      selected > 0 && selected <= g_strv_length (codes) ? codes[selected - 1] : NULL);
+}
+
+/* The codes a label may be given: its candidates, or every sector (region). */
+static void
+label_codes (ZsImportDialog  *self,
+             const char      *field,
+             const char     **candidates,
+             const char     **names,
+             GStrvBuilder    *codes,
+             GStrvBuilder    *titles)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  gboolean sectors = g_str_equal (field, "sectors");
+
+  if (candidates[0] != NULL)
+    {
+      for (guint i = 0; candidates[i] != NULL; i++)
+        {
+          g_autofree char *title = g_strdup_printf ("%s (%s)", names[i], candidates[i]);
+
+          g_strv_builder_add (codes, candidates[i]);
+          g_strv_builder_add (titles, title);
+        }
+      return;
+    }
+  all = sectors ? zs_store_list_sectors (self->store, 0, NULL) : zs_store_list_regions (self->store, NULL);
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      const char *code = sectors ? zs_sector_get_code (all->pdata[i]) : zs_region_get_code (all->pdata[i]);
+      const char *name = sectors ? zs_sector_get_name (all->pdata[i]) : zs_region_get_name (all->pdata[i]);
+      g_autofree char *title = g_strdup_printf ("%s (%s)", name, code);
+
+      g_strv_builder_add (codes, code);
+      g_strv_builder_add (titles, title);
+    }
+}
+
+static void
+show_labels (ZsImportDialog *self)
+{
+  g_autoptr(GVariant) warnings = zs_import_job_get_warnings (self->job);
+  GtkWidget *child;
+  GVariantIter iter;
+  const char *field, *label;
+  const char **candidates, **names;
+  guint32 rows;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->labels_box))) != NULL)
+    gtk_box_remove (self->labels_box, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->labels_box), g_variant_n_children (warnings) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_again_button),
+                          g_variant_n_children (warnings) > 0 && zs_import_job_get_import_id (self->job) > 0);
+  g_variant_iter_init (&iter, warnings);
+  while (g_variant_iter_next (&iter, "(&s&su^a&s^a&s)", &field, &label, &rows, &candidates, &names))
+    {
+      g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+      g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
+      g_auto(GStrv) title_list = NULL;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s “%s” (%u row)", "%s “%s” (%u rows)", rows),
+                                               g_str_equal (field, "sectors") ? _("Sector") : _("Region"),
+                                               label, rows);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *name = gtk_label_new (text);
+      GtkDropDown *choice;
+
+      g_strv_builder_add (titles, _("Leave unmapped"));
+      label_codes (self, field, candidates, names, codes, titles);
+      title_list = g_strv_builder_end (titles);
+      choice = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char * const *) title_list));
+      g_object_set_data_full (G_OBJECT (choice), "codes", g_strv_builder_end (codes), (GDestroyNotify) g_strfreev);
+      g_object_set_data_full (G_OBJECT (choice), "field", g_strdup (field), g_free);
+      g_object_set_data_full (G_OBJECT (choice), "label", g_strdup (label), g_free);
+      g_signal_connect (choice, "notify::selected", G_CALLBACK (label_choice_cb), self);
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_box_append (GTK_BOX (row), name);
+      gtk_box_append (GTK_BOX (row), GTK_WIDGET (choice));
+      gtk_box_append (self->labels_box, row);
+      g_free (candidates);
+      g_free (names);
+    }
+}
+
+/**
+ * zs_import_dialog_get_n_labels:
+ * @self: a #ZsImportDialog
+ *
+ * Returns: how many labels of the last run named no code, or several
+ */
+guint
+zs_import_dialog_get_n_labels (ZsImportDialog *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (ZS_IS_IMPORT_DIALOG (self), 0);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->labels_box)))
+    return 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->labels_box)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/**
+ * zs_import_dialog_set_label_code:
+ * @self: a #ZsImportDialog
+ * @field: "sectors" or "region_code"
+ * @label: a label the last run listed
+ * @code: (nullable): one of the codes offered for it, %NULL to leave it
+ *
+ * Chooses @code in the label's drop-down, for the next run.
+ *
+ * Returns: %FALSE if the label or the code is not offered
+ */
+gboolean
+zs_import_dialog_set_label_code (ZsImportDialog *self,
+                                 const char     *field,
+                                 const char     *label,
+                                 const char     *code)
+{
+  g_return_val_if_fail (ZS_IS_IMPORT_DIALOG (self), FALSE);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->labels_box)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *choice = gtk_widget_get_last_child (row);
+      GStrv codes = choice ? g_object_get_data (G_OBJECT (choice), "codes") : NULL;
+
+      if (codes == NULL || g_strcmp0 (g_object_get_data (G_OBJECT (choice), "field"), field) != 0 ||
+          g_strcmp0 (g_object_get_data (G_OBJECT (choice), "label"), label) != 0)
+        continue;
+      if (code == NULL)
+        {
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), 0);
+          return TRUE;
+        }
+      for (guint i = 0; codes[i] != NULL; i++)
+        if (g_str_equal (codes[i], code))
+          {
+            gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), i + 1);
+            return TRUE;
+          }
+      return FALSE;
+    }
+  return FALSE;
+}
+
+/* }}} */
 
 static void
 run_cb (GObject      *object,
@@ -258,6 +447,7 @@ run_cb (GObject      *object,
   gtk_label_set_label (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->undo_button), !dry_run && zs_import_job_get_import_id (self->job) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->import_now_button), dry_run && ok);
+  show_labels (self);
   show_mapping (self);
   gtk_stack_set_visible_child_name (self->stack, "done");
   g_signal_emit (self, signals[FINISHED], 0, dry_run, ok);
@@ -272,6 +462,8 @@ show_failure (ZsImportDialog *self,
   gtk_label_set_label (self->summary_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->undo_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->import_now_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_again_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->labels_box), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "done");
 }
 
@@ -317,6 +509,9 @@ zs_import_dialog_start (ZsImportDialog *self,
   zs_import_job_set_rejects_path (self->job, self->rejects_path);
   zs_import_job_set_duplicate_policy (self->job, gtk_drop_down_get_selected (self->duplicate_choice));
   g_object_set_data (G_OBJECT (self->job), "dry-run", GINT_TO_POINTER (dry_run));
+  for (guint i = 0; i + 2 < self->label_maps->len; i += 3)
+    zs_import_job_map_label (self->job, self->label_maps->pdata[i], self->label_maps->pdata[i + 1],
+                             self->label_maps->pdata[i + 2], NULL);
   if (!apply_mapping (self, self->job, &error))
     {
       show_failure (self, error->message);
@@ -413,6 +608,14 @@ dry_run_cb (ZsImportDialog *self)
 static void
 import_cb (ZsImportDialog *self)
 {
+  zs_import_dialog_start (self, FALSE);
+}
+
+/* After an import, the labels chosen reach the firms it wrote by updating them. */
+static void
+import_again_cb (ZsImportDialog *self)
+{
+  gtk_drop_down_set_selected (self->duplicate_choice, ZS_DUPLICATE_POLICY_UPDATE);
   zs_import_dialog_start (self, FALSE);
 }
 
@@ -532,7 +735,15 @@ create_done_page (ZsImportDialog *self)
   gtk_box_append (GTK_BOX (actions), GTK_WIDGET (self->import_now_button));
   gtk_box_append (GTK_BOX (actions), button (_("_Close"), NULL, G_CALLBACK (gtk_window_close), self));
   gtk_widget_set_halign (actions, GTK_ALIGN_END);
+  self->labels_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  gtk_box_append (self->labels_box, gtk_label_new (NULL));
+  gtk_widget_set_visible (GTK_WIDGET (self->labels_box), FALSE);
+  self->import_again_button = GTK_BUTTON (button (_("Import _Again with These Codes"), NULL,
+                                                  G_CALLBACK (import_again_cb), self));
+  gtk_widget_set_visible (GTK_WIDGET (self->import_again_button), FALSE);
+  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (self->import_again_button));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary_label));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->labels_box));
   gtk_box_append (GTK_BOX (box), actions);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   g_object_set (box, "margin-start", 24, "margin-end", 24, NULL);
@@ -594,6 +805,7 @@ zs_import_dialog_finalize (GObject *object)
   g_free (self->rejects_path);
   g_strfreev (self->header);
   g_ptr_array_unref (self->column_choices);
+  g_ptr_array_unref (self->label_maps);
 
   G_OBJECT_CLASS (zs_import_dialog_parent_class)->finalize (object);
 }
@@ -627,6 +839,7 @@ static void
 zs_import_dialog_init (ZsImportDialog *self)
 {
   self->column_choices = g_ptr_array_new ();
+  self->label_maps = g_ptr_array_new_with_free_func (g_free);
   gtk_window_set_title (GTK_WINDOW (self), _("Import"));
   gtk_window_set_default_size (GTK_WINDOW (self), 900, 600);
   build (self);
@@ -690,6 +903,7 @@ zs_import_dialog_set_file (ZsImportDialog *self,
 
   g_free (self->path);
   self->path = g_steal_pointer (&copy);
+  g_ptr_array_set_size (self->label_maps, 0);
   if (self->rejects_path == NULL || g_str_has_suffix (self->rejects_path, ".rejects.csv"))
     {
       g_autofree char *rejects = g_strconcat (path, ".rejects.csv", NULL);

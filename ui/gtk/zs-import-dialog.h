@@ -32,5 +32,10 @@ gboolean        zs_import_dialog_undo             (ZsImportDialog *self);
 const char     *zs_import_dialog_get_state        (ZsImportDialog *self);
 ZsImportJob    *zs_import_dialog_get_job          (ZsImportDialog *self);
 const char     *zs_import_dialog_get_summary      (ZsImportDialog *self);
+guint           zs_import_dialog_get_n_labels     (ZsImportDialog *self);
+gboolean        zs_import_dialog_set_label_code   (ZsImportDialog *self,
+                                                   const char     *field,
+                                                   const char     *label,
+                                                   const char     *code);
 
 G_END_DECLS
