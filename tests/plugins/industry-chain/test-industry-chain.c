@@ -759,8 +759,16 @@ test_usage_errors (ChainFixture  *fixture,
                    gconstpointer  data)
 {
   g_autofree char *help = run_text (fixture, "--help", NULL);
+  g_autofree char *match_help = run_text (fixture, "match", "--help", NULL);
+  g_autoptr(ZsPlugin) plugin = zs_plugin_engine_get_plugin (fixture->engine, "industry-chain", NULL);
 
+  /* The kit gives the help; the .plugin file names the verb. */
   g_assert_nonnull (strstr (help, "chain match [CHAIN]"));
+  g_assert_nonnull (strstr (help, "chain link-edit LINK"));
+  g_assert_nonnull (strstr (match_help, "--top N"));
+  g_assert_nonnull (strstr (match_help, "--park PARK"));
+  g_assert_null (strstr (match_help, "--title"));
+  g_assert_true (g_strv_contains (zs_plugin_get_verbs (plugin), "chain"));
   run_fails (fixture, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "frobnicate", NULL);
   run_fails (fixture, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "show", NULL);
   run_fails (fixture, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "show", "electronics", "textiles", NULL);
