@@ -98,39 +98,16 @@ schema_provider_iface_init (ZsSchemaProviderInterface *iface)
   iface->get_migrations = chain_plugin_get_migrations;
 }
 
-static char **
-chain_plugin_get_commands (ZsCommandProvider *provider)
+static ZsCommandKit *
+chain_plugin_create_command_kit (ZsCommandProvider *provider)
 {
-  const char *commands[] = { "chain", NULL };
-
-  return g_strdupv ((char **) commands);
-}
-
-static char *
-chain_plugin_get_help (ZsCommandProvider *provider,
-                       const char        *command)
-{
-  return zs_chain_cli_get_help ();
-}
-
-static char *
-chain_plugin_run (ZsCommandProvider  *provider,
-                  ZsPluginContext    *context,
-                  const char         *command,
-                  const char * const *args,
-                  gboolean            json,
-                  GError            **error)
-{
-  return zs_chain_cli_run (zs_plugin_context_get_store (context), zs_plugin_context_get_engine (context),
-                           args, json, error);
+  return zs_chain_cli_create_kit ();
 }
 
 static void
 command_provider_iface_init (ZsCommandProviderInterface *iface)
 {
-  iface->get_commands = chain_plugin_get_commands;
-  iface->get_help = chain_plugin_get_help;
-  iface->run = chain_plugin_run;
+  iface->create_command_kit = chain_plugin_create_command_kit;
 }
 
 static void
