@@ -39,6 +39,8 @@
  * lock, and if so ends early: a user's edit then waits for a few hundred
  * rows, not for a whole batch. */
 #define WAITER_CHECK_ROWS 256
+/* Each attempt waits as long as any writer does (5 s). */
+#define BATCH_LOCK_ATTEMPTS 12
 #define PROGRESS_EVERY 1000
 
 /* A firm imported without a sector or region label that named no code, or
@@ -1177,6 +1179,27 @@ writer_waits (ZsImportJob *self)
          _zs_store_writers_waiting (self->store);
 }
 
+/* Between batches nothing is half-written, so an import that finds the
+ * lock held longer than a writer's usual wait (a slow machine, a long
+ * write elsewhere) waits on rather than give up what is left. */
+static gboolean
+begin_next_batch (ZsImportJob  *self,
+                  GError      **error)
+{
+  g_autoptr(GError) busy = NULL;
+
+  for (guint attempt = 0; attempt < BATCH_LOCK_ATTEMPTS; attempt++)
+    {
+      g_clear_error (&busy);
+      if (zs_store_begin (self->store, &busy))
+        return TRUE;
+      if (!g_error_matches (busy, ZS_ERROR, ZS_ERROR_BUSY))
+        break;
+    }
+  g_propagate_error (error, g_steal_pointer (&busy));
+  return FALSE;
+}
+
 static gboolean
 next_batch (ZsImportJob  *self,
             char        **fields,
@@ -1202,7 +1225,7 @@ next_batch (ZsImportJob  *self,
   if (!commit_batch (self, error))
     return FALSE;
   _zs_store_yield_to_writers (self->store);
-  return zs_store_begin (self->store, error);
+  return begin_next_batch (self, error);
 }
 
 static gboolean
