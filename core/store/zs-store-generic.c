@@ -32,6 +32,7 @@ typedef struct
 
 static GMutex declared_lock;
 static GHashTable *declared;  /* name → DeclaredEntity */
+static GPtrArray *retired;    /* DeclaredEntity replaced by newer declarations */
 
 #define SEARCH_TABLE "record_search"
 
@@ -533,8 +534,15 @@ declare_entity (ZsRecordType *type)
 
   g_mutex_lock (&declared_lock);
   if (declared == NULL)
-    declared = g_hash_table_new (g_str_hash, g_str_equal);
-  g_hash_table_insert (declared, (gpointer) declared_entity->entity.name, declared_entity);
+    {
+      declared = g_hash_table_new (g_str_hash, g_str_equal);
+      retired = g_ptr_array_new ();
+    }
+  /* A declaration replaced by a newer one stays: code that looked up its
+   * ZsEntity may still hold it. */
+  if (g_hash_table_contains (declared, declared_entity->entity.name))
+    g_ptr_array_add (retired, g_hash_table_lookup (declared, declared_entity->entity.name));
+  g_hash_table_replace (declared, (gpointer) declared_entity->entity.name, declared_entity);
   g_mutex_unlock (&declared_lock);
   return &declared_entity->entity;
 }

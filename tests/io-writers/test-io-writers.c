@@ -1329,9 +1329,10 @@ test_speed (DirFixture    *fixture,
 
       close_sink (sink);
       elapsed = g_get_monotonic_time () - start;
+      /* Reported, not asserted: speed is measured by bench/, against a
+       * reference in the same run, not by a timed test. */
       g_test_message ("%u rows to %s in %.2f s", n_rows, extensions[e],
                       elapsed / (double) G_USEC_PER_SEC);
-      g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
 
       file = g_file_new_for_path (path);
       info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
