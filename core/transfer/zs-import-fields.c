@@ -438,14 +438,18 @@ _zs_import_lookups_map_label (ZsImportLookups  *lookups,
 /**
  * _zs_import_lookups_take_unmapped:
  *
- * Returns: (transfer container): the labels of the last row that were
- *   left out, as #ZsImportUnmapped; the list starts empty again
+ * Returns: (transfer container) (nullable): the labels of the last row
+ *   that were left out, as #ZsImportUnmapped, or %NULL if none; the list
+ *   starts empty again
  */
 GPtrArray *
 _zs_import_lookups_take_unmapped (ZsImportLookups *lookups)
 {
   GPtrArray *taken = lookups->row_unmapped;
 
+  /* most rows leave nothing out: no allocation for them */
+  if (taken->len == 0)
+    return NULL;
   lookups->row_unmapped = g_ptr_array_new_with_free_func ((GDestroyNotify) _zs_import_unmapped_unref);
   return taken;
 }

@@ -741,7 +741,7 @@ parse_row (ZsImportJob  *self,
         {
           g_autoptr(GPtrArray) left_out = _zs_import_lookups_take_unmapped (self->lookups);
 
-          if (left_out->len > 0)
+          if (left_out != NULL)
             {
               if (row->unmapped == NULL)
                 row->unmapped = g_ptr_array_new_with_free_func ((GDestroyNotify) _zs_import_unmapped_unref);
