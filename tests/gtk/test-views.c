@@ -135,6 +135,78 @@ test_paged_model (Fixture       *fixture,
                     count_sql (fixture->store, "SELECT count(*) FROM core_projects WHERE stage = 'lost'"));
 }
 
+static gboolean
+count_tick (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+record_n_items (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                GArray     *seen)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_array_append_val (seen, n);
+}
+
+/* A far page is one keyset seek with the rows an offset would give; a slow
+ * query leaves the main loop running; a count for an old filter is dropped. */
+static void
+test_paged_model_async (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(ZsFirmListModel) model = zs_firm_list_model_new (fixture->store);
+  ZsPagedModel *paged = ZS_PAGED_MODEL (model);
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  gint64 in_sector, start;
+  guint ticks = 0, ticker;
+  gulong handler;
+
+  zs_paged_model_set_page_size (paged, 7);
+  zs_test_wait_for_model (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 200);
+  expected = zs_store_list_firms (fixture->store, NULL, NULL, 189, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, ==, 11);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(ZsFirm) item = zs_test_get_loaded_item (model, 189 + i);
+
+      g_assert_cmpint (zs_firm_get_id (item), ==, zs_firm_get_id (g_ptr_array_index (expected, i)));
+    }
+  /* pages 27 and 28 (the last, of four rows), nothing before them */
+  g_assert_cmpuint (zs_paged_model_get_n_fetches (paged), ==, 2);
+
+  /* Every query now takes 300 ms in the worker. */
+  in_sector = zs_store_count_firms (fixture->store, NULL, "c05-naan-food", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (in_sector, <, 200);
+  zs_paged_model_set_worker_delay (paged, 300);
+  ticker = g_timeout_add (10, count_tick, &ticks);
+  handler = g_signal_connect (model, "items-changed", G_CALLBACK (record_n_items), seen);
+  start = g_get_monotonic_time ();
+  zs_firm_list_model_set_sector (model, "c09-cross-border-ecommerce");
+  zs_firm_list_model_set_sector (model, "c05-naan-food");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 50 * G_TIME_SPAN_MILLISECOND);
+  g_assert_true (zs_paged_model_is_loading (paged));
+  zs_test_wait_for_model (model);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 300 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpuint (ticks, >=, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, in_sector);
+  /* the first sector's count never reached the list */
+  for (guint i = 0; i < seen->len; i++)
+    g_assert_true (g_array_index (seen, guint, i) == 0 || g_array_index (seen, guint, i) == in_sector);
+  g_signal_handler_disconnect (model, handler);
+  g_source_remove (ticker);
+}
+
 /* }}} */
 
 /* Firms {{{ */
@@ -719,6 +791,7 @@ main (int   argc,
   app = zs_test_init (&argc, &argv, APPLICATION_ID ".ViewTest");
 
   g_test_add ("/gtk/models/paged", Fixture, NULL, fixture_set_up, test_paged_model, fixture_tear_down);
+  g_test_add ("/gtk/models/paged-async", Fixture, NULL, fixture_set_up, test_paged_model_async, fixture_tear_down);
   g_test_add ("/gtk/views/dashboard", Fixture, NULL, fixture_set_up, test_dashboard, fixture_tear_down);
   g_test_add ("/gtk/views/firms", Fixture, NULL, fixture_set_up, test_firms_filter_and_edit, fixture_tear_down);
   g_test_add ("/gtk/views/firm-save-refused", Fixture, NULL, fixture_set_up, test_firm_save_refused,
