@@ -292,7 +292,7 @@ _zs_store_get_import_status (ZsStore  *self,
     }
   else if (!row)
     g_set_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND,
-                 _("There is no import with id %" G_GINT64_FORMAT), import_id);
+                 _("There is no import with id %" PRId64), import_id);
   sqlite3_reset (stmt);
   return status;
 }

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "zs-store-private.h"
@@ -117,15 +119,15 @@ _zs_store_check_audit_seal (ZsStore  *self,
   if (rows < sealed_rows)
     g_set_error (error, ZS_ERROR, ZS_ERROR_DAMAGED,
                  g_dngettext (GETTEXT_PACKAGE,
-                              "The audit trail was changed outside Zhaoshang: %" G_GINT64_FORMAT " row missing",
-                              "The audit trail was changed outside Zhaoshang: %" G_GINT64_FORMAT " rows missing",
+                              "The audit trail was changed outside Zhaoshang: %" PRId64 " row missing",
+                              "The audit trail was changed outside Zhaoshang: %" PRId64 " rows missing",
                               sealed_rows - rows),
                  sealed_rows - rows);
   else if (rows > sealed_rows)
     g_set_error (error, ZS_ERROR, ZS_ERROR_DAMAGED,
                  g_dngettext (GETTEXT_PACKAGE,
-                              "The audit trail was changed outside Zhaoshang: %" G_GINT64_FORMAT " row added",
-                              "The audit trail was changed outside Zhaoshang: %" G_GINT64_FORMAT " rows added",
+                              "The audit trail was changed outside Zhaoshang: %" PRId64 " row added",
+                              "The audit trail was changed outside Zhaoshang: %" PRId64 " rows added",
                               rows - sealed_rows),
                  rows - sealed_rows);
   else if (digest != sealed_digest)

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -305,7 +307,7 @@ describe_writer (gpointer user_data)
   if (stmt == NULL)
     return NULL;
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    writer = g_strdup_printf (_("an import is running (import %" G_GINT64_FORMAT ", started %s by %s)"),
+    writer = g_strdup_printf (_("an import is running (import %" PRId64 ", started %s by %s)"),
                               (gint64) sqlite3_column_int64 (stmt, 0),
                               (const char *) sqlite3_column_text (stmt, 1),
                               sqlite3_column_text (stmt, 2) ? (const char *) sqlite3_column_text (stmt, 2) : "?");

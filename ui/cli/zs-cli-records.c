@@ -621,7 +621,7 @@ zs_cli_records_edit (ZsCli    *cli,
   if (!field_options_any_set (options))
     return zs_cli_usage_error (error, _("nothing to change; give at least one option"));
   if (cli->if_version < 0)
-    return zs_cli_usage_error (error, _("--if-version: “%" G_GINT64_FORMAT "” is not a version; versions start at 1"),
+    return zs_cli_usage_error (error, _("--if-version: “%" PRId64 "” is not a version; versions start at 1"),
                                cli->if_version);
   if (!zs_cli_parse_id ("id", (*args)[2], &id, error) ||
       !(record = zs_store_get_record (cli->store, (*args)[1], id, error)))

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -676,7 +678,7 @@ zs_cli_parse_edit (ZsCli        *cli,
   if (!zs_cli_fields_any_set (fields) && !*clear_sectors)
     return zs_cli_usage_error (error, _("nothing to change; give at least one option"));
   if (cli->if_version < 0)
-    return zs_cli_usage_error (error, _("--if-version: “%" G_GINT64_FORMAT "” is not a version; versions start at 1"),
+    return zs_cli_usage_error (error, _("--if-version: “%" PRId64 "” is not a version; versions start at 1"),
                                cli->if_version);
   return TRUE;
 }
