@@ -212,6 +212,17 @@ test_validate_func (StoreFixture  *fixture,
   g_assert_cmpint (count_rows (fixture->store), ==, 0);
 }
 
+/* @text with every @from replaced by @to. */
+static char *
+replace_text (const char *text,
+              const char *from,
+              const char *to)
+{
+  g_auto(GStrv) parts = g_strsplit (text, from, -1);
+
+  return g_strjoinv (to, parts);
+}
+
 static void
 test_migration (StoreFixture  *fixture,
                 gconstpointer  data)
@@ -222,14 +233,14 @@ test_migration (StoreFixture  *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
   g_autofree char *version = NULL;
+  g_autofree char *v2_text = NULL;
   gint64 id = add_partner (fixture->store, v1, "伊犁伙伴", "伊宁", 3);
 
   /* version 2: "town" is now "city", "phone" is new */
-  json = g_strdup (partner_v1);
-  json = g_strjoinv ("\"version\": 2", g_strsplit (json, "\"version\": 1", -1));
-  json = g_strjoinv ("{ \"name\": \"city\", \"kind\": \"text\", \"renamed_from\": \"town\", \"searchable\": true },"
-                     " { \"name\": \"phone\", \"kind\": \"text\", \"since_version\": 2 }",
-                     g_strsplit (json, "{ \"name\": \"town\", \"kind\": \"text\", \"searchable\": true }", -1));
+  v2_text = replace_text (partner_v1, "\"version\": 1", "\"version\": 2");
+  json = replace_text (v2_text, "{ \"name\": \"town\", \"kind\": \"text\", \"searchable\": true }",
+                       "{ \"name\": \"city\", \"kind\": \"text\", \"renamed_from\": \"town\", \"searchable\": true },"
+                       " { \"name\": \"phone\", \"kind\": \"text\", \"since_version\": 2 }");
   v2 = declare (json);
   g_assert_true (zs_store_register_record_type (fixture->store, v2, &error));
   g_assert_no_error (error);
