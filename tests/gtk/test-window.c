@@ -329,6 +329,7 @@ test_window_chinese (void)
   store = zs_test_open_store (&db, TRUE);
   window = present_and_paint (store);
   page = show_firms (window);
+  zs_test_wait_for_model (zs_firms_page_get_model (page));
   g_assert_cmpstr (zs_firms_page_get_status_text (page), ==, "200 家企业");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "招商");
   zs_test_render_to_png (GTK_WIDGET (window), "gtk-window-zh.png");
