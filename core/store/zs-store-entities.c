@@ -1724,3 +1724,21 @@ zs_store_list_changes (ZsStore     *self,
                        error, "s", entity, "i", entity_id,
                        "i", sql_limit (limit), "i", (gint64) offset, NULL);
 }
+
+/**
+ * _zs_store_list_firms_noting:
+ *
+ * The firms whose notes hold @text, by id, in one read.
+ */
+GPtrArray *
+_zs_store_list_firms_noting (ZsStore     *self,
+                             const char  *text,
+                             guint        offset,
+                             guint        limit,
+                             GError     **error)
+{
+  g_autofree char *pattern = g_strconcat ("%", text, "%", NULL);
+
+  return list_records (self, &zs_entity_firm, "WHERE t.notes LIKE ?1 ORDER BY t.id LIMIT ?2 OFFSET ?3", error,
+                       "s", pattern, "i", limit == 0 ? (gint64) -1 : (gint64) limit, "i", (gint64) offset, NULL);
+}

@@ -533,3 +533,27 @@ _zs_store_apply_plugin_schema_step (ZsStore     *self,
     }
   return _zs_store_release (self, error);
 }
+
+/**
+ * _zs_store_swap_pragma:
+ *
+ * Sets the connection setting @pragma to @value, for speed during a batch
+ * import.
+ *
+ * Returns: (transfer full) (nullable): the value in force before, for
+ *   restoring it, or %NULL if it could not be changed
+ */
+char *
+_zs_store_swap_pragma (ZsStore    *self,
+                       const char *pragma,
+                       const char *value)
+{
+  g_autofree char *read = g_strdup_printf ("PRAGMA %s", pragma);
+  g_autofree char *write = g_strdup_printf ("PRAGMA %s = %s", pragma, value);
+  g_autoptr(GPtrArray) rows = _zs_store_query (self, read, NULL, NULL);
+
+  if (rows == NULL || rows->len == 0 || _zs_store_execute (self, write, NULL, NULL) < 0)
+    return NULL;
+  return g_strdup (((char **) g_ptr_array_index (rows, 0))[0]);
+}
+

@@ -155,4 +155,13 @@ gboolean      _zs_store_apply_plugin_schema_step (ZsStore *self,
                                         const char     *sql,
                                         GError        **error);
 
+char         *_zs_store_swap_pragma     (ZsStore        *self,
+                                        const char     *pragma,
+                                        const char     *value);
+GPtrArray    *_zs_store_list_firms_noting (ZsStore      *self,
+                                        const char     *text,
+                                        guint           offset,
+                                        guint           limit,
+                                        GError        **error);
+
 G_END_DECLS

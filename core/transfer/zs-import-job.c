@@ -25,7 +25,6 @@
 #include "zs-import-private.h"
 #include "zs-row-sink.h"
 #include "zs-row-source.h"
-#include "zs-store-raw-private.h"
 
 /* Each commit writes out every page its batch touched; the code and
  * name-hash indexes take rows in random order, so larger batches write
@@ -1317,23 +1316,8 @@ reset_counts (ZsImportJob *self)
 
 static gboolean import_all (ZsImportJob *self, GCancellable *cancellable, GError **error);
 
-/* Settings an import changes while it runs, for speed; each function sets
- * the value given and returns the one in force before, for restoring it,
- * or NULL if it could not be changed. */
-static char *
-swap_pragma (ZsStore    *store,
-             const char *pragma,
-             const char *value)
-{
-  g_autofree char *read = g_strdup_printf ("PRAGMA %s", pragma);
-  g_autofree char *write = g_strdup_printf ("PRAGMA %s = %s", pragma, value);
-  g_autoptr(GPtrArray) rows = _zs_store_query (store, read, NULL, NULL);
-
-  if (rows == NULL || rows->len == 0 || _zs_store_execute (store, write, NULL, NULL) < 0)
-    return NULL;
-  return g_strdup (((char **) g_ptr_array_index (rows, 0))[0]);
-}
-
+/* Settings an import changes while it runs, for speed (see
+ * _zs_store_swap_pragma ()). */
 typedef struct {
   char     *wal_autocheckpoint;
   char     *cache_size;
@@ -1346,10 +1330,10 @@ speed_up_store (ZsImportJob   *self,
 {
   /* Fewer, larger checkpoints: each one waits for the disk twice, and a
    * page written by many batches is copied once. */
-  saved->wal_autocheckpoint = swap_pragma (self->store, "wal_autocheckpoint", "65536");
+  saved->wal_autocheckpoint = _zs_store_swap_pragma (self->store, "wal_autocheckpoint", "65536");
   /* The indexes on codes and name hashes take rows in random order; the
    * pages they touch stay cached (96 MiB, within the import's 150 MiB). */
-  saved->cache_size = swap_pragma (self->store, "cache_size", "-98304");
+  saved->cache_size = _zs_store_swap_pragma (self->store, "cache_size", "-98304");
   if (self->dry_run)
     return;
   /* Restored even if only partly set. */
@@ -1362,9 +1346,9 @@ restore_store (ZsImportJob   *self,
                SavedSettings *saved)
 {
   if (saved->wal_autocheckpoint != NULL)
-    g_free (swap_pragma (self->store, "wal_autocheckpoint", saved->wal_autocheckpoint));
+    g_free (_zs_store_swap_pragma (self->store, "wal_autocheckpoint", saved->wal_autocheckpoint));
   if (saved->cache_size != NULL)
-    g_free (swap_pragma (self->store, "cache_size", saved->cache_size));
+    g_free (_zs_store_swap_pragma (self->store, "cache_size", saved->cache_size));
   if (saved->search_tuned)
     _zs_store_tune_search (self->store, "firm_search", FALSE, NULL);
   g_free (saved->wal_autocheckpoint);
@@ -1744,26 +1728,10 @@ zs_store_list_firms_unmapped (ZsStore     *store,
                               GError     **error)
 {
   const char *mark = g_strcmp0 (field, "region_code") == 0 ? UNMAPPED_REGION_MARK : UNMAPPED_SECTOR_MARK;
-  g_autofree char *pattern = g_strconcat ("%", mark, "%", NULL);
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM firms WHERE notes LIKE ?1 ORDER BY id LIMIT %" G_GINT64_FORMAT
-                                          " OFFSET %u", limit == 0 ? (gint64) -1 : (gint64) limit, offset);
-  const char *params[] = { pattern, NULL };
-  g_autoptr(GPtrArray) ids = NULL;
-  g_autoptr(GPtrArray) firms = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_val_if_fail (ZS_IS_STORE (store), NULL);
 
-  if (!(ids = _zs_store_query (store, sql, params, error)))
-    return NULL;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      ZsFirm *firm = zs_store_get_firm (store, g_ascii_strtoll (((char **) ids->pdata[i])[0], NULL, 10), error);
-
-      if (firm == NULL)
-        return NULL;
-      g_ptr_array_add (firms, firm);
-    }
-  return g_steal_pointer (&firms);
+  return _zs_store_list_firms_noting (store, mark, offset, limit, error);
 }
 
 /* The import may be undone: it ended (or died), was not undone yet, and,
