@@ -70,7 +70,6 @@ extern const ZsEntity zs_entity_activity;
 extern const ZsEntity zs_entity_staff;
 extern const ZsEntity zs_entity_stage_change; /* audited only when a deletion takes it along */
 
-const ZsEntity *_zs_entity_lookup      (const char *name);
 
 /* zs-store-generic.c: entities of declared record types, by name */
 const ZsEntity *_zs_declared_entity_lookup (const char *name);
@@ -93,20 +92,10 @@ gboolean      _zs_store_step_done      (ZsStore       *self,
                                         GError       **error);
 void          _zs_store_set_error      (ZsStore       *self,
                                         GError       **error);
-gboolean      _zs_store_savepoint      (ZsStore       *self,
-                                        GError       **error);
-gboolean      _zs_store_release        (ZsStore       *self,
-                                        GError       **error);
-void          _zs_store_rollback_to    (ZsStore       *self);
-void          _zs_store_set_atomic_rows (ZsStore      *self,
-                                        gboolean       atomic);
 void          _zs_store_emit_changed   (ZsStore       *self,
                                         const char    *entity,
                                         gint64         id,
                                         ZsChangeKind   kind);
-char         *_zs_store_now            (void);
-void          _zs_store_set_import_id  (ZsStore       *self,
-                                        gint64         import_id);
 gint64        _zs_store_get_import_id  (ZsStore       *self);
 gboolean      _zs_store_defers_creation_audit (ZsStore *self);
 void          _zs_store_defer_creation_audit (ZsStore *self,
@@ -114,18 +103,9 @@ void          _zs_store_defer_creation_audit (ZsStore *self,
                                         gint64         id);
 gboolean      _zs_store_audit_creations (ZsStore      *self,
                                         GError       **error);
-void          _zs_store_drop_deferred  (ZsStore       *self);
-gboolean      _zs_store_write_deferred (ZsStore       *self,
-                                        GError       **error);
 char         *_zs_ids_to_json          (const gint64  *ids,
                                         guint          n_ids);
 gint64        _zs_firm_name_hash       (const char    *name);
-gint64        _zs_store_find_firm_by_uscc (ZsStore    *self,
-                                        const char    *uscc,
-                                        GError       **error);
-gint64        _zs_store_find_firm_by_name (ZsStore    *self,
-                                        const char    *name,
-                                        GError       **error);
 gboolean      _zs_store_check_can_write (ZsStore      *self,
                                         GError       **error);
 void          _zs_store_forget_write_role (ZsStore    *self);
@@ -133,8 +113,6 @@ gint64        _zs_store_count          (ZsStore       *self,
                                         const char    *sql,
                                         gint64         id,
                                         GError       **error);
-void          _zs_store_set_deferred_indexing (ZsStore *self,
-                                        gboolean       deferred);
 gboolean      _zs_store_is_indexing_deferred (ZsStore *self);
 GHashTable   *_zs_store_steal_search_pending (ZsStore *self);
 gboolean      _zs_store_is_known_sector (ZsStore      *self,
@@ -190,25 +168,13 @@ gboolean      _zs_store_check_search   (ZsStore       *self,
                                         GError       **error);
 gboolean      _zs_store_rebuild_search (ZsStore       *self,
                                         GError       **error);
-gboolean      _zs_store_tune_search    (ZsStore       *self,
-                                        const char    *table,
-                                        gboolean       many_rows,
-                                        GError       **error);
 
 /* zs-store-records.c: generic mapping of model objects to rows */
 gint64        _zs_record_insert        (ZsStore        *self,
                                         const ZsEntity *entity,
                                         GObject        *record,
                                         GError        **error);
-gboolean      _zs_record_update        (ZsStore        *self,
-                                        const ZsEntity *entity,
-                                        GObject        *record,
-                                        GError        **error);
 gboolean      _zs_record_delete        (ZsStore        *self,
-                                        const ZsEntity *entity,
-                                        gint64          id,
-                                        GError        **error);
-GObject      *_zs_record_load          (ZsStore        *self,
                                         const ZsEntity *entity,
                                         gint64          id,
                                         GError        **error);
@@ -220,7 +186,6 @@ GPtrArray    *_zs_record_collect       (ZsStore        *self,
                                         const ZsEntity *entity,
                                         sqlite3_stmt   *stmt,
                                         GError        **error);
-char         *_zs_value_to_string      (const GValue   *value);
 gboolean      _zs_value_from_string    (GValue         *value,
                                         const char     *text,
                                         GError        **error);
