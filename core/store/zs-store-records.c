@@ -248,12 +248,14 @@ GObject *
 _zs_record_from_row (const ZsEntity *entity,
                      sqlite3_stmt   *stmt)
 {
+  g_autoptr(GTypeClass) klass = g_type_class_ref (_zs_entity_get_gtype (entity));
+  /* Once a row: this runs for every record read. */
+  gboolean versioned = g_object_class_find_property (G_OBJECT_CLASS (klass), "version") != NULL;
   guint n = n_columns (entity);
   guint sectors_column = n + 1;
-  guint total = n + 1 + (entity->sector_table != NULL) + has_version (entity);
+  guint total = n + 1 + (entity->sector_table != NULL) + versioned;
   g_autofree const char **names = g_new0 (const char *, total);
   g_autofree GValue *values = g_new0 (GValue, total);
-  g_autoptr(GTypeClass) klass = g_type_class_ref (_zs_entity_get_gtype (entity));
   GObject *record;
 
   names[0] = "id";
@@ -277,7 +279,7 @@ _zs_record_from_row (const ZsEntity *entity,
       g_value_init (&values[sectors_column], G_TYPE_STRV);
       g_value_take_boxed (&values[sectors_column], codes ? g_strsplit (codes, ",", -1) : NULL);
     }
-  if (has_version (entity))
+  if (versioned)
     {
       names[total - 1] = "version";
       g_value_init (&values[total - 1], G_TYPE_INT64);
