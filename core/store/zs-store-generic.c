@@ -565,7 +565,10 @@ column_type (ZsFieldKind kind)
     }
 }
 
-/* Indexes for what writes and lists look up: unique values, references. */
+/* Indexes for what writes and lists look up. A unique field's index is
+ * UNIQUE too: the check before a write gives the readable error, the index
+ * keeps the rule when rows arrive another way (the owning plugin's own SQL).
+ * The plain index an older declaration made for it is dropped. */
 static void
 append_indexes (GString      *sql,
                 ZsRecordType *type)
@@ -578,7 +581,12 @@ append_indexes (GString      *sql,
       ZsFieldSpec *field = g_ptr_array_index (fields, i);
       const char *name = zs_field_spec_get_name (field);
 
-      if (zs_field_spec_get_unique (field) || zs_field_spec_get_kind (field) == ZS_FIELD_REFERENCE)
+      if (zs_field_spec_get_unique (field))
+        g_string_append_printf (sql,
+                                "DROP INDEX IF EXISTS %s_%s;\n"
+                                "CREATE UNIQUE INDEX IF NOT EXISTS %s_%s_unique ON %s (%s);\n",
+                                table, name, table, name, table, name);
+      else if (zs_field_spec_get_kind (field) == ZS_FIELD_REFERENCE)
         g_string_append_printf (sql, "CREATE INDEX IF NOT EXISTS %s_%s ON %s (%s);\n", table, name, table, name);
     }
 }
@@ -681,6 +689,60 @@ apply_schema (ZsStore       *self,
   return _zs_store_release (self, error);
 }
 
+/* A field declared unique over rows that already share a value: say which
+ * before the unique index fails with SQLite's bare constraint message. */
+static gboolean
+check_unique_columns (ZsStore       *self,
+                      ZsRecordType  *type,
+                      GHashTable    *columns,
+                      GError       **error)
+{
+  GPtrArray *fields = zs_record_type_get_fields (type);
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      ZsFieldSpec *field = g_ptr_array_index (fields, i);
+      const char *column = zs_field_spec_get_name (field);
+      g_autofree char *sql = NULL;
+      g_autofree char *value = NULL;
+      g_autofree char *ids = NULL;
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (!zs_field_spec_get_unique (field))
+        continue;
+      if (!g_hash_table_contains (columns, column))
+        column = zs_field_spec_get_renamed_from (field);
+      if (column == NULL || !g_hash_table_contains (columns, column))
+        continue;
+      sql = g_strdup_printf ("SELECT %s, group_concat (id, ', ') FROM %s WHERE %s IS NOT NULL"
+                             " GROUP BY %s HAVING count(*) > 1 LIMIT 1",
+                             column, zs_record_type_get_table_name (type), column, column);
+      if ((stmt = _zs_store_prepare (self, sql, error)) == NULL)
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          ids = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _zs_store_set_error (self, error);
+          return FALSE;
+        }
+      if (rc == SQLITE_ROW)
+        {
+          g_set_error (error, ZS_ERROR, ZS_ERROR_DUPLICATE,
+                       _("%s: “%s” is used by more than one record of %s (%s); it cannot be declared unique"),
+                       zs_field_spec_get_name (field), value, zs_record_type_get_name (type), ids);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 ensure_table (ZsStore       *self,
               ZsRecordType  *type,
@@ -704,6 +766,8 @@ ensure_table (ZsStore       *self,
   if ((guint) stored == zs_record_type_get_version (type) && g_hash_table_size (columns) > 0 &&
       strstr (sql, "ALTER TABLE") == NULL)
     return TRUE;   /* up to date: nothing to write, so read-only stores register too */
+  if (!check_unique_columns (self, type, columns, error))
+    return FALSE;
   return apply_schema (self, type, schema, sql, error);
 }
 

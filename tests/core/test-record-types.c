@@ -258,6 +258,42 @@ test_migration (StoreFixture  *fixture,
   g_assert_error (error, ZS_ERROR, ZS_ERROR_TOO_NEW);
 }
 
+/* A unique field has a UNIQUE index: the owner's own SQL cannot bypass the
+ * rule, and a field made unique over shared values is refused by name. */
+static void
+test_unique_index (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ZsPluginContext) context = zs_plugin_context_new (fixture->store, "flying-zone", NULL);
+  g_autoptr(ZsRecordType) v1 = register_partner (fixture->store);
+  g_autoptr(ZsRecordType) v2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *v2_text = NULL;
+  g_autofree char *unique_index = NULL;
+  ZsPluginStorage *storage = zs_plugin_context_get_storage (context);
+  const char *params[] = { "伊犁伙伴", NULL };
+
+  add_partner (fixture->store, v1, "伊犁伙伴", "伊宁", 3);
+  add_partner (fixture->store, v1, "江苏伙伴", "伊宁", 4);
+  g_assert_cmpint (zs_plugin_storage_execute (storage, "INSERT INTO flying_zone_partner (name) VALUES (?)",
+                                              params, &error), <, 0);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "UNIQUE"));
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (fixture->store), ==, 2);
+
+  v2_text = replace_text (partner_v1, "\"version\": 1", "\"version\": 2");
+  json = replace_text (v2_text, "{ \"name\": \"town\", \"kind\": \"text\", \"searchable\": true }",
+                       "{ \"name\": \"town\", \"kind\": \"text\", \"unique\": true }");
+  v2 = declare (json);
+  g_assert_false (zs_store_register_record_type (fixture->store, v2, &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "town: “伊宁” is used by more than one record of flying_zone.partner"));
+  unique_index = query_value (fixture->store, "SELECT count(*) FROM sqlite_master WHERE name = 'flying_zone_partner_town_unique'");
+  g_assert_cmpstr (unique_index, ==, "0");
+}
+
 static void
 test_versions_history_revert (StoreFixture  *fixture,
                               gconstpointer  data)
@@ -512,6 +548,7 @@ main (int argc, char **argv)
   ADD ("/record-types/rules", test_rules);
   ADD ("/record-types/validate-func", test_validate_func);
   ADD ("/record-types/migration", test_migration);
+  ADD ("/record-types/unique-index", test_unique_index);
   ADD ("/record-types/versions-history-revert", test_versions_history_revert);
   ADD ("/record-types/search", test_search);
   ADD ("/record-types/list-paging", test_list_paging);
