@@ -255,14 +255,27 @@ static const char check_differences_sql[] =
   "SELECT (SELECT count(*) FROM (SELECT * FROM zs_check_have EXCEPT SELECT * FROM zs_check_want)) +"
   "       (SELECT count(*) FROM (SELECT * FROM zs_check_want EXCEPT SELECT * FROM zs_check_have))";
 
+static gboolean
+is_query_only (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean on = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA query_only", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    on = sqlite3_column_int (stmt, 0) == 1;
+  sqlite3_finalize (stmt);
+  return on;
+}
+
 static gint64
-count_index_differences (ZsStore  *self,
-                         GError  **error)
+compare_index (ZsStore  *self,
+               gboolean  read_only,
+               GError  **error)
 {
   sqlite3 *db = _zs_store_get_db (self);
   sqlite3_stmt *stmt = NULL;
   gint64 differences = -1;
-  gboolean read_only = zs_store_is_read_only (self);
 
   /* FTS5's own check is a write: read only, the comparison stands alone. */
   if ((!read_only &&
@@ -284,6 +297,25 @@ count_index_differences (ZsStore  *self,
     }
   /* Whatever happened, the tables made for the check go. */
   sqlite3_exec (db, "ROLLBACK TO zs_check_search; RELEASE zs_check_search", NULL, NULL, NULL);
+  return differences;
+}
+
+/* A store read only by request (query_only) allows the temporary tables of
+ * the comparison for its time; the database file itself is not written. */
+static gint64
+count_index_differences (ZsStore  *self,
+                         GError  **error)
+{
+  sqlite3 *db = _zs_store_get_db (self);
+  gboolean read_only = zs_store_is_read_only (self);
+  gboolean query_only = read_only && is_query_only (db);
+  gint64 differences;
+
+  if (query_only && !_zs_store_exec (self, "PRAGMA query_only = OFF", error))
+    return -1;
+  differences = compare_index (self, read_only, error);
+  if (query_only)
+    sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);
   return differences;
 }
 

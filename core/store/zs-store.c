@@ -80,6 +80,7 @@ enum {
   PROP_PATH,
   PROP_ACTOR,
   PROP_CREATE,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -150,6 +151,7 @@ zs_store_get_property (GObject    *object,
     case PROP_PATH: g_value_set_string (value, self->path); break;
     case PROP_ACTOR: g_value_set_string (value, self->actor); break;
     case PROP_CREATE: g_value_set_boolean (value, self->create); break;
+    case PROP_READ_ONLY: g_value_set_boolean (value, self->read_only); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -167,6 +169,7 @@ zs_store_set_property (GObject      *object,
     case PROP_PATH: self->path = g_value_dup_string (value); break;
     case PROP_ACTOR: zs_store_set_actor (self, g_value_get_string (value)); break;
     case PROP_CREATE: self->create = g_value_get_boolean (value); break;
+    case PROP_READ_ONLY: self->read_only = g_value_get_boolean (value); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -199,6 +202,17 @@ zs_store_class_init (ZsStoreClass *klass)
    */
   properties[PROP_CREATE] =
     g_param_spec_boolean ("create", "Create", NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ZsStore:read-only:
+   *
+   * Whether the database is open read only. Set at construction to open
+   * it read only even where the user may write it, as zs_store_new_read_only()
+   * does; it is also %TRUE when the user may not write the file.
+   */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", "Read only", NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -1497,6 +1511,14 @@ open_handle (ZsStore  *self,
   rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
   if (rc == SQLITE_OK && sqlite3_db_readonly (self->db, "main") == 1)
     rc = SQLITE_READONLY;
+  /* Read only by request, over a connection that could write: unlike a
+   * read-only connection it removes the -wal and -shm files it needed when
+   * it closes, so the folder is left as it was. */
+  if (rc == SQLITE_OK && self->read_only && !self->create)
+    rc = sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+  /* A -wal file someone else left stays theirs: no checkpoint into the file. */
+  if (rc == SQLITE_OK && self->read_only && !self->create && file_exists (self->path, "-wal"))
+    rc = sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   if (rc == SQLITE_OK)
     rc = probe (self->db);
   if (rc == SQLITE_OK)
@@ -1612,6 +1634,24 @@ zs_store_new (const char  *path,
               GError     **error)
 {
   return g_initable_new (ZS_TYPE_STORE, NULL, error, "path", path, NULL);
+}
+
+/**
+ * zs_store_new_read_only:
+ * @path: (nullable): the database file, or %NULL for zs_store_get_default_path()
+ * @error: return location for a #GError
+ *
+ * Opens an existing database as zs_store_new() does, but read only even
+ * where the user may write it: for checks and reports that must leave the
+ * file as it is. Every write fails with %ZS_ERROR_READ_ONLY.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+ZsStore *
+zs_store_new_read_only (const char  *path,
+                        GError     **error)
+{
+  return g_initable_new (ZS_TYPE_STORE, NULL, error, "path", path, "read-only", TRUE, NULL);
 }
 
 /**

@@ -41,6 +41,9 @@ ZS_AVAILABLE_IN_ALL
 ZsStore       *zs_store_new                (const char   *path,
                                             GError      **error);
 ZS_AVAILABLE_IN_ALL
+ZsStore       *zs_store_new_read_only      (const char   *path,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
 ZsStore       *zs_store_create             (const char   *path,
                                             GError      **error);
 ZS_AVAILABLE_IN_ALL

@@ -61,6 +61,20 @@ class OpeningTest(CliTestCase):
         stderr = self.fails(1, 'firms', 'list')
         self.assertIn('init', stderr)
 
+    def test_check_leaves_database_as_it_was(self):
+        before = digest(self.db)
+        self.ok('check')
+        self.assert_untouched(self.db, before)
+        # It reads while another program holds the write lock, and the
+        # file is not the user's to write at all for the check's sake.
+        holder = sqlite3.connect(self.db, isolation_level=None)
+        holder.execute('BEGIN IMMEDIATE')
+        try:
+            self.ok('check')
+        finally:
+            holder.execute('ROLLBACK')
+            holder.close()
+
     def test_viewer_spellings_refused(self):
         self.ok('staff', 'add', '--name', 'bob', '--role', 'viewer')
         for name in ('bob ', '\u3000bob', '\uff42\uff4f\uff42', 'Bob'):

@@ -457,6 +457,38 @@ test_backup (StoreFixture  *fixture,
   g_assert_cmpuint (found->len, ==, 1);
 }
 
+/* Read only by request: reads and the check work, writes fail, and the
+ * folder holds no -wal or -shm file of ours afterwards. */
+static void
+test_read_only_by_request (StoreFixture  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsStore) reader = NULL;
+  g_autofree char *uscc = make_uscc (4242);
+  g_autoptr(ZsFirm) firm = make_firm (uscc, "只读测试企业");
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  gboolean read_only = FALSE;
+
+  add_firm (fixture->store, "只读前企业", NULL);
+  g_clear_object (&fixture->store);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  reader = zs_store_new_read_only (fixture->path, &error);
+  g_assert_no_error (error);
+  g_object_get (reader, "read-only", &read_only, NULL);
+  g_assert_true (read_only);
+  g_assert_cmpint (zs_store_count_firms (reader, NULL, NULL, &error), ==, 1);
+  g_assert_true (zs_store_check (reader, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (zs_store_add_firm (reader, firm, &error), <=, 0);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_READ_ONLY);
+  g_clear_object (&reader);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -473,6 +505,7 @@ main (int argc, char *argv[])
   ADD ("/store/project-validation", store_fixture_setup_seeded, test_project_validation);
   ADD ("/store/firm-in-use", store_fixture_setup_seeded, test_firm_in_use);
   ADD ("/store/backup", store_fixture_setup, test_backup);
+  ADD ("/store/read-only-by-request", store_fixture_setup, test_read_only_by_request);
   ADD ("/store/find-by-name", store_fixture_setup, test_find_by_name);
   ADD ("/store/viewers-cannot-write", store_fixture_setup, test_viewers_cannot_write);
   ADD ("/store/role-change-in-transaction", store_fixture_setup, test_role_change_in_transaction);

@@ -174,8 +174,9 @@ database_path (ZsCli *cli)
 /* The database alone, without plugins: they could write to it (their
  * settings, their schemas) or hold a connection of their own. */
 static ZsStore *
-open_without_plugins (ZsCli   *cli,
-                      GError **error)
+open_without_plugins (ZsCli     *cli,
+                      gboolean   read_only,
+                      GError   **error)
 {
   g_autofree char *path = database_path (cli);
   ZsStore *store;
@@ -186,7 +187,7 @@ open_without_plugins (ZsCli   *cli,
                    _("no database at “%s”; create it with “zhaoshang-cli init”"), path);
       return NULL;
     }
-  if (!(store = zs_store_new (path, error)))
+  if (!(store = read_only ? zs_store_new_read_only (path, error) : zs_store_new (path, error)))
     return NULL;
   zs_store_set_actor (store, cli->actor != NULL ? cli->actor : g_get_user_name ());
   return store;
@@ -201,7 +202,7 @@ zs_cli_restore (ZsCli    *cli,
   const char *source;
 
   if (!zs_cli_parse (cli, args, NULL, NULL, 1, error) ||
-      !(cli->store = open_without_plugins (cli, error)))
+      !(cli->store = open_without_plugins (cli, FALSE, error)))
     return FALSE;
 
   source = (*args)[1];
@@ -247,8 +248,9 @@ zs_cli_check (ZsCli    *cli,
 
   if (!zs_cli_parse (cli, args, entries, NULL, 0, error))
     return FALSE;
-  /* A plain check loads no plugins: nothing may write to the database. */
-  if (repair ? !zs_cli_open (cli, FALSE, error) : !(cli->store = open_without_plugins (cli, error)))
+  /* A plain check loads no plugins and opens the file read only: it leaves
+   * the database exactly as it found it. */
+  if (repair ? !zs_cli_open (cli, FALSE, error) : !(cli->store = open_without_plugins (cli, TRUE, error)))
     return FALSE;
   if (repair && !zs_store_rebuild_search_index (cli->store, error))
     return FALSE;
