@@ -10,11 +10,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE   /* F_OFD_SETLK */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "zs-error.h"
@@ -24,6 +27,11 @@
 #define BACKUP_STEP_PAGES 1024
 /* How long a restore waits for others to let go of the database. */
 #define RESTORE_WAIT_MS 500
+/* A byte of a backup's temporary file that its writer keeps locked, far
+ * from the bytes sqlite locks, so that a later backup can tell the file
+ * of a live backup from one a killed backup left behind. */
+#define PARTIAL_LOCK_OFFSET 0x7ff00000
+#define PARTIAL_SUFFIX ".partial"
 
 /* The first row of `PRAGMA integrity_check`: "ok" for a sound file. */
 static char *
@@ -92,6 +100,62 @@ move_into_place (const char  *temporary,
   return FALSE;
 }
 
+static gboolean
+lock_partial (int fd)
+{
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET,
+                        .l_start = PARTIAL_LOCK_OFFSET, .l_len = 1 };
+
+  return fcntl (fd, F_OFD_SETLK, &lock) == 0;
+}
+
+/* ".NAME.XXXXXX.partial", empty or the start of an sqlite file: ours. */
+static gboolean
+looks_like_partial (const char *dir,
+                    const char *name)
+{
+  static const char header[16] = "SQLite format 3";
+  g_autofree char *path = NULL;
+  char head[16];
+  gsize len = strlen (name);
+  gssize got;
+  int fd;
+
+  if (name[0] != '.' || !g_str_has_suffix (name, PARTIAL_SUFFIX) ||
+      len < 1 + 1 + 8 + strlen (PARTIAL_SUFFIX) || name[len - strlen (PARTIAL_SUFFIX) - 7] != '.')
+    return FALSE;
+  path = g_build_filename (dir, name, NULL);
+  if ((fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0)) < 0)
+    return FALSE;
+  got = read (fd, head, sizeof head);
+  close (fd);
+  return got == 0 || (got == sizeof head && memcmp (head, header, sizeof head) == 0);
+}
+
+/* Removes what killed backups left in @dir: a temporary file nobody holds
+ * the lock of. A file of a backup still running stays. */
+static void
+sweep_partials (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      int fd;
+
+      if (!looks_like_partial (dir, name))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if ((fd = g_open (path, O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0)) < 0)
+        continue;
+      if (lock_partial (fd))
+        g_unlink (path);
+      close (fd);
+    }
+}
+
 /* Copies the database of @source into a new file beside @destination,
  * checks it and names it @destination. */
 static gboolean
@@ -114,16 +178,22 @@ write_backup (sqlite3     *source,
                    _("The backup “%s” already exists; choose a new file name"), destination);
       return FALSE;
     }
-  /* In the target's folder, so that naming it is a rename, never a copy. */
-  if ((fd = g_mkstemp (temporary)) < 0)
+  sweep_partials (dir);
+  /* In the target's folder, so that naming it is a rename, never a copy.
+   * The descriptor stays open with its lock until the file is named. */
+  if ((fd = g_mkstemp (temporary)) < 0 || !lock_partial (fd))
     {
       int saved_errno = errno;
 
+      if (fd >= 0)
+        {
+          close (fd);
+          g_unlink (temporary);
+        }
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    _("Could not write the backup “%s”: %s"), destination, g_strerror (saved_errno));
       return FALSE;
     }
-  close (fd);
 
   rc = sqlite3_open_v2 (temporary, &copy, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
@@ -151,8 +221,10 @@ write_backup (sqlite3     *source,
   if (rc != SQLITE_OK || !move_into_place (temporary, destination, error))
     {
       g_unlink (temporary);
+      close (fd);
       return FALSE;
     }
+  close (fd);
   return TRUE;
 }
 
@@ -166,7 +238,9 @@ write_backup (sqlite3     *source,
  * the database may keep working meanwhile. The copy is written to a
  * temporary file in the folder of @destination, checked with sqlite's
  * integrity check, and only then named @destination: a backup that fails
- * or is killed leaves no file of that name. An existing @destination is
+ * or is killed leaves no file of that name, and the hidden temporary file
+ * a killed backup leaves is removed by the next backup into that folder
+ * (not while its writer is alive). An existing @destination is
  * refused with %G_IO_ERROR_EXISTS, an empty name with
  * %G_IO_ERROR_INVALID_FILENAME.
  *

@@ -1,10 +1,13 @@
 /* test-store.c: opening, migrating, validating, signalling, backing up */
+#define _GNU_SOURCE   /* F_OFD_SETLK */
 #include "zs-test-util.h"
 #include "zs-store-raw-private.h"
 #include "zs-store-private.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 static gint64
 count_rows (const char *path,
@@ -457,6 +460,50 @@ test_backup (StoreFixture  *fixture,
   g_assert_cmpuint (found->len, ==, 1);
 }
 
+static char *
+write_partial (const char *dir,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  /* what a backup killed after its first page leaves: an sqlite header */
+  g_assert_true (g_file_set_contents (path, "SQLite format 3\0and more", 26, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A backup killed midway leaves its hidden temporary file; the next backup
+ * into that folder removes it, unless its writer still holds it. */
+static void
+test_backup_sweeps_killed_partials (StoreFixture  *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *first = g_build_filename (fixture->dir, "first.db", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "second.db", NULL);
+  g_autofree char *stale = write_partial (fixture->dir, ".old.db.AbC123.partial");
+  g_autofree char *live = write_partial (fixture->dir, ".busy.db.XyZ789.partial");
+  g_autofree char *other = write_partial (fixture->dir, "notes.partial");
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
+  g_autoptr(GError) error = NULL;
+  int fd = g_open (live, O_RDWR, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (fcntl (fd, F_OFD_SETLK, &lock), ==, 0);   /* a backup still running */
+
+  g_assert_true (zs_store_backup (fixture->store, first, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  close (fd);
+  g_assert_true (zs_store_backup (fixture->store, second, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
 /* Read only by request: reads and the check work, writes fail, and the
  * folder holds no -wal or -shm file of ours afterwards. */
 static void
@@ -505,6 +552,7 @@ main (int argc, char *argv[])
   ADD ("/store/project-validation", store_fixture_setup_seeded, test_project_validation);
   ADD ("/store/firm-in-use", store_fixture_setup_seeded, test_firm_in_use);
   ADD ("/store/backup", store_fixture_setup, test_backup);
+  ADD ("/store/backup-sweeps-killed-partials", store_fixture_setup, test_backup_sweeps_killed_partials);
   ADD ("/store/read-only-by-request", store_fixture_setup, test_read_only_by_request);
   ADD ("/store/find-by-name", store_fixture_setup, test_find_by_name);
   ADD ("/store/viewers-cannot-write", store_fixture_setup, test_viewers_cannot_write);
