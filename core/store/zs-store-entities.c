@@ -694,6 +694,82 @@ search_sector_filter (const char *sector)
   return sector != NULL ? " AND rowid IN (SELECT firm_id FROM firm_sectors WHERE sector_code = ?2)" : "";
 }
 
+/* Codes that contain a fragment typed from the middle of a credit code
+ * ("MAFFLDWD8G"): the index finds words by their start only. */
+#define CODE_FRAGMENT_MATCHES 200
+
+static gboolean
+looks_like_code_fragment (const char *text)
+{
+  gsize length = strlen (text);
+  gboolean digit = FALSE;
+
+  if (length < 4 || length > 17)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p))
+        return FALSE;
+      digit = digit || g_ascii_isdigit (*p);
+    }
+  return digit || length >= 6;
+}
+
+/* @term's expression, or that or the codes @term is the middle or end of. */
+static gboolean
+append_term_match (ZsStore     *self,
+                   GString     *match,
+                   const char  *term,
+                   GError     **error)
+{
+  g_autofree char *fragment = g_ascii_strup (term, -1);
+  g_autofree char *own = zs_search_build_match (term);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (own == NULL)
+    return TRUE;
+  /* FTS5 has no implicit AND next to a parenthesis. */
+  if (match->len > 0)
+    g_string_append (match, " AND ");
+  if (!looks_like_code_fragment (fragment))
+    {
+      g_string_append (match, own);
+      return TRUE;
+    }
+  if (!(stmt = _zs_store_prepare (self, "SELECT uscc FROM firms WHERE instr (uscc, ?) > 1 LIMIT ?", error)))
+    return FALSE;
+  g_string_append_printf (match, "(%s", own);
+  sqlite3_bind_text (stmt, 1, fragment, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, CODE_FRAGMENT_MATCHES);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (match, " OR uscc : \"%s\"", (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  g_string_append_c (match, ')');
+  if (rc != SQLITE_DONE)
+    _zs_store_set_error (self, error);
+  return rc == SQLITE_DONE;
+}
+
+/* The FTS expression for @search, each term widened by the codes it is the
+ * middle or end of; NULL when nothing in @search is searchable. */
+static char *
+firm_match (ZsStore    *self,
+            const char *search,
+            GError    **error)
+{
+  g_autoptr(GString) match = g_string_new (search);
+  g_auto(GStrv) terms = NULL;
+
+  g_string_replace (match, "\u3000", " ", 0);
+  terms = g_strsplit_set (match->str, " \t\n\r", -1);
+  g_string_truncate (match, 0);
+  for (guint i = 0; terms[i] != NULL; i++)
+    if (!append_term_match (self, match, terms[i], error))
+      return NULL;
+  return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
+}
+
 /* The rowid of the oldest of the newest RANK_WINDOW matches, and how many
  * matches that window holds. */
 static gboolean
@@ -809,6 +885,7 @@ zs_store_list_firms (ZsStore     *self,
   g_autofree char *match = NULL;
   g_autofree char *tail = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (search ? search : ""));
+  GError *local_error = NULL;
 
   g_return_val_if_fail (ZS_IS_STORE (self), NULL);
 
@@ -820,7 +897,12 @@ zs_store_list_firms (ZsStore     *self,
                            "s", NULL, "s", sector, "i", sql_limit (limit), "i", (gint64) offset, NULL);
     }
 
-  match = zs_search_build_match (search);
+  match = firm_match (self, search, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
   if (match == NULL)
     return g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -962,10 +1044,17 @@ zs_store_count_firms (ZsStore     *self,
   sqlite3_stmt *stmt;
   gint64 count = -1;
 
+  GError *local_error = NULL;
+
   g_return_val_if_fail (ZS_IS_STORE (self), -1);
 
-  if (stripped[0] != '\0' && !(match = zs_search_build_match (search)))
-    return 0;
+  if (stripped[0] != '\0' && !(match = firm_match (self, search, &local_error)))
+    {
+      if (local_error == NULL)
+        return 0;
+      g_propagate_error (error, local_error);
+      return -1;
+    }
 
   sql = match != NULL
     ? g_strdup_printf ("SELECT count(*) FROM firm_search WHERE firm_search MATCH ?1%s",

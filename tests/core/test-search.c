@@ -152,6 +152,32 @@ test_other_scripts_and_codes (SearchFixture *fixture,
   g_assert_cmpuint (by_code->len, ==, 0);
 }
 
+/* A credit code is found from any part of it, as a user copies the tail
+ * or the middle off a licence; other words still match from their start. */
+static void
+test_code_fragments (SearchFixture *fixture,
+                     gconstpointer  data)
+{
+  ZsStore *store = fixture->base.store;
+  g_autoptr(ZsFirm) firm = zs_store_get_firm (store, fixture->nang, NULL);
+  const char first17[] = "91654004MAFFLDWD8";
+  g_autofree char *uscc = g_strdup_printf ("%s%c", first17, zs_uscc_check_character (first17));
+  g_autofree char *tail = g_ascii_strdown (uscc + 11, -1);
+  const char *middle = "MAFFLDWD8";
+  const char *with_name = "金麦 FFLDWD";
+  g_autoptr(GError) error = NULL;
+
+  zs_firm_set_uscc (firm, uscc);
+  zs_store_update_firm (store, firm, &error);
+  g_assert_no_error (error);
+
+  assert_ids (store, middle, fixture->nang);
+  assert_ids (store, tail, fixture->nang);
+  assert_ids (store, with_name, fixture->nang);
+  assert_no_ids (store, "nergy");
+  assert_no_ids (store, "ZZZZ9999");
+}
+
 static void
 test_index_follows_edits (SearchFixture *fixture,
                           gconstpointer  data)
@@ -384,6 +410,8 @@ main (int argc, char *argv[])
               search_setup, test_short_chinese_queries, search_teardown);
   g_test_add ("/search/other-scripts-and-codes", SearchFixture, NULL,
               search_setup, test_other_scripts_and_codes, search_teardown);
+  g_test_add ("/search/code-fragments", SearchFixture, NULL,
+              search_setup, test_code_fragments, search_teardown);
   g_test_add ("/search/index-follows-edits", SearchFixture, NULL,
               search_setup, test_index_follows_edits, search_teardown);
   g_test_add ("/search/index-stays-exact", SearchFixture, NULL,
