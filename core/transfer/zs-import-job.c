@@ -581,13 +581,37 @@ map_columns (ZsImportJob  *self,
   return TRUE;
 }
 
-/* Core errors start with the field name ("uscc: …"): find its column. */
+/* Length of the field name that starts a core error ("uscc: …", in Chinese
+ * "uscc：…"), or 0; *@reason is set to what follows it. */
+static gsize
+error_field_length (const char  *message,
+                    const char **reason)
+{
+  gsize length = 0;
+
+  while (g_ascii_isalnum (message[length]) || message[length] == '_' || message[length] == '-')
+    length++;
+  if (length == 0)
+    return 0;
+  if (message[length] == ':')
+    *reason = message + length + 1;
+  else if (g_str_has_prefix (message + length, "\357\274\232"))   /* U+FF1A FULLWIDTH COLON */
+    *reason = message + length + 3;
+  else
+    return 0;
+  while (**reason == ' ')
+    (*reason)++;
+  return length;
+}
+
+/* Core errors start with the field name: find its column. */
 static char *
 column_of_error (ZsImportJob  *self,
                  const GError *error)
 {
-  const char *colon = strchr (error->message, ':');
-  g_autofree char *field = colon ? g_strndup (error->message, colon - error->message) : NULL;
+  const char *reason = NULL;
+  gsize length = error_field_length (error->message, &reason);
+  g_autofree char *field = length > 0 ? g_strndup (error->message, length) : NULL;
 
   for (guint i = 0; field != NULL && self->header[i] != NULL; i++)
     {
@@ -1150,7 +1174,13 @@ handle_rejected (ZsImportJob  *self,
                  GError       *row_error,
                  GError      **error)
 {
-  if (!write_reject (self, fields, line, self->reject_column, row_error->message, error))
+  const char *reason = row_error->message;
+
+  /* The file names the column; the reason need not repeat the field's
+   * internal name. */
+  if (self->reject_column != NULL && self->reject_column[0] != '\0')
+    error_field_length (row_error->message, &reason);
+  if (!write_reject (self, fields, line, self->reject_column, reason, error))
     return FALSE;
   if (self->on_error == ZS_ERROR_POLICY_ABORT)
     {

@@ -197,6 +197,16 @@ class ImportTest(unittest.TestCase):
         self.assertEqual(chinese.returncode, 1)
         self.assertIn('被电子表格存成了数字', chinese.stderr.decode())
         self.assertIn('设为“文本”格式', chinese.stderr.decode())
+        # In Chinese the rejects file names the column too, and its reasons
+        # carry no internal field name ("uscc：").
+        chinese = subprocess.run([CLI, '--db', self.db, 'import', 'firms', source,
+                                  '--rejects', self.path('r-zh.csv')],
+                                 capture_output=True, env=dict(os.environ, LANGUAGE='zh_CN', LANG='C.UTF-8'))
+        self.assertEqual(chinese.returncode, 0, chinese.stderr.decode())
+        for r in self.rejects('r-zh.csv'):
+            self.assertEqual(r['_column'], '统一社会信用代码')
+            self.assertIn('被电子表格存成了数字', r['_reason'])
+            self.assertFalse(r['_reason'].startswith('uscc'), r['_reason'])
 
     def test_gbk_bom_and_delimiters(self):
         gbk = self.write_csv('gbk.csv', [good_row(i) for i in range(1, 4)], encoding='gb18030', delimiter=';')
