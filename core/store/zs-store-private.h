@@ -25,7 +25,8 @@ typedef enum
   ZS_SCHEMA_VERSION_RECORD_VERSIONS = 7, /* records and field changes carry a version */
   ZS_SCHEMA_VERSION_CHANGE_GROUPS = 8, /* a deletion and what it took along are one group */
   ZS_SCHEMA_VERSION_PLUGIN_STORAGE = 9, /* core_… views for plugins, the audit seal, repairs */
-  ZS_SCHEMA_VERSION_CURRENT = ZS_SCHEMA_VERSION_PLUGIN_STORAGE,
+  ZS_SCHEMA_VERSION_API_TOKENS = 10, /* bearer tokens of the HTTP API, stored as hashes */
+  ZS_SCHEMA_VERSION_CURRENT = ZS_SCHEMA_VERSION_API_TOKENS,
 } ZsSchemaVersion;
 
 typedef struct _ZsEntity ZsEntity;

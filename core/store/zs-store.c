@@ -916,6 +916,18 @@ add_missing_column (ZsStore     *self,
          (found || _zs_store_exec (self, sql, error));
 }
 
+/* Only the SHA-256 of a token is kept: a copy of the database gives no
+ * way in to the API. */
+static const char schema_api_tokens[] =
+  "CREATE TABLE api_tokens ("
+  "  id INTEGER PRIMARY KEY,"
+  "  staff_id INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,"
+  "  hash TEXT NOT NULL UNIQUE,"
+  "  created_at TEXT NOT NULL,"
+  "  expires_at TEXT,"
+  "  revoked_at TEXT);"
+  "CREATE INDEX api_tokens_staff ON api_tokens (staff_id);";
+
 /* Released steps edited afterwards left the databases they had already
  * upgraded unlike new ones: step 3 gained plugin_settings.last_error
  * (without it `plugins disable` fails), step 6 kept firms.name_key and
@@ -956,6 +968,7 @@ static const struct {
   { ZS_SCHEMA_VERSION_RECORD_VERSIONS, schema_record_versions },
   { ZS_SCHEMA_VERSION_CHANGE_GROUPS, schema_change_groups },
   { ZS_SCHEMA_VERSION_PLUGIN_STORAGE, schema_plugin_storage, repair_edited_steps },
+  { ZS_SCHEMA_VERSION_API_TOKENS, schema_api_tokens },
 };
 
 static int

@@ -11,6 +11,7 @@
 #include "zs-version-macros.h"
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "zs-activity.h"
 #include "zs-change.h"
@@ -262,6 +263,24 @@ ZsStaff       *zs_store_get_staff          (ZsStore      *self,
                                             GError      **error);
 ZS_AVAILABLE_IN_ALL
 GPtrArray     *zs_store_list_staff         (ZsStore      *self,
+                                            GError      **error);
+
+ZS_AVAILABLE_IN_ALL
+gint64         zs_store_create_token       (ZsStore      *self,
+                                            const char   *staff_name,
+                                            const char   *expires,
+                                            char        **token,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
+JsonNode      *zs_store_list_tokens        (ZsStore      *self,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
+gboolean       zs_store_revoke_token       (ZsStore      *self,
+                                            gint64        id,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
+ZsStaff       *zs_store_authenticate_token (ZsStore      *self,
+                                            const char   *token,
                                             GError      **error);
 
 ZS_AVAILABLE_IN_ALL

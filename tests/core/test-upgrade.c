@@ -57,6 +57,7 @@ static const UpgradeCase cases[] = {
   { 6, 1, 19, 7, 5, 4, NANG, "馕", "金麦", "schema-v6-columnsize.sql" },
   { 7, 1, 19, 7, 5, 4, NANG, "馕", "金麦" },
   { 8, 1, 19, 7, 5, 4, NANG, "馕", "金麦" },
+  { 9, 2, 19, 7, 5, 4, NANG, "馕", "金麦" },
 };
 
 static char *
