@@ -706,6 +706,27 @@ unload_dependents (ZsPluginEngine *self,
     }
 }
 
+/* The enabled plugins that went with @module_name when it was disabled
+ * (a page plugin on top of its data plugin) come back with it. */
+static void
+load_dependents (ZsPluginEngine *self,
+                 const char     *module_name)
+{
+  for (const GList *l = peas_engine_get_plugin_list (self->peas); l != NULL; l = l->next)
+    {
+      const char *name = peas_plugin_info_get_module_name (l->data);
+      const char * const *depends = (const char * const *) peas_plugin_info_get_dependencies (l->data);
+
+      if (depends == NULL || !g_strv_contains (depends, module_name) ||
+          g_hash_table_contains (self->active, name) || !is_for_frontend (self, l->data) ||
+          !read_enabled (self, name, NULL))
+        continue;
+      try_load (self, l->data);
+      if (g_hash_table_contains (self->active, name))
+        load_dependents (self, name);
+    }
+}
+
 /**
  * zs_plugin_engine_unload_all:
  * @self: a #ZsPluginEngine
@@ -913,6 +934,7 @@ zs_plugin_engine_set_enabled (ZsPluginEngine  *self,
       g_propagate_error (error, g_steal_pointer (&load_error));
       return FALSE;
     }
+  load_dependents (self, module_name);
   return TRUE;
 }
 

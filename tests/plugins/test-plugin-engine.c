@@ -205,6 +205,14 @@ test_dependencies (EngineFixture *fixture,
   after = plugin (fixture, "tag_report");
   g_assert_false (zs_plugin_get_active (after));
   g_assert_nonnull (strstr (zs_plugin_get_error (after), "firm_tags"));
+
+  /* Enabled again, its dependency brings it back, without its old error. */
+  g_assert_true (zs_plugin_engine_set_enabled (fixture->engine, "firm_tags", TRUE, &error));
+  g_assert_no_error (error);
+  g_clear_object (&after);
+  after = plugin (fixture, "tag_report");
+  g_assert_true (zs_plugin_get_active (after));
+  g_assert_null (zs_plugin_get_error (after));
 }
 
 /* A partner provider made by the test itself. */
