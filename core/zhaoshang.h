@@ -30,6 +30,8 @@
 # include "zs-command-invocation.h"
 # include "zs-command-kit.h"
 # include "zs-command-provider.h"
+# include "zs-follow-up.h"
+# include "zs-follow-up-source.h"
 # include "zs-partner-provider.h"
 # include "zs-plugin.h"
 # include "zs-plugin-context.h"

@@ -1597,6 +1597,45 @@ zs_store_list_activities (ZsStore     *self,
 }
 
 /**
+ * zs_store_list_follow_ups:
+ * @self: a #ZsStore
+ * @from_date: (nullable): the first day, YYYY-MM-DD, or %NULL for every
+ *   follow-up due up to @to_date (the overdue ones included)
+ * @to_date: the last day, YYYY-MM-DD
+ * @who: (nullable): only the activities of this staff member, or %NULL
+ * @limit: rows to return, 0 for all
+ * @error: return location for a #GError
+ *
+ * The activities whose next follow-up falls between @from_date and
+ * @to_date, soonest first.
+ *
+ * Returns: (transfer container) (element-type ZsActivity): the activities,
+ *   or %NULL with @error set
+ */
+GPtrArray *
+zs_store_list_follow_ups (ZsStore     *self,
+                          const char  *from_date,
+                          const char  *to_date,
+                          const char  *who,
+                          guint        limit,
+                          GError     **error)
+{
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+
+  if (!_zs_require_date ("from", from_date, FALSE, error) ||
+      !_zs_require_date ("to", to_date, TRUE, error))
+    return NULL;
+
+  return list_records (self, &zs_entity_activity,
+                       "WHERE t.next_follow_up IS NOT NULL AND t.next_follow_up <> '' "
+                       "AND (?1 = '' OR t.next_follow_up >= ?1) AND t.next_follow_up <= ?2 "
+                       "AND (?3 = '' OR t.who = ?3) "
+                       "ORDER BY t.next_follow_up, t.id LIMIT ?4",
+                       error, "s", from_date ? from_date : "", "s", to_date,
+                       "s", who ? who : "", "i", sql_limit (limit), NULL);
+}
+
+/**
  * zs_store_add_staff:
  * @self: a #ZsStore
  * @staff: an unsaved staff member

@@ -252,6 +252,13 @@ GPtrArray     *zs_store_list_activities    (ZsStore      *self,
                                             guint         offset,
                                             guint         limit,
                                             GError      **error);
+ZS_AVAILABLE_IN_ALL
+GPtrArray     *zs_store_list_follow_ups    (ZsStore      *self,
+                                            const char   *from_date,
+                                            const char   *to_date,
+                                            const char   *who,
+                                            guint         limit,
+                                            GError      **error);
 
 ZS_AVAILABLE_IN_ALL
 gint64         zs_store_add_staff          (ZsStore      *self,

@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include "zs-activities-page.h"
+#include "zs-follow-ups-page.h"
 #include "zs-application.h"
 #include "zs-dashboard-page.h"
 #include "zs-firms-page.h"
@@ -593,21 +593,31 @@ test_sectors_tree (Fixture       *fixture,
   zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-sectors.png");
 }
 
+static gboolean
+follow_ups_loaded (gpointer data)
+{
+  return !zs_follow_ups_page_is_loading (data);
+}
+
 static void
 test_activities_due (Fixture       *fixture,
                      gconstpointer  data)
 {
-  ZsActivitiesPage *page = ZS_ACTIVITIES_PAGE (show_view (fixture, "activities"));
+  ZsFollowUpsPage *page = ZS_FOLLOW_UPS_PAGE (show_view (fixture, "activities"));
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GError) error = NULL;
+  guint shown;
 
   /* The demonstration follow-ups fall in 2026–2027. */
-  zs_activities_page_set_today (page, "2026-12-31");
+  zs_follow_ups_page_set_today (page, "2026-12-31");
+  g_assert_true (zs_test_wait_until (follow_ups_loaded, page));
   due = zs_store_list_activities (fixture->store, 0, "2026-12-31", 0, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (due->len, >, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (zs_activities_page_get_due (page)), ==, MIN (due->len, 200));
-  g_assert_cmpuint (g_list_model_get_n_items (zs_activities_page_get_recent (page)), >, 0);
+  shown = g_list_model_get_n_items (zs_follow_ups_page_get_group (page, ZS_FOLLOW_UP_OVERDUE)) +
+          g_list_model_get_n_items (zs_follow_ups_page_get_group (page, ZS_FOLLOW_UP_TODAY));
+  g_assert_cmpuint (shown, ==, due->len);
+  g_assert_cmpuint (g_list_model_get_n_items (zs_follow_ups_page_get_recent (page)), >, 0);
   zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-activities.png");
 }
 

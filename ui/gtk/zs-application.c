@@ -8,12 +8,14 @@
 
 #include "zs-application.h"
 #include "zs-window.h"
+#include "zs-follow-up-notifier.h"
 
 struct _ZsApplication
 {
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  ZsFollowUpNotifier *notifier;
 };
 
 G_DEFINE_FINAL_TYPE (ZsApplication, zs_application, ADW_TYPE_APPLICATION)
@@ -113,6 +115,8 @@ zs_application_open_database (ZsApplication *self,
         store = zs_store_new (resolved, &error);
       if (store != NULL)
         window = GTK_WINDOW (zs_window_new (self, store));
+      if (store != NULL && self->notifier != NULL)
+        zs_follow_up_notifier_watch (self->notifier, store);
       else
         window = GTK_WINDOW (zs_window_new_for_error (self, resolved, error));
     }
@@ -221,7 +225,22 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The notification of the follow-ups due today opens their page. */
+static void
+show_view_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window == NULL)
+    return;
+  gtk_window_present (window);
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-view", parameter);
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "show-view", .activate = show_view_action, .parameter_type = "s" },
   { .name = "quit", .activate = quit_action },
   { .name = "shortcuts", .activate = shortcuts_action },
   { .name = "about", .activate = about_action },
@@ -239,6 +258,7 @@ zs_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
   self->settings = create_settings ();
+  self->notifier = zs_follow_up_notifier_new (application, self->settings);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (gtk_app, "app.quit", (const char *[]) { "<Control>q", NULL });
@@ -261,6 +281,7 @@ zs_application_dispose (GObject *object)
 {
   ZsApplication *self = ZS_APPLICATION (object);
 
+  g_clear_object (&self->notifier);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (zs_application_parent_class)->dispose (object);
@@ -315,4 +336,19 @@ zs_application_get_settings (ZsApplication *self)
   g_return_val_if_fail (ZS_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * zs_application_get_follow_up_notifier:
+ * @self: a #ZsApplication
+ *
+ * Returns: (transfer none) (nullable): what notifies the follow-ups due
+ *   today, or %NULL before startup
+ */
+ZsFollowUpNotifier *
+zs_application_get_follow_up_notifier (ZsApplication *self)
+{
+  g_return_val_if_fail (ZS_IS_APPLICATION (self), NULL);
+
+  return self->notifier;
 }

@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 
 #include "zs-dashboard-page.h"
+#include "zs-follow-up-card.h"
 #include "zs-gtk-util-private.h"
 
 /* 万元 per 亿元 */
@@ -33,6 +34,7 @@ struct _ZsDashboardPage
 
   ZsStore    *store;
   GtkLabel   *headline;
+  GtkWidget  *follow_ups;
   ZsChart    *funnel;
   ZsChart    *by_sector;
   ZsChart    *by_park;
@@ -274,6 +276,8 @@ build (ZsDashboardPage *self)
   zs_chart_set_series (self->by_park, _("Planned"), _("Realised"));
 
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->headline));
+  self->follow_ups = zs_follow_up_card_new ();
+  gtk_box_append (GTK_BOX (box), self->follow_ups);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (charts));
   g_object_set (box, "margin-start", 18, "margin-end", 18, "margin-top", 18, "margin-bottom", 18, NULL);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
@@ -333,6 +337,7 @@ zs_dashboard_page_new (ZsStore *store)
 
   self = g_object_new (ZS_TYPE_DASHBOARD_PAGE, NULL);
   self->store = g_object_ref (store);
+  zs_follow_up_card_set_store (ZS_FOLLOW_UP_CARD (self->follow_ups), store);
   g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
   zs_dashboard_page_reload (self);
   return GTK_WIDGET (self);

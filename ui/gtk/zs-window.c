@@ -9,9 +9,9 @@
 #include "zs-window.h"
 #include "zs-gtk-util-private.h"
 #include "zhaoshang-gtk.h"
-#include "zs-activities-page.h"
 #include "zs-dashboard-page.h"
 #include "zs-firms-page.h"
+#include "zs-follow-ups-page.h"
 #include "zs-import-dialog.h"
 #include "zs-preferences-window.h"
 #include "zs-projects-page.h"
@@ -225,7 +225,7 @@ static const BuiltinView builtin_views[] = {
   { "dashboard", N_("Dashboard"), "utilities-system-monitor-symbolic", zs_dashboard_page_new },
   { "firms", N_("Firms"), "system-users-symbolic", zs_firms_page_new },
   { "projects", N_("Projects"), "view-list-symbolic", zs_projects_page_new },
-  { "activities", N_("Follow-ups"), "x-office-calendar-symbolic", zs_activities_page_new },
+  { "activities", N_("Follow-ups"), "x-office-calendar-symbolic", zs_follow_ups_page_new },
   { "sectors", N_("Sectors"), "view-grid-symbolic", zs_sectors_page_new },
 };
 
@@ -340,7 +340,7 @@ refresh_views (ZsWindow *self)
       zs_pipeline_board_reload (zs_projects_page_get_board (ZS_PROJECTS_PAGE (view)));
     }
   if ((view = find_built_view (self, "activities")) != NULL)
-    zs_activities_page_reload (ZS_ACTIVITIES_PAGE (view));
+    zs_follow_ups_page_reload (ZS_FOLLOW_UPS_PAGE (view));
   if ((view = find_built_view (self, "dashboard")) != NULL)
     zs_dashboard_page_reload (ZS_DASHBOARD_PAGE (view));
 }

@@ -1,0 +1,304 @@
+/* zs-follow-up-notifier.c: once a day, “N follow-ups due today”
+ *
+ * When the app opens a database, and again when the local date changes
+ * while it runs, the follow-ups due today are counted (in a worker thread,
+ * through a connection of its own) and, when there are any, a
+ * GNotification says how many; clicking it opens the Follow-ups page. The
+ * day notified is kept in the “follow-ups-notified-on” setting, so a
+ * restart the same day says nothing again. They are the current staff
+ * member's follow-ups when the “staff-name” setting names one, else
+ * everyone's.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zs-follow-up-notifier.h"
+#include "zs-follow-ups-page.h"
+
+#define NOTIFICATION_ID "follow-ups-due"
+#define NOTIFIED_KEY "follow-ups-notified-on"
+
+struct _ZsFollowUpNotifier
+{
+  GObject       parent_instance;
+
+  GApplication *application;   /* not owned: it owns the notifier */
+  GSettings    *settings;
+  ZsStore      *store;
+  char         *notified_on;   /* when there are no settings */
+  char         *last_body;
+  guint         n_sent;
+  guint         busy;
+  guint         midnight_id;
+};
+
+G_DEFINE_FINAL_TYPE (ZsFollowUpNotifier, zs_follow_up_notifier, G_TYPE_OBJECT)
+
+typedef struct
+{
+  char *path;
+  char *today;
+  char *who;
+} Count;
+
+static void
+count_free (Count *count)
+{
+  g_free (count->path);
+  g_free (count->today);
+  g_free (count->who);
+  g_free (count);
+}
+
+static void
+count_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Count *count = task_data;
+  g_autoptr(ZsStore) store = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  GError *error = NULL;
+
+  store = zs_store_create (count->path, &error);
+  if (store != NULL)
+    due = zs_store_list_follow_ups (store, count->today, count->today, count->who, 0, &error);
+  if (due == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, due->len);
+}
+
+static char *
+notified_on (ZsFollowUpNotifier *self)
+{
+  if (self->settings != NULL)
+    return g_settings_get_string (self->settings, NOTIFIED_KEY);
+  return g_strdup (self->notified_on);
+}
+
+static void
+remember (ZsFollowUpNotifier *self,
+          const char         *today)
+{
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, NOTIFIED_KEY, today);
+  g_free (self->notified_on);
+  self->notified_on = g_strdup (today);
+}
+
+static void
+send (ZsFollowUpNotifier *self,
+      guint               n)
+{
+  g_autoptr(GNotification) notification = g_notification_new (_("Follow-ups"));
+
+  g_free (self->last_body);
+  self->last_body = g_strdup_printf (ngettext ("%u follow-up due today", "%u follow-ups due today", n), n);
+  g_notification_set_body (notification, self->last_body);
+  g_notification_set_default_action_and_target (notification, "app.show-view", "s", "activities");
+  self->n_sent++;
+  /* Without a session bus (tests, a bare X session) there is nobody to tell. */
+  if (g_application_get_dbus_connection (self->application) != NULL)
+    g_application_send_notification (self->application, NOTIFICATION_ID, notification);
+}
+
+static void
+count_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ZsFollowUpNotifier *self = ZS_FOLLOW_UP_NOTIFIER (source);
+  Count *count = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  gssize n = g_task_propagate_int (G_TASK (result), &error);
+
+  self->busy--;
+  if (n < 0)
+    {
+      g_debug ("Cannot count the follow-ups due today: %s", error->message);
+      return;
+    }
+  last = notified_on (self);
+  if (g_strcmp0 (last, count->today) == 0)
+    return;
+  remember (self, count->today);
+  if (n > 0)
+    send (self, (guint) n);
+}
+
+/**
+ * zs_follow_up_notifier_check:
+ * @self: a #ZsFollowUpNotifier
+ * @today: (nullable): the day to check, YYYY-MM-DD, or %NULL for today
+ *
+ * Counts the follow-ups due @today and notifies, unless @today was
+ * notified already.
+ */
+void
+zs_follow_up_notifier_check (ZsFollowUpNotifier *self,
+                             const char         *today)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *name = NULL;
+  Count *count;
+
+  g_return_if_fail (ZS_IS_FOLLOW_UP_NOTIFIER (self));
+
+  if (self->store == NULL || zs_store_get_path (self->store) == NULL)
+    return;
+  count = g_new0 (Count, 1);
+  count->today = today != NULL ? g_strdup (today) : zs_follow_up_today ();
+  last = notified_on (self);
+  if (g_strcmp0 (last, count->today) == 0)
+    {
+      count_free (count);
+      return;
+    }
+  count->path = g_strdup (zs_store_get_path (self->store));
+  if (self->settings != NULL)
+    name = g_settings_get_string (self->settings, "staff-name");
+  count->who = name != NULL && name[0] != '\0' ? g_steal_pointer (&name) : NULL;
+  self->busy++;
+  task = g_task_new (self, NULL, count_done_cb, NULL);
+  g_task_set_task_data (task, count, (GDestroyNotify) count_free);
+  g_task_run_in_thread (task, count_in_thread);
+}
+
+static void arm_midnight (ZsFollowUpNotifier *self);
+
+static gboolean
+midnight_cb (gpointer data)
+{
+  ZsFollowUpNotifier *self = data;
+
+  self->midnight_id = 0;
+  zs_follow_up_notifier_check (self, NULL);
+  arm_midnight (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A timer to just after the next local midnight: the day's change. */
+static void
+arm_midnight (ZsFollowUpNotifier *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
+  GTimeSpan wait = g_date_time_difference (tomorrow, now);
+
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
+  self->midnight_id = g_timeout_add_seconds ((guint) (wait / G_TIME_SPAN_SECOND) + 1, midnight_cb, self);
+}
+
+/**
+ * zs_follow_up_notifier_watch:
+ * @self: a #ZsFollowUpNotifier
+ * @store: the store of the window just opened
+ *
+ * Checks today's follow-ups of @store now and at each change of day.
+ */
+void
+zs_follow_up_notifier_watch (ZsFollowUpNotifier *self,
+                             ZsStore            *store)
+{
+  g_return_if_fail (ZS_IS_FOLLOW_UP_NOTIFIER (self));
+  g_return_if_fail (ZS_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  zs_follow_up_notifier_check (self, NULL);
+  arm_midnight (self);
+}
+
+gboolean
+zs_follow_up_notifier_is_busy (ZsFollowUpNotifier *self)
+{
+  g_return_val_if_fail (ZS_IS_FOLLOW_UP_NOTIFIER (self), FALSE);
+  return self->busy > 0;
+}
+
+guint
+zs_follow_up_notifier_get_n_sent (ZsFollowUpNotifier *self)
+{
+  g_return_val_if_fail (ZS_IS_FOLLOW_UP_NOTIFIER (self), 0);
+  return self->n_sent;
+}
+
+/**
+ * zs_follow_up_notifier_get_last_body:
+ * @self: a #ZsFollowUpNotifier
+ *
+ * Returns: (nullable): the text of the last notification sent
+ */
+const char *
+zs_follow_up_notifier_get_last_body (ZsFollowUpNotifier *self)
+{
+  g_return_val_if_fail (ZS_IS_FOLLOW_UP_NOTIFIER (self), NULL);
+  return self->last_body;
+}
+
+static void
+zs_follow_up_notifier_dispose (GObject *object)
+{
+  ZsFollowUpNotifier *self = ZS_FOLLOW_UP_NOTIFIER (object);
+
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (zs_follow_up_notifier_parent_class)->dispose (object);
+}
+
+static void
+zs_follow_up_notifier_finalize (GObject *object)
+{
+  ZsFollowUpNotifier *self = ZS_FOLLOW_UP_NOTIFIER (object);
+
+  g_free (self->notified_on);
+  g_free (self->last_body);
+
+  G_OBJECT_CLASS (zs_follow_up_notifier_parent_class)->finalize (object);
+}
+
+static void
+zs_follow_up_notifier_class_init (ZsFollowUpNotifierClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = zs_follow_up_notifier_dispose;
+  object_class->finalize = zs_follow_up_notifier_finalize;
+}
+
+static void
+zs_follow_up_notifier_init (ZsFollowUpNotifier *self)
+{
+}
+
+/**
+ * zs_follow_up_notifier_new:
+ * @application: the application that sends the notification
+ * @settings: (nullable): where the day notified is kept
+ *
+ * Returns: (transfer full): a new notifier
+ */
+ZsFollowUpNotifier *
+zs_follow_up_notifier_new (GApplication *application,
+                           GSettings    *settings)
+{
+  ZsFollowUpNotifier *self;
+
+  g_return_val_if_fail (G_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (ZS_TYPE_FOLLOW_UP_NOTIFIER, NULL);
+  self->application = application;
+  if (settings != NULL)
+    self->settings = g_object_ref (settings);
+  return self;
+}
