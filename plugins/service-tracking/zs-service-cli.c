@@ -18,10 +18,13 @@
 
 typedef JsonNode *(*Handler) (ZsCommandInvocation *command, ZsStore *store, GError **error);
 
+typedef char *(*Renderer) (JsonObject *result);
+
 typedef struct
 {
   Handler             handler;
   const char * const *columns;   /* for a list; NULL prints members */
+  Renderer            render;    /* for an object; NULL prints members */
 } ServiceCommand;
 
 static const char * const item_columns[] = { "id", "case_id", "name", "department", "days", "opened", "due",
@@ -309,6 +312,21 @@ render_object (JsonObject *object)
   return g_string_free (text, FALSE);
 }
 
+/* `workdays add` prints the day, `workdays between` the count; a year
+ * without a schedule adds the warning on a line of its own. */
+static char *
+render_workdays (JsonObject *result)
+{
+  const char *warning = json_object_get_string_member_with_default (result, "warning", NULL);
+  g_autofree char *value = json_object_has_member (result, "date")
+                           ? g_strdup (json_object_get_string_member (result, "date"))
+                           : g_strdup_printf ("%" PRId64, json_object_get_int_member (result, "workdays"));
+
+  if (warning != NULL)
+    return g_strdup_printf ("%s\n%s\n", value, warning);
+  return g_strdup_printf ("%s\n", value);
+}
+
 static gboolean
 run_command (ZsCommandInvocation  *command,
              gpointer              user_data,
@@ -327,7 +345,8 @@ run_command (ZsCommandInvocation  *command,
     zs_command_invocation_print_rows (command, json_node_get_array (result), service_command->columns);
   else if (JSON_NODE_HOLDS_OBJECT (result))
     {
-      text = render_object (json_node_get_object (result));
+      text = service_command->render ? service_command->render (json_node_get_object (result))
+                                     : render_object (json_node_get_object (result));
       zs_command_invocation_print_text (command, text);
     }
   return TRUE;
@@ -435,8 +454,8 @@ add_review_commands (ZsCommandKit *kit)
 static void
 add_calendar_commands (ZsCommandKit *kit)
 {
-  static const ServiceCommand workdays_add = { run_workdays_add, NULL };
-  static const ServiceCommand workdays_between = { run_workdays_between, NULL };
+  static const ServiceCommand workdays_add = { run_workdays_add, NULL, render_workdays };
+  static const ServiceCommand workdays_between = { run_workdays_between, NULL, render_workdays };
   static const ServiceCommand holidays_list = { run_holidays_list, holiday_columns };
   static const ServiceCommand holidays_set = { run_holidays_set, NULL };
 
