@@ -36,5 +36,7 @@
 # include "zs-plugin.h"
 # include "zs-plugin-context.h"
 # include "zs-plugin-engine.h"
+# include "zs-route-provider.h"
 # include "zs-schema-provider.h"
+# include "zs-api-server.h"
 #undef ZHAOSHANG_INSIDE

@@ -128,6 +128,14 @@ gboolean     zs_cli_records_add      (ZsCli *cli, GStrv *args, GError **error);
 gboolean     zs_cli_records_edit     (ZsCli *cli, GStrv *args, GError **error);
 gboolean     zs_cli_records_delete   (ZsCli *cli, GStrv *args, GError **error);
 
+/* zs-cli-serve.c */
+gboolean     zs_cli_serve            (ZsCli *cli, GStrv *args, GError **error);
+
+/* zs-cli-token.c */
+gboolean     zs_cli_token_create     (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_token_list       (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_token_revoke     (ZsCli *cli, GStrv *args, GError **error);
+
 /* zs-cli-plugins.c */
 gboolean     zs_cli_plugins_list     (ZsCli *cli, GStrv *args, GError **error);
 gboolean     zs_cli_plugins_info     (ZsCli *cli, GStrv *args, GError **error);

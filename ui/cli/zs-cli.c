@@ -59,6 +59,10 @@ static const ZsCliCommand commands[] = {
   { "plugins", "info", "NAME", N_("Show a plugin"), zs_cli_plugins_info },
   { "plugins", "enable", "NAME", N_("Enable a plugin and load it now"), zs_cli_plugins_enable },
   { "plugins", "disable", "NAME", N_("Disable a plugin"), zs_cli_plugins_disable },
+  { "serve", NULL, NULL, N_("Serve the HTTP JSON API (see “token create”)"), zs_cli_serve },
+  { "token", "create", NULL, N_("Make a bearer token of the HTTP API for a staff member; it is printed once"), zs_cli_token_create },
+  { "token", "list", NULL, N_("List the tokens of the HTTP API"), zs_cli_token_list },
+  { "token", "revoke", "ID", N_("Revoke a token of the HTTP API"), zs_cli_token_revoke },
 };
 
 /* The common options, for the top-level help and every verb. */
