@@ -804,6 +804,91 @@ test_openapi (ApiFixture    *fixture,
   g_assert_true (json_object_has_member (paths, "/api/v1/activities/{id}"));
 }
 
+static void
+ignore_reply (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
+  guint *n = data;
+
+  (*n)++;
+}
+
+/* The real server, `zhaoshang-cli serve`, killed (SIGKILL) while requests
+ * write: the database stays sound and keeps every write it answered. */
+static void
+test_killed (ApiFixture    *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) serve = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(GPtrArray) firms = NULL;
+  g_autoptr(ZsStore) reopened = NULL;
+  const char *cli = g_getenv ("ZHAOSHANG_CLI");
+  const char *at;
+  guint port, answered = 0, finished = 0;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("ZHAOSHANG_CLI is not set");
+      return;
+    }
+  serve = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                            cli, "--db", fixture->base.path, "serve", "--port", "0", "--quiet", NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stderr_pipe (serve));
+  while ((line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error)) != NULL &&
+         strstr (line, "127.0.0.1:") == NULL)
+    g_clear_pointer (&line, g_free);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  at = strstr (line, "127.0.0.1:") + strlen ("127.0.0.1:");
+  port = (guint) g_ascii_strtoull (at, NULL, 10);
+  g_assert_cmpuint (port, >, 0);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *uscc = make_uscc (500 + i);
+      g_autofree char *body = g_strdup_printf ("{\"name\":\"霍尔果斯中断测试%u有限公司\",\"uscc\":\"%s\"}", i, uscc);
+      g_autofree char *uri = g_strdup_printf ("http://127.0.0.1:%u/api/v1/firms", port);
+      g_autofree char *authorization = g_strconcat ("Bearer ", fixture->admin, NULL);
+      g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+      if (i < 20)
+        {
+          g_autoptr(GBytes) reply = soup_session_send_and_read (fixture->session, msg, NULL, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (soup_message_get_status (msg), ==, 201);
+          answered++;
+        }
+      else
+        soup_session_send_and_read_async (fixture->session, msg, G_PRIORITY_DEFAULT, NULL, ignore_reply, &finished);
+    }
+  /* Kill it while the last twenty are on their way. */
+  for (guint i = 0; i < 3; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_subprocess_force_exit (serve);
+  g_subprocess_wait (serve, NULL, NULL);
+  while (finished < 20)
+    g_main_context_iteration (NULL, TRUE);
+
+  reopened = zs_store_new (fixture->base.path, &error);
+  g_assert_no_error (error);
+  g_assert_true (zs_store_check (reopened, &error));
+  g_assert_no_error (error);
+  firms = zs_store_list_firms (reopened, "中断测试", NULL, 0, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (firms->len, >=, answered);
+  g_assert_cmpuint (firms->len, <=, 40);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -821,6 +906,7 @@ main (int   argc,
   ADD ("plugin-type", test_plugin_type);
   ADD ("stage", test_stage);
   ADD ("openapi", test_openapi);
+  ADD ("killed", test_killed);
 #undef ADD
   return g_test_run ();
 }
