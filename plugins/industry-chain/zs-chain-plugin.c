@@ -16,6 +16,7 @@
 #include <zhaoshang.h>
 
 #include "zs-chain-cli.h"
+#include "zs-chain-routes.h"
 #include "zs-chain-schema.h"
 #include "zs-chain-seed.h"
 #include "zs-chain-server.h"
@@ -57,6 +58,7 @@ chain_plugin_activate (ZsActivatable    *activatable,
                                      ZS_CHAIN_MODULE_NAME, error))
     return FALSE;
   g_set_weak_pointer (&self->engine, engine);
+  zs_chain_routes_set_service (ZS_CHAIN_SERVICE (service));
   self->service = g_steal_pointer (&service);
   return TRUE;
 }
@@ -142,8 +144,10 @@ peas_register_types (PeasObjectModule *module)
 {
   zs_chain_plugin_register_type (G_TYPE_MODULE (module));
   zs_chain_server_register (G_TYPE_MODULE (module));
+  zs_chain_routes_register (G_TYPE_MODULE (module));
 
   peas_object_module_register_extension_type (module, ZS_TYPE_ACTIVATABLE, ZS_TYPE_CHAIN_PLUGIN);
   peas_object_module_register_extension_type (module, ZS_TYPE_SCHEMA_PROVIDER, ZS_TYPE_CHAIN_PLUGIN);
   peas_object_module_register_extension_type (module, ZS_TYPE_COMMAND_PROVIDER, ZS_TYPE_CHAIN_PLUGIN);
+  peas_object_module_register_extension_type (module, ZS_TYPE_ROUTE_PROVIDER, ZS_TYPE_CHAIN_ROUTES);
 }
