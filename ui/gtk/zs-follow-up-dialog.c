@@ -157,18 +157,37 @@ zs_follow_up_dialog_is_dirty (ZsFollowUpDialog *self)
                           gtk_editable_get_text (self->notes)[0] != '\0');
 }
 
+static gboolean
+close_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* The question closes itself once its response is handled: the dialog it
+ * belongs to goes after that, not under it. */
 static void
 discard_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      ZsFollowUpDialog *self)
 {
   if (g_strcmp0 (response, "save") == 0)
-    zs_follow_up_dialog_save (self);
-  else if (g_strcmp0 (response, "discard") == 0)
     {
-      self->saved = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      g_autoptr(ZsActivity) activity = build_activity (self);
+      g_autoptr(GError) error = NULL;
+
+      if (activity == NULL)
+        return;
+      if (zs_store_add_activity (self->store, activity, &error) == 0)
+        {
+          show_error (self, error->message);
+          return;
+        }
     }
+  else if (g_strcmp0 (response, "discard") != 0)
+    return;
+  self->saved = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean

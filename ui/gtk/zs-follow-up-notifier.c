@@ -199,6 +199,21 @@ arm_midnight (ZsFollowUpNotifier *self)
 }
 
 /**
+ * zs_follow_up_notifier_set_store:
+ * @self: a #ZsFollowUpNotifier
+ * @store: the store whose follow-ups are counted
+ */
+void
+zs_follow_up_notifier_set_store (ZsFollowUpNotifier *self,
+                                 ZsStore            *store)
+{
+  g_return_if_fail (ZS_IS_FOLLOW_UP_NOTIFIER (self));
+  g_return_if_fail (ZS_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+}
+
+/**
  * zs_follow_up_notifier_watch:
  * @self: a #ZsFollowUpNotifier
  * @store: the store of the window just opened
@@ -212,7 +227,7 @@ zs_follow_up_notifier_watch (ZsFollowUpNotifier *self,
   g_return_if_fail (ZS_IS_FOLLOW_UP_NOTIFIER (self));
   g_return_if_fail (ZS_IS_STORE (store));
 
-  g_set_object (&self->store, store);
+  zs_follow_up_notifier_set_store (self, store);
   zs_follow_up_notifier_check (self, NULL);
   arm_midnight (self);
 }

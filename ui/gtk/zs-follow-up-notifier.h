@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (ZsFollowUpNotifier, zs_follow_up_notifier, ZS, FOLLOW_UP_N
 
 ZsFollowUpNotifier *zs_follow_up_notifier_new           (GApplication       *application,
                                                          GSettings          *settings);
+void                zs_follow_up_notifier_set_store     (ZsFollowUpNotifier *self,
+                                                         ZsStore            *store);
 void                zs_follow_up_notifier_watch         (ZsFollowUpNotifier *self,
                                                          ZsStore            *store);
 void                zs_follow_up_notifier_check         (ZsFollowUpNotifier *self,
