@@ -465,7 +465,7 @@ test_cli (ServiceFixture *fixture,
                                              "--template", "没有", NULL);
   g_autoptr(GError) bad_id = run_error (fixture, "service", "items", "abc", NULL);
   g_autoptr(GError) bad_rating = NULL, bad_date = NULL, bad_days = NULL;
-  g_autoptr(JsonNode) cases = NULL, items = NULL, visit = NULL, ratings = NULL, mine = NULL;
+  g_autoptr(JsonNode) cases = NULL, items = NULL, visit = NULL, ratings = NULL, mine = NULL, committed = NULL;
   gint64 case_id;
   g_autofree char *case_text = NULL;
   JsonObject *item;
@@ -492,7 +492,6 @@ test_cli (ServiceFixture *fixture,
   g_assert_cmpint (json_object_get_int_member (item, "case_id"), ==, case_id);
   g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "open");
   g_assert_true (json_object_get_null_member (item, "done"));
-  (void) item_in_case (items, json_object_get_int_member (item, "id"));
 
   bad_date = run_error (fixture, "service", "item-add", case_text, "--name", "x", "--department", "y",
                         "--days", "3", "--opened", "2025-02-30", NULL);
@@ -512,6 +511,12 @@ test_cli (ServiceFixture *fixture,
                      ==, 4.5);
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (json_node_get_object (ratings),
                                                                         "departments")), ==, 1);
+
+  /* reading the items applies a commitment that expired before today */
+  committed = run (fixture, "service", "commit", "1", "--document", "营业执照", "--by", "2025-01-02", NULL);
+  g_clear_pointer (&items, json_node_unref);
+  items = run (fixture, "service", "items", case_text, NULL);
+  g_assert_cmpstr (json_object_get_string_member (item_in_case (items, 1), "status"), ==, "reopened");
 }
 
 int
