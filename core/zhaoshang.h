@@ -36,6 +36,8 @@
 # include "zs-plugin.h"
 # include "zs-plugin-context.h"
 # include "zs-plugin-engine.h"
+# include "zs-plugin-seed.h"
+# include "zs-plugin-settings.h"
 # include "zs-route-provider.h"
 # include "zs-schema-provider.h"
 # include "zs-api-server.h"

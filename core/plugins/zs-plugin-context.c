@@ -10,6 +10,7 @@
 #include "zs-plugin-context.h"
 #include "zs-plugin-context-private.h"
 #include "zs-plugin-engine.h"
+#include "zs-plugin-seed.h"
 
 /**
  * ZsPluginContext:
@@ -236,6 +237,60 @@ zs_plugin_context_get_storage (ZsPluginContext *self)
   if (self->storage == NULL)
     self->storage = zs_plugin_storage_new (self->store, self->plugin_name);
   return self->storage;
+}
+
+/**
+ * zs_plugin_context_get_plugin_settings:
+ * @self: a #ZsPluginContext
+ *
+ * The plugin's own typed settings (not the application's #GSettings):
+ * declare the keys on activation, then get and set them.
+ *
+ * Returns: (transfer none): the plugin's settings
+ */
+ZsPluginSettings *
+zs_plugin_context_get_plugin_settings (ZsPluginContext *self)
+{
+  g_return_val_if_fail (ZS_IS_PLUGIN_CONTEXT (self), NULL);
+  return zs_plugin_settings_get_for_store (self->store, self->plugin_name);
+}
+
+/**
+ * zs_plugin_context_apply_seed:
+ * @self: a #ZsPluginContext
+ * @json: the seed records of the plugin's record types, with a revision
+ * @error: return location for a #GError
+ *
+ * See zs_plugin_seed_apply().
+ *
+ * Returns: %TRUE on success; on failure nothing was written
+ */
+gboolean
+zs_plugin_context_apply_seed (ZsPluginContext  *self,
+                              const char       *json,
+                              GError          **error)
+{
+  g_return_val_if_fail (ZS_IS_PLUGIN_CONTEXT (self), FALSE);
+  return zs_plugin_seed_apply (self->store, self->plugin_name, json, error);
+}
+
+/**
+ * zs_plugin_context_apply_seed_from_resource:
+ * @self: a #ZsPluginContext
+ * @resource_path: the seed's path in the plugin's resources
+ * @error: return location for a #GError
+ *
+ * See zs_plugin_seed_apply_resource().
+ *
+ * Returns: %TRUE on success; on failure nothing was written
+ */
+gboolean
+zs_plugin_context_apply_seed_from_resource (ZsPluginContext  *self,
+                                            const char       *resource_path,
+                                            GError          **error)
+{
+  g_return_val_if_fail (ZS_IS_PLUGIN_CONTEXT (self), FALSE);
+  return zs_plugin_seed_apply_resource (self->store, self->plugin_name, resource_path, error);
 }
 
 static gboolean

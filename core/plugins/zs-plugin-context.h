@@ -13,6 +13,7 @@
 #include "zs-store.h"
 #include "zs-store-generic.h"
 #include "zs-plugin-storage.h"
+#include "zs-plugin-settings.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,17 @@ gboolean         zs_plugin_context_register_record_type (ZsPluginContext *self,
                                                   GError         **error);
 ZS_AVAILABLE_IN_ALL
 gboolean         zs_plugin_context_register_record_types_from_resource (ZsPluginContext *self,
+                                                  const char      *resource_path,
+                                                  GError         **error);
+
+ZS_AVAILABLE_IN_ALL
+ZsPluginSettings *zs_plugin_context_get_plugin_settings (ZsPluginContext *self);
+ZS_AVAILABLE_IN_ALL
+gboolean         zs_plugin_context_apply_seed    (ZsPluginContext *self,
+                                                  const char      *json,
+                                                  GError         **error);
+ZS_AVAILABLE_IN_ALL
+gboolean         zs_plugin_context_apply_seed_from_resource (ZsPluginContext *self,
                                                   const char      *resource_path,
                                                   GError         **error);
 

@@ -20,6 +20,7 @@
 #include "zs-chain-schema.h"
 #include "zs-chain-seed.h"
 #include "zs-chain-server.h"
+#include "zs-chain-settings.h"
 #include "zs-chain-sql.h"
 
 struct _ZsChainPlugin
@@ -49,6 +50,7 @@ chain_plugin_activate (ZsActivatable    *activatable,
   ZsPluginEngine *engine = zs_plugin_context_get_engine (context);
   g_autoptr(ZsChainServer) service = NULL;
 
+  zs_chain_settings_declare (zs_plugin_context_get_store (context));
   if (!zs_chain_seed_load (zs_plugin_context_get_store (context), error))
     return FALSE;
   if (engine == NULL)

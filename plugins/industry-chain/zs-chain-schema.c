@@ -97,6 +97,19 @@ static const char step_2[] =
   "DROP INDEX chain_project_links_by_link;"
   "CREATE INDEX industry_chain_project_links_by_link ON industry_chain_project_links (link_id);";
 
+/* Version 3: the settings move to the core's plugin settings, which keep
+ * them as text in `industry_chain_core_settings` (the table the core would
+ * make on the first change; the same definition, so either may come
+ * first). An integer setting is written without a decimal point. */
+static const char step_3[] =
+  "CREATE TABLE IF NOT EXISTS industry_chain_core_settings ("
+  "  key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+  "INSERT OR REPLACE INTO industry_chain_core_settings (key, value) "
+  "  SELECT name, CASE WHEN name = 'weak_threshold' THEN CAST (CAST (value AS INTEGER) AS TEXT) "
+  "                    ELSE CAST (value AS TEXT) END "
+  "  FROM industry_chain_settings;"
+  "DROP TABLE industry_chain_settings;";
+
 /**
  * zs_chain_schema_get_migrations:
  *
@@ -105,7 +118,7 @@ static const char step_2[] =
 char **
 zs_chain_schema_get_migrations (void)
 {
-  const char *steps[] = { step_1, step_2, NULL };
+  const char *steps[] = { step_1, step_2, step_3, NULL };
 
   return g_strdupv ((char **) steps);
 }

@@ -1,8 +1,11 @@
 /* zs-chain-settings.c: ranking weights and coverage thresholds
  *
- * Defaults live here; the table `industry_chain_settings` holds only what a user
- * changed, so a later release can improve a default without overwriting a
- * choice somebody made.
+ * Defaults live here; the values go through the core's plugin settings
+ * (ZsPluginSettings), which keep only what a user changed, so a later
+ * release can improve a default without overwriting a choice somebody made.
+ * Schema step 3 moved the values of the old `industry_chain_settings`
+ * table there. The chain verbs keep their own messages for a bad value;
+ * the core checks the bounds again for `plugins set`.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -58,19 +61,40 @@ zs_chain_settings_init_defaults (ZsChainSettings *settings)
   settings->min_confidence = DEFAULT_MIN_CONFIDENCE;
 }
 
-static void
-apply_row (ZsChainSettings *settings,
-           const char      *name,
-           double           value)
+static char *
+weight_key (ZsChainComponent component)
 {
-  ZsChainComponent component;
+  return g_strconcat ("weight.", component_names[component], NULL);
+}
 
-  if (g_str_has_prefix (name, "weight.") && zs_chain_component_from_name (name + 7, &component))
-    settings->weights[component] = value;
-  else if (g_str_equal (name, "weak_threshold"))
-    settings->weak_threshold = (int) value;
-  else if (g_str_equal (name, "min_confidence"))
-    settings->min_confidence = value;
+/**
+ * zs_chain_settings_declare:
+ * @store: the store
+ *
+ * Declares the plugin's keys with the core, once per store.
+ *
+ * Returns: (transfer none): the plugin's settings
+ */
+ZsPluginSettings *
+zs_chain_settings_declare (ZsStore *store)
+{
+  ZsPluginSettings *settings = zs_plugin_settings_get_for_store (store, ZS_CHAIN_MODULE_NAME);
+
+  if (zs_plugin_settings_has_key (settings, "min_confidence"))
+    return settings;
+  for (guint i = 0; i < ZS_CHAIN_N_COMPONENTS; i++)
+    {
+      g_autofree char *key = weight_key (i);
+      g_autofree char *label = g_strdup_printf (_("Weight of the %s score"), component_names[i]);
+
+      zs_plugin_settings_declare_double (settings, key, label, default_weights[i], 0, G_MAXDOUBLE);
+    }
+  zs_plugin_settings_declare_int (settings, "weak_threshold", _("A link with fewer settled firms is weak"),
+                                  DEFAULT_WEAK_THRESHOLD, 1, 1000);
+  zs_plugin_settings_declare_double (settings, "min_confidence",
+                                     _("An inferred assignment counts from this confidence"),
+                                     DEFAULT_MIN_CONFIDENCE, 0, 1);
+  return settings;
 }
 
 /**
@@ -86,32 +110,21 @@ zs_chain_settings_load (ZsStore          *store,
                         ZsChainSettings  *settings,
                         GError          **error)
 {
-  g_autoptr(GPtrArray) rows = zs_chain_sql_query (store, "SELECT name, value FROM industry_chain_settings", NULL, error);
+  ZsPluginSettings *stored = zs_chain_settings_declare (store);
+  g_autofree char *check = zs_plugin_settings_get_text (stored, "min_confidence", error);
 
   zs_chain_settings_init_defaults (settings);
-  if (rows == NULL)
+  if (check == NULL)
     return FALSE;
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < ZS_CHAIN_N_COMPONENTS; i++)
     {
-      char **row = g_ptr_array_index (rows, i);
-      apply_row (settings, row[0], g_ascii_strtod (row[1], NULL));
+      g_autofree char *key = weight_key (i);
+
+      settings->weights[i] = zs_plugin_settings_get_double (stored, key);
     }
+  settings->weak_threshold = (int) zs_plugin_settings_get_int (stored, "weak_threshold");
+  settings->min_confidence = zs_plugin_settings_get_double (stored, "min_confidence");
   return TRUE;
-}
-
-static gboolean
-write_setting (ZsStore     *store,
-               const char  *name,
-               double       value,
-               GError     **error)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_dtostr (buffer, sizeof buffer, value);
-  return zs_chain_sql_execute (store,
-                           "INSERT INTO industry_chain_settings (name, value) VALUES (?1, ?2) "
-                           "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-                           (const char *[]) { name, buffer, NULL }, error) >= 0;
 }
 
 /**
@@ -129,7 +142,7 @@ zs_chain_settings_set_weight (ZsStore           *store,
                               double             value,
                               GError           **error)
 {
-  g_autofree char *name = NULL;
+  g_autofree char *key = NULL;
 
   if (!isfinite (value) || value < 0)
     {
@@ -138,8 +151,8 @@ zs_chain_settings_set_weight (ZsStore           *store,
                    zs_chain_component_get_name (component), value);
       return FALSE;
     }
-  name = g_strconcat ("weight.", zs_chain_component_get_name (component), NULL);
-  return write_setting (store, name, value, error);
+  key = weight_key (component);
+  return zs_plugin_settings_set_double (zs_chain_settings_declare (store), key, value, error);
 }
 
 static gboolean
@@ -176,7 +189,8 @@ zs_chain_settings_set_option (ZsStore     *store,
                               double       value,
                               GError     **error)
 {
-  return check_option (name, value, error) && write_setting (store, name, value, error);
+  return check_option (name, value, error) &&
+         zs_plugin_settings_set_double (zs_chain_settings_declare (store), name, value, error);
 }
 
 /**
@@ -192,9 +206,12 @@ zs_chain_settings_reset (ZsStore   *store,
                          gboolean   weights,
                          GError   **error)
 {
-  const char *sql = weights
-    ? "DELETE FROM industry_chain_settings WHERE name LIKE 'weight.%'"
-    : "DELETE FROM industry_chain_settings WHERE name NOT LIKE 'weight.%'";
+  ZsPluginSettings *settings = zs_chain_settings_declare (store);
+  g_auto(GStrv) keys = zs_plugin_settings_list_keys (settings);
 
-  return zs_chain_sql_execute (store, sql, NULL, error) >= 0;
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (g_str_has_prefix (keys[i], "weight.") == weights &&
+        !zs_plugin_settings_reset (settings, keys[i], error))
+      return FALSE;
+  return TRUE;
 }

@@ -40,6 +40,7 @@ const char *zs_chain_component_get_name  (ZsChainComponent   component);
 gboolean    zs_chain_component_from_name (const char        *name,
                                           ZsChainComponent  *component);
 void        zs_chain_settings_init_defaults (ZsChainSettings *settings);
+ZsPluginSettings *zs_chain_settings_declare (ZsStore *store);
 gboolean    zs_chain_settings_load       (ZsStore           *store,
                                           ZsChainSettings   *settings,
                                           GError           **error);

@@ -81,6 +81,30 @@ class PluginVerbsTest(unittest.TestCase):
         self.assertIn('disabled', err)
         self.assertIn('plugins enable kit_verbs', err)
 
+    def test_plugin_settings(self):
+        listed = json.loads(self.run_cli('plugins', 'settings', 'settings_seed', '--json').stdout)
+        self.assertEqual([k['key'] for k in listed], ['threshold', 'top', 'organic_only', 'region'])
+        self.assertEqual(listed[1], {'key': 'top', 'label': 'Crops to show', 'type': 'int', 'value': 3,
+                                     'default': 3, 'changed': False, 'min': 1, 'max': 50})
+        self.assertEqual(self.run_cli('crops', 'good').stdout.decode(), 'cotton,lavender top=3 region=霍尔果斯\n')
+        self.run_cli('plugins', 'set', 'settings_seed', 'threshold', '3.5')
+        self.run_cli('plugins', 'set', 'settings_seed', 'region', '伊犁')
+        self.assertEqual(self.run_cli('crops', 'good').stdout.decode(), 'lavender top=3 region=伊犁\n')
+        text = self.run_cli('plugins', 'settings', 'settings_seed').stdout.decode()
+        self.assertRegex(text, r'threshold +3.5 +default 2.5 +Yield that counts as good \(t/亩\) \(changed\)')
+        err = self.run_cli('plugins', 'set', 'settings_seed', 'top', '99', status=1).stderr.decode()
+        self.assertIn('top: 99 is not from 1 to 50', err)
+        err = self.run_cli('plugins', 'set', 'settings_seed', 'colour', 'red', status=1).stderr.decode()
+        self.assertIn('“colour” is not a setting', err)
+        self.run_cli('plugins', 'reset', 'settings_seed', 'threshold')
+        self.assertEqual(self.run_cli('crops', 'good').stdout.decode(), 'cotton,lavender top=3 region=伊犁\n')
+        self.run_cli('plugins', 'reset', 'settings_seed')
+        listed = json.loads(self.run_cli('plugins', 'settings', 'settings_seed', '--json').stdout)
+        self.assertFalse(any(k['changed'] for k in listed))
+        self.run_cli('plugins', 'disable', 'settings_seed')
+        err = self.run_cli('plugins', 'settings', 'settings_seed', status=1).stderr.decode()
+        self.assertIn('not active', err)
+
 
 if __name__ == '__main__':
     unittest.main(verbosity=2)

@@ -96,6 +96,136 @@ zs_cli_plugins_disable (ZsCli    *cli,
   return set_enabled (cli, args, FALSE, error);
 }
 
+/* ---- plugins settings|set|reset ------------------------------------ */
+
+/* The settings of an active plugin: it declares its keys when activated. */
+static ZsPluginSettings *
+open_settings (ZsCli       *cli,
+               const char  *name,
+               GError     **error)
+{
+  g_autoptr(ZsPluginEngine) engine = NULL;
+  g_autoptr(ZsPlugin) plugin = NULL;
+  ZsPluginContext *context;
+
+  if (!(engine = open_engine (cli, error)) ||
+      !(plugin = zs_plugin_engine_get_plugin (engine, name, error)))
+    return NULL;
+  if (!(context = zs_plugin_engine_get_context (engine, name)))
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND,
+                   _("The plugin “%s” is not active (see “zhaoshang-cli plugins info %s”)"), name, name);
+      return NULL;
+    }
+  return zs_plugin_context_get_plugin_settings (context);
+}
+
+/* A value as people write it: 0.3, not 0.29999999999999999. */
+static char *
+member_text (JsonObject *object,
+             const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", json_node_get_double (node)));
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  return json_to_string (node, FALSE);
+}
+
+static gboolean
+print_settings (ZsCli             *cli,
+                ZsPluginSettings  *settings,
+                GError           **error)
+{
+  g_autofree char *json = zs_plugin_settings_to_json (settings, error);
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *array;
+
+  if (json == NULL)
+    return FALSE;
+  if (cli->json)
+    {
+      g_print ("%s\n", json);
+      return TRUE;
+    }
+  node = json_from_string (json, error);
+  if (node == NULL)
+    return FALSE;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      g_autofree char *value = member_text (object, "value");
+      g_autofree char *fallback = member_text (object, "default");
+
+      /* TRANSLATORS: key, value, default value, label, then " (changed)" or nothing */
+      g_print (_("%-24s %-12s default %-12s %s%s\n"), json_object_get_string_member (object, "key"), value, fallback,
+               json_object_get_string_member (object, "label"),
+               json_object_get_boolean_member (object, "changed") ? _(" (changed)") : "");
+    }
+  return TRUE;
+}
+
+gboolean
+zs_cli_plugins_settings (ZsCli    *cli,
+                         GStrv    *args,
+                         GError  **error)
+{
+  ZsPluginSettings *settings;
+
+  if (!zs_cli_parse (cli, args, NULL, NULL, 1, error) ||
+      !(settings = open_settings (cli, (*args)[1], error)))
+    return FALSE;
+  return print_settings (cli, settings, error);
+}
+
+gboolean
+zs_cli_plugins_set (ZsCli    *cli,
+                    GStrv    *args,
+                    GError  **error)
+{
+  ZsPluginSettings *settings;
+
+  if (!zs_cli_parse (cli, args, NULL, NULL, 3, error) ||
+      !(settings = open_settings (cli, (*args)[1], error)) ||
+      !zs_plugin_settings_set_text (settings, (*args)[2], (*args)[3], error))
+    return FALSE;
+  return !cli->json || print_settings (cli, settings, error);
+}
+
+/* Words that are neither options nor their values: KEY is optional. */
+static guint
+count_positional (char **args)
+{
+  guint n = 0;
+
+  for (guint i = 1; args[i] != NULL; i++)
+    {
+      if (g_str_equal (args[i], "--db") || g_str_equal (args[i], "--as"))
+        i += args[i + 1] != NULL;
+      else if (!g_str_has_prefix (args[i], "--"))
+        n++;
+    }
+  return n;
+}
+
+gboolean
+zs_cli_plugins_reset (ZsCli    *cli,
+                      GStrv    *args,
+                      GError  **error)
+{
+  ZsPluginSettings *settings;
+
+  if (!zs_cli_parse (cli, args, NULL, NULL, CLAMP (count_positional (*args), 1, 2), error) ||
+      !(settings = open_settings (cli, (*args)[1], error)) ||
+      !zs_plugin_settings_reset (settings, (*args)[2], error))
+    return FALSE;
+  return !cli->json || print_settings (cli, settings, error);
+}
+
 static void
 replace_string (char       **field,
                 const char  *value)

@@ -141,6 +141,9 @@ gboolean     zs_cli_plugins_list     (ZsCli *cli, GStrv *args, GError **error);
 gboolean     zs_cli_plugins_info     (ZsCli *cli, GStrv *args, GError **error);
 gboolean     zs_cli_plugins_enable   (ZsCli *cli, GStrv *args, GError **error);
 gboolean     zs_cli_plugins_disable  (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_plugins_settings (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_plugins_set      (ZsCli *cli, GStrv *args, GError **error);
+gboolean     zs_cli_plugins_reset    (ZsCli *cli, GStrv *args, GError **error);
 void         zs_cli_print_plugin_verbs (ZsCli     *cli,
                                         char     **args);
 gboolean     zs_cli_run_plugin_verb  (ZsCli       *cli,

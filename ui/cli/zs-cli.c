@@ -63,6 +63,9 @@ static const ZsCliCommand commands[] = {
   { "token", "create", NULL, N_("Make a bearer token of the HTTP API for a staff member; it is printed once"), zs_cli_token_create },
   { "token", "list", NULL, N_("List the tokens of the HTTP API"), zs_cli_token_list },
   { "token", "revoke", "ID", N_("Revoke a token of the HTTP API"), zs_cli_token_revoke },
+  { "plugins", "settings", "NAME", N_("Show a plugin's settings, their defaults and whether changed"), zs_cli_plugins_settings },
+  { "plugins", "set", "NAME KEY VALUE", N_("Change a plugin's setting"), zs_cli_plugins_set },
+  { "plugins", "reset", "NAME [KEY]", N_("Put a plugin's setting, or all of them, back to the default"), zs_cli_plugins_reset },
 };
 
 /* The common options, for the top-level help and every verb. */

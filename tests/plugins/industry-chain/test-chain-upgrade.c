@@ -38,7 +38,12 @@ static const ChainCase cases[] = {
   { "schema-v6-no-name-key.sql", 1, 9, 3, 1 },
   { "schema-v6-columnsize.sql", 1, 9, 3, 1 },
   { "schema-v7.sql", 1, 9, 3, 1 },
+  { "schema-v8.sql", 1, 9, 3, 1 },
+  { "schema-v9.sql", 2, 9, 3, 1 },
 };
+
+/* Every fixture with the plugin ran `chain weights sector=0.35`. */
+#define FIXTURE_SECTOR_WEIGHT 0.35
 
 /* Firms every fixture holds (see tests/core/fixtures/make-fixture.sh). */
 #define CONFIRMED_FIRM "91654023MAHAY3TEXC"   /* confirmed at ag-naan */
@@ -197,6 +202,30 @@ link_status (ZsPluginEngine *engine,
   return NULL;
 }
 
+/* The weight the fixture set is in effect, in the verb and in the core's
+ * settings, where it counts as changed and resets to the default. */
+static void
+check_sector_weight (ZsPluginEngine *engine)
+{
+  g_autoptr(JsonNode) weights = run_json (engine, "weights", NULL);
+  JsonObject *object = json_object_get_object_member (json_node_get_object (weights), "weights");
+  ZsPluginContext *context = zs_plugin_engine_get_context (engine, "industry-chain");
+  ZsPluginSettings *settings = zs_plugin_context_get_plugin_settings (context);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_cmpfloat (json_object_get_double_member (object, "sector"), ==, FIXTURE_SECTOR_WEIGHT);
+  g_assert_cmpfloat (zs_plugin_settings_get_double (settings, "weight.sector"), ==, FIXTURE_SECTOR_WEIGHT);
+  json = zs_plugin_settings_to_json (settings, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, "\"changed\" : true"));
+  g_assert_true (zs_plugin_settings_reset (settings, "weight.sector", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (zs_plugin_settings_get_double (settings, "weight.sector"), ==, 0.30);
+  g_assert_true (zs_plugin_settings_set_double (settings, "weight.sector", FIXTURE_SECTOR_WEIGHT, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_upgrade (gconstpointer data)
 {
@@ -226,6 +255,10 @@ test_upgrade (gconstpointer data)
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'chain\\_%' ESCAPE '\\'"), ==, 0);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM industry_chain_assignments"), ==, c->assignments);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM industry_chain_project_links"), ==, c->project_links);
+  /* Step 3 moved the settings to the core's plugin settings. */
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sqlite_master WHERE name = 'industry_chain_settings'"), ==, 0);
+  if (c->chain_version > 0)
+    check_sector_weight (engine);
   if (c->assignments > 0)
     {
       confirmed = link_status (engine, CONFIRMED_FIRM, "ag-naan");
