@@ -175,6 +175,24 @@ test_dates (void)
   g_assert_cmpstr (now, ==, "Due today");
 }
 
+/* In Chinese, as the staff read it. */
+static void
+test_chinese (void)
+{
+  g_autofree char *late = NULL;
+  g_autofree char *now = NULL;
+
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), "zh_CN") != 0)
+    {
+      g_test_skip ("only with LANGUAGE=zh_CN");
+      return;
+    }
+  late = zs_follow_up_status_text ("2026-11-29", TODAY);
+  now = zs_follow_up_status_text (TODAY, TODAY);
+  g_assert_cmpstr (late, ==, "逾期 3 天");
+  g_assert_cmpstr (now, ==, "今天到期");
+}
+
 static void
 test_groups (Fixture       *fixture,
              gconstpointer  data)
@@ -444,6 +462,7 @@ test_plugin_source (Fixture       *fixture,
   zs_follow_ups_page_reload (page);
   g_assert_true (zs_test_wait_until (page_loaded, page));
 
+  g_assert_true (zs_test_wait_until (page_loaded, page));
   /* The fixture lists one overdue service visit and one due today. */
   g_assert_cmpuint (n_in (page, ZS_FOLLOW_UP_OVERDUE), ==, 2);
   g_assert_cmpuint (n_in (page, ZS_FOLLOW_UP_TODAY), ==, 2);
@@ -471,6 +490,7 @@ main (int   argc,
   app = zs_test_init (&argc, &argv, APPLICATION_ID ".FollowUpTest");
 
   g_test_add_func ("/gtk/follow-ups/dates", test_dates);
+  g_test_add_func ("/gtk/follow-ups/chinese", test_chinese);
   g_test_add ("/gtk/follow-ups/groups", Fixture, NULL, fixture_set_up, test_groups, fixture_tear_down);
   g_test_add ("/gtk/follow-ups/mine-and-all", Fixture, NULL, fixture_set_up, test_mine_and_all, fixture_tear_down);
   g_test_add ("/gtk/follow-ups/complete-snooze-reassign", Fixture, NULL, fixture_set_up,

@@ -1001,7 +1001,7 @@ zs_follow_ups_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   zs_gtk_unparent_children (GTK_WIDGET (self));
   zs_gtk_clear_connected (&self->store, self);
-  g_clear_object (&self->engine);
+  zs_gtk_clear_connected (&self->engine, self);
   for (guint g = 0; g < ZS_FOLLOW_UP_N_GROUPS; g++)
     g_clear_object (&self->groups[g]);
   g_clear_object (&self->recent);
@@ -1137,6 +1137,13 @@ zs_follow_ups_page_set_mine (ZsFollowUpsPage *self,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (mine ? self->mine_button : self->all_button), TRUE);
 }
 
+/* A plugin loaded or unloaded may bring or take follow-ups. */
+static void
+plugins_changed_cb (ZsFollowUpsPage *self)
+{
+  zs_gtk_queue_reload (&self->reload_id, (ZsGtkReloadFunc) zs_follow_ups_page_reload, self);
+}
+
 /**
  * zs_follow_ups_page_set_engine:
  * @self: a #ZsFollowUpsPage
@@ -1148,8 +1155,15 @@ zs_follow_ups_page_set_engine (ZsFollowUpsPage *self,
 {
   g_return_if_fail (ZS_IS_FOLLOW_UPS_PAGE (self));
 
-  if (g_set_object (&self->engine, engine))
-    zs_follow_ups_page_reload (self);
+  if (self->engine == engine)
+    return;
+  zs_gtk_clear_connected (&self->engine, self);
+  if (engine == NULL)
+    return;
+  self->engine = g_object_ref (engine);
+  g_signal_connect_swapped (engine, "plugin-loaded", G_CALLBACK (plugins_changed_cb), self);
+  g_signal_connect_swapped (engine, "plugin-unloaded", G_CALLBACK (plugins_changed_cb), self);
+  zs_follow_ups_page_reload (self);
 }
 
 /**
