@@ -270,6 +270,18 @@ append_value (GString  *text,
     g_string_append (text, "-");
   else if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
     g_string_append (text, json_node_get_string (value));
+  else if (JSON_NODE_HOLDS_ARRAY (value))
+    {
+      JsonArray *array = json_node_get_array (value);
+
+      /* a list of names, as the departments of a review */
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          if (i > 0)
+            g_string_append (text, "、");
+          append_value (text, json_array_get_element (array, i));
+        }
+    }
   else
     {
       g_autofree char *json = json_to_string (value, FALSE);
@@ -327,6 +339,37 @@ render_workdays (JsonObject *result)
   return g_strdup_printf ("%s\n", value);
 }
 
+/* The table shows a list of names (a review's departments) as one cell. */
+static JsonArray *
+flatten_rows (JsonArray *rows)
+{
+  JsonArray *flat = json_array_new ();
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      JsonObject *copy = json_object_new ();
+      g_autoptr(GList) members = json_object_get_members (row);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *value = json_object_get_member (row, l->data);
+
+          if (JSON_NODE_HOLDS_ARRAY (value))
+            {
+              g_autoptr(GString) text = g_string_new (NULL);
+
+              append_value (text, value);
+              json_object_set_string_member (copy, l->data, text->str);
+            }
+          else
+            json_object_set_member (copy, l->data, json_node_copy (value));
+        }
+      json_array_add_object_element (flat, copy);
+    }
+  return flat;
+}
+
 static gboolean
 run_command (ZsCommandInvocation  *command,
              gpointer              user_data,
@@ -342,7 +385,11 @@ run_command (ZsCommandInvocation  *command,
   if (zs_command_invocation_get_json (command))
     zs_command_invocation_print_json (command, result);
   else if (JSON_NODE_HOLDS_ARRAY (result))
-    zs_command_invocation_print_rows (command, json_node_get_array (result), service_command->columns);
+    {
+      g_autoptr(JsonArray) rows = flatten_rows (json_node_get_array (result));
+
+      zs_command_invocation_print_rows (command, rows, service_command->columns);
+    }
   else if (JSON_NODE_HOLDS_OBJECT (result))
     {
       text = service_command->render ? service_command->render (json_node_get_object (result))

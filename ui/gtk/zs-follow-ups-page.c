@@ -902,6 +902,16 @@ add_clicked_cb (ZsFollowUpsPage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* “Mine” says whose: the “staff-name” setting, else the login name. */
+static void
+show_me (ZsFollowUpsPage *self)
+{
+  /* Translators: the tooltip of “Mine”; %s is a staff member's name */
+  g_autofree char *text = g_strdup_printf (_("Only the follow-ups of %s"), self->me ? self->me : "");
+
+  zs_gtk_set_tooltip (self->mine_button, text);
+}
+
 static void
 filter_toggled_cb (GtkToggleButton *button,
                    ZsFollowUpsPage *self)
@@ -975,7 +985,6 @@ create_toolbar (ZsFollowUpsPage *self)
   self->all_button = gtk_toggle_button_new_with_mnemonic (_("A_ll"));
   gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->all_button), GTK_TOGGLE_BUTTON (self->mine_button));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->all_button), TRUE);
-  zs_gtk_set_tooltip (self->mine_button, _("Only my follow-ups"));
   zs_gtk_set_tooltip (self->all_button, _("Everyone's follow-ups"));
   g_signal_connect (self->mine_button, "toggled", G_CALLBACK (filter_toggled_cb), self);
   g_signal_connect (self->all_button, "toggled", G_CALLBACK (filter_toggled_cb), self);
@@ -1065,6 +1074,7 @@ zs_follow_ups_page_new (ZsStore *store)
   self->store = g_object_ref (store);
   self->me = zs_follow_up_me (store);
   gtk_box_append (GTK_BOX (box), create_toolbar (self));
+  show_me (self);
   for (guint g = 0; g < ZS_FOLLOW_UP_N_GROUPS; g++)
     {
       self->headings[g] = GTK_LABEL (heading (NULL));
@@ -1120,6 +1130,7 @@ zs_follow_ups_page_set_me (ZsFollowUpsPage *self,
 
   g_free (self->me);
   self->me = g_strdup (me);
+  show_me (self);
   zs_follow_ups_page_reload (self);
 }
 
