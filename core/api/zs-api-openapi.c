@@ -376,6 +376,14 @@ add_type_paths (Builder      *b,
   item_path (b, type, component, path);
   json_builder_set_member_name (b, history);
   simple_path (b, "get", history_id, "The record's changes in the audit trail", TRUE, FALSE);
+  {
+    g_autofree char *import = g_strconcat (collection, "/import", NULL);
+    g_autofree char *import_id = g_strconcat ("import_", path, NULL);
+
+    json_builder_set_member_name (b, import);
+    simple_path (b, "post", import_id, "Import a CSV, XLSX or JSON lines body; the report and the rejected rows",
+                 FALSE, FALSE);
+  }
   if (g_str_equal (component, "project"))
     {
       json_builder_set_member_name (b, ZS_API_PREFIX "projects/{id}/stage");

@@ -52,6 +52,10 @@ ZsRecordType *_zs_api_lookup_type     (ZsStore       *store,
                                        const char    *segment);
 char         *_zs_api_type_path       (ZsRecordType  *type);
 
+/* zs-api-import.c */
+void          _zs_api_handle_import   (ZsApiRequest  *request,
+                                       ZsRecordType  *type);
+
 /* zs-api-openapi.c */
 JsonNode     *_zs_api_build_openapi   (ZsStore       *store,
                                        GPtrArray     *routes);

@@ -898,6 +898,14 @@ _zs_api_handle_records (ZsApiRequest *request,
         respond_method_not_allowed (request, "GET, POST");
       return;
     }
+  if (request->n_segments == 2 && g_str_equal (request->segments[1], "import"))
+    {
+      if (g_str_equal (method, "POST"))
+        _zs_api_handle_import (request, type);
+      else
+        respond_method_not_allowed (request, "POST");
+      return;
+    }
   if (!parse_id (request, request->segments[1], &id))
     return;
   if (request->n_segments == 2)

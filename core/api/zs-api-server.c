@@ -16,6 +16,7 @@
 
 #define DEFAULT_MAX_BODY_SIZE (1024 * 1024)
 #define REQUEST_TIMEOUT_SECONDS 30
+#define IMPORT_BODY_FACTOR 64   /* an import's file may be this many times larger */
 
 /**
  * ZsApiServer:
@@ -501,6 +502,17 @@ handle_api (SoupServer        *server,
   dispatch (&request, rest);
 }
 
+static gsize
+body_limit (ZsApiServer       *self,
+            SoupServerMessage *msg)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+
+  if (uri != NULL && g_str_has_suffix (g_uri_get_path (uri), "/import"))
+    return self->max_body_size * IMPORT_BODY_FACTOR;
+  return self->max_body_size;
+}
+
 /* A body announced as too large is refused before it is read. */
 static void
 check_length (SoupServer        *server,
@@ -513,7 +525,7 @@ check_length (SoupServer        *server,
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   goffset length = soup_message_headers_get_content_length (headers);
 
-  if (length > (goffset) self->max_body_size)
+  if (length > (goffset) body_limit (self, msg))
     respond_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, NULL,
                      _("The request body is larger than the server accepts"));
 }
@@ -527,7 +539,7 @@ got_chunk (SoupServerMessage *msg,
   ZsApiServer *self = user_data;
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
 
-  if (body->length > (goffset) self->max_body_size && soup_server_message_get_status (msg) == 0)
+  if (body->length > (goffset) body_limit (self, msg) && soup_server_message_get_status (msg) == 0)
     {
       respond_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, NULL,
                        _("The request body is larger than the server accepts"));

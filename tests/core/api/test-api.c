@@ -801,6 +801,7 @@ test_openapi (ApiFixture    *fixture,
   for (guint i = 0; i < types->len; i++)
     g_assert_true (json_object_has_member (schemas, zs_record_type_get_name (g_ptr_array_index (types, i))));
   g_assert_true (json_object_has_member (paths, "/api/v1/firms"));
+  g_assert_true (json_object_has_member (paths, "/api/v1/firms/import"));
   g_assert_true (json_object_has_member (paths, "/api/v1/activities/{id}"));
 }
 
@@ -889,6 +890,51 @@ test_killed (ApiFixture    *fixture,
   g_assert_cmpuint (firms->len, <=, 40);
 }
 
+static Reply *
+post_file (ApiFixture *fixture,
+           const char *path,
+           const char *token,
+           const char *content_type,
+           const char *body)
+{
+  g_autoptr(SoupMessage) msg = build (fixture, "POST", path, token, NULL, NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) reply = NULL;
+
+  soup_message_set_request_body_from_bytes (msg, content_type, bytes);
+  reply = soup_session_send_and_read (fixture->session, msg, NULL, &error);
+  g_assert_no_error (error);
+  return finish (msg, reply);
+}
+
+/* The CLI's import job: report, rejected rows, one undoable import. */
+static void
+test_import (ApiFixture    *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *u1 = make_uscc (901);
+  g_autofree char *u2 = make_uscc (902);
+  g_autofree char *csv = g_strdup_printf ("企业名称,统一社会信用代码,注册资本(万元)\n"
+                                          "霍尔果斯导入一有限公司,%s,100\n"
+                                          "霍尔果斯导入二有限公司,%s,200\n"
+                                          "霍尔果斯无效代码有限公司,91654004MA00000000,300\n", u1, u2);
+  g_autoptr(Reply) imported = post_file (fixture, "/api/v1/firms/import", fixture->admin, "text/csv", csv);
+  g_autoptr(Reply) viewer = post_file (fixture, "/api/v1/firms/import", fixture->viewer, "text/csv", csv);
+  g_autoptr(Reply) wrong = post_file (fixture, "/api/v1/firms/import", fixture->admin, "text/plain", csv);
+  g_autoptr(Reply) found = request (fixture, "GET", "/api/v1/search?q=%E5%AF%BC%E5%85%A5", fixture->admin, NULL, NULL);
+
+  g_assert_cmpuint (imported->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (object (imported), "inserted"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (object (imported), "rejected"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object (imported), "import_id"), >, 0);
+  g_assert_nonnull (strstr (json_object_get_string_member (object (imported), "rejects_csv"), "91654004MA00000000"));
+  assert_problem (viewer, 403, NULL);
+  assert_problem (wrong, 415, "Content-Type");
+  g_assert_cmpuint (found->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object (found), "items")), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -907,6 +953,7 @@ main (int   argc,
   ADD ("stage", test_stage);
   ADD ("openapi", test_openapi);
   ADD ("killed", test_killed);
+  ADD ("import", test_import);
 #undef ADD
   return g_test_run ();
 }
