@@ -6,7 +6,9 @@
  * choice somebody made. Setting a key back to its default removes its row:
  * a row means "changed". The table is made through the plugin's
  * ZsPluginStorage on the first write, so it obeys the plugin's storage
- * rules and needs no core schema step.
+ * rules and needs no core schema step. Every change is written to the
+ * audit trail under the acting staff member, as an update of the entity
+ * `plugin_setting` (id 0) whose field is `MODULE.KEY`.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,7 @@
 #include "zs-error.h"
 #include "zs-plugin-settings.h"
 #include "zs-plugin-storage.h"
+#include "zs-store-private.h"
 
 typedef enum { KIND_DOUBLE, KIND_INT, KIND_BOOLEAN, KIND_STRING } Kind;
 
@@ -394,6 +397,24 @@ read_stored (ZsPluginSettings  *self,
   return TRUE;
 }
 
+/* Who changed what: the effective value before and after, as text. */
+static gboolean
+audit (ZsPluginSettings  *self,
+       const char        *key,
+       const char        *before,
+       const char        *after,
+       GError           **error)
+{
+  g_autofree char *field = g_strconcat (self->module_name, ".", key, NULL);
+
+  if (g_strcmp0 (before, after) == 0)
+    return TRUE;
+  return _zs_audit_record (self->store, "plugin_setting", 0, ZS_CHANGE_KIND_UPDATE,
+                           field, before, after, error) > 0;
+}
+
+static gboolean audit_keys (ZsPluginSettings *self, const char *key, const char *value, GError **error);
+
 static gboolean
 write_stored (ZsPluginSettings  *self,
               const char        *key,
@@ -414,6 +435,7 @@ write_stored (ZsPluginSettings  *self,
   if (!zs_plugin_storage_begin (storage, error))
     return FALSE;
   ok = zs_plugin_storage_execute (storage, create, NULL, error) >= 0 &&
+       audit_keys (self, key, value, error) &&
        (value != NULL
         ? zs_plugin_storage_execute (storage, upsert, (const char *[]) { key, value, NULL }, error)
         : zs_plugin_storage_execute (storage, delete, key ? (const char *[]) { key, NULL } : NULL, error)) >= 0;
@@ -426,6 +448,28 @@ write_stored (ZsPluginSettings  *self,
 }
 
 /* ---- values -------------------------------------------------------- */
+
+/* Audits the keys a write changes (@key, or every key when %NULL), before
+ * it is made: the stored value, or the default when @value is %NULL. */
+static gboolean
+audit_keys (ZsPluginSettings  *self,
+            const char        *key,
+            const char        *value,
+            GError           **error)
+{
+  for (guint i = 0; i < self->specs->len; i++)
+    {
+      Spec *spec = g_ptr_array_index (self->specs, i);
+      g_autofree char *before = NULL;
+
+      if (key != NULL && !g_str_equal (spec->key, key))
+        continue;
+      if (!(before = zs_plugin_settings_get_text (self, spec->key, error)) ||
+          !audit (self, spec->key, before, value ? value : spec->default_text, error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 parse_number (const char *text,

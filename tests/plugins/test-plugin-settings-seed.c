@@ -107,6 +107,9 @@ test_settings_set_and_reset (SeedFixture   *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *good = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  gboolean threshold_audited = FALSE;
+  guint n_audited = 0;
 
   g_assert_true (zs_plugin_settings_set_text (settings, "threshold", "3.5", &error));
   g_assert_no_error (error);
@@ -117,9 +120,29 @@ test_settings_set_and_reset (SeedFixture   *fixture,
   g_assert_cmpstr (good, ==, "lavender top=1 region=霍尔果斯\n");
   g_assert_true (zs_plugin_settings_get_boolean (settings, "organic_only"));
 
-  /* Another handle on the same database sees the values. */
   text = zs_plugin_settings_get_text (settings, "threshold", &error);
   g_assert_cmpstr (text, ==, "3.5");
+
+  /* Each change is in the audit trail, under the acting staff member. */
+  changes = zs_store_list_changes (fixture->base.store, NULL, 0, 0, 100, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      ZsChange *change = g_ptr_array_index (changes, i);
+
+      if (g_strcmp0 (zs_change_get_entity (change), "plugin_setting") != 0)
+        continue;
+      n_audited++;
+      g_assert_cmpstr (zs_change_get_actor (change), ==, "tester");
+      if (g_strcmp0 (zs_change_get_field (change), "settings_seed.threshold") == 0)
+        {
+          g_assert_cmpstr (zs_change_get_old_value (change), ==, "2.5");
+          g_assert_cmpstr (zs_change_get_new_value (change), ==, "3.5");
+          threshold_audited = TRUE;
+        }
+    }
+  g_assert_true (threshold_audited);
+  g_assert_cmpuint (n_audited, ==, 3);
 
   zs_plugin_settings_reset (settings, "threshold", &error);
   g_assert_no_error (error);
