@@ -120,7 +120,9 @@ peas_register_types (PeasObjectModule *module)
 {
   zs_service_plugin_register_type (G_TYPE_MODULE (module));
   zs_service_tracker_register (G_TYPE_MODULE (module));
+  zs_service_follow_ups_register (G_TYPE_MODULE (module));
 
   peas_object_module_register_extension_type (module, ZS_TYPE_ACTIVATABLE, ZS_TYPE_SERVICE_PLUGIN);
   peas_object_module_register_extension_type (module, ZS_TYPE_COMMAND_PROVIDER, ZS_TYPE_SERVICE_PLUGIN);
+  peas_object_module_register_extension_type (module, ZS_TYPE_FOLLOW_UP_SOURCE, ZS_TYPE_SERVICE_FOLLOW_UPS);
 }

@@ -22,9 +22,9 @@ G_DEFINE_DYNAMIC_TYPE_EXTENDED (ZsServiceTracker, zs_service_tracker, G_TYPE_OBJ
 
 /* A store the plugin did not activate on (a worker's) has not got the
  * types yet. */
-static gboolean
-ensure_types (ZsStore  *store,
-              GError  **error)
+gboolean
+zs_service_ensure_types (ZsStore  *store,
+                         GError  **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = NULL;
@@ -54,7 +54,7 @@ tracker_overview (ZsServiceDesk  *desk,
                   const char     *as_of,
                   GError        **error)
 {
-  return ensure_types (store, error) ? zs_service_overview (store, as_of, error) : NULL;
+  return zs_service_ensure_types (store, error) ? zs_service_overview (store, as_of, error) : NULL;
 }
 
 static JsonNode *
@@ -64,7 +64,7 @@ tracker_item_done (ZsServiceDesk  *desk,
                    const char     *date,
                    GError        **error)
 {
-  return ensure_types (store, error) ? zs_service_item_done (store, item, date, error) : NULL;
+  return zs_service_ensure_types (store, error) ? zs_service_item_done (store, item, date, error) : NULL;
 }
 
 static JsonNode *
@@ -75,7 +75,7 @@ tracker_commit (ZsServiceDesk  *desk,
                 const char     *by,
                 GError        **error)
 {
-  return ensure_types (store, error) ? zs_service_commit (store, item, document, by, error) : NULL;
+  return zs_service_ensure_types (store, error) ? zs_service_commit (store, item, document, by, error) : NULL;
 }
 
 static JsonNode *
@@ -87,7 +87,7 @@ tracker_sign (ZsServiceDesk  *desk,
               const char     *remarks,
               GError        **error)
 {
-  return ensure_types (store, error) ? zs_service_sign (store, review, department, date, remarks, error) : NULL;
+  return zs_service_ensure_types (store, error) ? zs_service_sign (store, review, department, date, remarks, error) : NULL;
 }
 
 static JsonNode *
@@ -96,7 +96,7 @@ tracker_overdue (ZsServiceDesk  *desk,
                  const char     *as_of,
                  GError        **error)
 {
-  return ensure_types (store, error) ? zs_service_overdue (store, as_of, error) : NULL;
+  return zs_service_ensure_types (store, error) ? zs_service_overdue (store, as_of, error) : NULL;
 }
 
 static void

@@ -93,5 +93,13 @@ G_DECLARE_FINAL_TYPE (ZsServiceTracker, zs_service_tracker, ZS, SERVICE_TRACKER,
 
 void              zs_service_tracker_register (GTypeModule *module);
 ZsServiceTracker *zs_service_tracker_new      (void);
+gboolean          zs_service_ensure_types     (ZsStore     *store,
+                                               GError     **error);
+
+/* zs-service-follow-ups.c: the items due, among the app's follow-ups */
+#define ZS_TYPE_SERVICE_FOLLOW_UPS (zs_service_follow_ups_get_type ())
+G_DECLARE_FINAL_TYPE (ZsServiceFollowUps, zs_service_follow_ups, ZS, SERVICE_FOLLOW_UPS, GObject)
+
+void              zs_service_follow_ups_register (GTypeModule *module);
 
 G_END_DECLS

@@ -519,6 +519,42 @@ test_cli (ServiceFixture *fixture,
   g_assert_cmpstr (json_object_get_string_member (item_in_case (items, 1), "status"), ==, "reopened");
 }
 
+static void
+test_follow_ups (ServiceFixture *fixture,
+                 gconstpointer   data)
+{
+  gint64 case_id = open_case (fixture);
+  gint64 item = add_item (fixture, case_id, "5", "2025-03-03");     /* due 2025-03-10 */
+  g_autofree char *item_text = g_strdup_printf ("%" PRId64, item);
+  g_autoptr(GPtrArray) sources = zs_plugin_engine_get_extensions (fixture->engine, ZS_TYPE_FOLLOW_UP_SOURCE);
+  g_autoptr(GPtrArray) march = NULL, others = NULL, april = NULL;
+  g_autoptr(JsonNode) committed = NULL;
+  g_autoptr(GError) error = NULL;
+  ZsFollowUp *first;
+
+  g_assert_cmpuint (sources->len, ==, 1);
+  committed = run (fixture, "service", "commit", item_text, "--document", "环评批复", "--by", "2025-03-07", NULL);
+  march = zs_follow_up_source_list_follow_ups (sources->pdata[0], fixture->base.store, "2025-03-01", "2025-03-31",
+                                               "王专员", &error);
+  g_assert_no_error (error);
+  /* the item and its commitment; the template's items are due after today */
+  g_assert_cmpuint (march->len, ==, 2);
+  first = march->pdata[0];
+  g_assert_cmpstr (zs_follow_up_get_due (first), ==, "2025-03-10");
+  g_assert_cmpstr (zs_follow_up_get_assignee (first), ==, "王专员");
+  g_assert_nonnull (strstr (zs_follow_up_get_title (first), "环评"));
+  g_assert_cmpstr (zs_follow_up_get_action_id (first), ==, "win.show-view::plugin-service-tracking");
+  g_assert_cmpint (zs_follow_up_get_firm_id (first), >, 0);
+  g_assert_cmpstr (zs_follow_up_get_due (march->pdata[1]), ==, "2025-03-07");
+
+  others = zs_follow_up_source_list_follow_ups (sources->pdata[0], fixture->base.store, NULL, "2025-03-31",
+                                                "别人", &error);
+  g_assert_cmpuint (others->len, ==, 0);
+  april = zs_follow_up_source_list_follow_ups (sources->pdata[0], fixture->base.store, "2025-04-01", "2025-04-30",
+                                               NULL, &error);
+  g_assert_cmpuint (april->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +571,7 @@ main (int   argc,
   ADD ("/service-tracking/review", test_review);
   ADD ("/service-tracking/sanwei", test_sanwei);
   ADD ("/service-tracking/cli", test_cli);
+  ADD ("/service-tracking/follow-ups", test_follow_ups);
 #undef ADD
 
   return g_test_run ();
