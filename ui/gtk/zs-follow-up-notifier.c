@@ -25,7 +25,7 @@ struct _ZsFollowUpNotifier
 {
   GObject       parent_instance;
 
-  GApplication *application;   /* not owned: it owns the notifier */
+  GApplication *application;   /* weak: it owns the notifier */
   GSettings    *settings;
   ZsStore      *store;
   char         *notified_on;   /* when there are no settings */
@@ -102,8 +102,9 @@ send (ZsFollowUpNotifier *self,
   g_notification_set_body (notification, self->last_body);
   g_notification_set_default_action_and_target (notification, "app.show-view", "s", "activities");
   self->n_sent++;
-  /* Without a session bus (tests, a bare X session) there is nobody to tell. */
-  if (g_application_get_dbus_connection (self->application) != NULL)
+  /* Without a session bus (tests, a bare X session) there is nobody to tell;
+   * a count that arrives as the app quits is dropped. */
+  if (self->application != NULL && g_application_get_dbus_connection (self->application) != NULL)
     g_application_send_notification (self->application, NOTIFICATION_ID, notification);
 }
 
@@ -265,6 +266,9 @@ zs_follow_up_notifier_dispose (GObject *object)
   ZsFollowUpNotifier *self = ZS_FOLLOW_UP_NOTIFIER (object);
 
   g_clear_handle_id (&self->midnight_id, g_source_remove);
+  if (self->application != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->application), (gpointer *) &self->application);
+  self->application = NULL;
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -313,6 +317,7 @@ zs_follow_up_notifier_new (GApplication *application,
 
   self = g_object_new (ZS_TYPE_FOLLOW_UP_NOTIFIER, NULL);
   self->application = application;
+  g_object_add_weak_pointer (G_OBJECT (application), (gpointer *) &self->application);
   if (settings != NULL)
     self->settings = g_object_ref (settings);
   return self;
