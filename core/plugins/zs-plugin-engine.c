@@ -246,7 +246,12 @@ zs_plugin_engine_new (ZsStore *store)
   if (zs_uninstalled_get_build_root () != NULL)
     {
       g_autofree char *built = g_build_filename (zs_uninstalled_get_build_root (), "core", NULL);
+      g_auto(GStrv) plugin_dirs = zs_uninstalled_get_plugin_dirs ();
+
       g_irepository_prepend_search_path (built);
+      /* A plugin's service interface has its typelib beside the plugin. */
+      for (guint i = 0; plugin_dirs != NULL && plugin_dirs[i] != NULL; i++)
+        g_irepository_prepend_search_path (plugin_dirs[i]);
     }
   else if (g_file_test (TYPELIBDIR, G_FILE_TEST_IS_DIR))
     g_irepository_prepend_search_path (TYPELIBDIR);
