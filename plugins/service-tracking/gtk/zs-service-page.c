@@ -38,6 +38,9 @@ struct _ZsServicePage
 
 G_DEFINE_FINAL_TYPE (ZsServicePage, zs_service_page, GTK_TYPE_BOX)
 
+/* The app's settings, read when installed: the page may run in another host. */
+#define APP_SCHEMA_ID "cn.horgos.Zhaoshang"
+
 enum {
   SIGNAL_REFRESHED,
   N_SIGNALS
@@ -327,15 +330,37 @@ build_sanwei (ZsServicePage *self,
     }
 }
 
-static void
-build_cases (ZsServicePage *self,
-             JsonArray     *rows)
+/* The staff member the app runs for: the app's “staff-name” setting where
+ * it is installed and set, else the store's actor (as the follow-ups' Mine). */
+static char *
+current_staff (ZsServicePage *self)
 {
-  GtkWidget *group = new_group (self, _("Cases"), json_array_get_length (rows));
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *name = NULL;
 
-  for (guint i = 0; i < json_array_get_length (rows); i++)
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_SCHEMA_ID, TRUE)) != NULL &&
+      g_settings_schema_has_key (schema, "staff-name"))
     {
-      JsonObject *row = json_array_get_object_element (rows, i);
+      g_autoptr(GSettings) settings = g_settings_new (APP_SCHEMA_ID);
+
+      name = g_settings_get_string (settings, "staff-name");
+    }
+  if (name != NULL && name[0] != '\0')
+    return g_steal_pointer (&name);
+  return g_strdup (zs_store_get_actor (self->store));
+}
+
+static void
+build_case_group (ZsServicePage *self,
+                  const char    *title,
+                  GPtrArray     *rows)
+{
+  GtkWidget *group = new_group (self, title, rows->len);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      JsonObject *row = g_ptr_array_index (rows, i);
       g_autofree char *subtitle = g_strdup_printf (_("Manager %s · %" PRId64 " open items of %" PRId64),
                                                    json_object_get_string_member (row, "manager"),
                                                    json_object_get_int_member (row, "open_items"),
@@ -343,6 +368,25 @@ build_cases (ZsServicePage *self,
 
       add_row (group, json_object_get_string_member (row, "project"), subtitle);
     }
+}
+
+/* The cases the user manages first, then the others. */
+static void
+build_cases (ZsServicePage *self,
+             JsonArray     *rows)
+{
+  g_autofree char *me = current_staff (self);
+  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      g_ptr_array_add (g_strcmp0 (json_object_get_string_member (row, "manager"), me) == 0 ? mine : others, row);
+    }
+  build_case_group (self, _("My Cases"), mine);
+  build_case_group (self, _("Other Cases"), others);
 }
 
 static void

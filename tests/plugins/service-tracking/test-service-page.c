@@ -136,11 +136,20 @@ static void
 test_page (PageFixture   *fixture,
            gconstpointer  data)
 {
-  GtkWidget *done, *sign;
+  GtkWidget *done, *sign, *mine, *others;
   g_autoptr(GObject) item = NULL;
   g_autofree char *reviews = NULL;
 
+  /* The app runs for 王专员 (no staff-name setting here: the store's actor),
+   * so the case 王专员 manages is among “My Cases”, not the others. */
+  zs_store_set_actor (fixture->base.store, "王专员");
   wait_refreshed (fixture);
+  mine = gtk_widget_get_ancestor (find (fixture->page, GTK_TYPE_LABEL, "My Cases"), ADW_TYPE_PREFERENCES_GROUP);
+  others = gtk_widget_get_ancestor (find (fixture->page, GTK_TYPE_LABEL, "Other Cases"), ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_nonnull (mine);
+  g_assert_nonnull (others);
+  g_assert_nonnull (find (mine, GTK_TYPE_LABEL, "页面项目"));
+  g_assert_null (find (others, GTK_TYPE_LABEL, "页面项目"));
   /* the item is late (2025) and red; the review waits on 发改委 */
   g_assert_nonnull (find (fixture->page, GTK_TYPE_LABEL, "【红】逾期事项"));
   g_assert_nonnull (find (fixture->page, GTK_TYPE_LABEL, "页面项目"));
