@@ -464,11 +464,12 @@ static char *
 write_partial (const char *dir,
                const char *name)
 {
+  static const char start[] = "SQLite format 3\0and more";
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (dir, name, NULL);
 
   /* what a backup killed after its first page leaves: an sqlite header */
-  g_assert_true (g_file_set_contents (path, "SQLite format 3\0and more", 26, &error));
+  g_assert_true (g_file_set_contents (path, start, sizeof start - 1, &error));
   g_assert_no_error (error);
   return path;
 }
