@@ -397,6 +397,7 @@ test_auth (ApiFixture    *fixture,
   g_autofree char *firm = path_of ("firms", fixture->firm);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) tokens = NULL;
+  g_autofree char *listed = NULL;
   g_autoptr(Reply) none = request (fixture, "GET", firm, NULL, NULL, NULL);
   g_autoptr(Reply) wrong = request (fixture, "GET", firm, "zs_0000", NULL, NULL);
   g_autoptr(Reply) good = request (fixture, "GET", firm, fixture->admin, NULL, NULL);
@@ -411,7 +412,8 @@ test_auth (ApiFixture    *fixture,
   tokens = zs_store_list_tokens (fixture->base.store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (tokens)), ==, 3);
-  g_assert_null (strstr (json_to_string (tokens, FALSE), fixture->admin + 3));
+  listed = json_to_string (tokens, FALSE);
+  g_assert_null (strstr (listed, fixture->admin + 3));
   g_assert_true (zs_store_revoke_token (fixture->base.store, 1, &error));
   revoked = request (fixture, "GET", firm, fixture->admin, NULL, NULL);
   assert_problem (revoked, 401, NULL);
