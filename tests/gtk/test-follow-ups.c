@@ -182,11 +182,6 @@ test_chinese (void)
   g_autofree char *late = NULL;
   g_autofree char *now = NULL;
 
-  if (g_strcmp0 (g_getenv ("LANGUAGE"), "zh_CN") != 0)
-    {
-      g_test_skip ("only with LANGUAGE=zh_CN");
-      return;
-    }
   late = zs_follow_up_status_text ("2026-11-29", TODAY);
   now = zs_follow_up_status_text (TODAY, TODAY);
   g_assert_cmpstr (late, ==, "逾期 3 天");
@@ -490,7 +485,9 @@ main (int   argc,
   app = zs_test_init (&argc, &argv, APPLICATION_ID ".FollowUpTest");
 
   g_test_add_func ("/gtk/follow-ups/dates", test_dates);
-  g_test_add_func ("/gtk/follow-ups/chinese", test_chinese);
+  /* the Chinese case runs in gtk-follow-ups-zh, with LANGUAGE=zh_CN */
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), "zh_CN") == 0)
+    g_test_add_func ("/gtk/follow-ups/chinese", test_chinese);
   g_test_add ("/gtk/follow-ups/groups", Fixture, NULL, fixture_set_up, test_groups, fixture_tear_down);
   g_test_add ("/gtk/follow-ups/mine-and-all", Fixture, NULL, fixture_set_up, test_mine_and_all, fixture_tear_down);
   g_test_add ("/gtk/follow-ups/complete-snooze-reassign", Fixture, NULL, fixture_set_up,
