@@ -110,6 +110,7 @@ test_add_through_the_form (void)
   g_assert_cmpuint (g_list_model_get_n_items (records), ==, 0);
 
   zs_test_destroy_window (window);
+  g_object_unref (page);
   g_clear_object (&engine);
   g_clear_object (&store);
   zs_test_database_clear (&db);

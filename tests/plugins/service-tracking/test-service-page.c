@@ -70,6 +70,7 @@ page_setup (PageFixture   *fixture,
   g_autoptr(GPtrArray) providers = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *project_text = NULL;
+  g_autofree char *uscc = make_uscc (8300);
   g_autofree char *out1 = NULL, *out2 = NULL, *out3 = NULL;
 
   store_fixture_setup (&fixture->base, data);
@@ -79,7 +80,7 @@ page_setup (PageFixture   *fixture,
   zs_staff_set_role (staff, ZS_ROLE_STAFF);
   zs_store_add_staff (fixture->base.store, staff, &error);
   g_assert_no_error (error);
-  zs_project_set_firm_id (project, add_firm (fixture->base.store, make_uscc (8300), "喀什页面测试有限公司"));
+  zs_project_set_firm_id (project, add_firm (fixture->base.store, uscc, "喀什页面测试有限公司"));
   zs_project_set_title (project, "页面项目");
   zs_project_set_stage (project, ZS_STAGE_SIGNED);
   project_text = g_strdup_printf ("%" PRId64, zs_store_add_project (fixture->base.store, project, &error));
@@ -103,9 +104,15 @@ static void
 page_teardown (PageFixture   *fixture,
                gconstpointer  data)
 {
+  GtkWidget *page = fixture->page;
+
+  /* zs_page_provider_create_page () gave the test a reference of its own;
+   * a read still in its worker thread holds another until it is done. */
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  g_clear_object (&fixture->page);
+  while (page != NULL)
+    g_main_context_iteration (NULL, TRUE);
   g_clear_object (&fixture->engine);
   store_fixture_teardown (&fixture->base, data);
 }
