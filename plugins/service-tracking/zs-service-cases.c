@@ -314,6 +314,25 @@ zs_service_list_cases (ZsStore     *store,
   return node;
 }
 
+/* A due date counted in a year without a holiday schedule may be off by
+ * the holidays and 调休 days of that year: the item says so. */
+void
+zs_service_note_schedule (JsonNode          *item_json,
+                          ZsServiceCalendar *calendar)
+{
+  JsonObject *item = json_node_get_object (item_json);
+  g_autofree char *warning = NULL;
+  GDate opened, due;
+
+  if (zs_service_resolve_date (json_object_get_string_member (item, "opened"), "opened", &opened, NULL) &&
+      zs_service_resolve_date (json_object_get_string_member (item, "due"), "due", &due, NULL))
+    warning = zs_service_schedule_gap (calendar, &opened, &due);
+  if (warning != NULL)
+    json_object_set_string_member (item, "schedule_warning", warning);
+  else
+    json_object_set_null_member (item, "schedule_warning");
+}
+
 JsonNode *
 zs_service_list_items (ZsStore  *store,
                        gint64    case_id,
@@ -323,17 +342,24 @@ zs_service_list_items (ZsStore  *store,
   g_autofree char *id_text = g_strdup_printf ("%" PRId64, case_id);
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(JsonNode) swept = NULL;
+  g_autoptr(ZsServiceCalendar) calendar = NULL;
   JsonArray *rows;
   JsonNode *node;
 
   if (service_case == NULL)
     return NULL;
   swept = sweep_quietly (store);
-  if (!(items = zs_service_list (store, ZS_SERVICE_ITEM, "case_id", id_text, error)))
+  if (!(items = zs_service_list (store, ZS_SERVICE_ITEM, "case_id", id_text, error)) ||
+      !(calendar = zs_service_load_calendar (store, error)))
     return NULL;
   rows = json_array_new ();
   for (guint i = 0; i < items->len; i++)
-    json_array_add_element (rows, zs_service_item_to_json (items->pdata[i]));
+    {
+      JsonNode *row = zs_service_item_to_json (items->pdata[i]);
+
+      zs_service_note_schedule (row, calendar);
+      json_array_add_element (rows, row);
+    }
   node = json_node_alloc ();
   json_node_init_array (node, rows);
   json_array_unref (rows);
@@ -352,13 +378,16 @@ zs_service_add_item (ZsStore     *store,
   g_autoptr(ZsRecord) service_case = get_record (store, ZS_SERVICE_CASE, case_id, _("service case"), error);
   g_autoptr(ZsServiceCalendar) calendar = NULL;
   g_autoptr(ZsRecord) item = NULL;
+  JsonNode *node;
   GDate opened;
 
   if (service_case == NULL || !zs_service_resolve_date (opened_text, "--opened", &opened, error) ||
       !(calendar = zs_service_load_calendar (store, error)) ||
       !(item = create_item (store, calendar, case_id, name, department, days, &opened, error)))
     return NULL;
-  return zs_service_item_to_json (item);
+  node = zs_service_item_to_json (item);
+  zs_service_note_schedule (node, calendar);
+  return node;
 }
 
 JsonNode *

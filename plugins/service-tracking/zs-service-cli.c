@@ -339,6 +339,24 @@ render_workdays (JsonObject *result)
   return g_strdup_printf ("%s\n", value);
 }
 
+/* Under a table of items: each distinct “no holiday schedule” warning once. */
+static char *
+schedule_warnings (JsonArray *rows)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      const char *warning = json_object_get_string_member_with_default (json_array_get_object_element (rows, i),
+                                                                        "schedule_warning", NULL);
+
+      if (warning != NULL && g_hash_table_add (seen, (gpointer) warning))
+        g_string_append_printf (text, "%s\n", warning);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
 /* The table shows a list of names (a review's departments) as one cell. */
 static JsonArray *
 flatten_rows (JsonArray *rows)
@@ -387,8 +405,11 @@ run_command (ZsCommandInvocation  *command,
   else if (JSON_NODE_HOLDS_ARRAY (result))
     {
       g_autoptr(JsonArray) rows = flatten_rows (json_node_get_array (result));
+      g_autofree char *warnings = schedule_warnings (rows);
 
       zs_command_invocation_print_rows (command, rows, service_command->columns);
+      if (warnings != NULL)
+        zs_command_invocation_print_text (command, warnings);
     }
   else if (JSON_NODE_HOLDS_OBJECT (result))
     {

@@ -13,11 +13,16 @@
 
 #include "zs-service-tracker.h"
 
-static void
-add_coverage (JsonObject        *result,
-              ZsServiceCalendar *calendar,
-              const GDate       *from,
-              const GDate       *to)
+/**
+ * zs_service_schedule_gap:
+ *
+ * Returns: (nullable): the warning that the years from @from to @to have
+ *   no holiday schedule, %NULL when every one of them has one
+ */
+char *
+zs_service_schedule_gap (ZsServiceCalendar *calendar,
+                         const GDate       *from,
+                         const GDate       *to)
 {
   int first = MIN (g_date_get_year (from), g_date_get_year (to));
   int last = MAX (g_date_get_year (from), g_date_get_year (to));
@@ -26,17 +31,26 @@ add_coverage (JsonObject        *result,
   for (int year = first; year <= last; year++)
     if (!zs_service_calendar_covers_year (calendar, year))
       g_string_append_printf (missing, "%s%d", missing->len ? ", " : "", year);
-  json_object_set_boolean_member (result, "complete", missing->len == 0);
   if (missing->len == 0)
+    return NULL;
+  return g_strdup_printf (_("No holiday schedule for %s: only weekends are counted as days off "
+                            "(add the year's days with “zhaoshang-cli holidays set DATE off|work”)"),
+                          missing->str);
+}
+
+static void
+add_coverage (JsonObject        *result,
+              ZsServiceCalendar *calendar,
+              const GDate       *from,
+              const GDate       *to)
+{
+  g_autofree char *warning = zs_service_schedule_gap (calendar, from, to);
+
+  json_object_set_boolean_member (result, "complete", warning == NULL);
+  if (warning == NULL)
     json_object_set_null_member (result, "warning");
   else
-    {
-      g_autofree char *warning =
-        g_strdup_printf (_("No holiday schedule for %s: only weekends are counted as days off "
-                           "(add the year's days with “zhaoshang-cli holidays set DATE off|work”)"),
-                         missing->str);
-      json_object_set_string_member (result, "warning", warning);
-    }
+    json_object_set_string_member (result, "warning", warning);
 }
 
 static JsonNode *

@@ -64,6 +64,7 @@ JsonNode *zs_service_commit       (ZsStore *store, gint64 item, const char *docu
 JsonNode *zs_service_supply       (ZsStore *store, gint64 item, const char *date, GError **error);
 JsonNode *zs_service_sweep        (ZsStore *store, const char *as_of, GError **error);
 JsonNode *zs_service_item_to_json (ZsRecord *item);
+void      zs_service_note_schedule (JsonNode *item_json, ZsServiceCalendar *calendar);
 
 /* zs-service-reviews.c */
 JsonNode *zs_service_open_review  (ZsStore *store, gint64 case_id, const char * const *departments,
@@ -87,6 +88,7 @@ JsonNode *zs_service_workdays_between (ZsStore *store, const char *from, const c
 JsonNode *zs_service_holidays_list    (ZsStore *store, gint64 year, GError **error);
 JsonNode *zs_service_holidays_set     (ZsStore *store, const char *date, const char *kind,
                                        const char *note, GError **error);
+char     *zs_service_schedule_gap     (ZsServiceCalendar *calendar, const GDate *from, const GDate *to);
 
 #define ZS_TYPE_SERVICE_TRACKER (zs_service_tracker_get_type ())
 G_DECLARE_FINAL_TYPE (ZsServiceTracker, zs_service_tracker, ZS, SERVICE_TRACKER, GObject)

@@ -33,6 +33,9 @@ from test_cli import CLI, HUAWEI, TENCENT, CliTestCase, uscc
 IMPORT_ROWS = int(os.environ.get('ZHAOSHANG_TEST_IMPORT_ROWS', '50000'))
 EDITS_PER_WRITER = 30
 COMMAND_TIMEOUT = 60
+# A hang guard only: the import of the big file runs for minutes on a
+# loaded machine under AddressSanitizer.
+IMPORT_TIMEOUT = 240
 
 # Who edits which field of the same firm, and the values they write.
 FIELD_WRITERS = {
@@ -100,9 +103,9 @@ class ConcurrencyTestCase(CliTestCase):
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 env=self.environment())
 
-    def finish(self, process, args, started):
+    def finish(self, process, args, started, timeout=COMMAND_TIMEOUT):
         try:
-            stdout, stderr = process.communicate(timeout=COMMAND_TIMEOUT)
+            stdout, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             process.kill()
             stdout, stderr = process.communicate()
@@ -416,7 +419,7 @@ class ImportWhileWritingTest(ConcurrencyTestCase):
         try:
             for writer in writers:
                 writer.start()
-            imported = self.finish(importer, import_args, import_started)
+            imported = self.finish(importer, import_args, import_started, IMPORT_TIMEOUT)
         finally:
             stop.set()
         self.join_writers(writers)

@@ -422,7 +422,8 @@ test_notification_once_a_day (Fixture       *fixture,
   zs_follow_up_notifier_check (notifier, TODAY);
   g_assert_true (zs_test_wait_until (notifier_idle, notifier));
   g_assert_cmpuint (zs_follow_up_notifier_get_n_sent (notifier), ==, 1);
-  g_assert_cmpstr (zs_follow_up_notifier_get_last_body (notifier), ==, "1 follow-up due today");
+  /* one notification for the day: what is due today and what is late */
+  g_assert_cmpstr (zs_follow_up_notifier_get_last_body (notifier), ==, "1 follow-up due today, 1 overdue");
   remembered = g_settings_get_string (settings, "follow-ups-notified-on");
   g_assert_cmpstr (remembered, ==, TODAY);
 
@@ -441,13 +442,20 @@ test_notification_once_a_day (Fixture       *fixture,
   zs_follow_up_notifier_check (restarted, "2026-12-03");
   g_assert_true (zs_test_wait_until (notifier_idle, restarted));
   g_assert_cmpuint (zs_follow_up_notifier_get_n_sent (restarted), ==, 1);
-  g_assert_cmpstr (zs_follow_up_notifier_get_last_body (restarted), ==, "1 follow-up due today");
+  g_assert_cmpstr (zs_follow_up_notifier_get_last_body (restarted), ==, "1 follow-up due today, 2 overdue");
+
+  /* A day with nothing due still tells what is late. */
+  zs_follow_up_notifier_check (restarted, "2026-12-04");
+  g_assert_true (zs_test_wait_until (notifier_idle, restarted));
+  g_assert_cmpuint (zs_follow_up_notifier_get_n_sent (restarted), ==, 2);
+  g_assert_cmpstr (zs_follow_up_notifier_get_last_body (restarted), ==, "3 follow-ups overdue");
 }
 
 static void
 test_plugin_source (Fixture       *fixture,
                     gconstpointer  data)
 {
+  g_autoptr(ZsFollowUpNotifier) notifier = NULL;
   ZsFollowUpsPage *page;
   ZsFollowUp *item;
 
@@ -474,6 +482,14 @@ test_plugin_source (Fixture       *fixture,
   g_assert_cmpuint (n_in (page, ZS_FOLLOW_UP_OVERDUE), ==, 2);
   g_assert_cmpuint (n_in (page, ZS_FOLLOW_UP_TODAY), ==, 0);
   zs_test_render_to_png (GTK_WIDGET (fixture->window), "follow-ups-plugin.png");
+
+  /* The one daily notification counts the plugin's items with the app's. */
+  notifier = zs_follow_up_notifier_new (G_APPLICATION (app), NULL);
+  zs_follow_up_notifier_set_store (notifier, fixture->store);
+  zs_follow_up_notifier_set_plugin_engine (notifier, zs_window_get_plugin_engine (fixture->window));
+  zs_follow_up_notifier_check (notifier, TODAY);
+  g_assert_true (zs_test_wait_until (notifier_idle, notifier));
+  g_assert_cmpstr (zs_follow_up_notifier_get_last_body (notifier), ==, "2 follow-ups due today, 2 overdue");
 }
 
 int

@@ -113,10 +113,9 @@ zs_application_open_database (ZsApplication *self,
         }
       else
         store = zs_store_new (resolved, &error);
+      /* the window starts the daily notification once its plugins are in */
       if (store != NULL)
         window = GTK_WINDOW (zs_window_new (self, store));
-      if (store != NULL && self->notifier != NULL)
-        zs_follow_up_notifier_watch (self->notifier, store);
       else
         window = GTK_WINDOW (zs_window_new_for_error (self, resolved, error));
     }

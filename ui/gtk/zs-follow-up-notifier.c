@@ -1,9 +1,11 @@
-/* zs-follow-up-notifier.c: once a day, “N follow-ups due today”
+/* zs-follow-up-notifier.c: once a day, “N follow-ups due today, M overdue”
  *
  * When the app opens a database, and again when the local date changes
- * while it runs, the follow-ups due today are counted (in a worker thread,
- * through a connection of its own) and, when there are any, a
- * GNotification says how many; clicking it opens the Follow-ups page. The
+ * while it runs, the follow-ups due today and those overdue are counted
+ * (in a worker thread, through a connection of its own), the app's own and
+ * those of the plugins' follow-up sources (service items, commitments…),
+ * and, when there are any, one GNotification says how many; clicking it
+ * opens the Follow-ups page. The
  * day notified is kept in the “follow-ups-notified-on” setting, so a
  * restart the same day says nothing again. They are the current staff
  * member's follow-ups when the “staff-name” setting names one, else
@@ -28,6 +30,7 @@ struct _ZsFollowUpNotifier
   GApplication *application;   /* weak: it owns the notifier */
   GSettings    *settings;
   ZsStore      *store;
+  GObject      *engine;        /* weak: the window's ZsPluginEngine */
   char         *notified_on;   /* when there are no settings */
   char         *last_body;
   guint         n_sent;
@@ -39,9 +42,12 @@ G_DEFINE_FINAL_TYPE (ZsFollowUpNotifier, zs_follow_up_notifier, G_TYPE_OBJECT)
 
 typedef struct
 {
-  char *path;
-  char *today;
-  char *who;
+  char      *path;
+  char      *today;
+  char      *who;
+  GPtrArray *sources;   /* ZsFollowUpSource, taken on the main thread */
+  guint      due;
+  guint      overdue;
 } Count;
 
 static void
@@ -50,7 +56,37 @@ count_free (Count *count)
   g_free (count->path);
   g_free (count->today);
   g_free (count->who);
+  g_clear_pointer (&count->sources, g_ptr_array_unref);
   g_free (count);
+}
+
+static void
+tally (Count      *count,
+       const char *due)
+{
+  if (g_strcmp0 (due, count->today) < 0)
+    count->overdue++;
+  else
+    count->due++;
+}
+
+/* A plugin source that fails leaves its items out of the count; the
+ * Follow-ups page shows its error. */
+static void
+tally_sources (Count   *count,
+               ZsStore *store)
+{
+  for (guint i = 0; count->sources != NULL && i < count->sources->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) items = zs_follow_up_source_list_follow_ups (count->sources->pdata[i], store, NULL,
+                                                                         count->today, count->who, &error);
+
+      if (items == NULL)
+        g_debug ("A plugin's follow-ups are not counted: %s", error->message);
+      for (guint j = 0; items != NULL && j < items->len; j++)
+        tally (count, zs_follow_up_get_due (items->pdata[j]));
+    }
 }
 
 static void
@@ -61,16 +97,21 @@ count_in_thread (GTask        *task,
 {
   Count *count = task_data;
   g_autoptr(ZsStore) store = NULL;
-  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   GError *error = NULL;
 
   store = zs_store_create (count->path, &error);
   if (store != NULL)
-    due = zs_store_list_follow_ups (store, count->today, count->today, count->who, 0, &error);
-  if (due == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, due->len);
+    items = zs_store_list_follow_ups (store, NULL, count->today, count->who, 0, &error);
+  if (items == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < items->len; i++)
+    tally (count, zs_activity_get_next_follow_up (items->pdata[i]));
+  tally_sources (count, store);
+  g_task_return_boolean (task, TRUE);
 }
 
 static char *
@@ -91,14 +132,32 @@ remember (ZsFollowUpNotifier *self,
   self->notified_on = g_strdup (today);
 }
 
+static char *
+body_text (guint due,
+           guint overdue)
+{
+  g_autofree char *due_text = NULL;
+  g_autofree char *overdue_text = NULL;
+
+  if (due == 0)
+    return g_strdup_printf (ngettext ("%u follow-up overdue", "%u follow-ups overdue", overdue), overdue);
+  due_text = g_strdup_printf (ngettext ("%u follow-up due today", "%u follow-ups due today", due), due);
+  if (overdue == 0)
+    return g_steal_pointer (&due_text);
+  /* Translators: after “3 follow-ups due today”: “, 2 overdue” */
+  overdue_text = g_strdup_printf (ngettext (", %u overdue", ", %u overdue", overdue), overdue);
+  return g_strconcat (due_text, overdue_text, NULL);
+}
+
 static void
 send (ZsFollowUpNotifier *self,
-      guint               n)
+      guint               due,
+      guint               overdue)
 {
   g_autoptr(GNotification) notification = g_notification_new (_("Follow-ups"));
 
   g_free (self->last_body);
-  self->last_body = g_strdup_printf (ngettext ("%u follow-up due today", "%u follow-ups due today", n), n);
+  self->last_body = body_text (due, overdue);
   g_notification_set_body (notification, self->last_body);
   g_notification_set_default_action_and_target (notification, "app.show-view", "s", "activities");
   self->n_sent++;
@@ -117,10 +176,9 @@ count_done_cb (GObject      *source,
   Count *count = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *last = NULL;
-  gssize n = g_task_propagate_int (G_TASK (result), &error);
 
   self->busy--;
-  if (n < 0)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_debug ("Cannot count the follow-ups due today: %s", error->message);
       return;
@@ -129,8 +187,8 @@ count_done_cb (GObject      *source,
   if (g_strcmp0 (last, count->today) == 0)
     return;
   remember (self, count->today);
-  if (n > 0)
-    send (self, (guint) n);
+  if (count->due + count->overdue > 0)
+    send (self, count->due, count->overdue);
 }
 
 /**
@@ -138,8 +196,8 @@ count_done_cb (GObject      *source,
  * @self: a #ZsFollowUpNotifier
  * @today: (nullable): the day to check, YYYY-MM-DD, or %NULL for today
  *
- * Counts the follow-ups due @today and notifies, unless @today was
- * notified already.
+ * Counts the follow-ups due @today and those overdue, the plugins' among
+ * them, and notifies, unless @today was notified already.
  */
 void
 zs_follow_up_notifier_check (ZsFollowUpNotifier *self,
@@ -166,6 +224,8 @@ zs_follow_up_notifier_check (ZsFollowUpNotifier *self,
   if (self->settings != NULL)
     name = g_settings_get_string (self->settings, "staff-name");
   count->who = name != NULL && name[0] != '\0' ? g_steal_pointer (&name) : NULL;
+  if (self->engine != NULL)
+    count->sources = zs_plugin_engine_get_extensions (ZS_PLUGIN_ENGINE (self->engine), ZS_TYPE_FOLLOW_UP_SOURCE);
   self->busy++;
   task = g_task_new (self, NULL, count_done_cb, NULL);
   g_task_set_task_data (task, count, (GDestroyNotify) count_free);
@@ -212,6 +272,23 @@ zs_follow_up_notifier_set_store (ZsFollowUpNotifier *self,
   g_return_if_fail (ZS_IS_STORE (store));
 
   g_set_object (&self->store, store);
+}
+
+/**
+ * zs_follow_up_notifier_set_plugin_engine:
+ * @self: a #ZsFollowUpNotifier
+ * @engine: (nullable): the plugins whose follow-up sources are counted too
+ *
+ * The notifier does not keep @engine: it counts its sources while it lives.
+ */
+void
+zs_follow_up_notifier_set_plugin_engine (ZsFollowUpNotifier *self,
+                                         ZsPluginEngine     *engine)
+{
+  g_return_if_fail (ZS_IS_FOLLOW_UP_NOTIFIER (self));
+  g_return_if_fail (engine == NULL || ZS_IS_PLUGIN_ENGINE (engine));
+
+  g_set_weak_pointer (&self->engine, (GObject *) engine);
 }
 
 /**
@@ -270,6 +347,7 @@ zs_follow_up_notifier_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->application), (gpointer *) &self->application);
   self->application = NULL;
   g_clear_object (&self->store);
+  g_clear_weak_pointer (&self->engine);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (zs_follow_up_notifier_parent_class)->dispose (object);

@@ -17,6 +17,9 @@ ZsFollowUpNotifier *zs_follow_up_notifier_new           (GApplication       *app
                                                          GSettings          *settings);
 void                zs_follow_up_notifier_set_store     (ZsFollowUpNotifier *self,
                                                          ZsStore            *store);
+void                zs_follow_up_notifier_set_plugin_engine
+                                                        (ZsFollowUpNotifier *self,
+                                                         ZsPluginEngine     *engine);
 void                zs_follow_up_notifier_watch         (ZsFollowUpNotifier *self,
                                                          ZsStore            *store);
 void                zs_follow_up_notifier_check         (ZsFollowUpNotifier *self,

@@ -11,6 +11,7 @@
 #include "zhaoshang-gtk.h"
 #include "zs-dashboard-page.h"
 #include "zs-firms-page.h"
+#include "zs-follow-up-notifier.h"
 #include "zs-follow-ups-page.h"
 #include "zs-import-dialog.h"
 #include "zs-preferences-window.h"
@@ -442,6 +443,22 @@ sync_plugin_pages (ZsWindow *self)
       add_plugin_page (self, g_ptr_array_index (providers, i));
 }
 
+/* The daily notification counts the plugins' follow-ups too, so it starts
+ * once they are loaded. */
+static void
+watch_follow_ups (ZsWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  ZsFollowUpNotifier *notifier = NULL;
+
+  if (ZS_IS_APPLICATION (app))
+    notifier = zs_application_get_follow_up_notifier (ZS_APPLICATION (app));
+  if (notifier == NULL)
+    return;
+  zs_follow_up_notifier_set_plugin_engine (notifier, self->plugins);
+  zs_follow_up_notifier_watch (notifier, self->store);
+}
+
 /**
  * zs_window_load_plugins:
  * @self: a #ZsWindow
@@ -463,6 +480,7 @@ zs_window_load_plugins (ZsWindow *self)
   g_signal_connect_object (self->plugins, "plugin-unloaded", G_CALLBACK (sync_plugin_pages), self, G_CONNECT_SWAPPED);
   zs_plugin_engine_load_all (self->plugins);
   sync_plugin_pages (self);
+  watch_follow_ups (self);
 }
 
 static gboolean

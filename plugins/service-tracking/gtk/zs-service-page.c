@@ -7,9 +7,8 @@
  * again when the store changes. Marking an item done, recording a 容缺
  * commitment and signing a review write through the window's store.
  *
- * Once a day, on the first read of the day, it sends a desktop notification
- * of the overdue and due items; the day is kept in the plugin's settings
- * (service_tracking.setting "notified_on", a Julian day).
+ * The items due and overdue are among the app's follow-ups (the plugin's
+ * ZsFollowUpSource), so the app's one daily notification counts them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,8 +18,6 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
-
-#define NOTIFIED_SETTING "notified_on"
 
 struct _ZsServicePage
 {
@@ -404,64 +401,6 @@ rebuild (ZsServicePage *self)
   build_cases (self, json_object_get_array_member (overview, "cases"));
 }
 
-/* The day last notified, as a setting record; NULL when there is none. */
-static GObject *
-notified_record (ZsStore *store)
-{
-  g_autoptr(ZsRecordQuery) query = zs_record_query_new ();
-  g_autoptr(GPtrArray) rows = NULL;
-
-  zs_record_query_add_filter (query, "setting", ZS_FILTER_EQUAL, NOTIFIED_SETTING);
-  rows = zs_store_list_records (store, "service_tracking.setting", query, NULL);
-  return rows != NULL && rows->len > 0 ? g_object_ref (rows->pdata[0]) : NULL;
-}
-
-static gboolean
-mark_notified_today (ZsStore *store,
-                     gint64   today)
-{
-  g_autoptr(GObject) record = notified_record (store);
-  ZsRecordType *record_type = zs_store_lookup_record_type (store, "service_tracking.setting");
-
-  if (record != NULL && zs_record_get_int64 (ZS_RECORD (record), "value") == today)
-    return FALSE;
-  if (record == NULL && record_type == NULL)
-    return FALSE;
-  if (record == NULL)
-    {
-      record = G_OBJECT (zs_record_new (record_type));
-      zs_record_set_string (ZS_RECORD (record), "setting", NOTIFIED_SETTING);
-    }
-  zs_record_set_int64 (ZS_RECORD (record), "value", today);
-  return zs_record_get_id (ZS_RECORD (record)) > 0 ? zs_store_update_record (store, record, NULL)
-                                                   : zs_store_create_record (store, record, NULL) > 0;
-}
-
-static void
-maybe_notify (ZsServicePage *self)
-{
-  JsonObject *overview = json_node_get_object (self->overview);
-  guint overdue = json_array_get_length (json_object_get_array_member (overview, "overdue"));
-  guint due = json_array_get_length (json_object_get_array_member (overview, "due_this_week"));
-  GApplication *app = g_application_get_default ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GNotification) notification = NULL;
-  g_autofree char *body = NULL;
-  GDate today;
-
-  if (overdue + due == 0)
-    return;
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  if (!mark_notified_today (self->store, g_date_get_julian (&today)) || app == NULL)
-    return;
-  notification = g_notification_new (_("Investment service"));
-  body = g_strdup_printf (_("%u overdue, %u due this week"), overdue, due);
-  g_notification_set_body (notification, body);
-  g_application_send_notification (app, "service-tracking-daily", notification);
-}
-
 static void
 read_done_cb (GObject      *source,
               GAsyncResult *result,
@@ -480,7 +419,6 @@ read_done_cb (GObject      *source,
   g_clear_pointer (&self->overview, json_node_unref);
   self->overview = overview;
   rebuild (self);
-  maybe_notify (self);
   g_signal_emit (self, signals[SIGNAL_REFRESHED], 0);
 }
 
@@ -521,7 +459,7 @@ store_changed_cb (ZsServicePage *self)
   zs_service_page_refresh (self);
 }
 
-/* A window left open over midnight notifies the next day too. */
+/* A window left open over midnight shows the next day's lateness. */
 static gboolean
 hourly_cb (gpointer data)
 {

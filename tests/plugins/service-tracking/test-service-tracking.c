@@ -239,6 +239,41 @@ add_item (ServiceFixture *fixture,
   return json_object_get_int_member (json_node_get_object (item), "id");
 }
 
+/* An item whose time limit runs into a year without a holiday schedule
+ * says so, in the item and in the case's list; the others say nothing.
+ * (The case's template items open today, so only the two added count.) */
+static void
+test_item_without_schedule (ServiceFixture *fixture,
+                            gconstpointer   data)
+{
+  gint64 case_id = open_case (fixture);
+  g_autofree char *case_text = g_strdup_printf ("%" PRId64, case_id);
+  g_autoptr(JsonNode) late = run (fixture, "service", "item-add", case_text, "--name", "能评", "--department",
+                                  "发改委", "--days", "10", "--opened", "2026-12-24", NULL);
+  g_autoptr(JsonNode) covered = run (fixture, "service", "item-add", case_text, "--name", "环评", "--department",
+                                     "生态环境局", "--days", "5", "--opened", "2026-03-02", NULL);
+  g_autoptr(JsonNode) items = run (fixture, "service", "items", case_text, NULL);
+  JsonArray *rows = json_node_get_array (items);
+  gint64 late_id = json_object_get_int_member (json_node_get_object (late), "id");
+  gint64 covered_id = json_object_get_int_member (json_node_get_object (covered), "id");
+  guint seen = 0;
+
+  g_assert_nonnull (strstr (json_object_get_string_member (json_node_get_object (late), "schedule_warning"),
+                            "2027"));
+  g_assert_true (json_object_get_null_member (json_node_get_object (covered), "schedule_warning"));
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      gint64 id = json_object_get_int_member (row, "id");
+
+      if (id != late_id && id != covered_id)
+        continue;
+      seen++;
+      g_assert_cmpint (json_object_get_null_member (row, "schedule_warning"), ==, id == covered_id);
+    }
+  g_assert_cmpuint (seen, ==, 2);
+}
+
 static JsonArray *
 overdue_rows (ServiceFixture *fixture,
               const char     *as_of,
@@ -565,6 +600,7 @@ main (int   argc,
   ADD ("/service-tracking/workdays-2025", test_workdays_2025);
   ADD ("/service-tracking/workdays-2026", test_workdays_2026);
   ADD ("/service-tracking/year-without-schedule", test_year_without_schedule);
+  ADD ("/service-tracking/item-without-schedule", test_item_without_schedule);
   ADD ("/service-tracking/overdue-levels", test_overdue_levels);
   ADD ("/service-tracking/levels-configurable", test_levels_configurable);
   ADD ("/service-tracking/commitment", test_commitment);
