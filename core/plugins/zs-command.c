@@ -469,6 +469,43 @@ check_arguments (ZsCommand  *self,
  * Returns: (transfer full): the parsed invocation, or %NULL with a
  *   #G_OPTION_ERROR naming the option and the value
  */
+/* GOption reads “-1” as the short option “1”. No option of a command is a
+ * digit, so a negative number that is no option's value is a positional
+ * argument: it passes the parser behind a mark, taken off afterwards. */
+#define NUMBER_MARK "\x1f"
+
+static gboolean
+is_negative_number (const char *arg)
+{
+  return arg[0] == '-' && g_ascii_isdigit (arg[1]);
+}
+
+static void
+add_arguments (ZsCommand          *self,
+               GStrvBuilder       *builder,
+               const char * const *args)
+{
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    {
+      gboolean is_value = i > 0 && strchr (args[i - 1], '=') == NULL &&
+                          _zs_command_option_takes_value (self, args[i - 1]);
+
+      g_autofree char *marked = NULL;
+
+      if (is_negative_number (args[i]) && !is_value)
+        marked = g_strconcat (NUMBER_MARK, args[i], NULL);
+      g_strv_builder_add (builder, marked != NULL ? marked : args[i]);
+    }
+}
+
+static void
+unmark_numbers (char **argv)
+{
+  for (guint i = 0; argv[i] != NULL; i++)
+    if (g_str_has_prefix (argv[i], NUMBER_MARK))
+      memmove (argv[i], argv[i] + strlen (NUMBER_MARK), strlen (argv[i]) - strlen (NUMBER_MARK) + 1);
+}
+
 ZsCommandInvocation *
 zs_command_parse (ZsCommand           *self,
                   ZsPluginContext     *context,
@@ -498,11 +535,12 @@ zs_command_parse (ZsCommand           *self,
   g_option_context_set_main_group (option_context, group);
 
   g_strv_builder_add (builder, self->name);
-  if (args != NULL)
-    g_strv_builder_addv (builder, (const char **) args);
+  add_arguments (self, builder, args);
   argv = g_strv_builder_end (builder);
-  if (!g_option_context_parse_strv (option_context, &argv, error) ||
-      !check_arguments (self, &argv[1], error))
+  if (!g_option_context_parse_strv (option_context, &argv, error))
+    return NULL;
+  unmark_numbers (argv);
+  if (!check_arguments (self, &argv[1], error))
     return NULL;
 
   _zs_command_invocation_set_arguments (invocation, (const char * const *) &argv[1]);

@@ -238,19 +238,25 @@ zs_service_calendar_get_source (ZsServiceCalendar *self,
   return g_hash_table_lookup (self->years, GINT_TO_POINTER (year));
 }
 
-/* The Nth working day after @start; @start itself is not counted. */
+/* The Nth working day after @start (before it when @days is negative);
+ * @start itself is not counted. */
 void
 zs_service_calendar_add (ZsServiceCalendar *self,
                          const GDate       *start,
-                         guint              days,
+                         gint               days,
                          GDate             *result)
 {
+  guint left = ABS (days);
+
   *result = *start;
-  while (days > 0)
+  while (left > 0)
     {
-      g_date_add_days (result, 1);
+      if (days > 0)
+        g_date_add_days (result, 1);
+      else
+        g_date_subtract_days (result, 1);
       if (zs_service_calendar_is_workday (self, result))
-        days--;
+        left--;
     }
 }
 

@@ -26,7 +26,7 @@ gboolean           zs_service_calendar_covers_span (ZsServiceCalendar  *self,
                                                     const GDate        *to);
 void               zs_service_calendar_add         (ZsServiceCalendar  *self,
                                                     const GDate        *start,
-                                                    guint               days,
+                                                    gint                days,
                                                     GDate              *result);
 gint64             zs_service_calendar_between     (ZsServiceCalendar  *self,
                                                     const GDate        *from,

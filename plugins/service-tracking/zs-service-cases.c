@@ -139,7 +139,7 @@ create_item (ZsStore            *store,
                    _("--days: “%" PRId64 "” is not a time limit (0 to 1000 working days)"), days);
       return NULL;
     }
-  zs_service_calendar_add (calendar, opened, (guint) days, &due);
+  zs_service_calendar_add (calendar, opened, (gint) days, &due);
   due_text = zs_service_format_date (&due);
   zs_record_set_int64 (item, "case_id", case_id);
   zs_record_set_string (item, "name", name);

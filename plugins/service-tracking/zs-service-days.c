@@ -76,15 +76,15 @@ zs_service_workdays_add (ZsStore     *store,
 
   if (!zs_service_parse_date (date, "DATE", &start, error))
     return NULL;
-  if (days < 0 || days > 10000)
+  if (days < -10000 || days > 10000)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("N: “%" PRId64 "” is not a number of working days (0 to 10000)"), days);
+                   _("N: “%" PRId64 "” is not a number of working days (-10000 to 10000)"), days);
       return NULL;
     }
   if (!(calendar = zs_service_load_calendar (store, error)))
     return NULL;
-  zs_service_calendar_add (calendar, &start, (guint) days, &end);
+  zs_service_calendar_add (calendar, &start, (gint) days, &end);
   start_text = zs_service_format_date (&start);
   result_text = zs_service_format_date (&end);
   result = json_object_new ();

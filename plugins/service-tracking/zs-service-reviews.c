@@ -177,7 +177,7 @@ zs_service_open_review (ZsStore             *store,
                    _("--days: “%" PRId64 "” is not a time limit (0 to 1000 working days)"), days);
       return NULL;
     }
-  zs_service_calendar_add (calendar, &opened, (guint) days, &due);
+  zs_service_calendar_add (calendar, &opened, (gint) days, &due);
   opened_day = zs_service_format_date (&opened);
   due_day = zs_service_format_date (&due);
   review = zs_service_new_record (store, ZS_SERVICE_REVIEW);

@@ -85,6 +85,13 @@ test_typed_options (void)
   plain = run (kit, "visits", (const char *[]) { "report", "X", NULL }, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (plain, ==, "park=X top=10 since=(null) weight=1 tags= all=0 given=0\n");
+
+  /* A negative number is an argument, or an option's value, not an option. */
+  g_clear_pointer (&plain, g_free);
+  plain = run (kit, "visits", (const char *[]) { "report", "-5", "--top", "-2", "--weight=-0.5", NULL },
+               FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plain, ==, "park=-5 top=-2 since=(null) weight=-0.5 tags= all=0 given=1\n");
 }
 
 static void

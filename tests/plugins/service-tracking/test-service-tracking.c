@@ -158,6 +158,9 @@ test_workdays_2025 (ServiceFixture *fixture,
 {
   /* 春节: 1/28–2/4 off, Sunday 1/26 and Saturday 2/8 worked */
   assert_add (fixture, "2025-01-24", "1", "2025-01-26");
+  /* backwards: the Nth working day before, over the same holidays */
+  assert_add (fixture, "2025-10-09", "-1", "2025-09-30");
+  assert_add (fixture, "2025-02-05", "-1", "2025-01-27");
   assert_add (fixture, "2025-01-27", "1", "2025-02-05");
   assert_add (fixture, "2025-02-07", "1", "2025-02-08");
   g_assert_cmpint (between (fixture, "2025-01-27", "2025-02-08"), ==, 4);
