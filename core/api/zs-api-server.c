@@ -15,7 +15,7 @@
 #include "zs-error.h"
 
 #define DEFAULT_MAX_BODY_SIZE (1024 * 1024)
-#define REQUEST_TIMEOUT_SECONDS 30
+#define DEFAULT_REQUEST_TIMEOUT 30   /* seconds */
 #define IMPORT_BODY_FACTOR 64   /* an import's file may be this many times larger */
 
 /**
@@ -47,6 +47,7 @@ struct _ZsApiServer
   GPtrArray       *route_providers;
   gsize            max_body_size;
   gboolean         access_log;
+  guint            request_timeout;
   guint            n_active;
   guint            port;
 };
@@ -60,6 +61,7 @@ enum
   PROP_TLS_CERTIFICATE,
   PROP_MAX_BODY_SIZE,
   PROP_ACCESS_LOG,
+  PROP_REQUEST_TIMEOUT,
   N_PROPS
 };
 
@@ -95,6 +97,7 @@ zs_api_server_get_property (GObject    *object,
     case PROP_TLS_CERTIFICATE: g_value_set_object (value, self->certificate); break;
     case PROP_MAX_BODY_SIZE: g_value_set_uint64 (value, self->max_body_size); break;
     case PROP_ACCESS_LOG: g_value_set_boolean (value, self->access_log); break;
+    case PROP_REQUEST_TIMEOUT: g_value_set_uint (value, self->request_timeout); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -113,6 +116,7 @@ zs_api_server_set_property (GObject      *object,
     case PROP_TLS_CERTIFICATE: self->certificate = g_value_dup_object (value); break;
     case PROP_MAX_BODY_SIZE: zs_api_server_set_max_body_size (self, g_value_get_uint64 (value)); break;
     case PROP_ACCESS_LOG: zs_api_server_set_access_log (self, g_value_get_boolean (value)); break;
+    case PROP_REQUEST_TIMEOUT: zs_api_server_set_request_timeout (self, g_value_get_uint (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -161,6 +165,15 @@ zs_api_server_class_init (ZsApiServerClass *klass)
   properties[PROP_ACCESS_LOG] =
     g_param_spec_boolean ("access-log", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * ZsApiServer:request-timeout:
+   *
+   * Seconds a connection may stay silent (not sending its request, or not
+   * reading the answer) before it is dropped.
+   */
+  properties[PROP_REQUEST_TIMEOUT] =
+    g_param_spec_uint ("request-timeout", NULL, NULL, 1, 3600, DEFAULT_REQUEST_TIMEOUT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -168,6 +181,7 @@ static void
 zs_api_server_init (ZsApiServer *self)
 {
   self->max_body_size = DEFAULT_MAX_BODY_SIZE;
+  self->request_timeout = DEFAULT_REQUEST_TIMEOUT;
   self->providers = g_ptr_array_new_with_free_func (g_object_unref);
   self->routes = g_ptr_array_new_with_free_func (g_free);
   self->route_providers = g_ptr_array_new ();
@@ -558,7 +572,7 @@ request_started (SoupServer        *server,
   self->n_active++;
   /* A client that stops sending or reading is dropped, not waited for. */
   if (socket != NULL)
-    g_socket_set_timeout (socket, REQUEST_TIMEOUT_SECONDS);
+    g_socket_set_timeout (socket, self->request_timeout);
   g_object_set_data (G_OBJECT (msg), "zs-api-started", GINT_TO_POINTER (1));
   g_object_set_data_full (G_OBJECT (msg), "zs-api-time",
                           g_memdup2 (&(gint64) { g_get_monotonic_time () }, sizeof (gint64)), g_free);
@@ -872,6 +886,39 @@ zs_api_server_set_access_log (ZsApiServer *self,
     return;
   self->access_log = access_log;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCESS_LOG]);
+}
+
+/**
+ * zs_api_server_get_request_timeout:
+ * @self: a #ZsApiServer
+ *
+ * Returns: the seconds a silent connection is kept
+ */
+guint
+zs_api_server_get_request_timeout (ZsApiServer *self)
+{
+  g_return_val_if_fail (ZS_IS_API_SERVER (self), 0);
+  return self->request_timeout;
+}
+
+/**
+ * zs_api_server_set_request_timeout:
+ * @self: a #ZsApiServer
+ * @seconds: how long a connection may stay silent, from 1 to 3600
+ *
+ * Applies to the requests started from now on.
+ */
+void
+zs_api_server_set_request_timeout (ZsApiServer *self,
+                                   guint        seconds)
+{
+  g_return_if_fail (ZS_IS_API_SERVER (self));
+  g_return_if_fail (seconds >= 1 && seconds <= 3600);
+
+  if (self->request_timeout == seconds)
+    return;
+  self->request_timeout = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST_TIMEOUT]);
 }
 
 /**

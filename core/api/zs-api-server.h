@@ -54,6 +54,11 @@ ZS_AVAILABLE_IN_ALL
 void         zs_api_server_set_access_log     (ZsApiServer      *self,
                                                gboolean          access_log);
 ZS_AVAILABLE_IN_ALL
+guint        zs_api_server_get_request_timeout (ZsApiServer     *self);
+ZS_AVAILABLE_IN_ALL
+void         zs_api_server_set_request_timeout (ZsApiServer     *self,
+                                                guint            seconds);
+ZS_AVAILABLE_IN_ALL
 JsonNode    *zs_api_server_build_openapi      (ZsApiServer      *self);
 
 G_END_DECLS

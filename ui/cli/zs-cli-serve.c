@@ -28,6 +28,7 @@ typedef struct
   guint            port;
   gboolean         reuse_port;
   gboolean         quiet;
+  guint            request_timeout;
   GTlsCertificate *certificate;
   GPtrArray       *types;       /* ZsRecordType of plugins, shared */
   GPtrArray       *providers;   /* ZsRouteProvider, shared */
@@ -68,6 +69,7 @@ worker_start_server (Worker  *worker,
       return FALSE;
   worker->server = zs_api_server_new (worker->store, worker->certificate);
   zs_api_server_set_access_log (worker->server, !worker->quiet);
+  zs_api_server_set_request_timeout (worker->server, worker->request_timeout);
   for (guint i = 0; i < worker->providers->len; i++)
     zs_api_server_add_route_provider (worker->server, g_ptr_array_index (worker->providers, i));
   return zs_api_server_listen (worker->server, worker->address, worker->port, worker->reuse_port, error);
@@ -206,6 +208,7 @@ typedef struct
   char    *address;
   int      port;
   int      workers;
+  int      request_timeout;
   char    *tls_cert;
   char    *tls_key;
   gboolean insecure;
@@ -226,11 +229,13 @@ parse_serve (ZsCli         *cli,
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &options->tls_key, N_("The private key of HTTPS (PEM)"), N_("FILE") },
     { "insecure", 0, 0, G_OPTION_ARG_NONE, &options->insecure, N_("Serve plain HTTP on an address other than loopback"), NULL },
     { "quiet", 0, 0, G_OPTION_ARG_NONE, &options->quiet, N_("Write no access log"), NULL },
+    { "request-timeout", 0, 0, G_OPTION_ARG_INT, &options->request_timeout, N_("Drop a connection silent for this many seconds (default 30)"), N_("SECONDS") },
     G_OPTION_ENTRY_NULL
   };
 
   options->port = 8080;
   options->workers = 1;
+  options->request_timeout = 30;
   if (!zs_cli_parse (cli, args, entries, NULL, 0, error))
     return FALSE;
   if (options->address == NULL)
@@ -239,6 +244,9 @@ parse_serve (ZsCli         *cli,
     return zs_cli_usage_error (error, _("--port: %d is not a port"), options->port);
   if (options->workers < 1 || options->workers > 256)
     return zs_cli_usage_error (error, _("--workers: %d is not a number from 1 to 256"), options->workers);
+  if (options->request_timeout < 1 || options->request_timeout > 3600)
+    return zs_cli_usage_error (error, _("--request-timeout: %d is not a number of seconds from 1 to 3600"),
+                               options->request_timeout);
   if ((options->tls_cert == NULL) != (options->tls_key == NULL))
     return zs_cli_usage_error (error, _("--tls-cert and --tls-key go together"));
   return check_address (options->address, options->tls_cert != NULL, options->insecure, error);
@@ -270,6 +278,7 @@ configure_worker (ZsCli           *cli,
   worker->port = port;
   worker->reuse_port = options->workers > 1;
   worker->quiet = options->quiet;
+  worker->request_timeout = (guint) options->request_timeout;
   worker->certificate = certificate;
   worker->types = types;
   worker->providers = providers;
