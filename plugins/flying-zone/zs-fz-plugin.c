@@ -4,7 +4,8 @@
  * their rules and publishes two services: its ZsFzBook (the ledger and the
  * attribution report, for its pages) and the ZsPartnerProvider chain
  * matching asks for partner firms. Its verb is `flying-zone`; `init
- * --demo` adds its demo zone (ZsDemoSource).
+ * --demo` adds its demo zone (ZsDemoSource); the HTTP API serves the
+ * ledger and the report (ZsFzRoutes).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 #include "zs-fz-accountant.h"
 #include "zs-fz-cli.h"
 #include "zs-fz-partners.h"
+#include "zs-fz-routes.h"
 
 #define ZS_TYPE_FZ_PLUGIN (zs_fz_plugin_get_type ())
 G_DECLARE_FINAL_TYPE (ZsFzPlugin, zs_fz_plugin, ZS, FZ_PLUGIN, GObject)
@@ -154,8 +156,10 @@ peas_register_types (PeasObjectModule *module)
   zs_fz_plugin_register_type (G_TYPE_MODULE (module));
   zs_fz_accountant_register (G_TYPE_MODULE (module));
   zs_fz_partners_register (G_TYPE_MODULE (module));
+  zs_fz_routes_register (G_TYPE_MODULE (module));
 
   peas_object_module_register_extension_type (module, ZS_TYPE_ACTIVATABLE, ZS_TYPE_FZ_PLUGIN);
   peas_object_module_register_extension_type (module, ZS_TYPE_COMMAND_PROVIDER, ZS_TYPE_FZ_PLUGIN);
   peas_object_module_register_extension_type (module, ZS_TYPE_DEMO_SOURCE, ZS_TYPE_FZ_PLUGIN);
+  peas_object_module_register_extension_type (module, ZS_TYPE_ROUTE_PROVIDER, ZS_TYPE_FZ_ROUTES);
 }

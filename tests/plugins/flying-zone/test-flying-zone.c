@@ -672,6 +672,71 @@ test_demo (FzFixture     *fixture,
                     >=, 3);
 }
 
+static JsonNode *
+route (FzFixture   *fixture,
+       const char  *path,
+       GError     **error,
+       ...)
+{
+  g_autoptr(GPtrArray) providers = zs_plugin_engine_get_extensions (fixture->engine, ZS_TYPE_ROUTE_PROVIDER);
+  g_autoptr(GHashTable) query = g_hash_table_new (g_str_hash, g_str_equal);
+  va_list pairs;
+
+  g_assert_cmpuint (providers->len, >=, 1);
+  va_start (pairs, error);
+  for (const char *key = va_arg (pairs, const char *); key != NULL; key = va_arg (pairs, const char *))
+    g_hash_table_insert (query, (gpointer) key, va_arg (pairs, char *));
+  va_end (pairs);
+  for (guint i = 0; i < providers->len; i++)
+    {
+      g_auto(GStrv) routes = zs_route_provider_list_routes (providers->pdata[i]);
+      g_autofree char *wanted = g_strconcat ("GET ", path, NULL);
+
+      if (g_strv_contains ((const char * const *) routes, wanted))
+        return zs_route_provider_handle (providers->pdata[i], fixture->base.store, "GET", path, query, NULL, error);
+    }
+  g_assert_not_reached ();
+}
+
+/* The HTTP API answers what the verbs print. */
+static void
+test_routes (FzFixture     *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(JsonNode) verb = NULL;
+  g_autoptr(JsonNode) ledger = NULL;
+  g_autoptr(JsonNode) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *verb_text = NULL;
+  g_autofree char *route_text = NULL;
+  JsonNode *refused;
+
+  build_fixture (fixture);
+  verb = run (fixture, "ledger", "--year", "2025", NULL);
+  ledger = route (fixture, "flying_zone/ledger", &error, "year", "2025", NULL);
+  g_assert_no_error (error);
+  verb_text = json_to_string (verb, FALSE);
+  route_text = json_to_string (ledger, FALSE);
+  g_assert_cmpstr (route_text, ==, verb_text);
+  report = route (fixture, "flying_zone/report", &error, "year", "2025", "by", "partner", NULL);
+  g_assert_no_error (error);
+  assert_wan (json_object_get_object_member (json_node_get_object (report), "total"), "tax", 3650000 + 753425);
+
+  refused = route (fixture, "flying_zone/ledger", &error, NULL);
+  g_assert_null (refused);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "year: missing");
+  g_clear_error (&error);
+  refused = route (fixture, "flying_zone/report", &error, "year", "2025", "by", "county", NULL);
+  g_assert_null (refused);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "by: "));
+  g_clear_error (&error);
+  refused = route (fixture, "flying_zone/ledger", &error, "year", "2025", "zone", "0", NULL);
+  g_assert_null (refused);
+  g_assert_true (g_str_has_prefix (error->message, "zone: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -690,6 +755,7 @@ main (int   argc,
   ADD ("/flying-zone/chain-partner", test_chain_partner);
   ADD ("/flying-zone/region-prefixes", test_region_prefixes);
   ADD ("/flying-zone/demo", test_demo);
+  ADD ("/flying-zone/routes", test_routes);
 #undef ADD
   return g_test_run ();
 }
