@@ -212,15 +212,18 @@ new_label (const char *style)
 static void
 zs_fz_card_init (ZsFzCard *self)
 {
+  /* the padding inside the card's frame, which the dashboard draws */
+  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 6);
-  g_object_set (self, "margin-start", 12, "margin-end", 12, "margin-top", 12, "margin-bottom", 12, NULL);
+  g_object_set (inner, "margin-start", 18, "margin-end", 18, "margin-top", 12, "margin-bottom", 12, NULL);
   self->title = new_label ("heading");
   self->figures = new_label ("title-4");
   self->status = new_label (NULL);
-  gtk_box_append (GTK_BOX (self), self->title);
-  gtk_box_append (GTK_BOX (self), self->figures);
-  gtk_box_append (GTK_BOX (self), self->status);
+  gtk_box_append (GTK_BOX (inner), self->title);
+  gtk_box_append (GTK_BOX (inner), self->figures);
+  gtk_box_append (GTK_BOX (inner), self->status);
+  gtk_box_append (GTK_BOX (self), inner);
 }
 
 /**
