@@ -30,6 +30,7 @@
 # include "zs-command-invocation.h"
 # include "zs-command-kit.h"
 # include "zs-command-provider.h"
+# include "zs-demo-source.h"
 # include "zs-follow-up.h"
 # include "zs-follow-up-source.h"
 # include "zs-partner-provider.h"

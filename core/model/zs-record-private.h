@@ -24,6 +24,11 @@ gboolean      _zs_record_type_run_validate_func (ZsRecordType *self,
                                            GObject       *record,
                                            GError       **error);
 
+gboolean      _zs_record_type_run_check_func (ZsRecordType *self,
+                                           GObject       *store,
+                                           GObject       *record,
+                                           GError       **error);
+
 /* zs-record.c */
 GType         _zs_record_register_class   (ZsRecordType  *record_type);
 

@@ -44,6 +44,9 @@ struct _ZsRecordType
   ZsRecordValidateFunc  validate;
   gpointer              validate_data;
   GDestroyNotify        validate_destroy;
+  ZsRecordCheckFunc     check;
+  gpointer              check_data;
+  GDestroyNotify        check_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (ZsRecordType, zs_record_type, G_TYPE_OBJECT)
@@ -68,6 +71,8 @@ zs_record_type_finalize (GObject *object)
 
   if (self->validate_destroy != NULL)
     self->validate_destroy (self->validate_data);
+  if (self->check_destroy != NULL)
+    self->check_destroy (self->check_data);
   g_free (self->name);
   g_free (self->module);
   g_free (self->local_name);
@@ -450,6 +455,51 @@ _zs_record_type_run_validate_func (ZsRecordType  *self,
   if (self->validate == NULL || (message = self->validate (record, self->validate_data)) == NULL)
     return TRUE;
   g_set_error_literal (error, ZS_ERROR, ZS_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/**
+ * zs_record_type_set_check_func:
+ * @self: a #ZsRecordType
+ * @func: (nullable) (scope notified) (closure user_data) (destroy destroy):
+ *   the rule that compares a record with the others, or %NULL for none
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data
+ *
+ * Sets the rule the store checks on every write of a record of the type,
+ * after the field rules and the validate function, for what needs other
+ * records of the store.
+ */
+void
+zs_record_type_set_check_func (ZsRecordType      *self,
+                               ZsRecordCheckFunc  func,
+                               gpointer           user_data,
+                               GDestroyNotify     destroy)
+{
+  g_return_if_fail (ZS_IS_RECORD_TYPE (self));
+
+  if (self->check_destroy != NULL)
+    self->check_destroy (self->check_data);
+  self->check = func;
+  self->check_data = user_data;
+  self->check_destroy = destroy;
+}
+
+gboolean
+_zs_record_type_run_check_func (ZsRecordType  *self,
+                                GObject       *store,
+                                GObject       *record,
+                                GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (self->check == NULL || self->check (store, record, self->check_data, &local_error))
+    return TRUE;
+  /* A rule that fails must say why. */
+  if (local_error == NULL)
+    g_set_error (&local_error, ZS_ERROR, ZS_ERROR_INVALID, _("%s: the record breaks a rule of its type"),
+                 self->name);
+  g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
 

@@ -35,6 +35,28 @@ G_DECLARE_FINAL_TYPE (ZsRecordType, zs_record_type, ZS, RECORD_TYPE, GObject)
 typedef char *(*ZsRecordValidateFunc) (GObject  *record,
                                        gpointer  user_data);
 
+/**
+ * ZsRecordCheckFunc:
+ * @store: (type GObject.Object): the store the record is written to (a
+ *   #ZsStore), to read the other records the rule compares with
+ * @record: (type GObject.Object): the record as it is about to be written;
+ *   its id is 0 when it is new
+ * @user_data: (closure): the data passed to zs_record_type_set_check_func()
+ * @error: return location for a #GError
+ *
+ * A rule that needs other records (for example "the terms of one zone's
+ * agreements do not overlap"). The store calls it after the field rules and
+ * the validate function, with the store that writes, so that a type shared
+ * by several connections checks against the right one.
+ *
+ * Returns: %TRUE when @record may be written, else %FALSE with @error set
+ *   (%ZS_ERROR_INVALID, a message naming the field and the value)
+ */
+typedef gboolean (*ZsRecordCheckFunc) (GObject   *store,
+                                       GObject   *record,
+                                       gpointer   user_data,
+                                       GError   **error);
+
 ZS_AVAILABLE_IN_ALL
 ZsRecordType       *zs_record_type_new                (const char     *name,
                                                        const char     *label,
@@ -74,6 +96,11 @@ ZsFieldSpec        *zs_record_type_lookup_field       (ZsRecordType   *self,
 ZS_AVAILABLE_IN_ALL
 void                zs_record_type_set_validate_func  (ZsRecordType   *self,
                                                        ZsRecordValidateFunc func,
+                                                       gpointer        user_data,
+                                                       GDestroyNotify  destroy);
+ZS_AVAILABLE_IN_ALL
+void                zs_record_type_set_check_func     (ZsRecordType   *self,
+                                                       ZsRecordCheckFunc func,
                                                        gpointer        user_data,
                                                        GDestroyNotify  destroy);
 ZS_AVAILABLE_IN_ALL

@@ -107,14 +107,6 @@ verb_of (ZsCommand *command)
   return space ? g_strndup (name, space - name) : g_strdup (name);
 }
 
-static const char *
-subverb_of (ZsCommand *command)
-{
-  const char *space = strchr (zs_command_get_name (command), ' ');
-
-  return space ? space + 1 : NULL;
-}
-
 /**
  * zs_command_kit_get_verbs:
  * @self: a #ZsCommandKit
@@ -140,10 +132,23 @@ zs_command_kit_get_verbs (ZsCommandKit *self)
   return g_strv_builder_end (verbs);
 }
 
+/* Whether @command is under @prefix: "flying-zone partner add" is under
+ * "flying-zone" and under "flying-zone partner". */
+static gboolean
+is_under (ZsCommand  *command,
+          const char *prefix)
+{
+  const char *name = zs_command_get_name (command);
+  size_t length = strlen (prefix);
+
+  return strncmp (name, prefix, length) == 0 && name[length] == ' ';
+}
+
 /**
  * zs_command_kit_get_help:
  * @self: a #ZsCommandKit
- * @verb: (nullable): one of the verbs, or %NULL for all
+ * @verb: (nullable): one of the verbs (or a verb and a subverb that has
+ *   subverbs of its own), or %NULL for all
  *
  * Returns: (transfer full): one line per command: its usage and summary
  */
@@ -161,13 +166,12 @@ zs_command_kit_get_help (ZsCommandKit *self,
     for (guint i = 0; i < self->commands->len; i++)
       {
         ZsCommand *command = g_ptr_array_index (self->commands, i);
-        g_autofree char *command_verb = verb_of (command);
         const char *parameters = zs_command_get_parameters (command);
         g_autofree char *usage = g_strdup_printf ("%s%s%s", zs_command_get_name (command),
                                                   parameters && parameters[0] ? " " : "",
                                                   parameters ? parameters : "");
 
-        if (verb != NULL && !g_str_equal (verb, command_verb))
+        if (verb != NULL && !g_str_equal (verb, zs_command_get_name (command)) && !is_under (command, verb))
           continue;
         if (pass == 0)
           {
@@ -195,51 +199,67 @@ find_command (ZsCommandKit *self,
   return NULL;
 }
 
+/* The words that may follow @prefix, once each. */
 static char *
 list_subverbs (ZsCommandKit *self,
-               const char   *verb)
+               const char   *prefix)
 {
   g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < self->commands->len; i++)
     {
       ZsCommand *command = g_ptr_array_index (self->commands, i);
-      g_autofree char *command_verb = verb_of (command);
+      const char *rest;
+      char *word;
 
-      if (subverb_of (command) != NULL && g_str_equal (command_verb, verb))
-        g_string_append_printf (list, "%s%s", list->len ? ", " : "", subverb_of (command));
+      if (!is_under (command, prefix))
+        continue;
+      rest = zs_command_get_name (command) + strlen (prefix) + 1;
+      word = g_strndup (rest, strcspn (rest, " "));
+      if (g_hash_table_add (seen, word))
+        g_string_append_printf (list, "%s%s", list->len ? ", " : "", word);
     }
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
 
-/* Whether --NAME takes a value in any subcommand of @verb. */
+/* Whether --NAME takes a value in any command under @prefix. */
 static gboolean
 takes_value (ZsCommandKit *self,
-             const char   *verb,
+             const char   *prefix,
              const char   *arg)
 {
   for (guint i = 0; i < self->commands->len; i++)
     {
       ZsCommand *command = g_ptr_array_index (self->commands, i);
-      g_autofree char *command_verb = verb_of (command);
 
-      if (g_str_equal (command_verb, verb) && _zs_command_option_takes_value (command, arg))
+      if (is_under (command, prefix) && _zs_command_option_takes_value (command, arg))
         return TRUE;
     }
+  return FALSE;
+}
+
+static gboolean
+has_commands_under (ZsCommandKit *self,
+                    const char   *prefix)
+{
+  for (guint i = 0; i < self->commands->len; i++)
+    if (is_under (g_ptr_array_index (self->commands, i), prefix))
+      return TRUE;
   return FALSE;
 }
 
 /* The first word of @args that is neither an option nor its value. */
 static int
 find_word (ZsCommandKit       *self,
-           const char         *verb,
+           const char         *prefix,
            const char * const *args)
 {
   for (int i = 0; args != NULL && args[i] != NULL; i++)
     {
       if (args[i][0] != '-')
         return i;
-      if (strchr (args[i], '=') == NULL && takes_value (self, verb, args[i]) && args[i + 1] != NULL)
+      if (strchr (args[i], '=') == NULL && takes_value (self, prefix, args[i]) && args[i + 1] != NULL)
         i++;
     }
   return -1;
@@ -254,31 +274,34 @@ wants_help (const char * const *args)
   return FALSE;
 }
 
+/* Runs the command under @prefix named by the next word of @args; a word
+ * that is itself a group ("flying-zone partner") takes the next one. */
 static char *
 run_subcommand (ZsCommandKit        *self,
                 ZsPluginContext     *context,
-                const char          *verb,
+                const char          *prefix,
                 const char * const  *args,
                 gboolean             json,
                 GError             **error)
 {
-  int at = find_word (self, verb, args);
-  g_autofree char *valid = list_subverbs (self, verb);
+  int at = find_word (self, prefix, args);
+  g_autofree char *valid = list_subverbs (self, prefix);
   g_autofree char *name = NULL;
   g_autoptr(GStrvBuilder) rest = g_strv_builder_new ();
   g_auto(GStrv) rest_args = NULL;
   ZsCommand *command;
 
   if (at < 0 && wants_help (args))
-    return zs_command_kit_get_help (self, verb);
+    return zs_command_kit_get_help (self, prefix);
   if (at < 0)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("“%s” needs a subcommand: %s"), verb, valid);
+                   _("“%s” needs a subcommand: %s"), prefix, valid);
       return NULL;
     }
-  name = g_strdup_printf ("%s %s", verb, args[at]);
-  if (!(command = find_command (self, name)))
+  name = g_strdup_printf ("%s %s", prefix, args[at]);
+  command = find_command (self, name);
+  if (command == NULL && !has_commands_under (self, name))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("unknown subcommand “%s” (expected one of: %s)"), name, valid);
@@ -288,6 +311,8 @@ run_subcommand (ZsCommandKit        *self,
     if (i != at)
       g_strv_builder_add (rest, args[i]);
   rest_args = g_strv_builder_end (rest);
+  if (command == NULL)
+    return run_subcommand (self, context, name, (const char * const *) rest_args, json, error);
   return zs_command_run (command, context, (const char * const *) rest_args, json, error);
 }
 

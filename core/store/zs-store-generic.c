@@ -384,7 +384,8 @@ validate_declared (ZsStore  *self,
       if (zs_field_spec_get_unique (field) && !check_unique (self, type, field, &value, id, error))
         return FALSE;
     }
-  return _zs_record_type_run_validate_func (type, record, error);
+  return _zs_record_type_run_validate_func (type, record, error) &&
+         _zs_record_type_run_check_func (type, G_OBJECT (self), record, error);
 }
 
 /* Search over the fields marked searchable: one index for every declared

@@ -212,6 +212,77 @@ test_validate_func (StoreFixture  *fixture,
   g_assert_cmpint (count_rows (fixture->store), ==, 0);
 }
 
+/* At most one partner per town: a rule that reads the other records of
+ * the store that writes. */
+static gboolean
+one_per_town (GObject   *store,
+              GObject   *record,
+              gpointer   user_data,
+              GError   **error)
+{
+  g_autoptr(ZsRecordQuery) query = zs_record_query_new ();
+  g_autoptr(GPtrArray) others = NULL;
+  const char *town = zs_record_get_string (ZS_RECORD (record), "town");
+
+  g_assert_true (ZS_IS_STORE (store));
+  g_assert_cmpstr (user_data, ==, "towns");
+  zs_record_query_add_filter (query, "town", ZS_FILTER_EQUAL, town);
+  if (!(others = zs_store_list_records (ZS_STORE (store), "flying_zone.partner", query, error)))
+    return FALSE;
+  for (guint i = 0; i < others->len; i++)
+    if (zs_record_get_id (others->pdata[i]) != zs_record_get_id (ZS_RECORD (record)))
+      {
+        g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID, "town: “%s” has a partner already", town);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* A rule that fails without saying why still fails, with the type named. */
+static gboolean
+silent_rule (GObject   *store,
+             GObject   *record,
+             gpointer   user_data,
+             GError   **error)
+{
+  return g_strcmp0 (zs_record_get_string (ZS_RECORD (record), "name"), "沉默") != 0;
+}
+
+static void
+test_check_func (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(ZsRecordType) type = register_partner (fixture->store);
+  g_autoptr(ZsRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  zs_record_type_set_check_func (type, one_per_town, "towns", NULL);
+  id = add_partner (fixture->store, type, "苏州伙伴", "苏州", 0);
+  /* itself is no conflict */
+  record = ZS_RECORD (zs_store_get_record (fixture->store, "flying_zone.partner", id, &error));
+  zs_record_set_string (record, "name", "苏州市伙伴");
+  g_assert_true (zs_store_update_record (fixture->store, G_OBJECT (record), &error));
+  g_assert_no_error (error);
+  g_clear_object (&record);
+
+  record = zs_record_new (type);
+  zs_record_set_string (record, "name", "第二个苏州伙伴");
+  zs_record_set_string (record, "town", "苏州");
+  g_assert_cmpint (zs_store_create_record (fixture->store, G_OBJECT (record), &error), ==, 0);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "town: “苏州” has a partner already");
+  g_assert_cmpint (count_rows (fixture->store), ==, 1);
+  g_clear_error (&error);
+
+  zs_record_type_set_check_func (type, silent_rule, NULL, NULL);
+  zs_record_set_string (record, "name", "沉默");
+  g_assert_cmpint (zs_store_create_record (fixture->store, G_OBJECT (record), &error), ==, 0);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "flying_zone.partner"));
+  g_assert_cmpint (count_rows (fixture->store), ==, 1);
+}
+
 /* @text with every @from replaced by @to. */
 static char *
 replace_text (const char *text,
@@ -547,6 +618,7 @@ main (int argc, char **argv)
   ADD ("/record-types/declare-and-create", test_declare_and_create);
   ADD ("/record-types/rules", test_rules);
   ADD ("/record-types/validate-func", test_validate_func);
+  ADD ("/record-types/check-func", test_check_func);
   ADD ("/record-types/migration", test_migration);
   ADD ("/record-types/unique-index", test_unique_index);
   ADD ("/record-types/versions-history-revert", test_versions_history_revert);

@@ -180,6 +180,68 @@ test_text_width (void)
   g_assert_cmpstr (padded->str, ==, "园区  ");
 }
 
+static gboolean
+echo_name (ZsCommandInvocation  *invocation,
+           gpointer              user_data,
+           GError              **error)
+{
+  g_autofree char *text = g_strdup_printf ("%s name=%s\n", (const char *) user_data,
+                                           zs_command_invocation_get_string (invocation, "name"));
+
+  zs_command_invocation_print_text (invocation, text);
+  return TRUE;
+}
+
+/* "zone add" under "flying-zone": a subverb with subverbs of its own,
+ * beside a plain subverb "zones". */
+static void
+test_three_words (void)
+{
+  g_autoptr(ZsCommandKit) kit = zs_command_kit_new ();
+  g_autoptr(ZsCommand) add = zs_command_new ("flying-zone zone add", NULL, "Add a zone");
+  g_autoptr(ZsCommand) zones = zs_command_new ("flying-zone zones", NULL, "The zones");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *listed = NULL;
+  g_autofree char *help = NULL;
+  g_autofree char *missing = NULL;
+  g_auto(GStrv) verbs = NULL;
+
+  zs_command_add_option (add, "name", ZS_OPTION_STRING, "NAME", "Name");
+  zs_command_set_handler (add, echo_name, (gpointer) "add", NULL);
+  zs_command_set_handler (zones, echo_name, (gpointer) "zones", NULL);
+  zs_command_kit_add (kit, add);
+  zs_command_kit_add (kit, zones);
+  verbs = zs_command_kit_get_verbs (kit);
+  g_assert_cmpstrv (verbs, ((const char * const[]) { "flying-zone", NULL }));
+
+  /* an option's value before the words is not taken for a subverb */
+  added = run (kit, "flying-zone", (const char *[]) { "--name", "苏伊", "zone", "add", NULL }, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (added, ==, "add name=苏伊\n");
+  listed = run (kit, "flying-zone", (const char *[]) { "zones", NULL }, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (listed, ==, "zones name=(null)\n");
+
+  missing = run (kit, "flying-zone", (const char *[]) { "zone", NULL }, FALSE, &error);
+  g_assert_null (missing);
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "“flying-zone zone” needs a subcommand: add"));
+  g_clear_error (&error);
+  g_assert_null (run (kit, "flying-zone", (const char *[]) { "zone", "remove", NULL }, FALSE, &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "“flying-zone zone remove”"));
+  g_clear_error (&error);
+  g_assert_null (run (kit, "flying-zone", (const char *[]) { "zonez", NULL }, FALSE, &error));
+  g_assert_nonnull (strstr (error->message, "expected one of: zone, zones"));
+  g_clear_error (&error);
+
+  help = run (kit, "flying-zone", (const char *[]) { "zone", "--help", NULL }, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (help, "flying-zone zone add"));
+  g_assert_null (strstr (help, "flying-zone zones"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -189,5 +251,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/command-kit/help", test_help);
   g_test_add_func ("/command-kit/json-and-table", test_json_and_table);
   g_test_add_func ("/command-kit/text-width", test_text_width);
+  g_test_add_func ("/command-kit/three-words", test_three_words);
   return g_test_run ();
 }

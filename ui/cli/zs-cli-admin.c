@@ -57,6 +57,19 @@ summarize (ZsStore  *store,
   return json_builder_get_root (builder);
 }
 
+/* The active plugins' demo records, after the core's. */
+static gboolean
+load_plugin_demos (ZsCli   *cli,
+                   GError **error)
+{
+  g_autoptr(GPtrArray) sources = zs_plugin_engine_get_extensions (cli->plugins, ZS_TYPE_DEMO_SOURCE);
+
+  for (guint i = 0; i < sources->len; i++)
+    if (!zs_demo_source_load_demo (g_ptr_array_index (sources, i), cli->store, error))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 zs_cli_init (ZsCli    *cli,
              GStrv    *args,
@@ -72,7 +85,8 @@ zs_cli_init (ZsCli    *cli,
   if (!zs_cli_parse (cli, args, entries, NULL, 0, error) ||
       !zs_cli_open (cli, TRUE, error) ||
       !zs_store_load_seed (cli->store, error) ||
-      (demo && !zs_store_load_demo (cli->store, error)))
+      (demo && !zs_store_load_demo (cli->store, error)) ||
+      (demo && !load_plugin_demos (cli, error)))
     return FALSE;
 
   summary = summarize (cli->store, error);

@@ -5,6 +5,7 @@
 #pragma once
 
 #define ZHAOSHANG_GTK_INSIDE
+# include "zs-dashboard-card-provider.h"
 # include "zs-page-provider.h"
 # include "zs-record-type-page.h"
 #undef ZHAOSHANG_GTK_INSIDE

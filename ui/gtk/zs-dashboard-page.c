@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "zhaoshang-gtk.h"
 #include "zs-dashboard-page.h"
 #include "zs-follow-up-card.h"
 #include "zs-gtk-util-private.h"
@@ -35,6 +36,9 @@ struct _ZsDashboardPage
   ZsStore    *store;
   GtkLabel   *headline;
   GtkWidget  *follow_ups;
+  GtkWidget  *plugin_card_box;
+  ZsPluginEngine *engine;
+  GHashTable *plugin_cards;  /* ZsDashboardCardProvider → its card */
   ZsChart    *funnel;
   ZsChart    *by_sector;
   ZsChart    *by_park;
@@ -278,6 +282,8 @@ build (ZsDashboardPage *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->headline));
   self->follow_ups = zs_follow_up_card_new ();
   gtk_box_append (GTK_BOX (box), self->follow_ups);
+  self->plugin_card_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), self->plugin_card_box);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (charts));
   g_object_set (box, "margin-start", 18, "margin-end", 18, "margin-top", 18, "margin-bottom", 18, NULL);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
@@ -292,6 +298,10 @@ zs_dashboard_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->count_id, g_source_remove);
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_clear_object (&self->engine);
+  g_hash_table_remove_all (self->plugin_cards);
   zs_gtk_unparent_children (GTK_WIDGET (self));
   zs_gtk_clear_connected (&self->store, self);
 
@@ -302,6 +312,7 @@ static void
 zs_dashboard_page_finalize (GObject *object)
 {
   g_free (ZS_DASHBOARD_PAGE (object)->projects_text);
+  g_hash_table_unref (ZS_DASHBOARD_PAGE (object)->plugin_cards);
 
   G_OBJECT_CLASS (zs_dashboard_page_parent_class)->finalize (object);
 }
@@ -319,6 +330,7 @@ static void
 zs_dashboard_page_init (ZsDashboardPage *self)
 {
   self->firms = -1;
+  self->plugin_cards = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, g_object_unref);
   build (self);
 }
 
@@ -341,6 +353,85 @@ zs_dashboard_page_new (ZsStore *store)
   g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
   zs_dashboard_page_reload (self);
   return GTK_WIDGET (self);
+}
+
+static gboolean
+provider_is_active (GPtrArray *providers,
+                    gpointer   provider)
+{
+  for (guint i = 0; i < providers->len; i++)
+    if (g_ptr_array_index (providers, i) == provider)
+      return TRUE;
+  return FALSE;
+}
+
+/* The cards of the active plugins: new ones added, those of plugins
+ * unloaded dropped. */
+static void
+sync_plugin_cards (ZsDashboardPage *self)
+{
+  g_autoptr(GPtrArray) providers = zs_plugin_engine_get_extensions (self->engine, ZS_TYPE_DASHBOARD_CARD_PROVIDER);
+  GHashTableIter iter;
+  gpointer provider, card;
+
+  g_hash_table_iter_init (&iter, self->plugin_cards);
+  while (g_hash_table_iter_next (&iter, &provider, &card))
+    if (!provider_is_active (providers, provider))
+      {
+        gtk_box_remove (GTK_BOX (self->plugin_card_box), card);
+        g_hash_table_iter_remove (&iter);
+      }
+  for (guint i = 0; i < providers->len; i++)
+    {
+      ZsDashboardCardProvider *card_provider = g_ptr_array_index (providers, i);
+      GtkWidget *new_card;
+
+      if (g_hash_table_contains (self->plugin_cards, card_provider) ||
+          !(new_card = zs_dashboard_card_provider_create_card (card_provider, self->store, self->engine)))
+        continue;
+      gtk_widget_add_css_class (new_card, "card");
+      gtk_box_append (GTK_BOX (self->plugin_card_box), new_card);
+      g_hash_table_insert (self->plugin_cards, g_object_ref (card_provider), new_card);
+    }
+}
+
+/**
+ * zs_dashboard_page_set_plugin_engine:
+ * @self: a #ZsDashboardPage
+ * @engine: the window's plugins
+ *
+ * Shows the cards of the plugins that provide one
+ * (#ZsDashboardCardProvider), and follows plugins loaded and unloaded.
+ */
+void
+zs_dashboard_page_set_plugin_engine (ZsDashboardPage *self,
+                                     ZsPluginEngine  *engine)
+{
+  g_return_if_fail (ZS_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (ZS_IS_PLUGIN_ENGINE (engine));
+
+  if (self->engine == engine)
+    return;
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_set_object (&self->engine, engine);
+  g_signal_connect_swapped (engine, "plugin-loaded", G_CALLBACK (sync_plugin_cards), self);
+  g_signal_connect_swapped (engine, "plugin-unloaded", G_CALLBACK (sync_plugin_cards), self);
+  sync_plugin_cards (self);
+}
+
+/**
+ * zs_dashboard_page_get_plugin_cards:
+ * @self: a #ZsDashboardPage
+ *
+ * Returns: (transfer container) (element-type GtkWidget): the cards of
+ *   plugins shown
+ */
+GList *
+zs_dashboard_page_get_plugin_cards (ZsDashboardPage *self)
+{
+  g_return_val_if_fail (ZS_IS_DASHBOARD_PAGE (self), NULL);
+  return g_hash_table_get_values (self->plugin_cards);
 }
 
 /**

@@ -20,6 +20,9 @@ void        zs_dashboard_page_reload        (ZsDashboardPage *self);
 ZsChart    *zs_dashboard_page_get_chart     (ZsDashboardPage *self,
                                              const char      *name);
 const char *zs_dashboard_page_get_headline  (ZsDashboardPage *self);
+void        zs_dashboard_page_set_plugin_engine (ZsDashboardPage *self,
+                                             ZsPluginEngine  *engine);
+GList      *zs_dashboard_page_get_plugin_cards (ZsDashboardPage *self);
 gboolean    zs_dashboard_page_export_pdf    (ZsDashboardPage *self,
                                              const char      *path,
                                              GError         **error);

@@ -241,7 +241,13 @@ build_view (ZsWindow  *self,
   if (view == NULL)
     return holder;
   if (adw_bin_get_child (ADW_BIN (holder)) == NULL)
-    adw_bin_set_child (ADW_BIN (holder), view->create (self->store));
+    {
+      adw_bin_set_child (ADW_BIN (holder), view->create (self->store));
+      /* the dashboard shows the plugins' cards once they are loaded */
+      if (self->plugins != NULL && ZS_IS_DASHBOARD_PAGE (adw_bin_get_child (ADW_BIN (holder))))
+        zs_dashboard_page_set_plugin_engine (ZS_DASHBOARD_PAGE (adw_bin_get_child (ADW_BIN (holder))),
+                                             self->plugins);
+    }
   return adw_bin_get_child (ADW_BIN (holder));
 }
 
@@ -469,6 +475,8 @@ watch_follow_ups (ZsWindow *self)
 void
 zs_window_load_plugins (ZsWindow *self)
 {
+  GtkWidget *dashboard;
+
   g_return_if_fail (ZS_IS_WINDOW (self));
 
   g_clear_handle_id (&self->load_plugins_id, g_source_remove);
@@ -480,6 +488,8 @@ zs_window_load_plugins (ZsWindow *self)
   g_signal_connect_object (self->plugins, "plugin-unloaded", G_CALLBACK (sync_plugin_pages), self, G_CONNECT_SWAPPED);
   zs_plugin_engine_load_all (self->plugins);
   sync_plugin_pages (self);
+  if ((dashboard = find_built_view (self, "dashboard")) != NULL && ZS_IS_DASHBOARD_PAGE (dashboard))
+    zs_dashboard_page_set_plugin_engine (ZS_DASHBOARD_PAGE (dashboard), self->plugins);
   watch_follow_ups (self);
 }
 
