@@ -270,6 +270,78 @@ test_seed_records (TablesFixture *fixture,
   assert_entry (no_time, 9, 1, "");
 }
 
+/* ---- the seed code over these calls -------------------------------- */
+
+static const char crop_type[] =
+  "{ \"name\": \"" TYPE "\", \"version\": 1, \"label\": \"Crop\", \"fields\": ["
+  "  { \"name\": \"code\", \"kind\": \"text\", \"required\": true, \"unique\": true },"
+  "  { \"name\": \"name\", \"kind\": \"text\" } ] }";
+
+static GObject *
+find_crop (ZsStore    *store,
+           const char *code)
+{
+  g_autoptr(ZsRecordQuery) query = zs_record_query_new ();
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  zs_record_query_add_filter (query, "code", ZS_FILTER_EQUAL, code);
+  page = zs_store_list_records (store, TYPE, query, &error);
+  g_assert_no_error (error);
+  return page->len > 0 ? g_object_ref (g_ptr_array_index (page, 0)) : NULL;
+}
+
+static void
+apply (ZsStore    *store,
+       const char *json)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (zs_plugin_seed_apply (store, MODULE, json, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_seed_apply (TablesFixture *fixture,
+                 gconstpointer  data)
+{
+  ZsStore *store = fixture->base.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsRecordType) type = zs_record_type_new_from_json (crop_type, &error);
+  g_autoptr(GObject) wheat = NULL, cotton = NULL, rice = NULL, gone = NULL, kept = NULL;
+  g_autoptr(ZsSeedEntry) tombstone = NULL;
+  g_autofree char *cotton_origin = NULL, *rice_origin = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (zs_store_register_record_type (store, type, &error));
+  g_assert_no_error (error);
+  apply (store, "{\"revision\": 1, \"types\": [{\"type\": \"" TYPE "\", \"key\": \"code\", \"records\": ["
+                "{\"code\": \"wheat\", \"name\": \"小麦\"}, {\"code\": \"cotton\", \"name\": \"棉花\"}]}]}");
+  wheat = find_crop (store, "wheat");
+  cotton = find_crop (store, "cotton");
+  g_assert_true (zs_store_delete_record (store, TYPE, zs_record_get_id (ZS_RECORD (wheat)), &error));
+  zs_record_set_string (ZS_RECORD (cotton), "name", "我的棉花");
+  g_assert_true (zs_store_update_record (store, cotton, &error));
+  g_assert_no_error (error);
+
+  apply (store, "{\"revision\": 2, \"types\": [{\"type\": \"" TYPE "\", \"key\": \"code\", \"records\": ["
+                "{\"code\": \"wheat\", \"name\": \"冬小麦\"}, {\"code\": \"cotton\", \"name\": \"长绒棉\"},"
+                "{\"code\": \"rice\", \"name\": \"水稻\"}]}]}");
+  g_assert_cmpint (zs_plugin_seed_get_revision (store, MODULE, &error), ==, 2);
+  gone = find_crop (store, "wheat");
+  g_assert_null (gone);                             /* deleted: not back */
+  tombstone = by_key (fixture, "wheat");
+  assert_entry (tombstone, 0, 0, "");
+  kept = find_crop (store, "cotton");
+  g_assert_cmpstr (zs_record_get_string (ZS_RECORD (kept), "name"), ==, "我的棉花");
+  cotton_origin = zs_plugin_seed_get_origin (store, TYPE, zs_record_get_id (ZS_RECORD (kept)), &error);
+  g_assert_cmpstr (cotton_origin, ==, "edited");
+  rice = find_crop (store, "rice");
+  rice_origin = zs_plugin_seed_get_origin (store, TYPE, zs_record_get_id (ZS_RECORD (rice)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rice_origin, ==, "seed");
+}
+
 /* The calls obey the plugin's storage rules like the plugin's own SQL:
  * a viewer writes nothing. */
 static void
@@ -309,6 +381,7 @@ main (int argc, char *argv[])
   ADD ("/plugin-tables/settings-audit", test_settings_audit);
   ADD ("/plugin-tables/seed-revision", test_seed_revision);
   ADD ("/plugin-tables/seed-records", test_seed_records);
+  ADD ("/plugin-tables/seed-apply", test_seed_apply);
   ADD ("/plugin-tables/viewer-writes-nothing", test_viewer_writes_nothing);
 #undef ADD
   return g_test_run ();
