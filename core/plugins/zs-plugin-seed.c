@@ -15,10 +15,11 @@
  * its row stays as a tombstone, record_id NULL; sqlite may give a deleted
  * record's id to a new one, so a record is the seed's only while its key
  * and creation time match too); the applied revision in
- * `PREFIX_core_seed_revision`. Both tables are made through the plugin's
- * ZsPluginStorage, so this works for any plugin's record types without a
- * core schema step. Everything happens in one transaction; applying the
- * same revision again does nothing.
+ * `PREFIX_core_seed_revision`. Both tables are kept by the store
+ * (zs-plugin-tables.c) through the plugin's ZsPluginStorage, so this works
+ * for any plugin's record types without a core schema step. Everything
+ * happens in one transaction; applying the same revision again does
+ * nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,6 +33,7 @@
 #include "zs-error.h"
 #include "zs-plugin-seed.h"
 #include "zs-plugin-storage.h"
+#include "zs-plugin-tables-private.h"
 #include "zs-record.h"
 #include "zs-record-query.h"
 #include "zs-record-type.h"
@@ -43,74 +45,6 @@ typedef struct {
   ZsRecordType    *type;
   const char      *key_field;
 } Apply;
-
-static char *
-prefixed (ZsPluginStorage *storage,
-          const char      *format)
-{
-  return g_strdup_printf (format, zs_plugin_storage_get_prefix (storage));
-}
-
-static gint64
-run (ZsPluginStorage     *storage,
-     const char          *format,
-     const char * const  *params,
-     GError             **error)
-{
-  g_autofree char *sql = prefixed (storage, format);
-
-  return zs_plugin_storage_execute (storage, sql, params, error);
-}
-
-static GPtrArray *
-rows (ZsPluginStorage     *storage,
-      const char          *format,
-      const char * const  *params,
-      GError             **error)
-{
-  g_autofree char *sql = prefixed (storage, format);
-
-  return zs_plugin_storage_query (storage, sql, params, error);
-}
-
-static gboolean
-ensure_tables (ZsPluginStorage  *storage,
-               GError          **error)
-{
-  return run (storage, "CREATE TABLE IF NOT EXISTS %score_seed ("
-                       "  type TEXT NOT NULL, key TEXT NOT NULL, record_id INTEGER, version INTEGER, created_at TEXT,"
-                       "  key_field TEXT NOT NULL,"
-                       "  PRIMARY KEY (type, key))", NULL, error) >= 0 &&
-         run (storage, "CREATE TABLE IF NOT EXISTS %score_seed_revision ("
-                       "  id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL)", NULL, error) >= 0;
-}
-
-static gboolean
-tables_exist (ZsPluginStorage  *storage,
-              gboolean         *exist,
-              GError          **error)
-{
-  g_autoptr(GPtrArray) found = rows (storage, "SELECT 1 FROM pragma_table_info ('%score_seed_revision')", NULL, error);
-
-  *exist = found != NULL && found->len > 0;
-  return found != NULL;
-}
-
-static gint64
-read_revision (ZsPluginStorage  *storage,
-               GError          **error)
-{
-  g_autoptr(GPtrArray) found = NULL;
-  gboolean exist;
-
-  if (!tables_exist (storage, &exist, error))
-    return -1;
-  if (!exist)
-    return 0;
-  if (!(found = rows (storage, "SELECT revision FROM %score_seed_revision WHERE id = 1", NULL, error)))
-    return -1;
-  return found->len > 0 ? g_ascii_strtoll (((char **) g_ptr_array_index (found, 0))[0], NULL, 10) : 0;
-}
 
 /**
  * zs_plugin_seed_get_revision:
@@ -129,7 +63,7 @@ zs_plugin_seed_get_revision (ZsStore     *store,
 
   g_return_val_if_fail (ZS_IS_STORE (store) && module_name != NULL, -1);
   storage = zs_plugin_storage_new (store, module_name);
-  return read_revision (storage, error);
+  return _zs_plugin_tables_get_seed_revision (storage, error);
 }
 
 static char *
@@ -153,31 +87,21 @@ version_of (GObject *record)
   return zs_record_get_version (ZS_RECORD (record));
 }
 
+/* Keeps which record the seed wrote for @key; a %NULL @record leaves a
+ * tombstone: the user deleted it. */
 static gboolean
 remember (Apply       *apply,
           const char  *key,
           GObject     *record,
           GError     **error)
 {
-  g_autofree char *id = record ? g_strdup_printf ("%" PRId64, zs_record_get_id (ZS_RECORD (record))) : NULL;
-  g_autofree char *version = record ? g_strdup_printf ("%" PRId64, version_of (record)) : NULL;
+  const char *type_name = zs_record_type_get_name (apply->type);
 
-  const char *created = record ? zs_record_get_created_at (ZS_RECORD (record)) : NULL;
-
-  /* Parameters are text: a NULL one would end the list, so a tombstone
-   * is written by a statement of its own. */
   if (record == NULL)
-    return run (apply->storage,
-                "UPDATE %score_seed SET record_id = NULL, version = NULL, created_at = NULL "
-                "WHERE type = ?1 AND key = ?2",
-                (const char *[]) { zs_record_type_get_name (apply->type), key, NULL }, error) >= 0;
-  return run (apply->storage,
-              "INSERT INTO %score_seed (type, key, record_id, version, created_at, key_field) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-              "ON CONFLICT (type, key) DO UPDATE SET record_id = excluded.record_id, version = excluded.version, "
-              "  created_at = excluded.created_at, key_field = excluded.key_field",
-              (const char *[]) { zs_record_type_get_name (apply->type), key, id, version, created ? created : "",
-                                 apply->key_field, NULL },
-              error) >= 0;
+    return _zs_plugin_tables_forget_seed (apply->storage, type_name, key, error);
+  return _zs_plugin_tables_remember_seed (apply->storage, type_name, key, apply->key_field,
+                                          zs_record_get_id (ZS_RECORD (record)), version_of (record),
+                                          zs_record_get_created_at (ZS_RECORD (record)), error);
 }
 
 /* A record the user made with the key of a new seed record stays theirs. */
@@ -263,10 +187,9 @@ apply_record (Apply       *apply,
               GError     **error)
 {
   g_autofree char *key = NULL;
-  g_autoptr(GPtrArray) known = NULL;
+  g_autoptr(ZsSeedEntry) known = NULL;
   g_autoptr(GObject) current = NULL;
   g_autoptr(GError) local_error = NULL;
-  char **row;
 
   if (!JSON_NODE_HOLDS_OBJECT (node) || !(key = key_text (json_node_get_object (node), apply->key_field)))
     {
@@ -274,25 +197,23 @@ apply_record (Apply       *apply,
                    zs_record_type_get_name (apply->type), index + 1, apply->key_field);
       return FALSE;
     }
-  if (!(known = rows (apply->storage, "SELECT record_id, version, created_at FROM %score_seed WHERE type = ?1 AND key = ?2",
-                      (const char *[]) { zs_record_type_get_name (apply->type), key, NULL }, error)))
+  if (!_zs_plugin_tables_find_seed_key (apply->storage, zs_record_type_get_name (apply->type), key, &known, error))
     return FALSE;
-  if (known->len == 0)
+  if (known == NULL)
     return insert_new (apply, key, node, error);
-  row = g_ptr_array_index (known, 0);
-  if (*row[0] == '\0')
+  if (known->record_id == 0)
     return TRUE;                    /* deleted by the user: a tombstone */
   current = zs_store_get_record (apply->store, zs_record_type_get_name (apply->type),
-                                 g_ascii_strtoll (row[0], NULL, 10), &local_error);
+                                 known->record_id, &local_error);
   if ((current == NULL && g_error_matches (local_error, ZS_ERROR, ZS_ERROR_NOT_FOUND)) ||
-      (current != NULL && !is_same_record (apply->type, apply->key_field, key, row[2], current)))
+      (current != NULL && !is_same_record (apply->type, apply->key_field, key, known->created_at, current)))
     return remember (apply, key, NULL, error);
   if (current == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (version_of (current) != g_ascii_strtoll (row[1], NULL, 10))
+  if (version_of (current) != known->version)
     return TRUE;                    /* edited by the user */
   return refresh (apply, key, node, current, error);
 }
@@ -337,9 +258,8 @@ apply_all (ZsStore          *store,
            GError          **error)
 {
   JsonArray *types = json_object_has_member (root, "types") ? json_object_get_array_member (root, "types") : NULL;
-  g_autofree char *text = g_strdup_printf ("%" PRId64, revision);
 
-  if (!ensure_tables (storage, error))
+  if (!_zs_plugin_tables_ensure_seed (storage, error))
     return FALSE;
   for (guint i = 0; types != NULL && i < json_array_get_length (types); i++)
     {
@@ -353,9 +273,7 @@ apply_all (ZsStore          *store,
       if (!apply_type (store, storage, json_node_get_object (entry), error))
         return FALSE;
     }
-  return run (storage, "INSERT INTO %score_seed_revision (id, revision) VALUES (1, ?1) "
-                       "ON CONFLICT (id) DO UPDATE SET revision = excluded.revision",
-              (const char *[]) { text, NULL }, error) >= 0;
+  return _zs_plugin_tables_set_seed_revision (storage, revision, error);
 }
 
 static JsonObject *
@@ -412,7 +330,7 @@ zs_plugin_seed_apply (ZsStore     *store,
 
   storage = zs_plugin_storage_new (store, module_name);
   if (!(root = parse_seed (parser, json, &revision, error)) ||
-      (applied = read_revision (storage, error)) < 0)
+      (applied = _zs_plugin_tables_get_seed_revision (storage, error)) < 0)
     return FALSE;
   if (applied >= revision)
     return TRUE;
@@ -473,10 +391,7 @@ zs_plugin_seed_get_origin (ZsStore     *store,
   ZsRecordType *type = zs_store_lookup_record_type (store, type_name);
   g_autoptr(ZsPluginStorage) storage = NULL;
   g_autoptr(GObject) record = NULL;
-  g_autoptr(GPtrArray) found = NULL;
-  g_autofree char *id = g_strdup_printf ("%" PRId64, record_id);
-  char **row;
-  gboolean exist;
+  g_autoptr(ZsSeedEntry) entry = NULL;
 
   if (type == NULL || zs_record_type_get_module (type) == NULL)
     {
@@ -485,16 +400,9 @@ zs_plugin_seed_get_origin (ZsStore     *store,
     }
   storage = zs_plugin_storage_new (store, zs_record_type_get_module (type));
   if (!(record = zs_store_get_record (store, type_name, record_id, error)) ||
-      !tables_exist (storage, &exist, error))
+      !_zs_plugin_tables_find_seed_record (storage, type_name, record_id, &entry, error))
     return NULL;
-  if (!exist)
+  if (entry == NULL || !is_same_record (type, entry->key_field, entry->key, entry->created_at, record))
     return g_strdup ("user");
-  if (!(found = rows (storage, "SELECT version, key, created_at, key_field FROM %score_seed "
-                      "WHERE type = ?1 AND record_id = ?2",
-                      (const char *[]) { type_name, id, NULL }, error)))
-    return NULL;
-  row = found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
-  if (row == NULL || !is_same_record (type, row[3], row[1], row[2], record))
-    return g_strdup ("user");
-  return g_strdup (g_ascii_strtoll (row[0], NULL, 10) == version_of (record) ? "seed" : "edited");
+  return g_strdup (entry->version == version_of (record) ? "seed" : "edited");
 }

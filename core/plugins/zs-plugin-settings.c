@@ -4,11 +4,12 @@
  * table `PREFIX_core_settings` holds only the values a user changed, as
  * text, so a later release can improve a default without overwriting a
  * choice somebody made. Setting a key back to its default removes its row:
- * a row means "changed". The table is made through the plugin's
- * ZsPluginStorage on the first write, so it obeys the plugin's storage
- * rules and needs no core schema step. Every change is written to the
- * audit trail under the acting staff member, as an update of the entity
- * `plugin_setting` (id 0) whose field is `MODULE.KEY`.
+ * a row means "changed". The store keeps the table (zs-plugin-tables.c)
+ * through the plugin's ZsPluginStorage and makes it on the first write, so
+ * it obeys the plugin's storage rules and needs no core schema step.
+ * Every change is written to the audit trail under the acting staff
+ * member, as an update of the entity `plugin_setting` (id 0) whose field
+ * is `MODULE.KEY`.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,7 +24,7 @@
 #include "zs-error.h"
 #include "zs-plugin-settings.h"
 #include "zs-plugin-storage.h"
-#include "zs-store-private.h"
+#include "zs-plugin-tables-private.h"
 
 typedef enum { KIND_DOUBLE, KIND_INT, KIND_BOOLEAN, KIND_STRING } Kind;
 
@@ -352,27 +353,6 @@ zs_plugin_settings_list_keys (ZsPluginSettings *self)
 
 /* ---- storage ------------------------------------------------------- */
 
-/* @key: %NULL for every key; @value: %NULL to forget the value */
-
-static char *
-table_sql (ZsPluginStorage *storage,
-           const char      *format)
-{
-  return g_strdup_printf (format, zs_plugin_storage_get_prefix (storage));
-}
-
-static gboolean
-table_exists (ZsPluginStorage  *storage,
-              gboolean         *exists,
-              GError          **error)
-{
-  g_autofree char *sql = table_sql (storage, "SELECT 1 FROM pragma_table_info ('%score_settings')");
-  g_autoptr(GPtrArray) rows = zs_plugin_storage_query (storage, sql, NULL, error);
-
-  *exists = rows != NULL && rows->len > 0;
-  return rows != NULL;
-}
-
 /* @stored: (out) (transfer full): the stored text, %NULL when not changed */
 static gboolean
 read_stored (ZsPluginSettings  *self,
@@ -381,40 +361,39 @@ read_stored (ZsPluginSettings  *self,
              GError           **error)
 {
   g_autoptr(ZsPluginStorage) storage = zs_plugin_storage_new (self->store, self->module_name);
-  g_autofree char *sql = table_sql (storage, "SELECT value FROM %score_settings WHERE key = ?1");
-  g_autoptr(GPtrArray) rows = NULL;
-  gboolean exists;
 
-  *stored = NULL;
-  if (!table_exists (storage, &exists, error))
-    return FALSE;
-  if (!exists)
-    return TRUE;
-  if (!(rows = zs_plugin_storage_query (storage, sql, (const char *[]) { key, NULL }, error)))
-    return FALSE;
-  if (rows->len > 0)
-    *stored = g_strdup (((char **) g_ptr_array_index (rows, 0))[0]);
+  return _zs_plugin_tables_get_setting (storage, key, stored, error);
+}
+
+/* Audits the keys a write changes (@key, or every key when %NULL), before
+ * it is made: who changed what, the effective value before and after, as
+ * text (the stored value, or the default when @value is %NULL). A key
+ * whose value does not change is not a change. */
+static gboolean
+audit_keys (ZsPluginSettings  *self,
+            ZsPluginStorage   *storage,
+            const char        *key,
+            const char        *value,
+            GError           **error)
+{
+  for (guint i = 0; i < self->specs->len; i++)
+    {
+      Spec *spec = g_ptr_array_index (self->specs, i);
+      const char *after = value ? value : spec->default_text;
+      g_autofree char *before = NULL;
+
+      if (key != NULL && !g_str_equal (spec->key, key))
+        continue;
+      if (!(before = zs_plugin_settings_get_text (self, spec->key, error)))
+        return FALSE;
+      if (!g_str_equal (before, after) &&
+          !_zs_plugin_tables_audit_setting (storage, spec->key, before, after, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
-/* Who changed what: the effective value before and after, as text. */
-static gboolean
-audit (ZsPluginSettings  *self,
-       const char        *key,
-       const char        *before,
-       const char        *after,
-       GError           **error)
-{
-  g_autofree char *field = g_strconcat (self->module_name, ".", key, NULL);
-
-  if (g_strcmp0 (before, after) == 0)
-    return TRUE;
-  return _zs_audit_record (self->store, "plugin_setting", 0, ZS_CHANGE_KIND_UPDATE,
-                           field, before, after, error) > 0;
-}
-
-static gboolean audit_keys (ZsPluginSettings *self, const char *key, const char *value, GError **error);
-
+/* @key: %NULL for every key; @value: %NULL to forget the value */
 static gboolean
 write_stored (ZsPluginSettings  *self,
               const char        *key,
@@ -422,23 +401,15 @@ write_stored (ZsPluginSettings  *self,
               GError           **error)
 {
   g_autoptr(ZsPluginStorage) storage = zs_plugin_storage_new (self->store, self->module_name);
-  g_autofree char *create = table_sql (storage,
-                                       "CREATE TABLE IF NOT EXISTS %score_settings ("
-                                       "  key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-  g_autofree char *upsert = table_sql (storage,
-                                       "INSERT INTO %score_settings (key, value) VALUES (?1, ?2) "
-                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-  g_autofree char *delete = table_sql (storage, key ? "DELETE FROM %score_settings WHERE key = ?1"
-                                                    : "DELETE FROM %score_settings");
   gboolean ok;
 
   if (!zs_plugin_storage_begin (storage, error))
     return FALSE;
-  ok = zs_plugin_storage_execute (storage, create, NULL, error) >= 0 &&
-       audit_keys (self, key, value, error) &&
+  ok = _zs_plugin_tables_ensure_settings (storage, error) &&
+       audit_keys (self, storage, key, value, error) &&
        (value != NULL
-        ? zs_plugin_storage_execute (storage, upsert, (const char *[]) { key, value, NULL }, error)
-        : zs_plugin_storage_execute (storage, delete, key ? (const char *[]) { key, NULL } : NULL, error)) >= 0;
+        ? _zs_plugin_tables_put_setting (storage, key, value, error)
+        : _zs_plugin_tables_delete_settings (storage, key, error));
   if (!ok)
     {
       zs_plugin_storage_rollback (storage);
@@ -448,28 +419,6 @@ write_stored (ZsPluginSettings  *self,
 }
 
 /* ---- values -------------------------------------------------------- */
-
-/* Audits the keys a write changes (@key, or every key when %NULL), before
- * it is made: the stored value, or the default when @value is %NULL. */
-static gboolean
-audit_keys (ZsPluginSettings  *self,
-            const char        *key,
-            const char        *value,
-            GError           **error)
-{
-  for (guint i = 0; i < self->specs->len; i++)
-    {
-      Spec *spec = g_ptr_array_index (self->specs, i);
-      g_autofree char *before = NULL;
-
-      if (key != NULL && !g_str_equal (spec->key, key))
-        continue;
-      if (!(before = zs_plugin_settings_get_text (self, spec->key, error)) ||
-          !audit (self, spec->key, before, value ? value : spec->default_text, error))
-        return FALSE;
-    }
-  return TRUE;
-}
 
 static gboolean
 parse_number (const char *text,
