@@ -749,6 +749,22 @@ audit_creation (ZsStore         *self,
   return _zs_audit_record (self, entity->name, id, ZS_CHANGE_KIND_CREATE, NULL, NULL, snapshot, error) != 0;
 }
 
+/* Rules that read other rows (unique values, references, a record type's
+ * check function) read them under the write lock, so two writers cannot
+ * both pass a rule that only one of them may. Nothing is left written
+ * when a rule refuses. */
+static gboolean
+validate_locked (ZsStore        *self,
+                 const ZsEntity *entity,
+                 GObject        *record,
+                 GError        **error)
+{
+  if (entity->validate == NULL || entity->validate (self, record, error))
+    return TRUE;
+  _zs_store_rollback_to (self);
+  return FALSE;
+}
+
 static gint64
 insert_record (ZsStore        *self,
                const ZsEntity *entity,
@@ -759,11 +775,9 @@ insert_record (ZsStore        *self,
   g_auto(RecordValues) rv = { 0 };
   g_autofree char *snapshot = NULL;
 
-  if (!_zs_store_check_can_write (self, error))
+  if (!_zs_store_check_can_write (self, error) || !_zs_store_savepoint (self, error))
     return 0;
-  if (entity->validate != NULL && !entity->validate (self, record, error))
-    return 0;
-  if (!_zs_store_savepoint (self, error))
+  if (!validate_locked (self, entity, record, error))
     return 0;
 
   stamp (entity, record, TRUE);
@@ -1148,13 +1162,11 @@ _zs_record_update (ZsStore        *self,
   gboolean versioned = has_version (entity);
   gint64 version = 0;
 
-  if (!_zs_store_check_can_write (self, error))
-    return FALSE;
-  if (entity->validate != NULL && !entity->validate (self, record, error))
-    return FALSE;
   /* The row is read under the write lock, so no writer comes between the
    * comparison and the write. */
-  if (!_zs_store_savepoint (self, error))
+  if (!_zs_store_check_can_write (self, error) || !_zs_store_savepoint (self, error))
+    return FALSE;
+  if (!validate_locked (self, entity, record, error))
     return FALSE;
   if (!(current = _zs_record_load (self, entity, id, error)))
     goto failed;
