@@ -27,9 +27,9 @@ WAIT = 120
 class Server:
     """A `serve` process, its base URL read from the line it prints."""
 
-    def __init__(self, db, *args):
+    def __init__(self, db, *args, env=None):
         self.process = subprocess.Popen([CLI, '--db', db, 'serve', '--port', '0', '--quiet', *args],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
         self.lines = []
         self.url = None
         for raw in self.process.stderr:
@@ -95,7 +95,13 @@ class ServeTest(unittest.TestCase):
 
     def test_https_with_the_given_certificate(self):
         cert, key = self.certificate()
-        server = Server(self.db, '--tls-cert', cert, '--tls-key', key)
+        # Under the sanitizers, LeakSanitizer's own thread tracer crashes at
+        # exit beside GnuTLS's threads (“Tracer caught signal 11”): leaks are
+        # looked for in the plain HTTP servers of the other tests.
+        env = dict(os.environ)
+        if 'ASAN_OPTIONS' in env:
+            env['ASAN_OPTIONS'] += ':detect_leaks=0'
+        server = Server(self.db, '--tls-cert', cert, '--tls-key', key, env=env)
         try:
             self.assertTrue(server.url.startswith('https://'), server.url)
             context = ssl.create_default_context(cafile=cert)
