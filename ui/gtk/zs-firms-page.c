@@ -9,6 +9,7 @@
 
 #include "zs-firms-page.h"
 #include "zs-gtk-util-private.h"
+#include "zs-list-detail.h"
 
 /* What the user types is searched once typing pauses this long. */
 #define SEARCH_DELAY_MS 150
@@ -29,6 +30,7 @@ struct _ZsFirmsPage
   GtkLabel          *status_label;
   GtkStack          *detail_stack;
   ZsRecordEditor    *editor;
+  ZsListDetail      *list_detail;
 
   guint              open_position;     /* the row of the firm in the form */
   guint              pending_position;  /* the row chosen while input is unsaved */
@@ -203,6 +205,14 @@ sector_selected_cb (ZsFirmsPage *self)
     zs_firm_list_model_set_sector (self->model, self->sector_codes[selected]);
 }
 
+/* On a narrow window the form takes the list's place. */
+static void
+show_editor (ZsFirmsPage *self)
+{
+  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+  zs_list_detail_show_detail (self->list_detail);
+}
+
 static void
 select_quietly (ZsFirmsPage *self,
                 guint        position)
@@ -227,7 +237,7 @@ open_selected (ZsFirmsPage *self)
     return;
   self->open_position = position;
   zs_record_editor_set_record_id (self->editor, zs_firm_get_id (firm));
-  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+  show_editor (self);
 }
 
 static void
@@ -288,7 +298,7 @@ open_new_firm (gpointer data)
   select_quietly (self, GTK_INVALID_LIST_POSITION);
   self->open_position = GTK_INVALID_LIST_POSITION;
   zs_record_editor_new_record (self->editor);
-  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+  show_editor (self);
 }
 
 static void
@@ -408,6 +418,8 @@ create_list_side (ZsFirmsPage *self)
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), create_column_view (self));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* the columns as wide as their text, when the window has room */
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
 
   self->list_stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->list_stack), TRUE);
@@ -500,7 +512,6 @@ GtkWidget *
 zs_firms_page_new (ZsStore *store)
 {
   ZsFirmsPage *self;
-  GtkWidget *paned;
 
   g_return_val_if_fail (ZS_IS_STORE (store), NULL);
 
@@ -519,13 +530,8 @@ zs_firms_page_new (ZsStore *store)
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (items_changed_cb), self);
   g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (model_error_cb), self);
 
-  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_start_child (GTK_PANED (paned), create_list_side (self));
-  gtk_paned_set_end_child (GTK_PANED (paned), create_detail_side (self));
-  gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_position (GTK_PANED (paned), 560);
-  gtk_widget_set_parent (paned, GTK_WIDGET (self));
+  self->list_detail = ZS_LIST_DETAIL (zs_list_detail_new (create_list_side (self), create_detail_side (self)));
+  gtk_widget_set_parent (GTK_WIDGET (self->list_detail), GTK_WIDGET (self));
 
   update_state (self);
   return GTK_WIDGET (self);
@@ -617,6 +623,20 @@ zs_firms_page_get_state (ZsFirmsPage *self)
   return gtk_stack_get_visible_child_name (self->list_stack);
 }
 
+/**
+ * zs_firms_page_get_list_detail:
+ * @self: a #ZsFirmsPage
+ *
+ * Returns: (transfer none): the list and the form, side by side or one at a time
+ */
+ZsListDetail *
+zs_firms_page_get_list_detail (ZsFirmsPage *self)
+{
+  g_return_val_if_fail (ZS_IS_FIRMS_PAGE (self), NULL);
+
+  return self->list_detail;
+}
+
 ZsRecordEditor *
 zs_firms_page_get_editor (ZsFirmsPage *self)
 {
@@ -661,7 +681,7 @@ zs_firms_page_show_editor (ZsFirmsPage *self)
 {
   g_return_if_fail (ZS_IS_FIRMS_PAGE (self));
 
-  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+  show_editor (self);
 }
 
 /**
@@ -681,5 +701,5 @@ zs_firms_page_open_firm (ZsFirmsPage *self,
   select_quietly (self, GTK_INVALID_LIST_POSITION);
   self->open_position = GTK_INVALID_LIST_POSITION;
   zs_record_editor_set_record_id (self->editor, id);
-  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+  show_editor (self);
 }

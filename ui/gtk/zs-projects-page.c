@@ -8,6 +8,7 @@
 
 #include "zs-projects-page.h"
 #include "zs-gtk-util-private.h"
+#include "zs-list-detail.h"
 
 struct _ZsProjectsPage
 {
@@ -27,6 +28,7 @@ struct _ZsProjectsPage
   GtkLabel           *status_label;
   ZsRecordEditor     *editor;
   ZsPipelineBoard    *board;
+  ZsListDetail       *list_detail;
 
   guint               open_position;     /* the row of the project in the form */
   guint               pending_position;  /* the row chosen while input is unsaved */
@@ -53,7 +55,8 @@ firm_text (ZsProjectsPage *self, ZsProject *project, char **owned)
   g_autoptr(ZsFirm) firm = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (name != NULL)
+  /* a row still being read has no firm yet */
+  if (name != NULL || id == 0)
     return name;
   firm = zs_store_get_firm (self->store, id, &error);
   if (firm == NULL)
@@ -202,6 +205,14 @@ park_selected_cb (ZsProjectsPage *self)
   zs_pipeline_board_set_park (self->board, code);
 }
 
+/* On a narrow window the form takes the list's place. */
+static void
+show_editor (ZsProjectsPage *self)
+{
+  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+  zs_list_detail_show_detail (self->list_detail);
+}
+
 static void
 select_quietly (ZsProjectsPage *self,
                 guint           position)
@@ -226,7 +237,7 @@ open_selected (ZsProjectsPage *self)
     return;
   self->open_position = position;
   zs_record_editor_set_record_id (self->editor, zs_project_get_id (project));
-  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+  show_editor (self);
 }
 
 static void
@@ -288,7 +299,7 @@ open_new_project (gpointer data)
   select_quietly (self, GTK_INVALID_LIST_POSITION);
   self->open_position = GTK_INVALID_LIST_POSITION;
   zs_record_editor_new_record (self->editor);
-  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+  show_editor (self);
 }
 
 static void
@@ -338,38 +349,60 @@ create_park_filter (ZsProjectsPage *self)
   return GTK_WIDGET (self->park_filter);
 }
 
+/* The filters wrap to more lines on a narrow window. */
+static GtkWidget *
+create_filter_box (ZsProjectsPage *self)
+{
+  GtkWidget *box = gtk_flow_box_new ();
+  GtkWidget *switcher = gtk_stack_switcher_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (box), FALSE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 8);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 6);
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->layouts);
+  gtk_flow_box_append (GTK_FLOW_BOX (box), switcher);
+  gtk_flow_box_append (GTK_FLOW_BOX (box), create_stage_filter (self));
+  gtk_flow_box_append (GTK_FLOW_BOX (box), create_park_filter (self));
+  /* the children hold the controls; only the controls take focus */
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+  return box;
+}
+
 static GtkWidget *
 create_toolbar (ZsProjectsPage *self)
 {
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *switcher = gtk_stack_switcher_new ();
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
   GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->layouts);
   gtk_widget_set_hexpand (spacer, TRUE);
   zs_gtk_set_tooltip (add, _("New Project"));
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (new_project_cb), self);
 
-  gtk_box_append (GTK_BOX (bar), switcher);
   gtk_box_append (GTK_BOX (bar), spacer);
-  gtk_box_append (GTK_BOX (bar), create_stage_filter (self));
-  gtk_box_append (GTK_BOX (bar), create_park_filter (self));
   gtk_box_append (GTK_BOX (bar), add);
-  g_object_set (bar, "margin-start", 6, "margin-end", 6, "margin-top", 6, "margin-bottom", 6, NULL);
-  return bar;
+  gtk_box_append (GTK_BOX (toolbar), bar);
+  gtk_box_append (GTK_BOX (toolbar), create_filter_box (self));
+  g_object_set (toolbar, "margin-start", 6, "margin-end", 6, "margin-top", 6, "margin-bottom", 6, NULL);
+  return toolbar;
 }
 
 static GtkWidget *
 create_list_layout (ZsProjectsPage *self)
 {
-  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *none = adw_status_page_new ();
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), create_column_view (self));
   gtk_widget_set_vexpand (scroller, TRUE);
+  /* the columns as wide as their text, when the window has room */
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
   self->status_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->status_label, 0);
   g_object_set (self->status_label, "margin-start", 12, "margin-top", 6, "margin-bottom", 6, NULL);
@@ -386,12 +419,8 @@ create_list_layout (ZsProjectsPage *self)
   gtk_stack_add_named (self->detail_stack, none, "none");
   gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->editor), "editor");
 
-  gtk_paned_set_start_child (GTK_PANED (paned), box);
-  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->detail_stack));
-  gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_position (GTK_PANED (paned), 600);
-  return paned;
+  self->list_detail = ZS_LIST_DETAIL (zs_list_detail_new (box, GTK_WIDGET (self->detail_stack)));
+  return GTK_WIDGET (self->list_detail);
 }
 
 static void
@@ -505,6 +534,20 @@ zs_projects_page_get_board (ZsProjectsPage *self)
   g_return_val_if_fail (ZS_IS_PROJECTS_PAGE (self), NULL);
 
   return self->board;
+}
+
+/**
+ * zs_projects_page_get_list_detail:
+ * @self: a #ZsProjectsPage
+ *
+ * Returns: (transfer none): the list and the form, side by side or one at a time
+ */
+ZsListDetail *
+zs_projects_page_get_list_detail (ZsProjectsPage *self)
+{
+  g_return_val_if_fail (ZS_IS_PROJECTS_PAGE (self), NULL);
+
+  return self->list_detail;
 }
 
 ZsRecordEditor *

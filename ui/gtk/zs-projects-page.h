@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <zhaoshang.h>
 
+#include "zs-list-detail.h"
 #include "zs-pipeline-board.h"
 #include "zs-project-list-model.h"
 #include "zs-record-editor.h"
@@ -21,6 +22,7 @@ GtkWidget          *zs_projects_page_new         (ZsStore        *store);
 ZsProjectListModel *zs_projects_page_get_model   (ZsProjectsPage *self);
 ZsPipelineBoard    *zs_projects_page_get_board   (ZsProjectsPage *self);
 ZsRecordEditor     *zs_projects_page_get_editor  (ZsProjectsPage *self);
+ZsListDetail       *zs_projects_page_get_list_detail (ZsProjectsPage *self);
 void                zs_projects_page_set_layout  (ZsProjectsPage *self,
                                                   const char     *layout);
 void                zs_projects_page_set_stage   (ZsProjectsPage *self,
