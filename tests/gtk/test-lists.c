@@ -246,6 +246,263 @@ test_wide (Fixture       *fixture,
 
 /* }}} */
 
+
+/* Projects list {{{ */
+
+static void
+collect_labels (GtkWidget  *root,
+                const char *name,
+                GPtrArray  *labels)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_widget_get_name (child), name) == 0 &&
+          gtk_widget_get_mapped (child) && gtk_label_get_label (GTK_LABEL (child))[0] != '\0')
+        g_ptr_array_add (labels, child);
+      collect_labels (child, name, labels);
+    }
+}
+
+static int
+char_width (GtkWidget *widget)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int width = pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE;
+
+  pango_font_metrics_unref (metrics);
+  return width;
+}
+
+/* At 1200 px every column shows its values whole but the title, the firm
+ * and the park, which show at least ten characters. */
+static void
+test_project_columns (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  ZsProjectsPage *page = ZS_PROJECTS_PAGE (show_view (fixture, "projects"));
+  GtkWidget *view = GTK_WIDGET (zs_projects_page_get_column_view (page));
+  const char *whole[] = { "stage", "owner", "planned", "realised" };
+  const char *long_text[] = { "title", "firm", "park" };
+  g_autoptr(GObject) first = zs_test_get_loaded_item (zs_projects_page_get_model (page), 0);
+  int width = char_width (view);
+
+  zs_test_wait_for_paint (view);
+  zs_test_run_for (100);
+  zs_test_wait_for_paint (view);
+  for (guint i = 0; i < G_N_ELEMENTS (whole); i++)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      collect_labels (view, whole[i], labels);
+      g_assert_cmpuint (labels->len, >=, 10);
+      for (guint j = 0; j < labels->len; j++)
+        {
+          GtkLabel *label = g_ptr_array_index (labels, j);
+
+          int natural;
+
+          gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+          /* the cell clips what does not fit */
+          int shown = gtk_widget_get_width (gtk_widget_get_parent (GTK_WIDGET (label)));
+
+          if (pango_layout_is_ellipsized (gtk_label_get_layout (label)) || shown < natural)
+            g_error ("the %s column cuts “%s” to %d px of %d", whole[i], gtk_label_get_label (label),
+                     shown, natural);
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (long_text); i++)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      collect_labels (view, long_text[i], labels);
+      g_assert_cmpuint (labels->len, >=, 10);
+      g_assert_cmpint (gtk_widget_get_width (g_ptr_array_index (labels, 0)), >=, 10 * width);
+    }
+  zs_test_render_to_png (GTK_WIDGET (fixture->window), "lists-project-columns.png");
+}
+
+typedef struct
+{
+  const char *stage;
+  const char *park;
+  const char *owner;
+  const char *sector;
+  const char *search;
+} Expect;
+
+static gboolean
+contains_casefold (const char *text,
+                   const char *part)
+{
+  g_autofree char *a = g_utf8_casefold (text != NULL ? text : "", -1);
+  g_autofree char *b = g_utf8_casefold (part, -1);
+
+  return strstr (a, b) != NULL;
+}
+
+/* What the filters should leave, worked out here from every project. */
+static guint
+expected_count (ZsStore      *store,
+                const Expect *expect)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) projects = zs_store_list_projects (store, 0, NULL, NULL, 0, 0, &error);
+  guint count = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < projects->len; i++)
+    {
+      ZsProject *project = g_ptr_array_index (projects, i);
+      g_autoptr(ZsFirm) firm = zs_store_get_firm (store, zs_project_get_firm_id (project), NULL);
+      const char * const *sectors = zs_project_get_sectors (project);
+
+      if (expect->stage != NULL &&
+          g_strcmp0 (zs_enum_to_nick (ZS_TYPE_STAGE, zs_project_get_stage (project)), expect->stage) != 0)
+        continue;
+      if (expect->park != NULL && g_strcmp0 (zs_project_get_park_code (project), expect->park) != 0)
+        continue;
+      if (expect->owner != NULL && g_strcmp0 (zs_project_get_owner (project), expect->owner) != 0)
+        continue;
+      if (expect->sector != NULL && (sectors == NULL || !g_strv_contains (sectors, expect->sector)))
+        continue;
+      if (expect->search != NULL && !contains_casefold (zs_project_get_title (project), expect->search) &&
+          !(firm != NULL && contains_casefold (zs_firm_get_name (firm), expect->search)))
+        continue;
+      count++;
+    }
+  return count;
+}
+
+static guint
+n_items (gpointer model)
+{
+  zs_test_wait_for_model (model);
+  return g_list_model_get_n_items (model);
+}
+
+static ZsProject *
+project_at (gpointer model,
+            guint    position)
+{
+  return zs_test_get_loaded_item (model, position);
+}
+
+static void
+test_project_filters (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  ZsProjectsPage *page = ZS_PROJECTS_PAGE (show_view (fixture, "projects"));
+  ZsProjectListModel *model = zs_projects_page_get_model (page);
+  g_autoptr(ZsProject) some = zs_test_get_loaded_item (model, 3);
+  g_autoptr(ZsFirm) firm = zs_store_get_firm (fixture->store, zs_project_get_firm_id (some), NULL);
+  g_autofree char *firm_part = g_utf8_substring (zs_firm_get_name (firm), 2, 5);
+  const char *sector = zs_project_get_sectors (some)[0];
+  const char *owner = zs_project_get_owner (some);
+  Expect expect = { 0 };
+  guint n;
+
+  g_assert_nonnull (owner);
+  g_assert_nonnull (sector);
+
+  /* Search: a part of a firm's name, typed into the search entry. */
+  expect.search = firm_part;
+  gtk_editable_set_text (zs_projects_page_get_search_entry (page), firm_part);
+  zs_test_run_for (250);
+  n = n_items (model);
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpuint (n, ==, expected_count (fixture->store, &expect));
+  expect.search = NULL;
+  gtk_editable_set_text (zs_projects_page_get_search_entry (page), "");
+  zs_test_run_for (250);
+  g_assert_cmpuint (n_items (model), ==, expected_count (fixture->store, &expect));
+
+  /* Owner, sector, stage and park, each and together. */
+  expect.owner = owner;
+  zs_projects_page_set_owner (page, owner);
+  n = n_items (model);
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpuint (n, <, expected_count (fixture->store, &(Expect) { 0 }));
+  g_assert_cmpuint (n, ==, expected_count (fixture->store, &expect));
+  expect.sector = sector;
+  zs_projects_page_set_sector (page, sector);
+  g_assert_cmpuint (n_items (model), ==, expected_count (fixture->store, &expect));
+  g_assert_cmpuint (n_items (model), >=, 1);
+  expect.owner = NULL;
+  zs_projects_page_set_owner (page, NULL);
+  g_assert_cmpuint (n_items (model), ==, expected_count (fixture->store, &expect));
+  expect.stage = zs_enum_to_nick (ZS_TYPE_STAGE, zs_project_get_stage (some));
+  zs_projects_page_set_stage (page, expect.stage);
+  g_assert_cmpuint (n_items (model), ==, expected_count (fixture->store, &expect));
+  expect.park = zs_project_get_park_code (some);
+  zs_projects_page_set_park (page, expect.park);
+  g_assert_cmpuint (n_items (model), ==, expected_count (fixture->store, &expect));
+  g_assert_cmpuint (n_items (model), >=, 1);
+}
+
+/* A click on a header sorts the whole list in the store, either way. */
+static void
+test_project_sort (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ZsProjectsPage *page = ZS_PROJECTS_PAGE (show_view (fixture, "projects"));
+  ZsProjectListModel *model = zs_projects_page_get_model (page);
+  GtkColumnView *view = zs_projects_page_get_column_view (page);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (columns, 0);
+  g_autoptr(GtkColumnViewColumn) stage = g_list_model_get_item (columns, 2);
+  g_autoptr(GtkColumnViewColumn) planned = g_list_model_get_item (columns, 5);
+  guint n = n_items (model);
+
+  g_assert_cmpuint (n, >, 20);
+
+  gtk_column_view_sort_by_column (view, planned, GTK_SORT_DESCENDING);
+  g_assert_cmpstr (zs_project_list_model_get_filter (model)->sort, ==, "planned");
+  g_assert_cmpuint (n_items (model), ==, n);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(ZsProject) a = project_at (model, i - 1);
+      g_autoptr(ZsProject) b = project_at (model, i);
+
+      g_assert_cmpfloat (zs_project_get_planned_investment (a), >=, zs_project_get_planned_investment (b));
+    }
+
+  gtk_column_view_sort_by_column (view, stage, GTK_SORT_ASCENDING);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(ZsProject) a = project_at (model, i - 1);
+      g_autoptr(ZsProject) b = project_at (model, i);
+
+      g_assert_cmpint (zs_project_get_stage (a), <=, zs_project_get_stage (b));
+    }
+
+  gtk_column_view_sort_by_column (view, title, GTK_SORT_DESCENDING);
+  g_assert_cmpint (zs_project_list_model_get_filter (model)->direction, ==, ZS_SORT_DESCENDING);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(ZsProject) a = project_at (model, i - 1);
+      g_autoptr(ZsProject) b = project_at (model, i);
+      g_autofree char *ka = g_utf8_casefold (zs_project_get_title (a), -1);
+      g_autofree char *kb = g_utf8_casefold (zs_project_get_title (b), -1);
+
+      g_assert_cmpint (strcmp (ka, kb), >=, 0);
+    }
+
+  /* no sort column: the order they were added in */
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  g_assert_null (zs_project_list_model_get_filter (model)->sort);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(ZsProject) a = project_at (model, i - 1);
+      g_autoptr(ZsProject) b = project_at (model, i);
+
+      g_assert_cmpint (zs_project_get_id (a), <, zs_project_get_id (b));
+    }
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +514,11 @@ main (int   argc,
   g_test_add ("/gtk/lists/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/gtk/lists/wide", Fixture, GINT_TO_POINTER (1200), fixture_set_up, test_wide, fixture_tear_down);
   g_test_add ("/gtk/lists/790", Fixture, GINT_TO_POINTER (790), fixture_set_up, test_wide, fixture_tear_down);
+
+  g_test_add ("/gtk/lists/project-columns", Fixture, GINT_TO_POINTER (1200), fixture_set_up,
+              test_project_columns, fixture_tear_down);
+  g_test_add ("/gtk/lists/project-filters", Fixture, NULL, fixture_set_up, test_project_filters, fixture_tear_down);
+  g_test_add ("/gtk/lists/project-sort", Fixture, NULL, fixture_set_up, test_project_sort, fixture_tear_down);
 
   status = g_test_run ();
 

@@ -308,55 +308,25 @@ new_firm_cb (ZsFirmsPage *self)
 }
 
 static void
-load_sectors (ZsFirmsPage *self,
+load_sectors (ZsFirmsPage   *self,
               GtkStringList *names)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sectors = zs_store_list_sectors (self->store, 0, &error);
-  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_auto(GStrv) codes = NULL;
+  g_autoptr(GStrvBuilder) all = g_strv_builder_new ();
 
   if (sectors == NULL)
-    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the sectors"), error);
-
-  g_autoptr(GHashTable) name_counts = g_hash_table_new (g_str_hash, g_str_equal);
-
+    {
+      zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the sectors"), error);
+      sectors = g_ptr_array_new ();
+    }
   self->sector_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; sectors != NULL && i < sectors->len; i++)
-    {
-      ZsSector *sector = g_ptr_array_index (sectors, i);
-      const char *name = zs_sector_get_name (sector);
-
-      g_hash_table_insert (self->sector_names, g_strdup (zs_sector_get_code (sector)), g_strdup (name));
-      g_hash_table_insert (name_counts, (gpointer) name,
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (name_counts, name)) + 1));
-    }
-
-  g_strv_builder_add (codes, "");
+  g_strv_builder_add (all, "");
   gtk_string_list_append (names, _("All sectors"));
-  for (guint i = 0; sectors != NULL && i < sectors->len; i++)
-    {
-      ZsSector *sector = g_ptr_array_index (sectors, i);
-      const char *name = zs_sector_get_name (sector);
-      const char *parent = zs_sector_get_parent_code (sector);
-      const char *parent_name = parent != NULL ? g_hash_table_lookup (self->sector_names, parent) : NULL;
-      g_autofree char *label = NULL;
-
-      /* Two sectors of one name (跨境电商 under two clauses) say which is which. */
-      if (GPOINTER_TO_UINT (g_hash_table_lookup (name_counts, name)) > 1)
-        {
-          if (parent_name != NULL)
-            /* Translators: a sector and the sector it belongs to, told apart from another of its name */
-            label = g_strdup_printf (_("%s (%s)"), name, parent_name);
-          else if (zs_sector_get_clause (sector) > 0)
-            /* Translators: a sector and its clause of the guideline, such as “跨境电商 (clause 7)” */
-            label = g_strdup_printf (_("%s (clause %d)"), name, zs_sector_get_clause (sector));
-          else
-            label = g_strdup_printf (_("%s (%s)"), name, zs_sector_get_code (sector));
-        }
-      g_strv_builder_add (codes, zs_sector_get_code (sector));
-      gtk_string_list_append (names, label != NULL ? label : name);
-    }
-  self->sector_codes = g_strv_builder_end (codes);
+  codes = zs_gtk_add_sector_choices (sectors, names, self->sector_names);
+  g_strv_builder_addv (all, (const char **) codes);
+  self->sector_codes = g_strv_builder_end (all);
 }
 
 static GtkWidget *

@@ -29,6 +29,9 @@ void          zs_gtk_set_tooltip            (GtkWidget       *widget,
                                              const char      *text);
 void          zs_gtk_drop_down_ellipsize    (GtkDropDown     *drop_down,
                                              int              max_chars);
+GStrv         zs_gtk_add_sector_choices     (GPtrArray       *sectors,
+                                             GtkStringList   *labels,
+                                             GHashTable      *names);
 AdwToast     *zs_gtk_show_undo              (GtkWidget       *widget,
                                              const char      *title,
                                              ZsStore         *store,

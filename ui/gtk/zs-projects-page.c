@@ -20,9 +20,16 @@ struct _ZsProjectsPage
   GHashTable         *park_names;
   GHashTable         *firm_names;  /* id → name, of firms listed */
   GStrv               park_codes;  /* of the park filter, [0] = "" */
+  GStrv               owners;      /* of the owner filter, [0] = "" */
+  GStrv               sector_codes; /* of the sector filter, [0] = "" */
+  const char         *sort_probe;  /* the sort column found by find_sort() */
 
+  GtkColumnView      *column_view;
+  GtkSearchEntry     *search_entry;
   GtkDropDown        *stage_filter;
   GtkDropDown        *park_filter;
+  GtkDropDown        *owner_filter;
+  GtkDropDown        *sector_filter;
   GtkStack           *layouts;
   GtkStack           *detail_stack;
   GtkLabel           *status_label;
@@ -82,6 +89,12 @@ park_text (ZsProjectsPage *self, ZsProject *project, char **owned)
 }
 
 static const char *
+owner_text (ZsProjectsPage *self, ZsProject *project, char **owned)
+{
+  return zs_project_get_owner (project);
+}
+
+static const char *
 planned_text (ZsProjectsPage *self, ZsProject *project, char **owned)
 {
   return *owned = g_strdup_printf ("%.0f", zs_project_get_planned_investment (project));
@@ -93,17 +106,42 @@ realised_text (ZsProjectsPage *self, ZsProject *project, char **owned)
   return *owned = g_strdup_printf ("%.0f", zs_project_get_realised_investment (project));
 }
 
+typedef struct
+{
+  const char *key;          /* the sort column of ZsProjectFilter */
+  const char *title;
+  TextFunc    text;
+  gboolean    numeric;
+  gboolean    expand;
+  gboolean    ellipsize;    /* long free text; short values show whole */
+  int         width_chars;  /* the least a cell shows */
+} Column;
+
+static const Column columns[] = {
+  { "title", N_("Title"), title_text, FALSE, TRUE, TRUE, 14 },
+  { "firm", N_("Firm"), firm_text, FALSE, TRUE, TRUE, 12 },
+  { "stage", N_("Stage"), stage_text, FALSE, FALSE, FALSE, 6 },
+  { "park", N_("Park"), park_text, FALSE, FALSE, TRUE, 10 },
+  { "owner", N_("Owner"), owner_text, FALSE, FALSE, FALSE, 4 },
+  /* Translators: column header; amounts in 10,000 yuan (万元) */
+  { "planned", N_("Planned (10k ¥)"), planned_text, TRUE, FALSE, FALSE, 6 },
+  /* Translators: column header; amounts in 10,000 yuan (万元) */
+  { "realised", N_("Realised (10k ¥)"), realised_text, TRUE, FALSE, FALSE, 6 },
+};
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
-          gpointer                  user_data)
+          const Column             *column)
 {
   GtkWidget *label = gtk_label_new (NULL);
-  gboolean numeric = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "numeric"));
 
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (numeric)
+  gtk_label_set_xalign (GTK_LABEL (label), column->numeric ? 1 : 0);
+  if (column->ellipsize)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), column->width_chars);
+  gtk_widget_set_name (label, column->key);
+  if (column->numeric)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
 }
@@ -113,50 +151,84 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          ZsProjectsPage           *self)
 {
-  TextFunc text = g_object_get_data (G_OBJECT (factory), "text");
+  const Column *column = g_object_get_data (G_OBJECT (factory), "column");
   ZsProject *project = gtk_list_item_get_item (item);
   g_autofree char *owned = NULL;
-  const char *value = project != NULL ? text (self, project, &owned) : NULL;
+  const char *value = project != NULL && zs_project_get_id (project) != 0
+                      ? column->text (self, project, &owned) : NULL;
+  GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), value != NULL ? value : "");
+  gtk_label_set_label (GTK_LABEL (label), value != NULL ? value : "");
+  gtk_widget_set_tooltip_text (label, value != NULL && value[0] != '\0' ? value : NULL);
+}
+
+typedef struct
+{
+  ZsProjectsPage *self;
+  const Column   *column;
+} SortProbe;
+
+/* Never sorts: the store does. GTK 4.8 does not say which column the user
+ * sorts by, so find_sort() asks the column view's sorter to compare, and
+ * the first column's sorter it calls says which it is. */
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  SortProbe *probe = data;
+
+  if (probe->self->sort_probe == NULL)
+    probe->self->sort_probe = probe->column->key;
+  return GTK_ORDERING_LARGER;
+}
+
+static void
+find_sort (ZsProjectsPage *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkOrdering order;
+
+  self->sort_probe = NULL;
+  /* two different items: a sorter finds an item equal to itself unasked */
+  order = gtk_sorter_compare (sorter, self, self->model);
+  zs_project_list_model_set_sort (self->model, self->sort_probe,
+                                  order == GTK_ORDERING_SMALLER ? ZS_SORT_DESCENDING : ZS_SORT_ASCENDING);
 }
 
 static void
 add_column (ZsProjectsPage *self,
-            GtkColumnView  *view,
-            const char     *title,
-            TextFunc        text,
-            gboolean        numeric,
-            gboolean        expand)
+            const Column   *spec)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) column = NULL;
+  SortProbe *probe = g_new0 (SortProbe, 1);
+  g_autoptr(GtkSorter) sorter = NULL;
 
-  g_object_set_data (G_OBJECT (factory), "text", text);
-  g_object_set_data (G_OBJECT (factory), "numeric", GINT_TO_POINTER (numeric));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
+  probe->self = self;
+  probe->column = spec;
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, probe, g_free));
+  g_object_set_data (G_OBJECT (factory), "column", (gpointer) spec);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), (gpointer) spec);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
+  column = gtk_column_view_column_new (_(spec->title), factory);
+  gtk_column_view_column_set_expand (column, spec->expand);
   gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (view, column);
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_append_column (self->column_view, column);
 }
 
 static GtkWidget *
 create_column_view (ZsProjectsPage *self)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
-
-  add_column (self, view, _("Title"), title_text, FALSE, TRUE);
-  add_column (self, view, _("Firm"), firm_text, FALSE, TRUE);
-  add_column (self, view, _("Stage"), stage_text, FALSE, FALSE);
-  add_column (self, view, _("Park"), park_text, FALSE, FALSE);
-  /* Translators: column header; amounts in 10,000 yuan (万元) */
-  add_column (self, view, _("Planned (10k ¥)"), planned_text, TRUE, FALSE);
-  add_column (self, view, _("Realised (10k ¥)"), realised_text, TRUE, FALSE);
-  gtk_column_view_set_show_row_separators (view, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (view), "data-table");
-  return GTK_WIDGET (view);
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    add_column (self, &columns[i]);
+  gtk_column_view_set_show_row_separators (self->column_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (find_sort), self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self->column_view);
 }
 
 /* }}} */
@@ -211,6 +283,37 @@ show_editor (ZsProjectsPage *self)
 {
   gtk_stack_set_visible_child_name (self->detail_stack, "editor");
   zs_list_detail_show_detail (self->list_detail);
+}
+
+static void
+owner_selected_cb (ZsProjectsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->owner_filter);
+
+  if (selected < g_strv_length (self->owners))
+    zs_project_list_model_set_owner (self->model, self->owners[selected]);
+}
+
+static void
+sector_selected_cb (ZsProjectsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->sector_filter);
+
+  if (selected < g_strv_length (self->sector_codes))
+    zs_project_list_model_set_sector (self->model, self->sector_codes[selected]);
+}
+
+static void
+search_changed_cb (ZsProjectsPage *self)
+{
+  zs_project_list_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+stop_search_cb (ZsProjectsPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  zs_project_list_model_set_search (self->model, NULL);
 }
 
 static void
@@ -349,6 +452,59 @@ create_park_filter (ZsProjectsPage *self)
   return GTK_WIDGET (self->park_filter);
 }
 
+static GtkWidget *
+create_owner_filter (ZsProjectsPage *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) owners = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = zs_store_list_project_owners (self->store, &error);
+
+  if (names == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the project owners"), error);
+  gtk_string_list_append (labels, _("All owners"));
+  g_strv_builder_add (owners, "");
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      gtk_string_list_append (labels, names[i]);
+      g_strv_builder_add (owners, names[i]);
+    }
+  self->owners = g_strv_builder_end (owners);
+  self->owner_filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL));
+  zs_gtk_drop_down_ellipsize (self->owner_filter, 12);
+  zs_gtk_set_tooltip (GTK_WIDGET (self->owner_filter), _("Only projects this staff member owns"));
+  g_signal_connect_swapped (self->owner_filter, "notify::selected", G_CALLBACK (owner_selected_cb), self);
+  return GTK_WIDGET (self->owner_filter);
+}
+
+static GtkWidget *
+create_sector_filter (ZsProjectsPage *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sectors = zs_store_list_sectors (self->store, 0, &error);
+  g_auto(GStrv) sector_codes = NULL;
+
+  if (sectors == NULL)
+    {
+      zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the sectors"), error);
+      sectors = g_ptr_array_new ();
+    }
+  gtk_string_list_append (labels, _("All sectors"));
+  g_strv_builder_add (codes, "");
+  sector_codes = zs_gtk_add_sector_choices (sectors, labels, NULL);
+  g_strv_builder_addv (codes, (const char **) sector_codes);
+  self->sector_codes = g_strv_builder_end (codes);
+  self->sector_filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)),
+                                                          gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string")));
+  gtk_drop_down_set_enable_search (self->sector_filter, TRUE);
+  zs_gtk_drop_down_ellipsize (self->sector_filter, 14);
+  zs_gtk_set_tooltip (GTK_WIDGET (self->sector_filter), _("Only projects in this sector"));
+  g_signal_connect_swapped (self->sector_filter, "notify::selected", G_CALLBACK (sector_selected_cb), self);
+  return GTK_WIDGET (self->sector_filter);
+}
+
 /* The filters wrap to more lines on a narrow window. */
 static GtkWidget *
 create_filter_box (ZsProjectsPage *self)
@@ -365,6 +521,8 @@ create_filter_box (ZsProjectsPage *self)
   gtk_flow_box_append (GTK_FLOW_BOX (box), switcher);
   gtk_flow_box_append (GTK_FLOW_BOX (box), create_stage_filter (self));
   gtk_flow_box_append (GTK_FLOW_BOX (box), create_park_filter (self));
+  gtk_flow_box_append (GTK_FLOW_BOX (box), create_owner_filter (self));
+  gtk_flow_box_append (GTK_FLOW_BOX (box), create_sector_filter (self));
   /* the children hold the controls; only the controls take focus */
   for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -378,13 +536,19 @@ create_toolbar (ZsProjectsPage *self)
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
-  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-  gtk_widget_set_hexpand (spacer, TRUE);
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_search_entry_set_search_delay (self->search_entry, 150);
+  g_object_set (self->search_entry, "placeholder-text", _("Search projects"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search projects by title or firm"), -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb), self);
   zs_gtk_set_tooltip (add, _("New Project"));
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (new_project_cb), self);
 
-  gtk_box_append (GTK_BOX (bar), spacer);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search_entry));
   gtk_box_append (GTK_BOX (bar), add);
   gtk_box_append (GTK_BOX (toolbar), bar);
   gtk_box_append (GTK_BOX (toolbar), create_filter_box (self));
@@ -444,6 +608,8 @@ zs_projects_page_finalize (GObject *object)
   g_clear_pointer (&self->park_names, g_hash_table_unref);
   g_clear_pointer (&self->firm_names, g_hash_table_unref);
   g_strfreev (self->park_codes);
+  g_strfreev (self->owners);
+  g_strfreev (self->sector_codes);
 
   G_OBJECT_CLASS (zs_projects_page_parent_class)->finalize (object);
 }
@@ -605,6 +771,66 @@ zs_projects_page_set_park (ZsProjectsPage *self,
   for (guint i = 0; self->park_codes[i] != NULL; i++)
     if (g_strcmp0 (self->park_codes[i], park != NULL ? park : "") == 0)
       gtk_drop_down_set_selected (self->park_filter, i);
+}
+
+/**
+ * zs_projects_page_get_column_view:
+ * @self: a #ZsProjectsPage
+ *
+ * Returns: (transfer none): the list, whose headers sort it
+ */
+GtkColumnView *
+zs_projects_page_get_column_view (ZsProjectsPage *self)
+{
+  g_return_val_if_fail (ZS_IS_PROJECTS_PAGE (self), NULL);
+
+  return self->column_view;
+}
+
+/**
+ * zs_projects_page_set_owner:
+ * @self: a #ZsProjectsPage
+ * @owner: (nullable): a staff member, or %NULL for every owner
+ */
+void
+zs_projects_page_set_owner (ZsProjectsPage *self,
+                            const char     *owner)
+{
+  g_return_if_fail (ZS_IS_PROJECTS_PAGE (self));
+
+  for (guint i = 0; self->owners[i] != NULL; i++)
+    if (g_strcmp0 (self->owners[i], owner != NULL ? owner : "") == 0)
+      gtk_drop_down_set_selected (self->owner_filter, i);
+}
+
+/**
+ * zs_projects_page_set_sector:
+ * @self: a #ZsProjectsPage
+ * @sector: (nullable): a sector code, or %NULL for every sector
+ */
+void
+zs_projects_page_set_sector (ZsProjectsPage *self,
+                             const char     *sector)
+{
+  g_return_if_fail (ZS_IS_PROJECTS_PAGE (self));
+
+  for (guint i = 0; self->sector_codes[i] != NULL; i++)
+    if (g_strcmp0 (self->sector_codes[i], sector != NULL ? sector : "") == 0)
+      gtk_drop_down_set_selected (self->sector_filter, i);
+}
+
+/**
+ * zs_projects_page_get_search_entry:
+ * @self: a #ZsProjectsPage
+ *
+ * Returns: (transfer none): where the user searches titles and firms
+ */
+GtkEditable *
+zs_projects_page_get_search_entry (ZsProjectsPage *self)
+{
+  g_return_val_if_fail (ZS_IS_PROJECTS_PAGE (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
 }
 
 void

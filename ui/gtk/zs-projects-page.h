@@ -29,6 +29,12 @@ void                zs_projects_page_set_stage   (ZsProjectsPage *self,
                                                   const char     *stage);
 void                zs_projects_page_set_park    (ZsProjectsPage *self,
                                                   const char     *park);
+void                zs_projects_page_set_owner   (ZsProjectsPage *self,
+                                                  const char     *owner);
+void                zs_projects_page_set_sector  (ZsProjectsPage *self,
+                                                  const char     *sector);
+GtkEditable        *zs_projects_page_get_search_entry (ZsProjectsPage *self);
+GtkColumnView      *zs_projects_page_get_column_view (ZsProjectsPage *self);
 void                zs_projects_page_select      (ZsProjectsPage *self,
                                                   guint           position);
 
