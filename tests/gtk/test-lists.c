@@ -10,6 +10,7 @@
 #include "zs-gtk-test-util.h"
 #include "zs-list-detail.h"
 #include "zs-projects-page.h"
+#include "zs-table-print.h"
 #include "zs-window.h"
 #include "zhaoshang-gtk.h"
 
@@ -503,6 +504,238 @@ test_project_sort (Fixture       *fixture,
 
 /* }}} */
 
+/* Export and print {{{ */
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static GPtrArray *
+read_rows (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsRowSource) source = zs_row_source_open (path, NULL, NULL, &error);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  char **row;
+
+  g_assert_no_error (error);
+  while ((row = zs_row_source_read_row (source, NULL, &error)) != NULL)
+    g_ptr_array_add (rows, row);
+  g_assert_no_error (error);
+  return rows;
+}
+
+static gint64
+export_projects (ZsProjectsPage *page,
+                 const char     *path)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 written;
+
+  zs_projects_page_export_async (page, path, NULL, store_result, &result);
+  g_assert_true (zs_test_wait_until (has_result, &result));
+  written = zs_projects_page_export_finish (page, result, &error);
+  g_assert_no_error (error);
+  return written;
+}
+
+/* The file holds what the list shows: its columns, every row its filters
+ * select (not only the rows read so far), in its order. */
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  ZsProjectsPage *projects = ZS_PROJECTS_PAGE (show_view (fixture, "projects"));
+  ZsProjectListModel *model = zs_projects_page_get_model (projects);
+  GtkColumnView *view = zs_projects_page_get_column_view (projects);
+  g_autoptr(GtkColumnViewColumn) planned = g_list_model_get_item (gtk_column_view_get_columns (view), 5);
+  g_autoptr(ZsProject) some = zs_test_get_loaded_item (model, 0);
+  g_autofree char *csv = zs_test_output_path ("lists-export-projects.csv");
+  g_autofree char *xlsx = zs_test_output_path ("lists-export-projects.xlsx");
+  g_autoptr(GPtrArray) csv_rows = NULL;
+  g_autoptr(GPtrArray) xlsx_rows = NULL;
+  ZsFirmsPage *firms;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *firms_csv = zs_test_output_path ("lists-export-firms.csv");
+  g_autoptr(GPtrArray) firm_rows = NULL;
+  guint n;
+
+  zs_projects_page_set_owner (projects, zs_project_get_owner (some));
+  gtk_column_view_sort_by_column (view, planned, GTK_SORT_DESCENDING);
+  /* pages of 5: most rows are not read when the export starts */
+  zs_paged_model_set_page_size (ZS_PAGED_MODEL (model), 5);
+  n = n_items (model);
+  g_assert_cmpuint (n, >, 5);
+  g_assert_cmpuint (n, <, 50);
+
+  g_assert_cmpint (export_projects (projects, csv), ==, n);
+  g_assert_cmpint (export_projects (projects, xlsx), ==, n);
+  csv_rows = read_rows (csv);
+  xlsx_rows = read_rows (xlsx);
+  g_assert_cmpuint (csv_rows->len, ==, n + 1);
+  g_assert_cmpuint (xlsx_rows->len, ==, n + 1);
+  g_assert_cmpstr (((char **) g_ptr_array_index (csv_rows, 0))[0], ==, "Title");
+  g_assert_cmpstr (((char **) g_ptr_array_index (csv_rows, 0))[5], ==, "Planned (10k ¥)");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZsProject) project = project_at (model, i);
+      char **csv_row = g_ptr_array_index (csv_rows, i + 1);
+      char **xlsx_row = g_ptr_array_index (xlsx_rows, i + 1);
+      g_autofree char *planned_text = g_strdup_printf ("%.0f", zs_project_get_planned_investment (project));
+      g_autoptr(ZsFirm) firm = zs_store_get_firm (fixture->store, zs_project_get_firm_id (project), NULL);
+
+      g_assert_cmpuint (g_strv_length (csv_row), ==, 7);
+      g_assert_cmpstr (csv_row[0], ==, zs_project_get_title (project));
+      g_assert_cmpstr (csv_row[1], ==, zs_firm_get_name (firm));
+      g_assert_cmpstr (csv_row[2], ==, zs_stage_get_label (zs_project_get_stage (project)));
+      g_assert_cmpstr (csv_row[5], ==, planned_text);
+      g_assert_cmpstr (xlsx_row[0], ==, csv_row[0]);
+    }
+
+  /* The firms a search finds, from the firms page. */
+  firms = ZS_FIRMS_PAGE (show_view (fixture, "firms"));
+  gtk_editable_set_text (zs_firms_page_get_search_entry (firms), "霍尔果斯");
+  zs_test_run_for (250);
+  n = n_items (zs_firms_page_get_model (firms));
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, 200);
+  zs_firms_page_export_async (firms, firms_csv, NULL, store_result, &result);
+  g_assert_true (zs_test_wait_until (has_result, &result));
+  g_assert_cmpint (zs_firms_page_export_finish (firms, result, &error), ==, n);
+  g_assert_no_error (error);
+  firm_rows = read_rows (firms_csv);
+  g_assert_cmpuint (firm_rows->len, ==, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZsFirm) firm = zs_test_get_loaded_item (zs_firms_page_get_model (firms), i);
+
+      g_assert_cmpstr (((char **) g_ptr_array_index (firm_rows, i + 1))[0], ==, zs_firm_get_name (firm));
+    }
+
+  /* A file that cannot be written says why, and leaves nothing. */
+  g_clear_object (&result);
+  zs_firms_page_export_async (firms, "/nonexistent-dir/firms.csv", NULL, store_result, &result);
+  g_assert_true (zs_test_wait_until (has_result, &result));
+  g_assert_cmpint (zs_firms_page_export_finish (firms, result, &error), ==, -1);
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test ("/nonexistent-dir/firms.csv", G_FILE_TEST_EXISTS));
+}
+
+/* Pages hold every row once, in order, under the header and above the
+ * page number, and the drawing stays on the page. */
+static void
+check_pagination (ZsTablePrint *table,
+                  const char   *name)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *png = g_strdup_printf ("%s-page-1.png", name);
+  g_autofree char *png_path = zs_test_output_path (png);
+  g_autofree char *pdf = g_strdup_printf ("%s.pdf", name);
+  g_autofree char *pdf_path = zs_test_output_path (pdf);
+  g_autoptr(GError) error = NULL;
+  double width = 595 - 2 * 56.7, height = 842 - 2 * 56.7, total = 0;
+  guint pages, next = 0;
+
+  pages = zs_table_print_paginate (table, cr, width, height);
+  g_assert_cmpuint (pages, >=, 1);
+  for (guint page = 0; page < pages; page++)
+    {
+      g_autofree char *footer = zs_table_print_dup_footer (table, page);
+      g_autofree char *expected = g_strdup_printf ("Page %u of %u", page + 1, pages);
+      guint first, n;
+      double bottom;
+
+      zs_table_print_get_page_rows (table, page, &first, &n);
+      g_assert_cmpuint (first, ==, next);
+      g_assert_cmpuint (n, >, 0);
+      next = first + n;
+      g_assert_cmpstr (footer, ==, expected);
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_translate (cr, 56.7, 56.7);
+      bottom = zs_table_print_draw_page (table, cr, page);
+      cairo_restore (cr);
+      g_assert_cmpfloat (bottom, <=, height);
+      /* a full page is not half empty */
+      if (page + 1 < pages)
+        g_assert_cmpfloat (bottom, >, height * 0.75);
+      if (page == 0)
+        g_assert_cmpint (cairo_surface_write_to_png (surface, png_path), ==, CAIRO_STATUS_SUCCESS);
+    }
+  g_assert_cmpuint (next, ==, zs_table_print_get_n_rows (table));
+  for (guint c = 0; c < zs_table_print_get_n_columns (table); c++)
+    {
+      g_assert_cmpfloat (zs_table_print_get_column_width (table, c), >, 0);
+      total += zs_table_print_get_column_width (table, c);
+    }
+  g_assert_cmpfloat (total, <=, width + 0.5);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (zs_table_print_write_pdf (table, pdf_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_print (Fixture       *fixture,
+            gconstpointer  data)
+{
+  ZsProjectsPage *projects = ZS_PROJECTS_PAGE (show_view (fixture, "projects"));
+  ZsFirmsPage *firms;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsTablePrint) list = NULL;
+  g_autoptr(ZsTablePrint) record = NULL;
+  g_autoptr(ZsTablePrint) firm_list = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+
+  /* every project, on more than one page */
+  zs_projects_page_print_list_async (projects, NULL, store_result, &result);
+  g_assert_true (zs_test_wait_until (has_result, &result));
+  list = zs_projects_page_print_list_finish (projects, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (zs_table_print_get_n_rows (list), ==, n_items (zs_projects_page_get_model (projects)));
+  check_pagination (list, "lists-print-projects");
+
+  /* a record: its fields as the form shows them */
+  g_assert_null (zs_projects_page_print_record (projects));
+  select_first_project (projects);
+  record = zs_projects_page_print_record (projects);
+  g_assert_nonnull (record);
+  fields = zs_record_form_dup_rows (zs_record_editor_get_form (zs_projects_page_get_editor (projects)));
+  g_assert_cmpuint (zs_table_print_get_n_rows (record), ==, fields->len);
+  g_assert_cmpuint (fields->len, >, 5);
+  check_pagination (record, "lists-print-project-record");
+
+  /* 200 firms: several full pages */
+  firms = ZS_FIRMS_PAGE (show_view (fixture, "firms"));
+  g_clear_object (&result);
+  zs_firms_page_print_list_async (firms, NULL, store_result, &result);
+  g_assert_true (zs_test_wait_until (has_result, &result));
+  firm_list = zs_firms_page_print_list_finish (firms, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (zs_table_print_get_n_rows (firm_list), ==, 200);
+  check_pagination (firm_list, "lists-print-firms");
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +752,9 @@ main (int   argc,
               test_project_columns, fixture_tear_down);
   g_test_add ("/gtk/lists/project-filters", Fixture, NULL, fixture_set_up, test_project_filters, fixture_tear_down);
   g_test_add ("/gtk/lists/project-sort", Fixture, NULL, fixture_set_up, test_project_sort, fixture_tear_down);
+
+  g_test_add ("/gtk/lists/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/gtk/lists/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
 
   status = g_test_run ();
 

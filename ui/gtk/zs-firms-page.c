@@ -10,6 +10,7 @@
 #include "zs-firms-page.h"
 #include "zs-gtk-util-private.h"
 #include "zs-list-detail.h"
+#include "zs-list-output.h"
 
 /* What the user types is searched once typing pauses this long. */
 #define SEARCH_DELAY_MS 150
@@ -359,6 +360,7 @@ create_toolbar (ZsFirmsPage *self)
 
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search_entry));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->sector_filter));
+  gtk_box_append (GTK_BOX (bar), zs_list_output_create_menu_button ());
   gtk_box_append (GTK_BOX (bar), add);
   gtk_widget_set_margin_start (bar, 6);
   gtk_widget_set_margin_end (bar, 6);
@@ -431,6 +433,216 @@ create_detail_side (ZsFirmsPage *self)
   return GTK_WIDGET (self->detail_stack);
 }
 
+/* Export and print {{{ */
+
+/* What a row of the list shows, for a worker: the row keeps its own
+ * reference to the sector names, which the page no longer changes. */
+static GStrv
+firm_row (ZsStore  *store,
+          GObject  *record,
+          gpointer  data)
+{
+  GHashTable *sector_names = data;
+  ZsFirm *firm = ZS_FIRM (record);
+  const char * const *codes = zs_firm_get_sectors (firm);
+  g_autoptr(GString) sectors = g_string_new (NULL);
+  char **row = g_new0 (char *, 4);
+
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      const char *name = g_hash_table_lookup (sector_names, codes[i]);
+
+      if (i > 0)
+        g_string_append (sectors, _(", "));
+      g_string_append (sectors, name != NULL ? name : codes[i]);
+    }
+  row[0] = g_strdup (zs_firm_get_name (firm));
+  row[1] = g_strdup (zs_firm_get_uscc (firm) != NULL ? zs_firm_get_uscc (firm) : "");
+  row[2] = g_string_free (g_steal_pointer (&sectors), FALSE);
+  return row;
+}
+
+static GStrv
+column_titles (void)
+{
+  const char *titles[] = { _("Name"), _("Credit Code"), _("Sectors"), NULL };
+
+  return g_strdupv ((char **) titles);
+}
+
+/**
+ * zs_firms_page_export_async:
+ * @self: a #ZsFirmsPage
+ * @path: a .xlsx or .csv file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file is written
+ * @user_data: data for @callback
+ *
+ * Writes the firms the list shows: every one the search and the sector
+ * select, in the list's order, with its columns.
+ */
+void
+zs_firms_page_export_async (ZsFirmsPage         *self,
+                            const char          *path,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_auto(GStrv) titles = column_titles ();
+
+  g_return_if_fail (ZS_IS_FIRMS_PAGE (self));
+
+  zs_paged_model_export_async (ZS_PAGED_MODEL (self->model), path, (const char * const *) titles, _("Firms"),
+                               firm_row, g_hash_table_ref (self->sector_names),
+                               (GDestroyNotify) g_hash_table_unref, cancellable, callback, user_data);
+}
+
+gint64
+zs_firms_page_export_finish (ZsFirmsPage   *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (ZS_IS_FIRMS_PAGE (self), -1);
+
+  return zs_paged_model_export_finish (ZS_PAGED_MODEL (self->model), result, error);
+}
+
+static char *
+describe_filters (ZsFirmsPage *self)
+{
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GObject *sector = gtk_drop_down_get_selected_item (self->sector_filter);
+  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  if (gtk_drop_down_get_selected (self->sector_filter) > 0 && GTK_IS_STRING_OBJECT (sector))
+    g_strv_builder_add (parts, gtk_string_object_get_string (GTK_STRING_OBJECT (sector)));
+  if (search[0] != '\0')
+    {
+      g_autofree char *quoted = g_strdup_printf ("“%s”", search);
+
+      g_strv_builder_add (parts, quoted);
+    }
+  strv = g_strv_builder_end (parts);
+  return g_strjoinv (_(", "), strv);
+}
+
+static void
+rows_collected_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  ZsFirmsPage *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = zs_paged_model_collect_rows_finish (ZS_PAGED_MODEL (source), result, &error);
+  g_auto(GStrv) titles = column_titles ();
+  g_autofree char *filters = NULL;
+  g_autofree char *title = NULL;
+  ZsTablePrint *table;
+
+  if (rows == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  filters = describe_filters (self);
+  title = zs_list_output_dup_title (_("Firms"), filters);
+  table = zs_table_print_new (title, (const char * const *) titles);
+  zs_table_print_add_rows (table, rows);
+  g_task_return_pointer (task, table, g_object_unref);
+}
+
+/**
+ * zs_firms_page_print_list_async:
+ * @self: a #ZsFirmsPage
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the printout
+ * @user_data: data for @callback
+ *
+ * Reads the firms the list shows into a printout titled with the search
+ * and the sector.
+ */
+void
+zs_firms_page_print_list_async (ZsFirmsPage         *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (ZS_IS_FIRMS_PAGE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  zs_paged_model_collect_rows_async (ZS_PAGED_MODEL (self->model), firm_row, g_hash_table_ref (self->sector_names),
+                                     (GDestroyNotify) g_hash_table_unref, cancellable, rows_collected_cb, task);
+}
+
+/**
+ * zs_firms_page_print_list_finish:
+ * @self: a #ZsFirmsPage
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the printout, or %NULL with @error set
+ */
+ZsTablePrint *
+zs_firms_page_print_list_finish (ZsFirmsPage   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+print_list_ready_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  ZsFirmsPage *self = ZS_FIRMS_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsTablePrint) table = zs_firms_page_print_list_finish (self, result, &error);
+
+  if (table == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot print the list"), error);
+  else
+    zs_list_output_print (GTK_WIDGET (self), table);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  zs_list_output_ask_export (widget, "firms", (ZsListExportFunc) zs_firms_page_export_async,
+                             (ZsListExportFinishFunc) zs_firms_page_export_finish);
+}
+
+static void
+print_list_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  zs_firms_page_print_list_async (ZS_FIRMS_PAGE (widget), NULL, print_list_ready_cb, NULL);
+}
+
+static void
+print_record_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_autoptr(ZsTablePrint) table = zs_record_editor_print (ZS_FIRMS_PAGE (widget)->editor);
+
+  if (table != NULL)
+    zs_list_output_print (widget, table);
+  else
+    zs_gtk_show_toast (widget, _("Open a saved firm to print it"));
+}
+
+/* }}} */
+
 static void
 zs_firms_page_dispose (GObject *object)
 {
@@ -465,6 +677,9 @@ zs_firms_page_class_init (ZsFirmsPageClass *klass)
   object_class->finalize = zs_firms_page_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "list.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "list.print", NULL, print_list_action);
+  gtk_widget_class_install_action (widget_class, "list.print-record", NULL, print_record_action);
 }
 
 static void

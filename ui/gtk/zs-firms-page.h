@@ -34,5 +34,20 @@ void             zs_firms_page_show_editor     (ZsFirmsPage *self);
 void             zs_firms_page_clear_search    (ZsFirmsPage *self);
 void             zs_firms_page_open_firm       (ZsFirmsPage *self,
                                                 gint64       id);
+void             zs_firms_page_export_async    (ZsFirmsPage         *self,
+                                                const char          *path,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gint64           zs_firms_page_export_finish   (ZsFirmsPage         *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+void             zs_firms_page_print_list_async (ZsFirmsPage        *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+ZsTablePrint    *zs_firms_page_print_list_finish (ZsFirmsPage       *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 G_END_DECLS

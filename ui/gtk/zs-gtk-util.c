@@ -375,6 +375,25 @@ show_toast (GtkWidget  *widget,
   return TRUE;
 }
 
+/**
+ * zs_gtk_show_toast:
+ * @widget: a widget in a window with a toast overlay
+ * @message: what happened, such as “50 projects exported”
+ *
+ * Says what a finished task did, for a few seconds.
+ */
+void
+zs_gtk_show_toast (GtkWidget  *widget,
+                   const char *message)
+{
+  AdwToastOverlay *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if ((overlay = find_overlay (widget)) != NULL)
+    adw_toast_overlay_add_toast (overlay, adw_toast_new (message));
+}
+
 static void
 root_changed_cb (GtkWidget  *widget,
                  GParamSpec *pspec,

@@ -9,6 +9,7 @@
 #include "zs-projects-page.h"
 #include "zs-gtk-util-private.h"
 #include "zs-list-detail.h"
+#include "zs-list-output.h"
 
 struct _ZsProjectsPage
 {
@@ -549,6 +550,7 @@ create_toolbar (ZsProjectsPage *self)
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (new_project_cb), self);
 
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search_entry));
+  gtk_box_append (GTK_BOX (bar), zs_list_output_create_menu_button ());
   gtk_box_append (GTK_BOX (bar), add);
   gtk_box_append (GTK_BOX (toolbar), bar);
   gtk_box_append (GTK_BOX (toolbar), create_filter_box (self));
@@ -587,6 +589,237 @@ create_list_layout (ZsProjectsPage *self)
   return GTK_WIDGET (self->list_detail);
 }
 
+/* Export and print {{{ */
+
+/* What a row of the list shows, for a worker: the page may go meanwhile,
+ * so the row keeps its own reference to the park names. */
+static GStrv
+project_row (ZsStore  *store,
+             GObject  *record,
+             gpointer  data)
+{
+  GHashTable *park_names = data;
+  ZsProject *project = ZS_PROJECT (record);
+  g_autoptr(ZsFirm) firm = zs_store_get_firm (store, zs_project_get_firm_id (project), NULL);
+  const char *park = zs_project_get_park_code (project);
+  const char *park_name = park != NULL ? g_hash_table_lookup (park_names, park) : NULL;
+  char **row = g_new0 (char *, G_N_ELEMENTS (columns) + 1);
+
+  row[0] = g_strdup (zs_project_get_title (project));
+  row[1] = g_strdup (firm != NULL ? zs_firm_get_name (firm) : "");
+  row[2] = g_strdup (zs_stage_get_label (zs_project_get_stage (project)));
+  row[3] = g_strdup (park_name != NULL ? park_name : park != NULL ? park : "");
+  row[4] = g_strdup (zs_project_get_owner (project) != NULL ? zs_project_get_owner (project) : "");
+  row[5] = g_strdup_printf ("%.0f", zs_project_get_planned_investment (project));
+  row[6] = g_strdup_printf ("%.0f", zs_project_get_realised_investment (project));
+  return row;
+}
+
+static GStrv
+column_titles (void)
+{
+  g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    g_strv_builder_add (titles, _(columns[i].title));
+  return g_strv_builder_end (titles);
+}
+
+/**
+ * zs_projects_page_export_async:
+ * @self: a #ZsProjectsPage
+ * @path: a .xlsx or .csv file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file is written
+ * @user_data: data for @callback
+ *
+ * Writes the projects the list shows, every one its filters select and in
+ * its order, with its columns.
+ */
+void
+zs_projects_page_export_async (ZsProjectsPage      *self,
+                               const char          *path,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_auto(GStrv) titles = column_titles ();
+
+  g_return_if_fail (ZS_IS_PROJECTS_PAGE (self));
+
+  zs_paged_model_export_async (ZS_PAGED_MODEL (self->model), path, (const char * const *) titles, _("Projects"),
+                               project_row, g_hash_table_ref (self->park_names),
+                               (GDestroyNotify) g_hash_table_unref, cancellable, callback, user_data);
+}
+
+gint64
+zs_projects_page_export_finish (ZsProjectsPage  *self,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  g_return_val_if_fail (ZS_IS_PROJECTS_PAGE (self), -1);
+
+  return zs_paged_model_export_finish (ZS_PAGED_MODEL (self->model), result, error);
+}
+
+/* The filters in force, in words, for a printout's title. */
+static char *
+describe_filters (ZsProjectsPage *self)
+{
+  GtkDropDown *filters[] = { self->stage_filter, self->park_filter, self->owner_filter, self->sector_filter };
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      GObject *item = gtk_drop_down_get_selected_item (filters[i]);
+
+      if (gtk_drop_down_get_selected (filters[i]) > 0 && GTK_IS_STRING_OBJECT (item))
+        g_strv_builder_add (parts, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+    }
+  if (search[0] != '\0')
+    {
+      g_autofree char *quoted = g_strdup_printf ("“%s”", search);
+
+      g_strv_builder_add (parts, quoted);
+    }
+  strv = g_strv_builder_end (parts);
+  /* Translators: separates the filters of a printed list */
+  return g_strjoinv (_(", "), strv);
+}
+
+static void
+rows_collected_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  ZsProjectsPage *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = zs_paged_model_collect_rows_finish (ZS_PAGED_MODEL (source), result, &error);
+  g_auto(GStrv) titles = column_titles ();
+  g_autofree char *filters = NULL;
+  g_autofree char *title = NULL;
+  ZsTablePrint *table;
+
+  if (rows == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  filters = describe_filters (self);
+  title = zs_list_output_dup_title (_("Projects"), filters);
+  table = zs_table_print_new (title, (const char * const *) titles);
+  zs_table_print_add_rows (table, rows);
+  g_task_return_pointer (task, table, g_object_unref);
+}
+
+/**
+ * zs_projects_page_print_list_async:
+ * @self: a #ZsProjectsPage
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the printout
+ * @user_data: data for @callback
+ *
+ * Reads the projects the list shows, as zs_projects_page_export_async()
+ * writes them, into a printout titled with the filters in force.
+ */
+void
+zs_projects_page_print_list_async (ZsProjectsPage      *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (ZS_IS_PROJECTS_PAGE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  zs_paged_model_collect_rows_async (ZS_PAGED_MODEL (self->model), project_row, g_hash_table_ref (self->park_names),
+                                     (GDestroyNotify) g_hash_table_unref, cancellable, rows_collected_cb, task);
+}
+
+/**
+ * zs_projects_page_print_list_finish:
+ * @self: a #ZsProjectsPage
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the printout, or %NULL with @error set
+ */
+ZsTablePrint *
+zs_projects_page_print_list_finish (ZsProjectsPage  *self,
+                                    GAsyncResult    *result,
+                                    GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * zs_projects_page_print_record:
+ * @self: a #ZsProjectsPage
+ *
+ * Returns: (transfer full) (nullable): the project in the form, field by
+ *   field as it reads, or %NULL when none is open
+ */
+ZsTablePrint *
+zs_projects_page_print_record (ZsProjectsPage *self)
+{
+  g_return_val_if_fail (ZS_IS_PROJECTS_PAGE (self), NULL);
+
+  return zs_record_editor_print (self->editor);
+}
+
+static void
+print_list_ready_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  ZsProjectsPage *self = ZS_PROJECTS_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsTablePrint) table = zs_projects_page_print_list_finish (self, result, &error);
+
+  if (table == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot print the list"), error);
+  else
+    zs_list_output_print (GTK_WIDGET (self), table);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  zs_list_output_ask_export (widget, "projects", (ZsListExportFunc) zs_projects_page_export_async,
+                             (ZsListExportFinishFunc) zs_projects_page_export_finish);
+}
+
+static void
+print_list_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  zs_projects_page_print_list_async (ZS_PROJECTS_PAGE (widget), NULL, print_list_ready_cb, NULL);
+}
+
+static void
+print_record_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_autoptr(ZsTablePrint) table = zs_projects_page_print_record (ZS_PROJECTS_PAGE (widget));
+
+  if (table != NULL)
+    zs_list_output_print (widget, table);
+  else
+    zs_gtk_show_toast (widget, _("Open a saved project to print it"));
+}
+
+/* }}} */
+
 static void
 zs_projects_page_dispose (GObject *object)
 {
@@ -624,6 +857,9 @@ zs_projects_page_class_init (ZsProjectsPageClass *klass)
   object_class->finalize = zs_projects_page_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "list.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "list.print", NULL, print_list_action);
+  gtk_widget_class_install_action (widget_class, "list.print-record", NULL, print_record_action);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "zs-pipeline-board.h"
 #include "zs-project-list-model.h"
 #include "zs-record-editor.h"
+#include "zs-table-print.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,22 @@ void                zs_projects_page_set_sector  (ZsProjectsPage *self,
                                                   const char     *sector);
 GtkEditable        *zs_projects_page_get_search_entry (ZsProjectsPage *self);
 GtkColumnView      *zs_projects_page_get_column_view (ZsProjectsPage *self);
+void                zs_projects_page_export_async (ZsProjectsPage     *self,
+                                                   const char         *path,
+                                                   GCancellable       *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer            user_data);
+gint64              zs_projects_page_export_finish (ZsProjectsPage    *self,
+                                                   GAsyncResult       *result,
+                                                   GError            **error);
+void                zs_projects_page_print_list_async (ZsProjectsPage *self,
+                                                   GCancellable       *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer            user_data);
+ZsTablePrint       *zs_projects_page_print_list_finish (ZsProjectsPage *self,
+                                                   GAsyncResult       *result,
+                                                   GError            **error);
+ZsTablePrint       *zs_projects_page_print_record (ZsProjectsPage     *self);
 void                zs_projects_page_select      (ZsProjectsPage *self,
                                                   guint           position);
 

@@ -1038,3 +1038,28 @@ zs_record_editor_show_history (ZsRecordEditor *self)
 
   gtk_stack_set_visible_child_name (self->stack, "history");
 }
+
+/**
+ * zs_record_editor_print:
+ * @self: a #ZsRecordEditor
+ *
+ * Returns: (transfer full) (nullable): the record in the form, a field a
+ *   row as it reads (unsaved input included), under its title; %NULL when
+ *   no stored record is open
+ */
+ZsTablePrint *
+zs_record_editor_print (ZsRecordEditor *self)
+{
+  const char *columns[] = { _("Field"), _("Value"), NULL };
+  g_autoptr(GPtrArray) rows = NULL;
+  ZsTablePrint *table;
+
+  g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), NULL);
+
+  if (self->id == 0)
+    return NULL;
+  table = zs_table_print_new (gtk_label_get_label (self->title_label), columns);
+  rows = zs_record_form_dup_rows (self->form);
+  zs_table_print_add_rows (table, rows);
+  return table;
+}
