@@ -140,6 +140,10 @@ GVariant      *zs_store_count_projects_by_stage (ZsStore *self,
                                             const char   *park_code,
                                             GError      **error);
 ZS_AVAILABLE_IN_ALL
+GVariant      *zs_store_sum_projects_by_stage (ZsStore   *self,
+                                            const char   *park_code,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
 GVariant      *zs_store_sum_investment_by_sector (ZsStore *self,
                                             guint         limit,
                                             GError      **error);

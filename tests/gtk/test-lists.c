@@ -736,6 +736,86 @@ test_print (Fixture       *fixture,
 
 /* }}} */
 
+/* Pipeline board {{{ */
+
+/* At 1400 px the ten stages fit side by side, each saying how many
+ * projects it holds and what they invest. Xvfb's screen is 1280 px wide
+ * here, so the page is shown alone at the width it has in a 1400 px
+ * window: less the sidebar and its separator. */
+#define SIDEBAR_WIDTH 181
+
+static void
+test_board (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  ZsProjectsPage *page = ZS_PROJECTS_PAGE (zs_projects_page_new (fixture->store));
+  ZsPipelineBoard *board = zs_projects_page_get_board (page);
+  GtkWidget *scroller = gtk_widget_get_first_child (GTK_WIDGET (board));
+  GtkAdjustment *horizontal;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) projects = zs_store_list_projects (fixture->store, 0, NULL, NULL, 0, 0, &error);
+  gint64 counts[ZS_STAGE_LOST + 1] = { 0 };
+  double planned[ZS_STAGE_LOST + 1] = { 0 }, realised[ZS_STAGE_LOST + 1] = { 0 };
+  int window_width;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400 - SIDEBAR_WIDTH, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  zs_test_wait_for_paint (window);
+  window_width = gtk_widget_get_width (window);
+  /* the window less its frame */
+  g_assert_cmpint (window_width, >=, 1400 - SIDEBAR_WIDTH - 20);
+  g_assert_cmpint (window_width, <=, 1400 - SIDEBAR_WIDTH);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < projects->len; i++)
+    {
+      ZsProject *project = g_ptr_array_index (projects, i);
+      ZsStage stage = zs_project_get_stage (project);
+
+      counts[stage]++;
+      planned[stage] += zs_project_get_planned_investment (project);
+      realised[stage] += zs_project_get_realised_investment (project);
+    }
+
+  zs_projects_page_set_layout (page, "board");
+  zs_test_wait_for_paint (GTK_WIDGET (board));
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+  horizontal = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (horizontal), <=, gtk_adjustment_get_page_size (horizontal) + 0.5);
+
+  for (ZsStage stage = ZS_STAGE_LEAD; stage <= ZS_STAGE_LOST; stage++)
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, counts[stage]);
+      g_autofree char *sum = g_strdup_printf ("%.0f", planned[stage]);
+      const char *figures = zs_pipeline_board_get_figures_text (board, stage);
+      double shown_realised;
+
+      g_assert_cmpint (zs_pipeline_board_get_total (board, stage), ==, counts[stage]);
+      g_assert_cmpfloat_with_epsilon (zs_pipeline_board_get_planned (board, stage, &shown_realised), planned[stage], 0.01);
+      g_assert_cmpfloat_with_epsilon (shown_realised, realised[stage], 0.01);
+      g_assert_nonnull (strstr (zs_pipeline_board_get_title_text (board, stage), count));
+      g_assert_nonnull (strstr (figures, sum));
+    }
+
+  /* every column on screen: the last ends inside the window */
+  {
+    GtkWidget *row = gtk_widget_get_first_child (gtk_widget_get_first_child (scroller));
+    GtkWidget *last = gtk_widget_get_last_child (row);
+    graphene_rect_t bounds;
+
+    g_assert_true (GTK_IS_BOX (row));
+    g_assert_true (gtk_widget_compute_bounds (last, window, &bounds));
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, window_width);
+    g_assert_cmpfloat (bounds.size.width, >=, 100);
+  }
+  zs_test_render_to_png (window, "lists-board-1400.png");
+  zs_test_destroy_window (window);
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -755,6 +835,8 @@ main (int   argc,
 
   g_test_add ("/gtk/lists/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/gtk/lists/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
+
+  g_test_add ("/gtk/lists/board", Fixture, NULL, fixture_set_up, test_board, fixture_tear_down);
 
   status = g_test_run ();
 
