@@ -1434,6 +1434,195 @@ zs_store_list_projects_after (ZsStore     *self,
                        "i", after_id, "i", sql_limit (limit), NULL);
 }
 
+/* The projects a #ZsProjectFilter selects: the firm joined for its name,
+ * a sector through project_sectors, text in the title or the firm's name
+ * in any case. Parameters ?1 … ?6 in the order of bind_project_filter(). */
+#define PROJECT_MATCH \
+  "LEFT JOIN firms f ON f.id = t.firm_id " \
+  "WHERE (?1 = 0 OR t.firm_id = ?1) AND (?2 IS NULL OR t.stage = ?2) " \
+  "AND (?3 IS NULL OR t.park_code = ?3) AND (?4 IS NULL OR t.owner = ?4) " \
+  "AND (?5 IS NULL OR t.id IN (SELECT project_id FROM project_sectors WHERE sector_code = ?5)) " \
+  "AND (?6 IS NULL OR instr (lower (t.title), lower (?6)) > 0 OR instr (lower (f.name), lower (?6)) > 0)"
+
+static gboolean
+check_project_filter (const ZsProjectFilter  *filter,
+                      GError                **error)
+{
+  int value;
+
+  if (filter->stage != NULL && !zs_enum_from_nick (ZS_TYPE_STAGE, "stage", filter->stage, &value, error))
+    return FALSE;
+  if (filter->sort != NULL && !zs_project_filter_is_sort_column (filter->sort))
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                   _("sort: projects cannot be listed by “%s”"), filter->sort);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+empty_to_null (const char *text)
+{
+  return text != NULL && text[0] != '\0' ? text : NULL;
+}
+
+static void
+bind_project_filter (sqlite3_stmt          *stmt,
+                     const ZsProjectFilter *filter)
+{
+  const char *texts[] = { filter->stage, filter->park, filter->owner, filter->sector, filter->search };
+
+  sqlite3_bind_int64 (stmt, 1, filter->firm_id);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      const char *text = empty_to_null (texts[i]);
+
+      if (text != NULL)
+        sqlite3_bind_text (stmt, 2 + i, text, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, 2 + i);
+    }
+}
+
+/* The ORDER BY of a sort column; stages go in pipeline order, and the id
+ * keeps rows of equal value in a stable order between pages. */
+static char *
+project_order (const ZsProjectFilter *filter)
+{
+  const char *direction = filter->direction == ZS_SORT_DESCENDING ? "DESC" : "ASC";
+  g_autoptr(GString) order = g_string_new ("ORDER BY ");
+  const char *sort = filter->sort;
+
+  if (sort == NULL)
+    ;
+  else if (g_str_equal (sort, "stage"))
+    {
+      g_string_append (order, "CASE t.stage");
+      for (ZsStage stage = ZS_STAGE_LEAD; stage <= ZS_STAGE_LOST; stage++)
+        g_string_append_printf (order, " WHEN '%s' THEN %d", zs_enum_to_nick (ZS_TYPE_STAGE, stage), stage);
+      g_string_append_printf (order, " END %s, ", direction);
+    }
+  else
+    {
+      const char *columns[][2] = {
+        { "title", "t.title COLLATE NOCASE" }, { "firm", "f.name COLLATE NOCASE" },
+        { "park", "t.park_code" }, { "owner", "t.owner COLLATE NOCASE" },
+        { "planned", "t.planned_investment" }, { "realised", "t.realised_investment" },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+        if (g_str_equal (sort, columns[i][0]))
+          g_string_append_printf (order, "%s %s, ", columns[i][1], direction);
+    }
+  g_string_append_printf (order, "t.id %s", sort != NULL ? direction : "ASC");
+  return g_string_free (g_steal_pointer (&order), FALSE);
+}
+
+/**
+ * zs_store_count_projects_matching:
+ * @self: a #ZsStore
+ * @filter: which projects
+ * @error: return location for a #GError
+ *
+ * Returns: how many projects @filter selects, or -1 with @error set
+ */
+gint64
+zs_store_count_projects_matching (ZsStore                *self,
+                                  const ZsProjectFilter  *filter,
+                                  GError                **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), -1);
+  g_return_val_if_fail (filter != NULL, -1);
+
+  if (!check_project_filter (filter, error) ||
+      !(stmt = _zs_store_prepare (self, "SELECT count(*) FROM projects t " PROJECT_MATCH, error)))
+    return -1;
+  bind_project_filter (stmt, filter);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    _zs_store_set_error (self, error);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+/**
+ * zs_store_list_projects_matching:
+ * @self: a #ZsStore
+ * @filter: which projects, in which order
+ * @offset: rows to skip
+ * @limit: rows to return, 0 for all
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type ZsProject): the projects, or
+ *   %NULL with @error set: %ZS_ERROR_INVALID for an unknown stage or sort
+ *   column
+ */
+GPtrArray *
+zs_store_list_projects_matching (ZsStore                *self,
+                                 const ZsProjectFilter  *filter,
+                                 guint                   offset,
+                                 guint                   limit,
+                                 GError                **error)
+{
+  g_autofree char *order = NULL;
+  g_autofree char *tail = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  if (!check_project_filter (filter, error))
+    return NULL;
+  order = project_order (filter);
+  tail = g_strdup_printf (PROJECT_MATCH " %s LIMIT ?7 OFFSET ?8", order);
+  sql = _zs_record_select_sql (&zs_entity_project, tail);
+  if (!(stmt = _zs_store_prepare (self, sql, error)))
+    return NULL;
+  bind_project_filter (stmt, filter);
+  sqlite3_bind_int64 (stmt, 7, sql_limit (limit));
+  sqlite3_bind_int64 (stmt, 8, offset);
+  return _zs_record_collect (self, &zs_entity_project, stmt, error);
+}
+
+/**
+ * zs_store_list_project_owners:
+ * @self: a #ZsStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the staff members who own a project, by name
+ */
+GStrv
+zs_store_list_project_owners (ZsStore  *self,
+                              GError  **error)
+{
+  g_autoptr(GStrvBuilder) owners = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+
+  stmt = _zs_store_prepare (self, "SELECT DISTINCT owner FROM projects WHERE owner IS NOT NULL AND owner <> '' "
+                                  "ORDER BY owner", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (owners, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _zs_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (owners);
+}
+
 /**
  * zs_store_move_project:
  * @self: a #ZsStore

@@ -116,6 +116,46 @@ zs_store_count_projects_by_stage (ZsStore     *self,
 }
 
 static void
+add_stage_sum (GVariantBuilder *builder,
+               sqlite3_stmt    *stmt)
+{
+  g_variant_builder_add (builder, "{s(xdd)}", (const char *) sqlite3_column_text (stmt, 0),
+                         (gint64) sqlite3_column_int64 (stmt, 1),
+                         sqlite3_column_double (stmt, 2), sqlite3_column_double (stmt, 3));
+}
+
+/**
+ * zs_store_sum_projects_by_stage:
+ * @self: a #ZsStore
+ * @park_code: (nullable): only projects in this park, or %NULL for all
+ * @error: return location for a #GError
+ *
+ * The pipeline's columns: for each stage, its projects and their planned
+ * and realised investment (万元).
+ *
+ * Returns: (transfer full): a dictionary `a{s(xdd)}` from stage nick to
+ *   (projects, planned, realised); stages without projects are left out;
+ *   %NULL with @error set
+ */
+GVariant *
+zs_store_sum_projects_by_stage (ZsStore     *self,
+                                const char  *park_code,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ZS_IS_STORE (self), NULL);
+
+  stmt = _zs_store_prepare (self, "SELECT stage, count(*), total (planned_investment), "
+                            "total (realised_investment) FROM projects "
+                            "WHERE (?1 = '' OR park_code = ?1) GROUP BY stage", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_any (stmt, 1, park_code);
+  return collect (self, stmt, "a{s(xdd)}", add_stage_sum, error);
+}
+
+static void
 add_sum (GVariantBuilder *builder,
          sqlite3_stmt    *stmt)
 {

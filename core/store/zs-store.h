@@ -20,6 +20,7 @@
 #include "zs-firm.h"
 #include "zs-park.h"
 #include "zs-project.h"
+#include "zs-project-filter.h"
 #include "zs-region.h"
 #include "zs-sector.h"
 #include "zs-stage-change.h"
@@ -139,6 +140,10 @@ GVariant      *zs_store_count_projects_by_stage (ZsStore *self,
                                             const char   *park_code,
                                             GError      **error);
 ZS_AVAILABLE_IN_ALL
+GVariant      *zs_store_sum_projects_by_stage (ZsStore   *self,
+                                            const char   *park_code,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
 GVariant      *zs_store_sum_investment_by_sector (ZsStore *self,
                                             guint         limit,
                                             GError      **error);
@@ -221,6 +226,19 @@ GPtrArray     *zs_store_list_projects_after (ZsStore     *self,
                                             const char   *park,
                                             gint64        after_id,
                                             guint         limit,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
+gint64         zs_store_count_projects_matching (ZsStore   *self,
+                                            const ZsProjectFilter *filter,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
+GPtrArray     *zs_store_list_projects_matching (ZsStore    *self,
+                                            const ZsProjectFilter *filter,
+                                            guint         offset,
+                                            guint         limit,
+                                            GError      **error);
+ZS_AVAILABLE_IN_ALL
+GStrv          zs_store_list_project_owners (ZsStore     *self,
                                             GError      **error);
 ZS_AVAILABLE_IN_ALL
 gboolean       zs_store_move_project       (ZsStore      *self,

@@ -537,6 +537,62 @@ test_read_only_by_request (StoreFixture  *fixture,
   g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
 }
 
+
+/* A filter names what it refuses; paging a sorted list gives every project
+ * once. */
+static void
+test_projects_matching (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsProjectFilter) filter = zs_project_filter_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_auto(GStrv) owners = NULL;
+  double last = G_MAXDOUBLE;
+
+  g_assert_true (zs_store_load_demo (fixture->store, &error));
+  filter->sort = g_strdup ("budget");
+  g_assert_null (zs_store_list_projects_matching (fixture->store, filter, 0, 10, &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "sort"));
+  g_assert_nonnull (strstr (error->message, "budget"));
+  g_clear_error (&error);
+  g_clear_pointer (&filter->sort, g_free);
+  filter->stage = g_strdup ("finished");
+  g_assert_cmpint (zs_store_count_projects_matching (fixture->store, filter, &error), ==, -1);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "finished"));
+  g_clear_error (&error);
+  g_clear_pointer (&filter->stage, g_free);
+
+  filter->sort = g_strdup ("planned");
+  filter->direction = ZS_SORT_DESCENDING;
+  g_assert_cmpint (zs_store_count_projects_matching (fixture->store, filter, &error), ==, 50);
+  for (guint offset = 0; offset < 50; offset += 7)
+    {
+      g_autoptr(GPtrArray) page = zs_store_list_projects_matching (fixture->store, filter, offset, 7, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < page->len; i++)
+        {
+          ZsProject *project = g_ptr_array_index (page, i);
+          gint64 id = zs_project_get_id (project);
+
+          g_assert_cmpfloat (zs_project_get_planned_investment (project), <=, last);
+          last = zs_project_get_planned_investment (project);
+          g_assert_false (g_hash_table_contains (seen, &id));
+          g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 50);
+
+  owners = zs_store_list_project_owners (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (owners), >, 1);
+  for (guint i = 1; owners[i] != NULL; i++)
+    g_assert_cmpint (strcmp (owners[i - 1], owners[i]), <, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -552,6 +608,7 @@ main (int argc, char *argv[])
   ADD ("/store/project-stages", store_fixture_setup_seeded, test_project_stages);
   ADD ("/store/project-validation", store_fixture_setup_seeded, test_project_validation);
   ADD ("/store/firm-in-use", store_fixture_setup_seeded, test_firm_in_use);
+  ADD ("/store/projects-matching", store_fixture_setup, test_projects_matching);
   ADD ("/store/backup", store_fixture_setup, test_backup);
   ADD ("/store/backup-sweeps-killed-partials", store_fixture_setup, test_backup_sweeps_killed_partials);
   ADD ("/store/read-only-by-request", store_fixture_setup, test_read_only_by_request);

@@ -9,6 +9,8 @@
 
 #include "zs-firms-page.h"
 #include "zs-gtk-util-private.h"
+#include "zs-list-detail.h"
+#include "zs-list-output.h"
 
 /* What the user types is searched once typing pauses this long. */
 #define SEARCH_DELAY_MS 150
@@ -29,6 +31,7 @@ struct _ZsFirmsPage
   GtkLabel          *status_label;
   GtkStack          *detail_stack;
   ZsRecordEditor    *editor;
+  ZsListDetail      *list_detail;
 
   guint              open_position;     /* the row of the firm in the form */
   guint              pending_position;  /* the row chosen while input is unsaved */
@@ -203,6 +206,14 @@ sector_selected_cb (ZsFirmsPage *self)
     zs_firm_list_model_set_sector (self->model, self->sector_codes[selected]);
 }
 
+/* On a narrow window the form takes the list's place. */
+static void
+show_editor (ZsFirmsPage *self)
+{
+  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+  zs_list_detail_show_detail (self->list_detail);
+}
+
 static void
 select_quietly (ZsFirmsPage *self,
                 guint        position)
@@ -227,7 +238,7 @@ open_selected (ZsFirmsPage *self)
     return;
   self->open_position = position;
   zs_record_editor_set_record_id (self->editor, zs_firm_get_id (firm));
-  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+  show_editor (self);
 }
 
 static void
@@ -288,7 +299,7 @@ open_new_firm (gpointer data)
   select_quietly (self, GTK_INVALID_LIST_POSITION);
   self->open_position = GTK_INVALID_LIST_POSITION;
   zs_record_editor_new_record (self->editor);
-  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+  show_editor (self);
 }
 
 static void
@@ -298,55 +309,25 @@ new_firm_cb (ZsFirmsPage *self)
 }
 
 static void
-load_sectors (ZsFirmsPage *self,
+load_sectors (ZsFirmsPage   *self,
               GtkStringList *names)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sectors = zs_store_list_sectors (self->store, 0, &error);
-  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_auto(GStrv) codes = NULL;
+  g_autoptr(GStrvBuilder) all = g_strv_builder_new ();
 
   if (sectors == NULL)
-    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the sectors"), error);
-
-  g_autoptr(GHashTable) name_counts = g_hash_table_new (g_str_hash, g_str_equal);
-
+    {
+      zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the sectors"), error);
+      sectors = g_ptr_array_new ();
+    }
   self->sector_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; sectors != NULL && i < sectors->len; i++)
-    {
-      ZsSector *sector = g_ptr_array_index (sectors, i);
-      const char *name = zs_sector_get_name (sector);
-
-      g_hash_table_insert (self->sector_names, g_strdup (zs_sector_get_code (sector)), g_strdup (name));
-      g_hash_table_insert (name_counts, (gpointer) name,
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (name_counts, name)) + 1));
-    }
-
-  g_strv_builder_add (codes, "");
+  g_strv_builder_add (all, "");
   gtk_string_list_append (names, _("All sectors"));
-  for (guint i = 0; sectors != NULL && i < sectors->len; i++)
-    {
-      ZsSector *sector = g_ptr_array_index (sectors, i);
-      const char *name = zs_sector_get_name (sector);
-      const char *parent = zs_sector_get_parent_code (sector);
-      const char *parent_name = parent != NULL ? g_hash_table_lookup (self->sector_names, parent) : NULL;
-      g_autofree char *label = NULL;
-
-      /* Two sectors of one name (跨境电商 under two clauses) say which is which. */
-      if (GPOINTER_TO_UINT (g_hash_table_lookup (name_counts, name)) > 1)
-        {
-          if (parent_name != NULL)
-            /* Translators: a sector and the sector it belongs to, told apart from another of its name */
-            label = g_strdup_printf (_("%s (%s)"), name, parent_name);
-          else if (zs_sector_get_clause (sector) > 0)
-            /* Translators: a sector and its clause of the guideline, such as “跨境电商 (clause 7)” */
-            label = g_strdup_printf (_("%s (clause %d)"), name, zs_sector_get_clause (sector));
-          else
-            label = g_strdup_printf (_("%s (%s)"), name, zs_sector_get_code (sector));
-        }
-      g_strv_builder_add (codes, zs_sector_get_code (sector));
-      gtk_string_list_append (names, label != NULL ? label : name);
-    }
-  self->sector_codes = g_strv_builder_end (codes);
+  codes = zs_gtk_add_sector_choices (sectors, names, self->sector_names);
+  g_strv_builder_addv (all, (const char **) codes);
+  self->sector_codes = g_strv_builder_end (all);
 }
 
 static GtkWidget *
@@ -379,6 +360,7 @@ create_toolbar (ZsFirmsPage *self)
 
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search_entry));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->sector_filter));
+  gtk_box_append (GTK_BOX (bar), zs_list_output_create_menu_button ());
   gtk_box_append (GTK_BOX (bar), add);
   gtk_widget_set_margin_start (bar, 6);
   gtk_widget_set_margin_end (bar, 6);
@@ -408,6 +390,8 @@ create_list_side (ZsFirmsPage *self)
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), create_column_view (self));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* the columns as wide as their text, when the window has room */
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
 
   self->list_stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->list_stack), TRUE);
@@ -449,6 +433,216 @@ create_detail_side (ZsFirmsPage *self)
   return GTK_WIDGET (self->detail_stack);
 }
 
+/* Export and print {{{ */
+
+/* What a row of the list shows, for a worker: the row keeps its own
+ * reference to the sector names, which the page no longer changes. */
+static GStrv
+firm_row (ZsStore  *store,
+          GObject  *record,
+          gpointer  data)
+{
+  GHashTable *sector_names = data;
+  ZsFirm *firm = ZS_FIRM (record);
+  const char * const *codes = zs_firm_get_sectors (firm);
+  g_autoptr(GString) sectors = g_string_new (NULL);
+  char **row = g_new0 (char *, 4);
+
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      const char *name = g_hash_table_lookup (sector_names, codes[i]);
+
+      if (i > 0)
+        g_string_append (sectors, _(", "));
+      g_string_append (sectors, name != NULL ? name : codes[i]);
+    }
+  row[0] = g_strdup (zs_firm_get_name (firm));
+  row[1] = g_strdup (zs_firm_get_uscc (firm) != NULL ? zs_firm_get_uscc (firm) : "");
+  row[2] = g_string_free (g_steal_pointer (&sectors), FALSE);
+  return row;
+}
+
+static GStrv
+column_titles (void)
+{
+  const char *titles[] = { _("Name"), _("Credit Code"), _("Sectors"), NULL };
+
+  return g_strdupv ((char **) titles);
+}
+
+/**
+ * zs_firms_page_export_async:
+ * @self: a #ZsFirmsPage
+ * @path: a .xlsx or .csv file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file is written
+ * @user_data: data for @callback
+ *
+ * Writes the firms the list shows: every one the search and the sector
+ * select, in the list's order, with its columns.
+ */
+void
+zs_firms_page_export_async (ZsFirmsPage         *self,
+                            const char          *path,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_auto(GStrv) titles = column_titles ();
+
+  g_return_if_fail (ZS_IS_FIRMS_PAGE (self));
+
+  zs_paged_model_export_async (ZS_PAGED_MODEL (self->model), path, (const char * const *) titles, _("Firms"),
+                               firm_row, g_hash_table_ref (self->sector_names),
+                               (GDestroyNotify) g_hash_table_unref, cancellable, callback, user_data);
+}
+
+gint64
+zs_firms_page_export_finish (ZsFirmsPage   *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (ZS_IS_FIRMS_PAGE (self), -1);
+
+  return zs_paged_model_export_finish (ZS_PAGED_MODEL (self->model), result, error);
+}
+
+static char *
+describe_filters (ZsFirmsPage *self)
+{
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GObject *sector = gtk_drop_down_get_selected_item (self->sector_filter);
+  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  if (gtk_drop_down_get_selected (self->sector_filter) > 0 && GTK_IS_STRING_OBJECT (sector))
+    g_strv_builder_add (parts, gtk_string_object_get_string (GTK_STRING_OBJECT (sector)));
+  if (search[0] != '\0')
+    {
+      g_autofree char *quoted = g_strdup_printf ("“%s”", search);
+
+      g_strv_builder_add (parts, quoted);
+    }
+  strv = g_strv_builder_end (parts);
+  return g_strjoinv (_(", "), strv);
+}
+
+static void
+rows_collected_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  ZsFirmsPage *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = zs_paged_model_collect_rows_finish (ZS_PAGED_MODEL (source), result, &error);
+  g_auto(GStrv) titles = column_titles ();
+  g_autofree char *filters = NULL;
+  g_autofree char *title = NULL;
+  ZsTablePrint *table;
+
+  if (rows == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  filters = describe_filters (self);
+  title = zs_list_output_dup_title (_("Firms"), filters);
+  table = zs_table_print_new (title, (const char * const *) titles);
+  zs_table_print_add_rows (table, rows);
+  g_task_return_pointer (task, table, g_object_unref);
+}
+
+/**
+ * zs_firms_page_print_list_async:
+ * @self: a #ZsFirmsPage
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the printout
+ * @user_data: data for @callback
+ *
+ * Reads the firms the list shows into a printout titled with the search
+ * and the sector.
+ */
+void
+zs_firms_page_print_list_async (ZsFirmsPage         *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (ZS_IS_FIRMS_PAGE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  zs_paged_model_collect_rows_async (ZS_PAGED_MODEL (self->model), firm_row, g_hash_table_ref (self->sector_names),
+                                     (GDestroyNotify) g_hash_table_unref, cancellable, rows_collected_cb, task);
+}
+
+/**
+ * zs_firms_page_print_list_finish:
+ * @self: a #ZsFirmsPage
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the printout, or %NULL with @error set
+ */
+ZsTablePrint *
+zs_firms_page_print_list_finish (ZsFirmsPage   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+print_list_ready_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  ZsFirmsPage *self = ZS_FIRMS_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsTablePrint) table = zs_firms_page_print_list_finish (self, result, &error);
+
+  if (table == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot print the list"), error);
+  else
+    zs_list_output_print (GTK_WIDGET (self), table);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  zs_list_output_ask_export (widget, "firms", (ZsListExportFunc) zs_firms_page_export_async,
+                             (ZsListExportFinishFunc) zs_firms_page_export_finish);
+}
+
+static void
+print_list_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  zs_firms_page_print_list_async (ZS_FIRMS_PAGE (widget), NULL, print_list_ready_cb, NULL);
+}
+
+static void
+print_record_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_autoptr(ZsTablePrint) table = zs_record_editor_print (ZS_FIRMS_PAGE (widget)->editor);
+
+  if (table != NULL)
+    zs_list_output_print (widget, table);
+  else
+    zs_gtk_show_toast (widget, _("Open a saved firm to print it"));
+}
+
+/* }}} */
+
 static void
 zs_firms_page_dispose (GObject *object)
 {
@@ -483,6 +677,9 @@ zs_firms_page_class_init (ZsFirmsPageClass *klass)
   object_class->finalize = zs_firms_page_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "list.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "list.print", NULL, print_list_action);
+  gtk_widget_class_install_action (widget_class, "list.print-record", NULL, print_record_action);
 }
 
 static void
@@ -500,7 +697,6 @@ GtkWidget *
 zs_firms_page_new (ZsStore *store)
 {
   ZsFirmsPage *self;
-  GtkWidget *paned;
 
   g_return_val_if_fail (ZS_IS_STORE (store), NULL);
 
@@ -519,13 +715,8 @@ zs_firms_page_new (ZsStore *store)
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (items_changed_cb), self);
   g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (model_error_cb), self);
 
-  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_start_child (GTK_PANED (paned), create_list_side (self));
-  gtk_paned_set_end_child (GTK_PANED (paned), create_detail_side (self));
-  gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_position (GTK_PANED (paned), 560);
-  gtk_widget_set_parent (paned, GTK_WIDGET (self));
+  self->list_detail = ZS_LIST_DETAIL (zs_list_detail_new (create_list_side (self), create_detail_side (self)));
+  gtk_widget_set_parent (GTK_WIDGET (self->list_detail), GTK_WIDGET (self));
 
   update_state (self);
   return GTK_WIDGET (self);
@@ -617,6 +808,20 @@ zs_firms_page_get_state (ZsFirmsPage *self)
   return gtk_stack_get_visible_child_name (self->list_stack);
 }
 
+/**
+ * zs_firms_page_get_list_detail:
+ * @self: a #ZsFirmsPage
+ *
+ * Returns: (transfer none): the list and the form, side by side or one at a time
+ */
+ZsListDetail *
+zs_firms_page_get_list_detail (ZsFirmsPage *self)
+{
+  g_return_val_if_fail (ZS_IS_FIRMS_PAGE (self), NULL);
+
+  return self->list_detail;
+}
+
 ZsRecordEditor *
 zs_firms_page_get_editor (ZsFirmsPage *self)
 {
@@ -661,7 +866,7 @@ zs_firms_page_show_editor (ZsFirmsPage *self)
 {
   g_return_if_fail (ZS_IS_FIRMS_PAGE (self));
 
-  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+  show_editor (self);
 }
 
 /**
@@ -681,5 +886,5 @@ zs_firms_page_open_firm (ZsFirmsPage *self,
   select_quietly (self, GTK_INVALID_LIST_POSITION);
   self->open_position = GTK_INVALID_LIST_POSITION;
   zs_record_editor_set_record_id (self->editor, id);
-  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+  show_editor (self);
 }

@@ -8,6 +8,7 @@
 #include <zhaoshang.h>
 
 #include "zs-firm-list-model.h"
+#include "zs-list-detail.h"
 #include "zs-record-editor.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,7 @@ void             zs_firms_page_set_sector      (ZsFirmsPage *self,
 const char      *zs_firms_page_get_status_text (ZsFirmsPage *self);
 const char      *zs_firms_page_get_state       (ZsFirmsPage *self);
 ZsRecordEditor  *zs_firms_page_get_editor      (ZsFirmsPage *self);
+ZsListDetail    *zs_firms_page_get_list_detail (ZsFirmsPage *self);
 void             zs_firms_page_select          (ZsFirmsPage *self,
                                                 guint        position);
 void             zs_firms_page_focus_search    (ZsFirmsPage *self);
@@ -32,5 +34,20 @@ void             zs_firms_page_show_editor     (ZsFirmsPage *self);
 void             zs_firms_page_clear_search    (ZsFirmsPage *self);
 void             zs_firms_page_open_firm       (ZsFirmsPage *self,
                                                 gint64       id);
+void             zs_firms_page_export_async    (ZsFirmsPage         *self,
+                                                const char          *path,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gint64           zs_firms_page_export_finish   (ZsFirmsPage         *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+void             zs_firms_page_print_list_async (ZsFirmsPage        *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+ZsTablePrint    *zs_firms_page_print_list_finish (ZsFirmsPage       *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 G_END_DECLS

@@ -979,6 +979,8 @@ create_toolbar (ZsFollowUpsPage *self)
 
   self->summary = GTK_LABEL (heading (NULL));
   gtk_widget_set_hexpand (GTK_WIDGET (self->summary), TRUE);
+  /* wraps rather than widening a narrow window */
+  gtk_label_set_wrap (self->summary, TRUE);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->summary));
 
   self->mine_button = gtk_toggle_button_new_with_mnemonic (_("_Mine"));

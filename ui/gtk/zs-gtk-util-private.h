@@ -25,10 +25,15 @@ void          zs_gtk_clear_connected        (gpointer         source_ptr,
 void          zs_gtk_show_error             (GtkWidget       *widget,
                                              const char      *prefix,
                                              const GError    *error);
+void          zs_gtk_show_toast             (GtkWidget       *widget,
+                                             const char      *message);
 void          zs_gtk_set_tooltip            (GtkWidget       *widget,
                                              const char      *text);
 void          zs_gtk_drop_down_ellipsize    (GtkDropDown     *drop_down,
                                              int              max_chars);
+GStrv         zs_gtk_add_sector_choices     (GPtrArray       *sectors,
+                                             GtkStringList   *labels,
+                                             GHashTable      *names);
 AdwToast     *zs_gtk_show_undo              (GtkWidget       *widget,
                                              const char      *title,
                                              ZsStore         *store,

@@ -375,6 +375,25 @@ show_toast (GtkWidget  *widget,
   return TRUE;
 }
 
+/**
+ * zs_gtk_show_toast:
+ * @widget: a widget in a window with a toast overlay
+ * @message: what happened, such as “50 projects exported”
+ *
+ * Says what a finished task did, for a few seconds.
+ */
+void
+zs_gtk_show_toast (GtkWidget  *widget,
+                   const char *message)
+{
+  AdwToastOverlay *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if ((overlay = find_overlay (widget)) != NULL)
+    adw_toast_overlay_add_toast (overlay, adw_toast_new (message));
+}
+
 static void
 root_changed_cb (GtkWidget  *widget,
                  GParamSpec *pspec,
@@ -593,3 +612,59 @@ zs_gtk_show_text (cairo_t    *cr,
 }
 
 /* }}} */
+
+/**
+ * zs_gtk_add_sector_choices:
+ * @sectors: (element-type ZsSector): every sector
+ * @labels: the drop-down's labels, to append to
+ * @names: (nullable): code → name, to fill
+ *
+ * Appends a label for each sector to @labels: its name, and where two
+ * sectors have one name (跨境电商 under two clauses), which is which.
+ *
+ * Returns: (transfer full): the codes, in the order of the labels appended
+ */
+GStrv
+zs_gtk_add_sector_choices (GPtrArray     *sectors,
+                           GtkStringList *labels,
+                           GHashTable    *names)
+{
+  g_autoptr(GHashTable) name_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+
+  for (guint i = 0; i < sectors->len; i++)
+    {
+      ZsSector *sector = g_ptr_array_index (sectors, i);
+      const char *name = zs_sector_get_name (sector);
+
+      g_hash_table_insert (by_code, (gpointer) zs_sector_get_code (sector), (gpointer) name);
+      g_hash_table_insert (name_counts, (gpointer) name,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (name_counts, name)) + 1));
+      if (names != NULL)
+        g_hash_table_insert (names, g_strdup (zs_sector_get_code (sector)), g_strdup (name));
+    }
+  for (guint i = 0; i < sectors->len; i++)
+    {
+      ZsSector *sector = g_ptr_array_index (sectors, i);
+      const char *name = zs_sector_get_name (sector);
+      const char *parent = zs_sector_get_parent_code (sector);
+      const char *parent_name = parent != NULL ? g_hash_table_lookup (by_code, parent) : NULL;
+      g_autofree char *label = NULL;
+
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (name_counts, name)) > 1)
+        {
+          if (parent_name != NULL)
+            /* Translators: a sector and the sector it belongs to, told apart from another of its name */
+            label = g_strdup_printf (_("%s (%s)"), name, parent_name);
+          else if (zs_sector_get_clause (sector) > 0)
+            /* Translators: a sector and its clause of the guideline, such as “跨境电商 (clause 7)” */
+            label = g_strdup_printf (_("%s (clause %d)"), name, zs_sector_get_clause (sector));
+          else
+            label = g_strdup_printf (_("%s (%s)"), name, zs_sector_get_code (sector));
+        }
+      g_strv_builder_add (codes, zs_sector_get_code (sector));
+      gtk_string_list_append (labels, label != NULL ? label : name);
+    }
+  return g_strv_builder_end (codes);
+}

@@ -20,6 +20,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "zs-paged-model.h"
 
 #define DEFAULT_PAGE_SIZE 200
@@ -895,3 +897,277 @@ zs_paged_model_set_worker_delay (ZsPagedModel *self,
 
   g_atomic_int_set (&priv->reader->delay_ms, (gint) MIN (milliseconds, G_MAXINT));
 }
+
+/* Every row {{{ */
+
+/* Rows read at once by an export: memory stays flat for a million. */
+#define ROWS_PAGE_SIZE 1000
+
+typedef gboolean (*EmitRow) (gpointer   target,
+                             GStrv      row,
+                             GError   **error);
+
+typedef struct
+{
+  char                *path;       /* the database */
+  ZsPagedModelClass   *klass;
+  gpointer             query;
+  ZsPagedModelRowFunc  row_func;
+  gpointer             row_data;
+  GDestroyNotify       row_destroy;
+  char                *file;       /* export: the file to write */
+  GStrv                titles;
+  char                *sheet_name;
+} RowsJob;
+
+static void
+rows_job_free (RowsJob *job)
+{
+  if (job->query != NULL && job->klass->free_query != NULL)
+    job->klass->free_query (job->query);
+  if (job->row_destroy != NULL)
+    job->row_destroy (job->row_data);
+  g_free (job->path);
+  g_free (job->file);
+  g_strfreev (job->titles);
+  g_free (job->sheet_name);
+  g_free (job);
+}
+
+static RowsJob *
+rows_job_new (ZsPagedModel        *self,
+              ZsPagedModelRowFunc  row_func,
+              gpointer             row_data,
+              GDestroyNotify       row_destroy)
+{
+  ZsPagedModelPrivate *priv = zs_paged_model_get_instance_private (self);
+  RowsJob *job = g_new0 (RowsJob, 1);
+
+  job->path = g_strdup (priv->reader->path);
+  job->klass = ZS_PAGED_MODEL_GET_CLASS (self);
+  job->query = job->klass->dup_query != NULL ? job->klass->dup_query (self) : NULL;
+  job->row_func = row_func;
+  job->row_data = row_data;
+  job->row_destroy = row_destroy;
+  return job;
+}
+
+/* In a worker, on a connection of its own so that the list's pages are
+ * read meanwhile: each row of the list's query, in its order, by keyset
+ * where the list pages so. */
+static gint64
+each_row (RowsJob       *job,
+          EmitRow        emit,
+          gpointer       target,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(ZsStore) store = zs_store_create (job->path, error);
+  g_autoptr(GArray) cursors = NULL;
+  gint64 total, done = 0;
+
+  if (store == NULL)
+    return -1;
+  total = job->klass->count (store, job->query, ROWS_PAGE_SIZE, &cursors, error);
+  for (guint page = 0; total >= 0 && done < total; page++)
+    {
+      gint64 after = cursors != NULL && page < cursors->len ? g_array_index (cursors, gint64, page) : -1;
+      g_autoptr(GPtrArray) items = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !(items = job->klass->fetch (store, job->query, after, page * ROWS_PAGE_SIZE, ROWS_PAGE_SIZE, error)))
+        return -1;
+      if (items->len == 0)
+        break;
+      for (guint i = 0; i < items->len; i++, done++)
+        if (!emit (target, job->row_func (store, g_ptr_array_index (items, i), job->row_data), error))
+          return -1;
+    }
+  return total < 0 ? -1 : done;
+}
+
+static gboolean
+write_row (gpointer   target,
+           GStrv      row,
+           GError   **error)
+{
+  gboolean ok = zs_row_sink_write_row (target, (const char * const *) row, error);
+
+  g_strfreev (row);
+  return ok;
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  RowsJob *job = data;
+  GError *error = NULL;
+  g_autoptr(ZsRowSink) sink = zs_row_sink_create (job->file, TRUE, &error);
+  gint64 count = -1;
+
+  if (sink != NULL)
+    {
+      /* a cell starting with = is text, not a formula, in the spreadsheet */
+      if (ZS_IS_CSV_WRITER (sink))
+        zs_csv_writer_set_formula_guard (ZS_CSV_WRITER (sink), TRUE);
+      if (ZS_IS_XLSX_WRITER (sink) && job->sheet_name != NULL)
+        zs_xlsx_writer_set_sheet_name (ZS_XLSX_WRITER (sink), job->sheet_name);
+      if (zs_row_sink_write_row (sink, (const char * const *) job->titles, &error) &&
+          (count = each_row (job, write_row, sink, cancellable, &error)) >= 0 &&
+          !zs_row_sink_close (sink, &error))
+        count = -1;
+    }
+  if (count < 0)
+    {
+      /* no half-written file is left as if it were the list */
+      g_clear_object (&sink);
+      g_remove (job->file);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_int (task, count);
+}
+
+/**
+ * zs_paged_model_export_async:
+ * @self: a #ZsPagedModel
+ * @file: a .xlsx or .csv file to write (replaced)
+ * @titles: the column titles
+ * @sheet_name: (nullable): an XLSX file's sheet
+ * @row_func: (scope notified): the texts of a record's row, in a worker
+ * @row_data: data for @row_func, read from the worker
+ * @row_destroy: frees @row_data
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file is written
+ * @user_data: data for @callback
+ *
+ * Writes every record of the list, as its filter selects them and in its
+ * order, not only the pages read; off the main thread.
+ */
+void
+zs_paged_model_export_async (ZsPagedModel        *self,
+                             const char          *file,
+                             const char * const  *titles,
+                             const char          *sheet_name,
+                             ZsPagedModelRowFunc  row_func,
+                             gpointer             row_data,
+                             GDestroyNotify       row_destroy,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RowsJob *job;
+
+  g_return_if_fail (ZS_IS_PAGED_MODEL (self));
+  g_return_if_fail (file != NULL && titles != NULL && row_func != NULL);
+
+  job = rows_job_new (self, row_func, row_data, row_destroy);
+  job->file = g_strdup (file);
+  job->titles = g_strdupv ((char **) titles);
+  job->sheet_name = g_strdup (sheet_name);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, zs_paged_model_export_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) rows_job_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+/**
+ * zs_paged_model_export_finish:
+ * @self: a #ZsPagedModel
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: the rows written, or -1 with @error set
+ */
+gint64
+zs_paged_model_export_finish (ZsPagedModel  *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+
+  return g_task_propagate_int (G_TASK (result), error);
+}
+
+static gboolean
+keep_row (gpointer   target,
+          GStrv      row,
+          GError   **error)
+{
+  g_ptr_array_add (target, row);
+  return TRUE;
+}
+
+static void
+collect_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  RowsJob *job = data;
+  GError *error = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  if (each_row (job, keep_row, rows, cancellable, &error) < 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * zs_paged_model_collect_rows_async:
+ * @self: a #ZsPagedModel
+ * @row_func: (scope notified): the texts of a record's row, in a worker
+ * @row_data: data for @row_func, read from the worker
+ * @row_destroy: frees @row_data
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the rows
+ * @user_data: data for @callback
+ *
+ * Reads every record of the list, as its filter selects them and in its
+ * order, as rows of text; off the main thread.
+ */
+void
+zs_paged_model_collect_rows_async (ZsPagedModel        *self,
+                                   ZsPagedModelRowFunc  row_func,
+                                   gpointer             row_data,
+                                   GDestroyNotify       row_destroy,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ZS_IS_PAGED_MODEL (self));
+  g_return_if_fail (row_func != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, zs_paged_model_collect_rows_async);
+  g_task_set_task_data (task, rows_job_new (self, row_func, row_data, row_destroy), (GDestroyNotify) rows_job_free);
+  g_task_run_in_thread (task, collect_in_thread);
+}
+
+/**
+ * zs_paged_model_collect_rows_finish:
+ * @self: a #ZsPagedModel
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type GStrv): the rows, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+zs_paged_model_collect_rows_finish (ZsPagedModel  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* }}} */

@@ -14,6 +14,20 @@ G_BEGIN_DECLS
 G_DECLARE_DERIVABLE_TYPE (ZsPagedModel, zs_paged_model, ZS, PAGED_MODEL, GObject)
 
 /**
+ * ZsPagedModelRowFunc:
+ * @store: a connection of the worker, for what the row names (a firm's name)
+ * @record: a record of the list
+ * @data: the function's data
+ *
+ * In a worker thread: the texts of @record's row, as the list shows them.
+ *
+ * Returns: (transfer full): the row's fields
+ */
+typedef GStrv (*ZsPagedModelRowFunc) (ZsStore  *store,
+                                      GObject  *record,
+                                      gpointer  data);
+
+/**
  * ZsPagedModelClass:
  * @dup_query: a copy of the current filter, taken on the main thread
  * @free_query: frees what @dup_query returned
@@ -65,5 +79,29 @@ void          zs_paged_model_reload         (ZsPagedModel *self);
 void          zs_paged_model_refresh        (ZsPagedModel *self);
 void          zs_paged_model_set_worker_delay (ZsPagedModel *self,
                                              guint         milliseconds);
+
+void          zs_paged_model_export_async   (ZsPagedModel        *self,
+                                             const char          *file,
+                                             const char * const  *titles,
+                                             const char          *sheet_name,
+                                             ZsPagedModelRowFunc  row_func,
+                                             gpointer             row_data,
+                                             GDestroyNotify       row_destroy,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gint64        zs_paged_model_export_finish  (ZsPagedModel        *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+void          zs_paged_model_collect_rows_async (ZsPagedModel    *self,
+                                             ZsPagedModelRowFunc  row_func,
+                                             gpointer             row_data,
+                                             GDestroyNotify       row_destroy,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray    *zs_paged_model_collect_rows_finish (ZsPagedModel   *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 
 G_END_DECLS

@@ -19,15 +19,27 @@
 #define N_STAGES (ZS_STAGE_LOST + 1)
 /* A column shows the oldest projects of its stage and says how many more. */
 #define MAX_CARDS 50
+/* Ten columns of this fit beside the sidebar in a 1400 px window. */
+#define COLUMN_MIN_WIDTH 104
 
 typedef struct
 {
   GtkLabel   *title;
+  GtkLabel   *figures;   /* the projects and their investment */
   GtkListBox *cards;
   GtkLabel   *more;
   GArray     *project_ids;
   gint64      total;
+  double      planned;
+  double      realised;
 } Column;
+
+typedef struct
+{
+  gint64 count;
+  double planned;
+  double realised;
+} StageSum;
 
 struct _ZsPipelineBoard
 {
@@ -99,7 +111,7 @@ create_card (ZsPipelineBoard *self,
              ZsProject       *project)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *title = gtk_label_new (zs_project_get_title (project));
   GtkWidget *firm = gtk_label_new (firm_name (self, zs_project_get_firm_id (project)));
   g_autofree char *amount = format_investment (zs_project_get_planned_investment (project));
@@ -109,33 +121,42 @@ create_card (ZsPipelineBoard *self,
   GtkDragSource *source = gtk_drag_source_new ();
 
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "heading");
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
   zs_gtk_set_tooltip (menu_button, _("Move to…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Move to…"), -1);
   gtk_widget_add_css_class (menu_button, "flat");
-  gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (top), title);
-  gtk_box_append (GTK_BOX (top), menu_button);
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_END);
 
   gtk_label_set_xalign (GTK_LABEL (firm), 0);
   gtk_label_set_ellipsize (GTK_LABEL (firm), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (firm, gtk_label_get_label (GTK_LABEL (firm)));
   gtk_widget_add_css_class (firm, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (money), 0);
+  /* an amount breaks between number and unit, never inside the number */
+  gtk_label_set_wrap (GTK_LABEL (money), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (money), PANGO_WRAP_WORD);
+  gtk_widget_set_hexpand (money, TRUE);
   gtk_widget_add_css_class (money, "caption");
   gtk_widget_add_css_class (money, "numeric");
+  /* the menu under the title, so that the title has the card's width */
+  gtk_box_append (GTK_BOX (bottom), money);
+  gtk_box_append (GTK_BOX (bottom), menu_button);
 
-  gtk_box_append (GTK_BOX (card), top);
+  gtk_box_append (GTK_BOX (card), title);
   gtk_box_append (GTK_BOX (card), firm);
-  gtk_box_append (GTK_BOX (card), money);
+  gtk_box_append (GTK_BOX (card), bottom);
   gtk_widget_add_css_class (card, "card");
-  g_object_set (card, "margin-start", 6, "margin-end", 6, "margin-top", 3, "margin-bottom", 3, NULL);
-  gtk_widget_set_margin_start (top, 8);
-  gtk_widget_set_margin_start (firm, 8);
-  gtk_widget_set_margin_start (money, 8);
-  gtk_widget_set_margin_bottom (money, 6);
+  gtk_widget_set_hexpand (card, TRUE);
+  g_object_set (card, "margin-start", 3, "margin-end", 3, "margin-top", 3, "margin-bottom", 3, NULL);
+  g_object_set (title, "margin-start", 6, "margin-end", 6, "margin-top", 6, NULL);
+  gtk_widget_set_margin_start (firm, 6);
+  gtk_widget_set_margin_end (firm, 6);
+  gtk_widget_set_margin_start (bottom, 6);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb),
@@ -155,43 +176,64 @@ clear_column (Column *column)
 }
 
 static GHashTable *
-count_by_stage (ZsPipelineBoard *self)
+sum_by_stage (ZsPipelineBoard *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) rows = zs_store_count_projects_by_stage (self->store, self->park, &error);
-  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GVariant) rows = zs_store_sum_projects_by_stage (self->store, self->park, &error);
+  GHashTable *sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GVariantIter iter;
   const char *stage;
-  gint64 count;
+  StageSum sum;
 
   if (rows == NULL)
     {
       zs_gtk_show_error (GTK_WIDGET (self), _("Cannot count the projects"), error);
-      return counts;
+      return sums;
     }
   g_variant_iter_init (&iter, rows);
-  while (g_variant_iter_next (&iter, "{&sx}", &stage, &count))
-    g_hash_table_insert (counts, g_strdup (stage), g_memdup2 (&count, sizeof count));
-  return counts;
+  while (g_variant_iter_next (&iter, "{&s(xdd)}", &stage, &sum.count, &sum.planned, &sum.realised))
+    g_hash_table_insert (sums, g_strdup (stage), g_memdup2 (&sum, sizeof sum));
+  return sums;
+}
+
+/* The column's heading: how many projects and how much they invest. */
+static void
+show_figures (Column  *column,
+              ZsStage  stage)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *planned = format_investment (column->planned);
+  g_autofree char *realised = format_investment (column->realised);
+
+  /* Translators: a column of the pipeline board: stage name and number of projects */
+  title = g_strdup_printf (_("%s (%" PRId64 ")"), zs_stage_get_label (stage), column->total);
+  gtk_label_set_label (column->title, title);
+  /* Translators: under a pipeline column's name with its number of
+   * projects: their planned and realised investment, each an amount such
+   * as “20900 ×10k yuan” */
+  figures = g_strdup_printf (_("Planned %s\nRealised %s"), planned, realised);
+  gtk_label_set_label (column->figures, figures);
 }
 
 static void
 fill_column (ZsPipelineBoard *self,
              ZsStage          stage,
-             GHashTable      *counts)
+             GHashTable      *sums)
 {
   Column *column = &self->columns[stage];
   const char *nick = zs_enum_to_nick (ZS_TYPE_STAGE, stage);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) projects = zs_store_list_projects (self->store, 0, nick, self->park, 0, MAX_CARDS, &error);
-  gint64 *total = g_hash_table_lookup (counts, nick);
-  g_autofree char *title = NULL;
+  StageSum *sum = g_hash_table_lookup (sums, nick);
   g_autofree char *more = NULL;
 
   if (projects == NULL)
     zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the projects"), error);
   clear_column (column);
-  column->total = total != NULL ? *total : 0;
+  column->total = sum != NULL ? sum->count : 0;
+  column->planned = sum != NULL ? sum->planned : 0;
+  column->realised = sum != NULL ? sum->realised : 0;
   for (guint i = 0; projects != NULL && i < projects->len; i++)
     {
       ZsProject *project = g_ptr_array_index (projects, i);
@@ -201,9 +243,7 @@ fill_column (ZsPipelineBoard *self,
       g_array_append_val (column->project_ids, id);
     }
 
-  /* Translators: a column of the pipeline board: stage name and number of projects */
-  title = g_strdup_printf (_("%s (%" PRId64 ")"), zs_stage_get_label (stage), column->total);
-  gtk_label_set_label (column->title, title);
+  show_figures (column, stage);
   more = g_strdup_printf (ngettext ("and %d more", "and %d more", (int) (column->total - column->project_ids->len)),
                           (int) (column->total - column->project_ids->len));
   gtk_label_set_label (column->more, more);
@@ -219,14 +259,14 @@ fill_column (ZsPipelineBoard *self,
 void
 zs_pipeline_board_reload (ZsPipelineBoard *self)
 {
-  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GHashTable) sums = NULL;
 
   g_return_if_fail (ZS_IS_PIPELINE_BOARD (self));
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  counts = count_by_stage (self);
+  sums = sum_by_stage (self);
   for (ZsStage stage = ZS_STAGE_LEAD; stage <= ZS_STAGE_LOST; stage++)
-    fill_column (self, stage, counts);
+    fill_column (self, stage, sums);
 }
 
 static void
@@ -266,9 +306,20 @@ create_column (ZsPipelineBoard *self,
   column->project_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   column->title = GTK_LABEL (gtk_label_new (zs_stage_get_label (stage)));
   gtk_widget_add_css_class (GTK_WIDGET (column->title), "heading");
+  gtk_label_set_wrap (column->title, TRUE);
+  gtk_label_set_wrap_mode (column->title, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (column->title, GTK_JUSTIFY_CENTER);
+  column->figures = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (column->figures, TRUE);
+  gtk_label_set_wrap_mode (column->figures, PANGO_WRAP_WORD);
+  gtk_label_set_justify (column->figures, GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (column->figures), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (column->figures), "numeric");
+  gtk_widget_add_css_class (GTK_WIDGET (column->figures), "dim-label");
   column->cards = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (column->cards, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (column->cards), "navigation-sidebar");
+  /* the cards take the column's width */
+  gtk_widget_add_css_class (GTK_WIDGET (column->cards), "background");
   column->more = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (column->more), "dim-label");
 
@@ -276,9 +327,11 @@ create_column (ZsPipelineBoard *self,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (column->title));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (column->figures));
   gtk_box_append (GTK_BOX (box), scroller);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (column->more));
-  gtk_widget_set_size_request (box, 220, -1);
+  gtk_widget_set_size_request (box, COLUMN_MIN_WIDTH, -1);
+  gtk_widget_set_hexpand (box, TRUE);
   gtk_widget_add_css_class (box, "view");
   g_object_set (box, "margin-top", 6, "margin-bottom", 6, NULL);
 
@@ -364,6 +417,8 @@ zs_pipeline_board_new (ZsStore *store)
 
   self = g_object_new (ZS_TYPE_PIPELINE_BOARD, NULL);
   self->store = g_object_ref (store);
+  /* every column as wide as the others, sharing the window's width */
+  gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
   for (ZsStage stage = ZS_STAGE_LEAD; stage <= ZS_STAGE_LOST; stage++)
     gtk_box_append (GTK_BOX (row), create_column (self, stage));
   gtk_widget_set_margin_start (row, 6);
@@ -429,6 +484,61 @@ zs_pipeline_board_get_total (ZsPipelineBoard *self,
   g_return_val_if_fail (stage < N_STAGES, 0);
 
   return self->columns[stage].total;
+}
+
+/**
+ * zs_pipeline_board_get_planned:
+ * @self: a #ZsPipelineBoard
+ * @stage: a column
+ * @realised: (out) (optional): the realised investment of its projects
+ *
+ * Returns: the planned investment (万元) of the projects at @stage
+ */
+double
+zs_pipeline_board_get_planned (ZsPipelineBoard *self,
+                               ZsStage          stage,
+                               double          *realised)
+{
+  g_return_val_if_fail (ZS_IS_PIPELINE_BOARD (self), 0);
+  g_return_val_if_fail (stage < N_STAGES, 0);
+
+  if (realised != NULL)
+    *realised = self->columns[stage].realised;
+  return self->columns[stage].planned;
+}
+
+/**
+ * zs_pipeline_board_get_title_text:
+ * @self: a #ZsPipelineBoard
+ * @stage: a column
+ *
+ * Returns: the column's name with its number of projects
+ */
+const char *
+zs_pipeline_board_get_title_text (ZsPipelineBoard *self,
+                                  ZsStage          stage)
+{
+  g_return_val_if_fail (ZS_IS_PIPELINE_BOARD (self), NULL);
+  g_return_val_if_fail (stage < N_STAGES, NULL);
+
+  return gtk_label_get_label (self->columns[stage].title);
+}
+
+/**
+ * zs_pipeline_board_get_figures_text:
+ * @self: a #ZsPipelineBoard
+ * @stage: a column
+ *
+ * Returns: what the column says under its name
+ */
+const char *
+zs_pipeline_board_get_figures_text (ZsPipelineBoard *self,
+                                    ZsStage          stage)
+{
+  g_return_val_if_fail (ZS_IS_PIPELINE_BOARD (self), NULL);
+  g_return_val_if_fail (stage < N_STAGES, NULL);
+
+  return gtk_label_get_label (self->columns[stage].figures);
 }
 
 /**

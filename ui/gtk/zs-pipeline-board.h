@@ -21,6 +21,13 @@ guint      zs_pipeline_board_get_n_cards    (ZsPipelineBoard *self,
                                              ZsStage          stage);
 gint64     zs_pipeline_board_get_total      (ZsPipelineBoard *self,
                                              ZsStage          stage);
+double     zs_pipeline_board_get_planned    (ZsPipelineBoard *self,
+                                             ZsStage          stage,
+                                             double          *realised);
+const char *zs_pipeline_board_get_title_text (ZsPipelineBoard *self,
+                                             ZsStage          stage);
+const char *zs_pipeline_board_get_figures_text (ZsPipelineBoard *self,
+                                             ZsStage          stage);
 gint64     zs_pipeline_board_get_card_project (ZsPipelineBoard *self,
                                              ZsStage          stage,
                                              guint            index);

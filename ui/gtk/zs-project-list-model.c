@@ -1,4 +1,5 @@
-/* zs-project-list-model.c: the projects at a stage, in a park, paged
+/* zs-project-list-model.c: the projects a filter selects, in the order
+ *   chosen, paged
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,11 +11,9 @@
 
 struct _ZsProjectListModel
 {
-  ZsPagedModel  parent_instance;
+  ZsPagedModel     parent_instance;
 
-  char         *stage;   /* a nick, or NULL for every stage */
-  char         *park;
-  gint64        firm_id;
+  ZsProjectFilter *filter;   /* empty strings are NULL */
 };
 
 G_DEFINE_FINAL_TYPE (ZsProjectListModel, zs_project_list_model, ZS_TYPE_PAGED_MODEL)
@@ -24,41 +23,35 @@ enum {
   PROP_STAGE,
   PROP_PARK,
   PROP_FIRM_ID,
+  PROP_OWNER,
+  PROP_SECTOR,
+  PROP_SEARCH,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  char   *stage;
-  char   *park;
-  gint64  firm_id;
-} Query;
-
 static gpointer
 zs_project_list_model_dup_query (ZsPagedModel *model)
 {
-  ZsProjectListModel *self = ZS_PROJECT_LIST_MODEL (model);
-  Query *query = g_new0 (Query, 1);
-
-  query->stage = g_strdup (self->stage);
-  query->park = g_strdup (self->park);
-  query->firm_id = self->firm_id;
-  return query;
+  return zs_project_filter_copy (ZS_PROJECT_LIST_MODEL (model)->filter);
 }
 
 static void
 zs_project_list_model_free_query (gpointer data)
 {
-  Query *query = data;
-
-  g_free (query->stage);
-  g_free (query->park);
-  g_free (query);
+  zs_project_filter_free (data);
 }
 
-/* In a worker thread: the projects are paged by id. */
+/* Listed by id with only the indexed filters: paged by keyset, so that a
+ * far page costs what the first does. Sorted or searched: by offset. */
+static gboolean
+pages_by_id (const ZsProjectFilter *filter)
+{
+  return filter->sort == NULL && filter->owner == NULL && filter->sector == NULL && filter->search == NULL;
+}
+
+/* In a worker thread. */
 static gint64
 zs_project_list_model_count (ZsStore        *store,
                              gconstpointer   data,
@@ -66,10 +59,12 @@ zs_project_list_model_count (ZsStore        *store,
                              GArray        **cursors,
                              GError        **error)
 {
-  const Query *query = data;
+  const ZsProjectFilter *filter = data;
 
-  return zs_store_count_project_pages (store, query->firm_id, query->stage, query->park,
-                                       page_size, cursors, error);
+  if (pages_by_id (filter))
+    return zs_store_count_project_pages (store, filter->firm_id, filter->stage, filter->park,
+                                         page_size, cursors, error);
+  return zs_store_count_projects_matching (store, filter, error);
 }
 
 static GPtrArray *
@@ -80,20 +75,20 @@ zs_project_list_model_fetch (ZsStore        *store,
                              guint           limit,
                              GError        **error)
 {
-  const Query *query = data;
+  const ZsProjectFilter *filter = data;
 
-  if (after >= 0)
-    return zs_store_list_projects_after (store, query->firm_id, query->stage, query->park,
+  if (after >= 0 && pages_by_id (filter))
+    return zs_store_list_projects_after (store, filter->firm_id, filter->stage, filter->park,
                                          after, limit, error);
-  return zs_store_list_projects (store, query->firm_id, query->stage, query->park,
-                                 offset, limit, error);
+  return zs_store_list_projects_matching (store, filter, offset, limit, error);
 }
 
 static gboolean
 zs_project_list_model_is_relevant (ZsPagedModel *model,
                                    const char   *entity)
 {
-  return g_strcmp0 (entity, "project") == 0;
+  /* a firm renamed moves its projects in a search or sort by firm */
+  return g_strcmp0 (entity, "project") == 0 || g_strcmp0 (entity, "firm") == 0;
 }
 
 static void
@@ -101,8 +96,7 @@ zs_project_list_model_finalize (GObject *object)
 {
   ZsProjectListModel *self = ZS_PROJECT_LIST_MODEL (object);
 
-  g_clear_pointer (&self->stage, g_free);
-  g_clear_pointer (&self->park, g_free);
+  g_clear_pointer (&self->filter, zs_project_filter_free);
 
   G_OBJECT_CLASS (zs_project_list_model_parent_class)->finalize (object);
 }
@@ -118,13 +112,22 @@ zs_project_list_model_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STAGE:
-      g_value_set_string (value, self->stage);
+      g_value_set_string (value, self->filter->stage);
       break;
     case PROP_PARK:
-      g_value_set_string (value, self->park);
+      g_value_set_string (value, self->filter->park);
       break;
     case PROP_FIRM_ID:
-      g_value_set_int64 (value, self->firm_id);
+      g_value_set_int64 (value, self->filter->firm_id);
+      break;
+    case PROP_OWNER:
+      g_value_set_string (value, self->filter->owner);
+      break;
+    case PROP_SECTOR:
+      g_value_set_string (value, self->filter->sector);
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, self->filter->search);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -149,6 +152,15 @@ zs_project_list_model_set_property (GObject      *object,
       break;
     case PROP_FIRM_ID:
       zs_project_list_model_set_firm_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_OWNER:
+      zs_project_list_model_set_owner (self, g_value_get_string (value));
+      break;
+    case PROP_SECTOR:
+      zs_project_list_model_set_sector (self, g_value_get_string (value));
+      break;
+    case PROP_SEARCH:
+      zs_project_list_model_set_search (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -200,12 +212,43 @@ zs_project_list_model_class_init (ZsProjectListModelClass *klass)
                         0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * ZsProjectListModel:owner: (nullable)
+   *
+   * Only projects this staff member owns.
+   */
+  properties[PROP_OWNER] =
+    g_param_spec_string ("owner", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ZsProjectListModel:sector: (nullable)
+   *
+   * Only projects in this sector (a code).
+   */
+  properties[PROP_SECTOR] =
+    g_param_spec_string ("sector", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ZsProjectListModel:search: (nullable)
+   *
+   * Only projects whose title or firm's name contains this text.
+   */
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 zs_project_list_model_init (ZsProjectListModel *self)
 {
+  self->filter = zs_project_filter_new ();
 }
 
 /**
@@ -242,12 +285,24 @@ replace_filter (char       **field,
   return TRUE;
 }
 
+static void
+set_text_filter (ZsProjectListModel  *self,
+                 char               **field,
+                 const char          *value,
+                 guint                prop_id)
+{
+  if (!replace_filter (field, value))
+    return;
+  zs_paged_model_reload (ZS_PAGED_MODEL (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
 const char *
 zs_project_list_model_get_stage (ZsProjectListModel *self)
 {
   g_return_val_if_fail (ZS_IS_PROJECT_LIST_MODEL (self), NULL);
 
-  return self->stage;
+  return self->filter->stage;
 }
 
 void
@@ -256,10 +311,7 @@ zs_project_list_model_set_stage (ZsProjectListModel *self,
 {
   g_return_if_fail (ZS_IS_PROJECT_LIST_MODEL (self));
 
-  if (!replace_filter (&self->stage, stage))
-    return;
-  zs_paged_model_reload (ZS_PAGED_MODEL (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+  set_text_filter (self, &self->filter->stage, stage, PROP_STAGE);
 }
 
 const char *
@@ -267,7 +319,7 @@ zs_project_list_model_get_park (ZsProjectListModel *self)
 {
   g_return_val_if_fail (ZS_IS_PROJECT_LIST_MODEL (self), NULL);
 
-  return self->park;
+  return self->filter->park;
 }
 
 void
@@ -276,10 +328,60 @@ zs_project_list_model_set_park (ZsProjectListModel *self,
 {
   g_return_if_fail (ZS_IS_PROJECT_LIST_MODEL (self));
 
-  if (!replace_filter (&self->park, park))
-    return;
-  zs_paged_model_reload (ZS_PAGED_MODEL (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARK]);
+  set_text_filter (self, &self->filter->park, park, PROP_PARK);
+}
+
+const char *
+zs_project_list_model_get_owner (ZsProjectListModel *self)
+{
+  g_return_val_if_fail (ZS_IS_PROJECT_LIST_MODEL (self), NULL);
+
+  return self->filter->owner;
+}
+
+void
+zs_project_list_model_set_owner (ZsProjectListModel *self,
+                                 const char         *owner)
+{
+  g_return_if_fail (ZS_IS_PROJECT_LIST_MODEL (self));
+
+  set_text_filter (self, &self->filter->owner, owner, PROP_OWNER);
+}
+
+const char *
+zs_project_list_model_get_sector (ZsProjectListModel *self)
+{
+  g_return_val_if_fail (ZS_IS_PROJECT_LIST_MODEL (self), NULL);
+
+  return self->filter->sector;
+}
+
+void
+zs_project_list_model_set_sector (ZsProjectListModel *self,
+                                  const char         *sector)
+{
+  g_return_if_fail (ZS_IS_PROJECT_LIST_MODEL (self));
+
+  set_text_filter (self, &self->filter->sector, sector, PROP_SECTOR);
+}
+
+const char *
+zs_project_list_model_get_search (ZsProjectListModel *self)
+{
+  g_return_val_if_fail (ZS_IS_PROJECT_LIST_MODEL (self), NULL);
+
+  return self->filter->search;
+}
+
+void
+zs_project_list_model_set_search (ZsProjectListModel *self,
+                                  const char         *search)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (search != NULL ? search : ""));
+
+  g_return_if_fail (ZS_IS_PROJECT_LIST_MODEL (self));
+
+  set_text_filter (self, &self->filter->search, trimmed, PROP_SEARCH);
 }
 
 gint64
@@ -287,7 +389,7 @@ zs_project_list_model_get_firm_id (ZsProjectListModel *self)
 {
   g_return_val_if_fail (ZS_IS_PROJECT_LIST_MODEL (self), 0);
 
-  return self->firm_id;
+  return self->filter->firm_id;
 }
 
 void
@@ -296,9 +398,48 @@ zs_project_list_model_set_firm_id (ZsProjectListModel *self,
 {
   g_return_if_fail (ZS_IS_PROJECT_LIST_MODEL (self));
 
-  if (self->firm_id == firm_id)
+  if (self->filter->firm_id == firm_id)
     return;
-  self->firm_id = firm_id;
+  self->filter->firm_id = firm_id;
   zs_paged_model_reload (ZS_PAGED_MODEL (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRM_ID]);
+}
+
+/**
+ * zs_project_list_model_set_sort:
+ * @self: a #ZsProjectListModel
+ * @column: (nullable): a sort column of #ZsProjectFilter, or %NULL for the
+ *   order the projects were added in
+ * @direction: ascending or descending
+ */
+void
+zs_project_list_model_set_sort (ZsProjectListModel *self,
+                                const char         *column,
+                                ZsSortDirection     direction)
+{
+  g_return_if_fail (ZS_IS_PROJECT_LIST_MODEL (self));
+  g_return_if_fail (column == NULL || zs_project_filter_is_sort_column (column));
+
+  if (column == NULL)
+    direction = ZS_SORT_ASCENDING;
+  if (g_strcmp0 (self->filter->sort, column) == 0 && self->filter->direction == direction)
+    return;
+  g_free (self->filter->sort);
+  self->filter->sort = g_strdup (column);
+  self->filter->direction = direction;
+  zs_paged_model_reload (ZS_PAGED_MODEL (self));
+}
+
+/**
+ * zs_project_list_model_get_filter:
+ * @self: a #ZsProjectListModel
+ *
+ * Returns: (transfer none): which projects are listed, in which order
+ */
+const ZsProjectFilter *
+zs_project_list_model_get_filter (ZsProjectListModel *self)
+{
+  g_return_val_if_fail (ZS_IS_PROJECT_LIST_MODEL (self), NULL);
+
+  return self->filter;
 }

@@ -22,5 +22,18 @@ void                zs_project_list_model_set_park    (ZsProjectListModel *self,
 gint64              zs_project_list_model_get_firm_id (ZsProjectListModel *self);
 void                zs_project_list_model_set_firm_id (ZsProjectListModel *self,
                                                        gint64              firm_id);
+const char         *zs_project_list_model_get_owner   (ZsProjectListModel *self);
+void                zs_project_list_model_set_owner   (ZsProjectListModel *self,
+                                                       const char         *owner);
+const char         *zs_project_list_model_get_sector  (ZsProjectListModel *self);
+void                zs_project_list_model_set_sector  (ZsProjectListModel *self,
+                                                       const char         *sector);
+const char         *zs_project_list_model_get_search  (ZsProjectListModel *self);
+void                zs_project_list_model_set_search  (ZsProjectListModel *self,
+                                                       const char         *search);
+void                zs_project_list_model_set_sort    (ZsProjectListModel *self,
+                                                       const char         *column,
+                                                       ZsSortDirection     direction);
+const ZsProjectFilter *zs_project_list_model_get_filter (ZsProjectListModel *self);
 
 G_END_DECLS

@@ -436,7 +436,9 @@ create_stage_menu (void)
 static GtkWidget *
 create_header (ZsRecordEditor *self)
 {
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
   GtkWidget *discard = gtk_button_new_with_mnemonic (_("_Discard Changes"));
   g_autoptr(GMenuModel) menu = create_stage_menu ();
@@ -458,11 +460,19 @@ create_header (ZsRecordEditor *self)
   gtk_widget_add_css_class (save, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "editor.discard");
 
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->title_label));
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->stage_label));
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->move_button));
-  gtk_box_append (GTK_BOX (header), discard);
-  gtk_box_append (GTK_BOX (header), save);
+  gtk_box_append (GTK_BOX (title_row), GTK_WIDGET (self->title_label));
+  gtk_box_append (GTK_BOX (title_row), GTK_WIDGET (self->stage_label));
+  /* The buttons go under the title; on a narrow window their labels
+   * shorten rather than widen it. */
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->move_button));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->move_button), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (self->move_button), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (buttons), discard);
+  gtk_box_append (GTK_BOX (buttons), save);
+  gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (discard))), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_FILL);
+  gtk_box_append (GTK_BOX (header), title_row);
+  gtk_box_append (GTK_BOX (header), buttons);
   return header;
 }
 
@@ -1027,4 +1037,29 @@ zs_record_editor_show_history (ZsRecordEditor *self)
   g_return_if_fail (ZS_IS_RECORD_EDITOR (self));
 
   gtk_stack_set_visible_child_name (self->stack, "history");
+}
+
+/**
+ * zs_record_editor_print:
+ * @self: a #ZsRecordEditor
+ *
+ * Returns: (transfer full) (nullable): the record in the form, a field a
+ *   row as it reads (unsaved input included), under its title; %NULL when
+ *   no stored record is open
+ */
+ZsTablePrint *
+zs_record_editor_print (ZsRecordEditor *self)
+{
+  const char *columns[] = { _("Field"), _("Value"), NULL };
+  g_autoptr(GPtrArray) rows = NULL;
+  ZsTablePrint *table;
+
+  g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), NULL);
+
+  if (self->id == 0)
+    return NULL;
+  table = zs_table_print_new (gtk_label_get_label (self->title_label), columns);
+  rows = zs_record_form_dup_rows (self->form);
+  zs_table_print_add_rows (table, rows);
+  return table;
 }

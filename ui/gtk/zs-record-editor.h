@@ -8,6 +8,7 @@
 #include <zhaoshang.h>
 
 #include "zs-history-list.h"
+#include "zs-table-print.h"
 #include "zs-record-form.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,7 @@ void           zs_record_editor_confirm_leave  (ZsRecordEditor          *self,
                                                 ZsRecordEditorLeaveFunc  leave,
                                                 gpointer                 user_data,
                                                 GDestroyNotify           destroy);
+ZsTablePrint  *zs_record_editor_print          (ZsRecordEditor *self);
 AdwMessageDialog *zs_record_editor_get_leave_dialog (ZsRecordEditor *self);
 
 G_END_DECLS

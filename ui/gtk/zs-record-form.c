@@ -20,6 +20,7 @@
 typedef struct
 {
   char        *property;
+  char        *label;
   ZsFormFieldKind  kind;
   GType        enum_type;
   GStrv        codes;        /* of a choice field; codes[0] is "" for none */
@@ -44,6 +45,7 @@ field_free (gpointer data)
   Field *field = data;
 
   g_free (field->property);
+  g_free (field->label);
   g_strfreev (field->codes);
   g_clear_pointer (&field->names, g_hash_table_unref);
   g_free (field);
@@ -122,6 +124,7 @@ add_field (ZsRecordForm       *self,
   GtkWidget *title = gtk_label_new (label);
 
   field->property = g_strdup (property);
+  field->label = g_strdup (label);
   field->kind = kind;
   field->input = create_input (field, labels);
   field->error_label = GTK_LABEL (gtk_label_new (NULL));
@@ -735,4 +738,45 @@ zs_record_form_set_text (ZsRecordForm *self,
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->input)), text, -1);
   else
     set_entry_text (field->input, text);
+}
+
+/* What a field shows: a drop-down's chosen label, else the text. */
+static char *
+shown_text (Field *field)
+{
+  GObject *item;
+
+  if (field->kind != ZS_FORM_FIELD_ENUM && field->kind != ZS_FORM_FIELD_CHOICE)
+    return input_text (field);
+  item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (field->input));
+  return g_strdup (GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : "");
+}
+
+/**
+ * zs_record_form_dup_rows:
+ * @self: a #ZsRecordForm
+ *
+ * The form as it reads: each field's label and what it shows, for a
+ * printout of the record.
+ *
+ * Returns: (transfer container) (element-type GStrv): a row of two per field
+ */
+GPtrArray *
+zs_record_form_dup_rows (ZsRecordForm *self)
+{
+  GPtrArray *rows;
+
+  g_return_val_if_fail (ZS_IS_RECORD_FORM (self), NULL);
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+      char **row = g_new0 (char *, 3);
+
+      row[0] = g_strdup (field->label);
+      row[1] = shown_text (field);
+      g_ptr_array_add (rows, row);
+    }
+  return rows;
 }

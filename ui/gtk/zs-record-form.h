@@ -69,6 +69,7 @@ GtkWidget  *zs_record_form_get_input        (ZsRecordForm       *self,
                                              const char         *property);
 const char *zs_record_form_get_error_text   (ZsRecordForm       *self,
                                              const char         *property);
+GPtrArray  *zs_record_form_dup_rows         (ZsRecordForm       *self);
 char       *zs_record_form_get_text         (ZsRecordForm       *self,
                                              const char         *property);
 void        zs_record_form_set_text         (ZsRecordForm       *self,

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "zs-record-type-page.h"
+#include "zs-list-detail.h"
 
 #define MAX_ROWS 500
 #define MAX_REFERENCES 1000
@@ -35,7 +36,7 @@ struct _ZsRecordTypePage
   GtkSingleSelection *selection;
   GListStore    *history;
 
-  GtkWidget     *paned;
+  GtkWidget     *list_detail;
   GtkWidget     *search;
   GtkWidget     *column_view;
   GtkWidget     *form_title;
@@ -223,6 +224,8 @@ on_selection_changed (GtkSingleSelection *selection,
   if (self->refreshing || record == NULL || record_id_of (record) == self->record_id)
     return;
   load_record (self, record_id_of (record));
+  /* On a narrow window the form takes the list's place. */
+  zs_list_detail_show_detail (ZS_LIST_DETAIL (self->list_detail));
 }
 
 /* History */
@@ -818,6 +821,8 @@ build_list (ZsRecordTypePage *self)
     }
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->column_view);
   gtk_widget_set_vexpand (scrolled, TRUE);
+  /* the columns as wide as their text, when the window has room */
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_box_append (GTK_BOX (box), scrolled);
   return box;
 }
@@ -828,7 +833,7 @@ zs_record_type_page_dispose (GObject *object)
   ZsRecordTypePage *self = ZS_RECORD_TYPE_PAGE (object);
 
   g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_pointer (&self->paned, gtk_widget_unparent);
+  g_clear_pointer (&self->list_detail, gtk_widget_unparent);
   g_clear_object (&self->selection);
   G_OBJECT_CLASS (zs_record_type_page_parent_class)->dispose (object);
 }
@@ -920,12 +925,8 @@ zs_record_type_page_new (ZsStore    *store,
     if (!is_bookkeeping (g_ptr_array_index (fields, i)))
       g_ptr_array_add (self->fields, g_object_ref (g_ptr_array_index (fields, i)));
 
-  self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_start_child (GTK_PANED (self->paned), build_list (self));
-  gtk_paned_set_end_child (GTK_PANED (self->paned), build_form (self));
-  gtk_paned_set_resize_end_child (GTK_PANED (self->paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
-  gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
+  self->list_detail = zs_list_detail_new (build_list (self), build_form (self));
+  gtk_widget_set_parent (self->list_detail, GTK_WIDGET (self));
 
   self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
   refresh_list (self);
@@ -1000,6 +1001,7 @@ zs_record_type_page_new_record (ZsRecordTypePage *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->refreshing = FALSE;
   load_record (self, 0);
+  zs_list_detail_show_detail (ZS_LIST_DETAIL (self->list_detail));
 }
 
 /**
@@ -1016,6 +1018,7 @@ zs_record_type_page_select_record (ZsRecordTypePage *self,
   g_return_if_fail (ZS_IS_RECORD_TYPE_PAGE (self));
   load_record (self, id);
   refresh_list (self);
+  zs_list_detail_show_detail (ZS_LIST_DETAIL (self->list_detail));
 }
 
 /**

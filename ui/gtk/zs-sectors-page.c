@@ -11,6 +11,7 @@
 
 #include "zs-sectors-page.h"
 #include "zs-gtk-util-private.h"
+#include "zs-list-detail.h"
 
 struct _ZsSectorsPage
 {
@@ -22,6 +23,7 @@ struct _ZsSectorsPage
   GtkSingleSelection *selection;
   GtkLabel           *detail_label;
   GtkButton          *firms_button;
+  ZsListDetail       *list_detail;
   char               *selected_code;
 };
 
@@ -93,6 +95,9 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *detail = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
+  /* a long name wraps on a narrow window rather than widening it */
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_box_append (GTK_BOX (box), name);
@@ -164,7 +169,11 @@ selection_changed_cb (ZsSectorsPage *self)
   g_autoptr(GObject) object = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
 
   if (ZS_IS_SECTOR (object))
-    show_detail (self, ZS_SECTOR (object));
+    {
+      show_detail (self, ZS_SECTOR (object));
+      /* On a narrow window the detail takes the tree's place. */
+      zs_list_detail_show_detail (self->list_detail);
+    }
 }
 
 static void
@@ -189,7 +198,7 @@ create_detail (ZsSectorsPage *self)
   g_signal_connect_swapped (self->firms_button, "clicked", G_CALLBACK (show_firms_cb), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->detail_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->firms_button));
-  g_object_set (box, "margin-start", 18, "margin-end", 18, "margin-top", 18, "width-request", 280, NULL);
+  g_object_set (box, "margin-start", 18, "margin-end", 18, "margin-top", 18, "width-request", 240, NULL);
   return box;
 }
 
@@ -271,9 +280,8 @@ zs_sectors_page_new (ZsStore *store)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
   gtk_widget_set_hexpand (scroller, TRUE);
 
-  gtk_widget_set_parent (scroller, GTK_WIDGET (self));
-  gtk_widget_set_parent (gtk_separator_new (GTK_ORIENTATION_VERTICAL), GTK_WIDGET (self));
-  gtk_widget_set_parent (create_detail (self), GTK_WIDGET (self));
+  self->list_detail = ZS_LIST_DETAIL (zs_list_detail_new (scroller, create_detail (self)));
+  gtk_widget_set_parent (GTK_WIDGET (self->list_detail), GTK_WIDGET (self));
 
   /* An empty tree says why it is empty. */
   if (error != NULL)

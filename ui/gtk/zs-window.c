@@ -39,6 +39,8 @@ struct _ZsWindow
   GtkStackSidebar      *sidebar;
   AdwStatusPage        *error_page;
   GtkMenuButton        *menu_button;
+  AdwFlap              *flap;
+  GtkToggleButton      *sidebar_button;
 };
 
 G_DEFINE_FINAL_TYPE (ZsWindow, zs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -312,6 +314,9 @@ visible_view_changed_cb (ZsWindow *self)
   self->shown_view = g_strdup (name);
   if (holder != NULL)
     build_view (self, holder);
+  /* On a narrow window the sidebar covers the view just chosen. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
 static void
@@ -806,6 +811,8 @@ zs_window_class_init (ZsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, ZsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ZsWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ZsWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, ZsWindow, sidebar_button);
 }
 
 static void
@@ -813,6 +820,7 @@ zs_window_init (ZsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   zs_gtk_set_tooltip (GTK_WIDGET (self->menu_button), _("Main Menu"));
+  zs_gtk_set_tooltip (GTK_WIDGET (self->sidebar_button), _("Show or Hide the Views"));
   self->plugin_pages = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
@@ -948,6 +956,21 @@ zs_window_get_view (ZsWindow   *self,
 
   holder = gtk_stack_get_child_by_name (self->views, name);
   return holder != NULL ? build_view (self, holder) : NULL;
+}
+
+/**
+ * zs_window_get_flap:
+ * @self: a #ZsWindow
+ *
+ * Returns: (transfer none): the sidebar beside the views, or over them on a
+ *   narrow window
+ */
+AdwFlap *
+zs_window_get_flap (ZsWindow *self)
+{
+  g_return_val_if_fail (ZS_IS_WINDOW (self), NULL);
+
+  return self->flap;
 }
 
 /**

@@ -30,6 +30,7 @@ void            zs_window_set_view_name    (ZsWindow      *self,
 GtkWidget      *zs_window_get_view         (ZsWindow      *self,
                                             const char    *name);
 GtkStack       *zs_window_get_views        (ZsWindow      *self);
+AdwFlap        *zs_window_get_flap         (ZsWindow      *self);
 ZsPluginEngine *zs_window_get_plugin_engine (ZsWindow     *self);
 void            zs_window_load_plugins     (ZsWindow      *self);
 GtkWindow      *zs_window_open_preferences (ZsWindow      *self);
