@@ -818,6 +818,8 @@ parse_row (ZsImportJob  *self,
   row->set_properties = g_strv_builder_end (set);
   if (row->unmapped != NULL)
     keep_unmapped_in_notes (row);
+  if (ZS_IS_FIRM (row->record))
+    _zs_firm_prepare_write (ZS_FIRM (row->record));
   return TRUE;
 }
 
