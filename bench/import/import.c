@@ -7,13 +7,16 @@
  *    200 MB; --scope-chars 100-150 for long ones); UTF-8, or GB18030 with
  *    --gb18030. A file made by the same generator, seed,
  *    size and encoding is reused.
- *    Messy as files from other offices are: 3 % of the rows are to be
- *    refused (a wrong check character, no name, an amount in words, an
- *    unknown sector, a short row), 2 % repeat a firm of the file with its
- *    code in full-width digits, 10 % give amounts in full-width digits.
+ *    Messy as files from other offices are: 2.5 % of the rows are to be
+ *    refused (a wrong check character, no name, an amount in words, a
+ *    short row), 0.5 % name a sector the taxonomy lacks (imported, the
+ *    label kept in the notes and the warnings), 2 % repeat a firm of the
+ *    file with its code in full-width digits, 10 % give amounts in
+ *    full-width digits.
  * 2. Imports it into a fresh database with `zhaoshang-cli import firms
  *    --rejects --json` (column mapping, validation, duplicate check, audit
- *    trail, search index); its CPU time and peak RSS come from wait4().
+ *    trail, search index); its wall-clock time is taken around it, its CPU
+ *    time (every thread's) and peak RSS come from wait4().
  *    Checks that the counts add up, match what the generator meant, and
  *    that every refused row is in the rejects file.
  * 3. Times the floor on the same file with the sqlite3 shell: `.import
@@ -22,14 +25,18 @@
  * 4. As a diagnostic, writes the same file into our own tables by plain
  *    SQL (no validation, duplicate search or search index), to show what
  *    the schema alone costs against the floor.
- * 5. Prints the import, the floor, their ratio and the peak RSS against the
- *    targets: the import costs at most twice the floor, and stays under
- *    150 MiB.
+ * 5. Prints the import, the floor, their ratios in wall-clock and CPU time
+ *    and the peak RSS against the targets: the import takes at most twice
+ *    the floor's wall-clock time, and stays under 150 MiB.
  *
- * Speed is compared in CPU time (user + system), because the machines it
- * runs on are shared; wall-clock times are printed as well. The program
- * prints PASS or MISS for each target and exits 0 once it has measured: it
- * is a benchmark, not a test.
+ * The target is in wall-clock time, what a user waits: the import reads and
+ * parses the file in a second thread while the first writes, so it uses
+ * more CPU than it takes time. The CPU-time ratio is printed beside it.
+ * The machines it runs on are shared: a wall-clock time is only worth as
+ * much as the machine was idle (the load average is printed before and
+ * after); run it again when the figures disagree. The program prints PASS
+ * or MISS for each target and exits 0 once it has measured: it is a
+ * benchmark, not a test.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,7 +59,7 @@
 #include "zhaoshang.h"
 #include "zs-bench-util.h"
 
-#define GENERATOR_VERSION 2
+#define GENERATOR_VERSION 3
 /* 经营范围 of 20–45 characters make the file about 200 MB a million rows,
  * the size the target was set for; real licences often run to 100–150
  * (--scope-chars 100-150, about 480 MB). */
@@ -410,8 +417,9 @@ spoil_check_character (char **uscc)
 }
 
 /* Makes the row messy as the files from other offices are, per mille:
- * 30 rows the import must refuse (a wrong check character, no name, an
- * amount in words, a sector not in the taxonomy, a short row), 20 rows
+ * 25 rows the import must refuse (a wrong check character, no name, an
+ * amount in words, a short row), 5 with a sector not in the taxonomy
+ * (imported without it, the label kept in its notes), 20 rows
  * repeating a firm of the file with its code in full-width digits (to be
  * skipped), and 100 amounts in full-width digits (to be read). Returns
  * what the import should make of it; @n_fields is shortened for a short
@@ -431,7 +439,10 @@ spoil_row (Generator *gen,
   else if (draw < 20)
     replace_field (&fields[CAPITAL], "约五百万");
   else if (draw < 25)
-    replace_field (&fields[SECTORS], "星际旅行");
+    {
+      replace_field (&fields[SECTORS], "星际旅行");
+      return ROW_INSERTED;
+    }
   else if (draw < 30)
     *n_fields = SECTORS + 1;
   else if (draw < 50 && gen->last_name != NULL)
@@ -909,6 +920,8 @@ run_schema_sql (const char *csv,
     "PRAGMA foreign_keys = ON;\n"
     "CREATE TEMP TABLE raw (name, uscc, sector, capital, region, contact, phone, scope);\n"
     ".import --csv --skip 1 \"%s\" raw\n"
+    /* The shell lacks the function that seals the audit trail. */
+    "DROP TRIGGER changes_sealed_insert;\n"
     "BEGIN;\n"
     "INSERT OR IGNORE INTO firms (uscc, name, business_scope, registered_capital, created_at, updated_at, name_hash)\n"
     "  SELECT uscc, name, scope, capital, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', abs (random ())\n"
@@ -939,6 +952,18 @@ print_schema_sql (const char  *db,
            "firms, sectors, contacts, audit", cost->cpu_s, cost->wall_s,
            cost->cpu_s / MAX (floor->cpu_s, 1e-6),
            store ? zs_store_count_firms (store, NULL, NULL, NULL) : -1);
+}
+
+/* The load average over the last minute, or -1: how busy the machine
+ * was, which wall-clock times depend on. */
+static double
+load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return -1;
+  return g_ascii_strtod (text, NULL);
 }
 
 static const char *
@@ -993,7 +1018,7 @@ main (int   argc,
   ImportResult result;
   Floor floor = { 0, 0 };
   Floor schema = { 0, 0 };
-  double ratio = 0, rss_mib;
+  double wall_ratio = 0, cpu_ratio = 0, rss_mib, load_before, load_after;
   gint64 firms;
   GOptionEntry entries[] = {
     { "rows", 'n', 0, G_OPTION_ARG_INT, &rows, "Rows in the file (default: 1000000)", "N" },
@@ -1013,8 +1038,8 @@ main (int   argc,
                                 "imports it with zhaoshang-cli into a fresh database, checks the counts and the\n"
                                 "rejects file, times the same file through the sqlite3 shell (.import, UNIQUE\n"
                                 "index, FTS5 trigram) and, as a diagnostic, into our own tables by plain SQL,\n"
-                                "and prints the CPU-time ratio and the import's peak RSS against the targets\n"
-                                "(ratio ≤ 2, RSS ≤ 150 MiB). Exits 0 whatever the figures.");
+                                "and prints the wall-clock and CPU-time ratios and the import's peak RSS against\n"
+                                "the targets (wall-clock ratio ≤ 2, RSS ≤ 150 MiB). Exits 0 whatever the figures.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -1053,6 +1078,7 @@ main (int   argc,
       return 1;
     }
 
+  load_before = load_average ();
   g_print ("\nImport with %s into %s:\n", BENCH_CLI, db);
   if (!run_cli_import (csv, db, &result, &error))
     {
@@ -1082,7 +1108,8 @@ main (int   argc,
         }
       g_print ("  %-34s CPU %7.2f s   wall %7.2f s   %.0f MB on disk\n", "total", floor.cpu_s, floor.wall_s,
                zs_bench_database_size (floor_db) / 1e6);
-      ratio = result.cpu_s / MAX (floor.cpu_s, 1e-6);
+      wall_ratio = result.wall_s / MAX (floor.wall_s, 1e-6);
+      cpu_ratio = result.cpu_s / MAX (floor.cpu_s, 1e-6);
 
       g_print ("\nDiagnostic: the file written into our tables by plain SQL (no validation,\n"
                "duplicate search or search index), %s:\n", schema_db);
@@ -1097,14 +1124,18 @@ main (int   argc,
         print_schema_sql (schema_db, &schema, &floor);
     }
 
+  load_after = load_average ();
   rss_mib = result.maxrss_kib / 1024.0;
-  g_print ("\nResults (%d rows, %s):\n", rows, gb18030 ? "GB18030" : "UTF-8");
-  g_print ("  import  CPU %8.2f s   wall %8.2f s\n", result.cpu_s, result.wall_s);
+  g_print ("\nResults (%d rows, %s; load average %.2f before the import, %.2f at the end):\n", rows,
+           gb18030 ? "GB18030" : "UTF-8", load_before, load_after);
+  g_print ("  import  wall %8.2f s   CPU %8.2f s   (%.2f processors busy on average)\n", result.wall_s,
+           result.cpu_s, result.cpu_s / MAX (result.wall_s, 1e-6));
   if (!no_floor)
     {
-      g_print ("  floor   CPU %8.2f s   wall %8.2f s\n", floor.cpu_s, floor.wall_s);
-      g_print ("  ratio   CPU %8.2f     wall %8.2f     target ≤ %.0f (CPU)    %s\n", ratio,
-               result.wall_s / MAX (floor.wall_s, 1e-6), TARGET_RATIO, verdict (ratio <= TARGET_RATIO));
+      g_print ("  floor   wall %8.2f s   CPU %8.2f s\n", floor.wall_s, floor.cpu_s);
+      g_print ("  ratio   wall %8.2f     target ≤ %.0f    %s\n", wall_ratio, TARGET_RATIO,
+               verdict (wall_ratio <= TARGET_RATIO));
+      g_print ("  ratio   CPU  %8.2f     (reported, no target)\n", cpu_ratio);
     }
   g_print ("  peak RSS of zhaoshang-cli %.1f MiB   target ≤ %.0f MiB    %s\n",
            rss_mib, TARGET_RSS_MIB, verdict (rss_mib <= TARGET_RSS_MIB));

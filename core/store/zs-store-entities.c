@@ -220,10 +220,58 @@ store_name_hash (ZsStore  *self,
   return _zs_store_step_done (self, stmt, error);
 }
 
+/* The name hash of a firm, worked out before its write for the name it
+ * had then. */
+typedef struct {
+  char   *name;
+  gint64  hash;
+} PreparedNameHash;
+
+static void
+prepared_name_hash_free (gpointer data)
+{
+  PreparedNameHash *prepared = data;
+
+  g_free (prepared->name);
+  g_free (prepared);
+}
+
+static GQuark
+prepared_name_hash_quark (void)
+{
+  return g_quark_from_static_string ("zs-firm-prepared-name-hash");
+}
+
+/**
+ * _zs_firm_prepare_write:
+ * @firm: a firm not yet written, owned by the calling thread
+ *
+ * Works out the name hash its insert stores (see firm_name_hash ()). If
+ * the name changes before the write, the hash is worked out again then.
+ */
+void
+_zs_firm_prepare_write (ZsFirm *firm)
+{
+  const char *name = zs_firm_get_name (firm);
+  PreparedNameHash *prepared;
+
+  if (name == NULL)
+    return;
+  prepared = g_new0 (PreparedNameHash, 1);
+  prepared->name = g_strdup (name);
+  prepared->hash = _zs_firm_name_hash (name);
+  g_object_set_qdata_full (G_OBJECT (firm), prepared_name_hash_quark (), prepared, prepared_name_hash_free);
+}
+
 static gint64
 firm_name_hash (GObject *record)
 {
-  return _zs_firm_name_hash (zs_firm_get_name (ZS_FIRM (record)));
+  const char *name = zs_firm_get_name (ZS_FIRM (record));
+  PreparedNameHash *prepared = g_object_get_qdata (record, prepared_name_hash_quark ());
+
+  if (prepared != NULL && g_strcmp0 (prepared->name, name) == 0)
+    return prepared->hash;
+  return _zs_firm_name_hash (name);
 }
 
 static gboolean

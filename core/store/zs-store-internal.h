@@ -39,6 +39,10 @@ gboolean      _zs_store_tune_search    (ZsStore        *self,
                                         gboolean        many_rows,
                                         GError        **error);
 
+/* What can be worked out of a record before it is written, in any thread
+ * (an import's reading thread), so that the write does less. */
+void          _zs_firm_prepare_write   (ZsFirm         *firm);
+
 /* Records as model objects. */
 GObject      *_zs_record_load          (ZsStore        *self,
                                         const ZsEntity *entity,

@@ -22,6 +22,7 @@
 #include "zs-enums.h"
 #include "zs-error.h"
 #include "zs-firm-name.h"
+#include "zs-import-pipeline.h"
 #include "zs-import-private.h"
 #include "zs-row-sink.h"
 #include "zs-row-source.h"
@@ -83,6 +84,7 @@ struct _ZsImportJob
   ZsDuplicatePolicy     on_duplicate;
   ZsErrorPolicy         on_error;
   gboolean              dry_run;
+  gboolean              single_thread;  /* read, parse and write in one thread */
   guint                 batch_size;
   GHashTable           *user_mapping;   /* column header → field name */
 
@@ -92,6 +94,7 @@ struct _ZsImportJob
   GPtrArray            *type_strings;
 
   /* results */
+  gboolean              read_ahead;     /* rows were read and parsed in a thread of their own */
   gint64                import_id;
   guint64               rows_read;
   guint64               inserted;
@@ -475,6 +478,36 @@ zs_import_job_set_batch_size (ZsImportJob *self,
 }
 
 /**
+ * _zs_import_job_set_single_thread:
+ * @self: a #ZsImportJob
+ * @single_thread: read, parse and write every row in the thread that runs
+ *   the import, as imports that cannot read ahead do
+ *
+ * For tests that compare the two ways: they must give the same results.
+ */
+void
+_zs_import_job_set_single_thread (ZsImportJob *self,
+                                  gboolean     single_thread)
+{
+  g_return_if_fail (ZS_IS_IMPORT_JOB (self));
+  self->single_thread = single_thread;
+}
+
+/**
+ * _zs_import_job_get_read_ahead:
+ * @self: a #ZsImportJob
+ *
+ * Returns: whether the last run read and parsed its rows in a thread of
+ *   their own, ahead of the writes
+ */
+gboolean
+_zs_import_job_get_read_ahead (ZsImportJob *self)
+{
+  g_return_val_if_fail (ZS_IS_IMPORT_JOB (self), FALSE);
+  return self->read_ahead;
+}
+
+/**
  * zs_import_job_add_mapping:
  * @self: a #ZsImportJob
  * @column: a column header of the file
@@ -720,10 +753,13 @@ append_unmapped_note (GObject         *existing,
   g_object_set (existing, "notes", updated->str, NULL);
 }
 
+/* In the reading thread when the import is threaded: nothing here may
+ * touch the store or what the writer changes (see can_read_ahead ()). */
 static gboolean
 parse_row (ZsImportJob  *self,
            char        **fields,
            ParsedRow    *row,
+           char        **reject_column,
            GError      **error)
 {
   g_autoptr(GStrvBuilder) set = g_strv_builder_new ();
@@ -756,8 +792,7 @@ parse_row (ZsImportJob  *self,
           : (g_value_init (&value, pspec->value_type),
              !_zs_import_parse_value (self->lookups, field, text, &value, error)))
         {
-          g_free (self->reject_column);
-          self->reject_column = g_strdup (self->header[i]);
+          *reject_column = g_strdup (self->header[i]);
           return FALSE;
         }
       if (field->kind == ZS_IMPORT_KIND_SECTORS || field->kind == ZS_IMPORT_KIND_REGION)
@@ -783,6 +818,8 @@ parse_row (ZsImportJob  *self,
   row->set_properties = g_strv_builder_end (set);
   if (row->unmapped != NULL)
     keep_unmapped_in_notes (row);
+  if (ZS_IS_FIRM (row->record))
+    _zs_firm_prepare_write (ZS_FIRM (row->record));
   return TRUE;
 }
 
@@ -1017,32 +1054,64 @@ count_warnings (ZsImportJob *self,
     }
 }
 
+/* A row as it comes out of the reading thread: parsed into a record, or
+ * refused with the reason and the column. */
+typedef struct {
+  ParsedRow  row;
+  GError    *error;
+  char      *reject_column;
+} PreparedRow;
+
+static void
+prepared_row_free (PreparedRow *prepared)
+{
+  parsed_row_clear (&prepared->row);
+  g_clear_error (&prepared->error);
+  g_free (prepared->reject_column);
+  g_free (prepared);
+}
+
+/* The part of a row's import that needs no store: the row's shape, the
+ * values read by their fields, the record built. */
+static gpointer
+prepare_row (char     **fields,
+             guint64    line,
+             gpointer   user_data)
+{
+  ZsImportJob *self = user_data;
+  PreparedRow *prepared = g_new0 (PreparedRow, 1);
+  guint n_fields = g_strv_length (fields);
+  guint n_columns = g_strv_length (self->header);
+
+  if (n_fields > n_columns || (self->full_rows && n_fields < n_columns))
+    g_set_error (&prepared->error, ZS_ERROR, ZS_ERROR_INVALID,
+                 _("the row has %u fields, the header %u"), n_fields, n_columns);
+  else
+    parse_row (self, fields, &prepared->row, &prepared->reject_column, &prepared->error);
+  return prepared;
+}
+
 static Outcome
 import_row (ZsImportJob  *self,
-            char        **fields,
+            PreparedRow  *prepared,
             guint64       line,
             GError      **error)
 {
-  g_auto(ParsedRow) row = { 0 };
   Outcome outcome;
 
   g_clear_pointer (&self->reject_column, g_free);
-  if (g_strv_length (fields) > g_strv_length (self->header) ||
-      (self->full_rows && g_strv_length (fields) < g_strv_length (self->header)))
+  if (prepared->error != NULL)
     {
-      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                   _("the row has %u fields, the header %u"),
-                   g_strv_length (fields), g_strv_length (self->header));
+      self->reject_column = g_steal_pointer (&prepared->reject_column);
+      g_propagate_error (error, g_steal_pointer (&prepared->error));
       return OUTCOME_REJECTED;
     }
-  if (!parse_row (self, fields, &row, error))
-    return OUTCOME_REJECTED;
 
   /* A row is all or nothing: a firm without the contact on its row is not
    * what the file said. */
   if (!_zs_store_savepoint (self->store, error))
     return OUTCOME_REJECTED;
-  outcome = write_row (self, &row, line, error);
+  outcome = write_row (self, &prepared->row, line, error);
   if (outcome == OUTCOME_REJECTED)
     _zs_store_rollback_to (self->store);
   else if (!_zs_store_release (self->store, error))
@@ -1050,8 +1119,8 @@ import_row (ZsImportJob  *self,
 
   if (outcome == OUTCOME_REJECTED && self->reject_column == NULL && error && *error)
     self->reject_column = column_of_error (self, *error);
-  if ((outcome == OUTCOME_INSERTED || outcome == OUTCOME_UPDATED) && row.unmapped != NULL)
-    count_warnings (self, row.unmapped);
+  if ((outcome == OUTCOME_INSERTED || outcome == OUTCOME_UPDATED) && prepared->row.unmapped != NULL)
+    count_warnings (self, prepared->row.unmapped);
   return outcome;
 }
 
@@ -1191,16 +1260,6 @@ handle_rejected (ZsImportJob  *self,
   return TRUE;
 }
 
-static gsize
-text_bytes (char **fields)
-{
-  gsize bytes = 0;
-
-  for (guint i = 0; fields[i] != NULL; i++)
-    bytes += strlen (fields[i]);
-  return bytes;
-}
-
 static gboolean
 writer_waits (ZsImportJob *self)
 {
@@ -1231,11 +1290,11 @@ begin_next_batch (ZsImportJob  *self,
 
 static gboolean
 next_batch (ZsImportJob  *self,
-            char        **fields,
+            gsize         row_bytes,
             GError      **error)
 {
   self->batch_rows++;
-  self->batch_bytes += text_bytes (fields);
+  self->batch_bytes += row_bytes;
   if (self->batch_rows < self->batch_size && self->batch_bytes < BATCH_TEXT_BYTES &&
       !writer_waits (self))
     return TRUE;
@@ -1257,21 +1316,39 @@ next_batch (ZsImportJob  *self,
   return begin_next_batch (self, error);
 }
 
+/* Whether rows can be parsed in a thread of their own, ahead of the
+ * writer: not when reading a value asks the store (a firm named by its
+ * code or name; a plugin's record type, whose fields may refer to other
+ * records), since the store's connection belongs to the writer. */
+static gboolean
+can_read_ahead (ZsImportJob *self)
+{
+  if (self->single_thread || self->record_type != NULL)
+    return FALSE;
+  for (guint i = 0; self->header[i] != NULL; i++)
+    if (self->columns[i] != NULL && self->columns[i]->kind == ZS_IMPORT_KIND_FIRM)
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 import_rows (ZsImportJob   *self,
              ZsRowSource   *source,
              GCancellable  *cancellable,
              GError       **error)
 {
-  guint64 line = 0;
+  g_autoptr(ZsImportPipeline) rows = _zs_import_pipeline_new (source, can_read_ahead (self), prepare_row,
+                                                              (GDestroyNotify) prepared_row_free, self);
+
+  self->read_ahead = _zs_import_pipeline_is_threaded (rows);
 
   for (;;)
     {
       g_autoptr(GError) row_error = NULL;
-      g_auto(GStrv) fields = zs_row_source_read_row (source, &line, &row_error);
+      ZsImportRow *row = _zs_import_pipeline_next (rows, &row_error);
       Outcome outcome;
 
-      if (fields == NULL)
+      if (row == NULL)
         {
           if (row_error != NULL)
             g_propagate_error (error, g_steal_pointer (&row_error));
@@ -1281,14 +1358,14 @@ import_rows (ZsImportJob   *self,
         return FALSE;
 
       self->rows_read++;
-      outcome = import_row (self, fields, line, &row_error);
+      outcome = import_row (self, row->prepared, row->line, &row_error);
       count (self, outcome);
-      if (outcome == OUTCOME_REJECTED && !handle_rejected (self, fields, line, row_error, error))
+      if (outcome == OUTCOME_REJECTED && !handle_rejected (self, row->fields, row->line, row_error, error))
         return FALSE;
-      if (!next_batch (self, fields, error))
+      if (!next_batch (self, row->bytes, error))
         return FALSE;
       if (self->rows_read % PROGRESS_EVERY == 0)
-        g_signal_emit (self, signals[PROGRESS], 0, self->rows_read, zs_row_source_get_fraction (source));
+        g_signal_emit (self, signals[PROGRESS], 0, self->rows_read, row->fraction);
     }
 }
 
@@ -1335,6 +1412,7 @@ reset_counts (ZsImportJob *self)
   g_clear_pointer (&self->unmapped, g_strfreev);
   g_clear_pointer (&self->description, g_free);
   self->import_id = 0;
+  self->read_ahead = FALSE;
   self->first_new_id = 0;
   self->rows_read = self->inserted = self->updated = self->skipped = self->rejected = 0;
   g_hash_table_remove_all (self->warnings_by_label);
@@ -1540,6 +1618,7 @@ copy_results (ZsImportJob *to,
               ZsImportJob *from)
 {
   to->import_id = from->import_id;
+  to->read_ahead = from->read_ahead;
   to->rows_read = from->rows_read;
   to->inserted = from->inserted;
   to->updated = from->updated;
@@ -1608,6 +1687,7 @@ run_in_thread (GTask        *task,
   worker->on_duplicate = self->on_duplicate;
   worker->on_error = self->on_error;
   worker->dry_run = self->dry_run;
+  worker->single_thread = self->single_thread;
   worker->batch_size = self->batch_size;
   g_hash_table_iter_init (&iter, self->user_mapping);
   while (g_hash_table_iter_next (&iter, &column, &field))

@@ -80,6 +80,10 @@ gboolean             _zs_import_parse_value    (ZsImportLookups     *lookups,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZsImportLookups, _zs_import_lookups_free)
 
+void                 _zs_import_job_set_single_thread (ZsImportJob *self,
+                                                       gboolean     single_thread);
+gboolean             _zs_import_job_get_read_ahead    (ZsImportJob *self);
+
 /* zs-import-records.c: the columns of any record type */
 ZsImportField       *_zs_import_type_fields_new    (ZsRecordType        *type,
                                                     GPtrArray           *strings);
