@@ -10,6 +10,8 @@
 
 #include "zs-gtk-test-util.h"
 #include "zs-paged-model.h"
+#include "zs-application.h"
+#include "zs-follow-up-notifier.h"
 
 #include <glib/gi18n.h>
 
@@ -188,11 +190,25 @@ zs_test_drain_main_context (void)
     ;
 }
 
+static gboolean
+notifier_idle (gpointer notifier)
+{
+  return !zs_follow_up_notifier_is_busy (notifier);
+}
+
+/* The app's follow-up notifier counts in a worker thread once a window's
+ * plugins are in: a test leaves no such thread behind. */
 void
 zs_test_destroy_window (gpointer window)
 {
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+  ZsFollowUpNotifier *notifier = ZS_IS_APPLICATION (app)
+                                 ? zs_application_get_follow_up_notifier (ZS_APPLICATION (app)) : NULL;
+
   gtk_window_destroy (GTK_WINDOW (window));
   zs_test_drain_main_context ();
+  if (notifier != NULL)
+    zs_test_wait_until (notifier_idle, notifier);
 }
 
 void
