@@ -390,6 +390,32 @@ project_at (gpointer model,
   return zs_test_get_loaded_item (model, position);
 }
 
+typedef struct
+{
+  ZsProjectListModel *model;
+  const char         *search;
+} SearchWait;
+
+static gboolean
+search_applied (gpointer data)
+{
+  SearchWait *wait = data;
+  const char *search = zs_project_list_model_get_filter (wait->model)->search;
+
+  return g_strcmp0 (search != NULL && *search != '\0' ? search : NULL, wait->search) == 0;
+}
+
+/* The entry's text reaches the list after a pause for typing: wait for it
+ * rather than for a time, which a slow machine overruns. */
+static void
+wait_search (ZsProjectListModel *model,
+             const char         *search)
+{
+  SearchWait wait = { model, search };
+
+  g_assert_true (zs_test_wait_until (search_applied, &wait));
+}
+
 static void
 test_project_filters (Fixture       *fixture,
                       gconstpointer  data)
@@ -410,13 +436,13 @@ test_project_filters (Fixture       *fixture,
   /* Search: a part of a firm's name, typed into the search entry. */
   expect.search = firm_part;
   gtk_editable_set_text (zs_projects_page_get_search_entry (page), firm_part);
-  zs_test_run_for (250);
+  wait_search (model, firm_part);
   n = n_items (model);
   g_assert_cmpuint (n, >=, 1);
   g_assert_cmpuint (n, ==, expected_count (fixture->store, &expect));
   expect.search = NULL;
   gtk_editable_set_text (zs_projects_page_get_search_entry (page), "");
-  zs_test_run_for (250);
+  wait_search (model, NULL);
   g_assert_cmpuint (n_items (model), ==, expected_count (fixture->store, &expect));
 
   /* Owner, sector, stage and park, each and together. */

@@ -355,6 +355,12 @@ form_scroll (ZsRecordEditor *editor)
   return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
 }
 
+static gboolean
+form_laid_out (gpointer adjustment)
+{
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment);
+}
+
 static void
 scroll_form_down (ZsRecordEditor *editor)
 {
@@ -362,6 +368,8 @@ scroll_form_down (ZsRecordEditor *editor)
                                                  GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
+  /* a slow machine (the sanitizers) may not have laid the form out yet */
+  g_assert_true (zs_test_wait_until (form_laid_out, adjustment));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
 }
