@@ -390,6 +390,12 @@ project_at (gpointer model,
   return zs_test_get_loaded_item (model, position);
 }
 
+static gboolean
+firm_search_applied (gpointer model)
+{
+  return g_strcmp0 (zs_firm_list_model_get_search (model), "霍尔果斯") == 0;
+}
+
 typedef struct
 {
   ZsProjectListModel *model;
@@ -633,7 +639,7 @@ test_export (Fixture       *fixture,
   /* The firms a search finds, from the firms page. */
   firms = ZS_FIRMS_PAGE (show_view (fixture, "firms"));
   gtk_editable_set_text (zs_firms_page_get_search_entry (firms), "霍尔果斯");
-  zs_test_run_for (250);
+  g_assert_true (zs_test_wait_until (firm_search_applied, zs_firms_page_get_model (firms)));
   n = n_items (zs_firms_page_get_model (firms));
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (n, <, 200);
