@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "zs-firm-picker.h"
 #include "zs-firms-page.h"
 #include "zs-gtk-test-util.h"
 #include "zs-list-detail.h"
@@ -816,6 +817,135 @@ test_board (Fixture       *fixture,
 
 /* }}} */
 
+/* Pickers {{{ */
+
+static gboolean
+editor_is_dirty (gpointer data)
+{
+  return zs_record_editor_is_dirty (data);
+}
+
+static const char *
+drop_down_label (GtkWidget *input)
+{
+  GObject *item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (input));
+
+  return GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
+}
+
+static guint
+drop_down_find (GtkWidget  *input,
+                const char *prefix)
+{
+  GListModel *labels = gtk_drop_down_get_model (GTK_DROP_DOWN (input));
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GtkStringObject) label = g_list_model_get_item (labels, i);
+
+      if (g_str_has_prefix (gtk_string_object_get_string (label), prefix))
+        return i;
+    }
+  g_error ("no choice starts with “%s”", prefix);
+}
+
+/* A project's firms, owner, clause and sectors are chosen, never typed as
+ * ids or codes. */
+static void
+test_pickers (Fixture       *fixture,
+              gconstpointer  data)
+{
+  ZsProjectsPage *page = ZS_PROJECTS_PAGE (show_view (fixture, "projects"));
+  ZsRecordEditor *editor = zs_projects_page_get_editor (page);
+  ZsRecordForm *form = zs_record_editor_get_form (editor);
+  g_autoptr(ZsProject) first = zs_test_get_loaded_item (zs_projects_page_get_model (page), 0);
+  g_autoptr(ZsFirm) firm = zs_store_get_firm (fixture->store, zs_project_get_firm_id (first), NULL);
+  g_autoptr(ZsFirm) other = NULL;
+  g_autoptr(ZsProject) saved = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) firms = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *picker, *owner, *clause, *chooser, *list, *entry;
+  GtkListBoxRow *row;
+  g_autofree char *sectors_text = NULL;
+  const char *sector_name;
+  int chosen_row = -1;
+
+  select_first_project (page);
+  g_assert_cmpint (zs_record_editor_get_record_id (editor), ==, zs_project_get_id (first));
+
+  /* No field asks for an id or a clause number. */
+  rows = zs_record_form_dup_rows (form);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *label = ((char **) g_ptr_array_index (rows, i))[0];
+
+      g_assert_null (strstr (label, "(id"));
+      g_assert_null (strstr (label, "0 for none"));
+      g_assert_null (strstr (label, "1–22"));
+    }
+
+  picker = zs_record_form_get_input (form, "firm-id");
+  g_assert_true (ZS_IS_FIRM_PICKER (picker));
+  g_assert_cmpint (zs_firm_picker_get_firm_id (ZS_FIRM_PICKER (picker)), ==, zs_firm_get_id (firm));
+  g_assert_cmpstr (zs_firm_picker_get_firm_name (ZS_FIRM_PICKER (picker)), ==, zs_firm_get_name (firm));
+  g_assert_true (ZS_IS_FIRM_PICKER (zs_record_form_get_input (form, "referrer-firm-id")));
+  owner = zs_record_form_get_input (form, "owner");
+  g_assert_true (GTK_IS_DROP_DOWN (owner));
+  g_assert_cmpstr (drop_down_label (owner), ==, zs_project_get_owner (first));
+  clause = zs_record_form_get_input (form, "clause");
+  g_assert_true (GTK_IS_DROP_DOWN (clause));
+
+  /* Another firm, clause 7 and one more sector, chosen and saved. */
+  firms = zs_store_list_firms (fixture->store, NULL, NULL, 5, 1, &error);
+  g_assert_no_error (error);
+  other = g_object_ref (g_ptr_array_index (firms, 0));
+  g_assert_cmpint (zs_firm_get_id (other), !=, zs_firm_get_id (firm));
+  zs_firm_picker_set_firm (ZS_FIRM_PICKER (picker), zs_firm_get_id (other), zs_firm_get_name (other));
+  g_assert_true (zs_test_wait_until (editor_is_dirty, editor));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (clause), drop_down_find (clause, "Clause 7:"));
+
+  entry = zs_record_form_get_input (form, "sectors");
+  chooser = zs_test_find_widget (gtk_widget_get_parent (entry), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (chooser);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (chooser));
+  list = zs_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (chooser))), GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  /* the first sector not yet checked; its clause heads its group */
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    if (!gtk_check_button_get_active (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (row))))
+      {
+        chosen_row = i;
+        break;
+      }
+  g_assert_cmpint (chosen_row, >=, 0);
+  g_assert_true (GTK_IS_LABEL (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0))));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_header (
+                   gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)))), "Clause "));
+  sector_name = gtk_check_button_get_label (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (row)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (row)), TRUE);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (chooser));
+  sectors_text = zs_record_form_get_text (form, "sectors");
+  g_test_message ("sectors: %s; checked %s", sectors_text, sector_name);
+  {
+    /* by name, or by code where two sectors share the name */
+    g_auto(GStrv) items = g_regex_split_simple ("[,，、]\\s*", sectors_text, 0, 0);
+
+    g_assert_cmpuint (g_strv_length (items), ==, g_strv_length ((char **) zs_project_get_sectors (first)) + 1);
+  }
+
+  g_assert_true (zs_record_editor_save (editor));
+  saved = zs_store_get_project (fixture->store, zs_project_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (zs_project_get_firm_id (saved), ==, zs_firm_get_id (other));
+  g_assert_cmpint (zs_project_get_clause (saved), ==, 7);
+  g_assert_cmpstr (zs_project_get_owner (saved), ==, zs_project_get_owner (first));
+  g_assert_cmpuint (g_strv_length ((char **) zs_project_get_sectors (saved)), ==,
+                    g_strv_length ((char **) zs_project_get_sectors (first)) + 1);
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -837,6 +967,8 @@ main (int   argc,
   g_test_add ("/gtk/lists/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
 
   g_test_add ("/gtk/lists/board", Fixture, NULL, fixture_set_up, test_board, fixture_tear_down);
+
+  g_test_add ("/gtk/lists/pickers", Fixture, NULL, fixture_set_up, test_pickers, fixture_tear_down);
 
   status = g_test_run ();
 
