@@ -792,6 +792,8 @@ zs_window_init (ZsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   zs_gtk_set_tooltip (GTK_WIDGET (self->menu_button), _("Main Menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Main Menu"), -1);
   zs_gtk_set_tooltip (GTK_WIDGET (self->sidebar_button), _("Show or Hide the Views"));
   self->plugin_pages = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
