@@ -946,6 +946,58 @@ test_pickers (Fixture       *fixture,
 
 /* }}} */
 
+/* History {{{ */
+
+static gboolean
+history_grew (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (zs_history_list_get_changes (args[0])) > GPOINTER_TO_UINT (args[1]);
+}
+
+/* The history names fields as the form does, stages by name, and gives the
+ * reason a project was moved. */
+static void
+test_history_reads (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ZsProjectsPage *page = ZS_PROJECTS_PAGE (show_view (fixture, "projects"));
+  ZsRecordEditor *editor = zs_projects_page_get_editor (page);
+  ZsHistoryList *history = zs_record_editor_get_history (editor);
+  g_autoptr(ZsProject) first = zs_test_get_loaded_item (zs_projects_page_get_model (page), 0);
+  ZsStage to = zs_project_get_stage (first) == ZS_STAGE_DORMANT ? ZS_STAGE_LEAD : ZS_STAGE_DORMANT;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *expected_stage = NULL;
+  guint before;
+
+  select_first_project (page);
+  zs_record_form_set_text (zs_record_editor_get_form (editor), "planned-jobs", "4321");
+  g_assert_true (zs_record_editor_save (editor));
+  zs_test_run_for (100);
+  before = g_list_model_get_n_items (zs_history_list_get_changes (history));
+  g_assert_true (zs_store_move_project (fixture->store, zs_project_get_id (first), to,
+                                        "投资方资金暂未到位", &error));
+  g_assert_no_error (error);
+  g_assert_true (zs_test_wait_until (history_grew, (gpointer[]) { history, GUINT_TO_POINTER (before) }));
+
+  /* newest first: the move, then the edit */
+  moved = zs_history_list_dup_title (history, 0);
+  edited = zs_history_list_dup_title (history, 1);
+  g_test_message ("%s / %s", moved, edited);
+  expected_stage = g_strdup_printf ("“%s”", zs_stage_get_label (to));
+  g_assert_nonnull (strstr (moved, "Stage"));
+  g_assert_nonnull (strstr (moved, expected_stage));
+  g_assert_nonnull (strstr (moved, "投资方资金暂未到位"));
+  g_assert_null (strstr (moved, zs_enum_to_nick (ZS_TYPE_STAGE, to)));
+  g_assert_true (g_str_has_prefix (edited, "Planned jobs"));
+  g_assert_null (strstr (edited, "planned_jobs"));
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -969,6 +1021,8 @@ main (int   argc,
   g_test_add ("/gtk/lists/board", Fixture, NULL, fixture_set_up, test_board, fixture_tear_down);
 
   g_test_add ("/gtk/lists/pickers", Fixture, NULL, fixture_set_up, test_pickers, fixture_tear_down);
+
+  g_test_add ("/gtk/lists/history", Fixture, NULL, fixture_set_up, test_history_reads, fixture_tear_down);
 
   status = g_test_run ();
 

@@ -787,6 +787,13 @@ zs_record_editor_new (ZsStore    *store,
   self->sector_names = load_sector_names (self, store);
   build (self);
   self->kind->build (self);
+  {
+    /* the history names fields as the form does */
+    g_autoptr(GHashTable) labels = zs_record_form_dup_labels (self->form);
+
+    g_hash_table_insert (labels, g_strdup ("stage"), g_strdup (_("Stage")));
+    zs_history_list_set_field_labels (self->history, labels);
+  }
   g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
   load_record (self);
   return GTK_WIDGET (self);

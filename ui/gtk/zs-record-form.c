@@ -1127,3 +1127,30 @@ zs_record_form_dup_rows (ZsRecordForm *self)
     }
   return rows;
 }
+
+/**
+ * zs_record_form_dup_labels:
+ * @self: a #ZsRecordForm
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): each field's label by
+ *   its property (`registered-capital`) and its column (`registered_capital`)
+ */
+GHashTable *
+zs_record_form_dup_labels (ZsRecordForm *self)
+{
+  GHashTable *labels;
+
+  g_return_val_if_fail (ZS_IS_RECORD_FORM (self), NULL);
+
+  labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+      char *column = g_strdup (field->property);
+
+      g_strdelimit (column, "-", '_');
+      g_hash_table_insert (labels, g_strdup (field->property), g_strdup (field->label));
+      g_hash_table_insert (labels, column, g_strdup (field->label));
+    }
+  return labels;
+}

@@ -84,6 +84,7 @@ GtkWidget  *zs_record_form_get_input        (ZsRecordForm       *self,
 const char *zs_record_form_get_error_text   (ZsRecordForm       *self,
                                              const char         *property);
 GPtrArray  *zs_record_form_dup_rows         (ZsRecordForm       *self);
+GHashTable *zs_record_form_dup_labels       (ZsRecordForm       *self);
 char       *zs_record_form_get_text         (ZsRecordForm       *self,
                                              const char         *property);
 void        zs_record_form_set_text         (ZsRecordForm       *self,
