@@ -208,6 +208,14 @@ test_pages (Fixture       *fixture,
   g_object_unref (zs_test_get_loaded_item (zs_firms_page_get_model (firms), 0));
   zs_firms_page_select (firms, 0);
   check_window (GTK_WIDGET (fixture->window), "firm form");
+  zs_record_editor_show_hub (zs_firms_page_get_editor (firms));
+  check_window (GTK_WIDGET (fixture->window), "firm contacts and activity");
+  {
+    AdwMessageDialog *dialog = zs_firm_hub_edit_contact (zs_record_editor_get_hub (zs_firms_page_get_editor (firms)), 0);
+
+    check_window (GTK_WIDGET (dialog), "contact dialog");
+    zs_test_destroy_window (dialog);
+  }
 
   projects = ZS_PROJECTS_PAGE (zs_window_get_view (fixture->window, "projects"));
   show_view (fixture, "projects");

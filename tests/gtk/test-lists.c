@@ -998,6 +998,135 @@ test_history_reads (Fixture       *fixture,
 
 /* }}} */
 
+/* The firm as a hub {{{ */
+
+static gboolean
+hub_has (gpointer data)
+{
+  gpointer *args = data;
+  guint (*count) (ZsFirmHub *) = args[1];
+
+  return count (args[0]) == GPOINTER_TO_UINT (args[2]);
+}
+
+static guint
+count_activities (ZsStore *store,
+                  gint64   firm_id)
+{
+  g_autoptr(GPtrArray) activities = zs_store_list_activities (store, firm_id, NULL, 0, 0, NULL);
+
+  return activities->len;
+}
+
+/* A firm's page holds its contacts (added, edited, a phone copied), its
+ * projects, and its activities, where a call is logged in two clicks. */
+static void
+test_firm_hub (Fixture       *fixture,
+               gconstpointer  data)
+{
+  ZsFirmsPage *page = ZS_FIRMS_PAGE (show_view (fixture, "firms"));
+  ZsRecordEditor *editor = zs_firms_page_get_editor (page);
+  ZsFirmHub *hub = zs_record_editor_get_hub (editor);
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GPtrArray) projects = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkContentProvider *content;
+  g_auto(GValue) copied = G_VALUE_INIT;
+  AdwMessageDialog *dialog;
+  ZsActivity *logged;
+  gint64 firm_id = 0;
+  guint n_activities;
+
+  g_assert_nonnull (hub);
+  for (gint64 id = 1; id <= 200 && firm_id == 0; id++)
+    {
+      g_autoptr(GPtrArray) found = zs_store_list_contacts (fixture->store, id, NULL);
+
+      if (found != NULL && found->len > 1)
+        firm_id = id;
+    }
+  g_assert_cmpint (firm_id, >, 0);
+  contacts = zs_store_list_contacts (fixture->store, firm_id, &error);
+  projects = zs_store_list_projects (fixture->store, firm_id, NULL, NULL, 0, 0, &error);
+  g_assert_no_error (error);
+
+  zs_firms_page_open_firm (page, firm_id);
+  zs_record_editor_show_hub (editor);
+  zs_test_wait_for_paint (GTK_WIDGET (hub));
+  g_assert_cmpint (zs_firm_hub_get_firm (hub), ==, firm_id);
+  g_assert_cmpuint (zs_firm_hub_get_n_contacts (hub), ==, contacts->len);
+  g_assert_cmpuint (zs_firm_hub_get_n_projects (hub), ==, projects->len);
+  n_activities = count_activities (fixture->store, firm_id);
+  g_assert_cmpuint (zs_firm_hub_get_n_activities (hub), ==, MIN (n_activities, 50));
+  zs_test_render_to_png (GTK_WIDGET (fixture->window), "lists-firm-hub.png");
+
+  /* the first contact's phone, on the clipboard */
+  zs_firm_hub_copy_phone (hub, 0);
+  content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (hub)));
+  g_assert_nonnull (content);
+  g_value_init (&copied, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &copied, NULL));
+  g_assert_cmpstr (g_value_get_string (&copied), ==, zs_contact_get_phone (g_ptr_array_index (contacts, 0)));
+
+  /* a call, logged from the Log menu: dated today, by whoever runs the app */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (hub), "hub.log", "s", "call"));
+  g_assert_cmpuint (count_activities (fixture->store, firm_id), ==, n_activities + 1);
+  activities = zs_store_list_activities (fixture->store, firm_id, NULL, 0, 0, &error);
+  g_assert_no_error (error);
+  logged = NULL;
+  for (guint i = 0; i < activities->len; i++)
+    if (zs_activity_get_kind (g_ptr_array_index (activities, i)) == ZS_ACTIVITY_KIND_CALL &&
+        (logged == NULL || zs_activity_get_id (g_ptr_array_index (activities, i)) > zs_activity_get_id (logged)))
+      logged = g_ptr_array_index (activities, i);
+  g_assert_nonnull (logged);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    g_assert_cmpstr (zs_activity_get_date (logged), ==, today);
+  }
+  g_assert_true (zs_test_wait_until (hub_has, (gpointer[]) { hub, zs_firm_hub_get_n_activities,
+                                                             GUINT_TO_POINTER (MIN (n_activities + 1, 50)) }));
+
+  /* a new contact, through its dialog */
+  dialog = zs_firm_hub_edit_contact (hub, 0);
+  gtk_editable_set_text (zs_firm_hub_get_contact_entry (dialog, "name"), "阿不都热依木");
+  gtk_editable_set_text (zs_firm_hub_get_contact_entry (dialog, "phone"), "13899912345");
+  adw_message_dialog_response (dialog, "save");
+  zs_test_drain_main_context ();
+  g_assert_true (zs_test_wait_until (hub_has, (gpointer[]) { hub, zs_firm_hub_get_n_contacts,
+                                                             GUINT_TO_POINTER (contacts->len + 1) }));
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+  contacts = zs_store_list_contacts (fixture->store, firm_id, &error);
+  g_assert_no_error (error);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < contacts->len; i++)
+      found = found || (g_strcmp0 (zs_contact_get_name (g_ptr_array_index (contacts, i)), "阿不都热依木") == 0 &&
+                        g_strcmp0 (zs_contact_get_phone (g_ptr_array_index (contacts, i)), "13899912345") == 0);
+    g_assert_true (found);
+  }
+
+  /* an edit: the first contact's title */
+  dialog = zs_firm_hub_edit_contact (hub, zs_contact_get_id (g_ptr_array_index (contacts, 0)));
+  g_assert_cmpstr (gtk_editable_get_text (zs_firm_hub_get_contact_entry (dialog, "name")), ==,
+                   zs_contact_get_name (g_ptr_array_index (contacts, 0)));
+  gtk_editable_set_text (zs_firm_hub_get_contact_entry (dialog, "title"), "招商专员");
+  adw_message_dialog_response (dialog, "save");
+  zs_test_drain_main_context ();
+  {
+    g_autoptr(ZsContact) edited = zs_store_get_contact (fixture->store,
+                                                        zs_contact_get_id (g_ptr_array_index (contacts, 0)), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (zs_contact_get_title (edited), ==, "招商专员");
+  }
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -1023,6 +1152,8 @@ main (int   argc,
   g_test_add ("/gtk/lists/pickers", Fixture, NULL, fixture_set_up, test_pickers, fixture_tear_down);
 
   g_test_add ("/gtk/lists/history", Fixture, NULL, fixture_set_up, test_history_reads, fixture_tear_down);
+
+  g_test_add ("/gtk/lists/firm-hub", Fixture, NULL, fixture_set_up, test_firm_hub, fixture_tear_down);
 
   status = g_test_run ();
 

@@ -15,6 +15,7 @@
 
 #include "zs-record-editor.h"
 #include "zs-gtk-util-private.h"
+#include "zs-firm-hub.h"
 #include "zs-firm-picker.h"
 #include "zs-stage-move-dialog.h"
 
@@ -53,6 +54,7 @@ struct _ZsRecordEditor
   guint             scroll_id;
   ZsRecordForm     *form;
   ZsHistoryList    *history;
+  ZsFirmHub        *hub;         /* a firm's contacts, projects and activity */
 };
 
 G_DEFINE_FINAL_TYPE (ZsRecordEditor, zs_record_editor, GTK_TYPE_WIDGET)
@@ -517,6 +519,8 @@ load_record (ZsRecordEditor *self)
       g_clear_pointer (&self->loaded_inputs, g_free);
       set_editable (self, FALSE);
       zs_history_list_set_record (self->history, self->kind->entity, self->id);
+      if (self->hub != NULL)
+        zs_firm_hub_set_firm (self->hub, 0);
       return;
     }
   show_error (self, NULL);
@@ -528,6 +532,8 @@ load_record (ZsRecordEditor *self)
   self->loaded_inputs = snapshot_inputs (self);
   show_header (self, record);
   zs_history_list_set_record (self->history, self->kind->entity, self->id);
+  if (self->hub != NULL)
+    zs_firm_hub_set_firm (self->hub, self->id);
 }
 
 /* A revert or a move elsewhere changed the record shown: show it as it is. */
@@ -671,6 +677,12 @@ build (ZsRecordEditor *self)
   self->details_scroller = GTK_SCROLLED_WINDOW (scrolled (GTK_WIDGET (self->form)));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (self->details_scroller), "details", _("Details"));
   gtk_stack_add_titled (self->stack, scrolled (GTK_WIDGET (self->history)), "history", _("History"));
+  /* a firm's page is where its contacts, projects and activities are */
+  if (g_strcmp0 (self->kind->entity, "firm") == 0)
+    {
+      self->hub = ZS_FIRM_HUB (zs_firm_hub_new (self->store));
+      gtk_stack_add_titled (self->stack, scrolled (GTK_WIDGET (self->hub)), "hub", _("Contacts & Activity"));
+    }
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
 
@@ -1171,6 +1183,36 @@ zs_record_editor_get_form (ZsRecordEditor *self)
   g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), NULL);
 
   return self->form;
+}
+
+/**
+ * zs_record_editor_get_hub:
+ * @self: a #ZsRecordEditor
+ *
+ * Returns: (transfer none) (nullable): a firm's contacts, projects and
+ *   activities; %NULL for a project
+ */
+ZsFirmHub *
+zs_record_editor_get_hub (ZsRecordEditor *self)
+{
+  g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), NULL);
+
+  return self->hub;
+}
+
+/**
+ * zs_record_editor_show_hub:
+ * @self: a #ZsRecordEditor
+ *
+ * Shows a firm's contacts and activity in place of its details.
+ */
+void
+zs_record_editor_show_hub (ZsRecordEditor *self)
+{
+  g_return_if_fail (ZS_IS_RECORD_EDITOR (self));
+
+  if (self->hub != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "hub");
 }
 
 ZsHistoryList *
