@@ -11,6 +11,7 @@
 #include "zs-gtk-test-util.h"
 #include "zs-list-detail.h"
 #include "zs-projects-page.h"
+#include "zs-report-dialog.h"
 #include "zs-table-print.h"
 #include "zs-window.h"
 #include "zhaoshang-gtk.h"
@@ -1127,6 +1128,74 @@ test_firm_hub (Fixture       *fixture,
 
 /* }}} */
 
+/* Projects report {{{ */
+
+static ZsTablePrint *
+write_report (ZsReportDialog *dialog,
+              const char     *path,
+              GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  zs_report_dialog_write_async (dialog, path, NULL, store_result, &result);
+  g_assert_true (zs_test_wait_until (has_result, &result));
+  return zs_report_dialog_write_finish (dialog, result, error);
+}
+
+/* The report covers the period, park and sector chosen: a table of those
+ * projects with their totals, page numbers on every page; a period that
+ * is not a date is refused by name and writes nothing. */
+static void
+test_report (Fixture       *fixture,
+             gconstpointer  data)
+{
+  ZsReportDialog *dialog = ZS_REPORT_DIALOG (zs_window_open_project_report (fixture->window));
+  g_autofree char *all_path = zs_test_output_path ("lists-report-all.pdf");
+  g_autofree char *park_path = zs_test_output_path ("lists-report-park.pdf");
+  g_autofree char *bad_path = zs_test_output_path ("lists-report-bad.pdf");
+  g_autoptr(GPtrArray) projects = zs_store_list_projects (fixture->store, 0, NULL, NULL, 0, 0, NULL);
+  const char *park = zs_project_get_park_code (g_ptr_array_index (projects, 0));
+  g_autoptr(ZsTablePrint) all = NULL;
+  g_autoptr(ZsTablePrint) in_park = NULL;
+  g_autoptr(ZsTablePrint) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_park = 0;
+
+  g_assert_nonnull (dialog);
+  for (guint i = 0; i < projects->len; i++)
+    n_park += g_strcmp0 (zs_project_get_park_code (g_ptr_array_index (projects, i)), park) == 0;
+
+  zs_report_dialog_set_period (dialog, "2000-01-01", "2999-12-31");
+  all = write_report (dialog, all_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (zs_table_print_get_n_rows (all), ==, projects->len);
+  g_assert_true (g_file_test (all_path, G_FILE_TEST_IS_REGULAR));
+  check_pagination (all, "lists-report-all");
+
+  zs_report_dialog_set_park (dialog, park);
+  in_park = write_report (dialog, park_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (zs_table_print_get_n_rows (in_park), ==, n_park);
+  g_assert_cmpuint (n_park, <, projects->len);
+
+  /* a period before any project was added: an empty table, still a page */
+  zs_report_dialog_set_period (dialog, "2000-01-01", "2000-12-31");
+  g_clear_object (&in_park);
+  in_park = write_report (dialog, park_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (zs_table_print_get_n_rows (in_park), ==, 0);
+
+  zs_report_dialog_set_period (dialog, "2026-02-30", NULL);
+  refused = write_report (dialog, bad_path, &error);
+  g_assert_null (refused);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2026-02-30"));
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  zs_test_destroy_window (dialog);
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -1154,6 +1223,8 @@ main (int   argc,
   g_test_add ("/gtk/lists/history", Fixture, NULL, fixture_set_up, test_history_reads, fixture_tear_down);
 
   g_test_add ("/gtk/lists/firm-hub", Fixture, NULL, fixture_set_up, test_firm_hub, fixture_tear_down);
+
+  g_test_add ("/gtk/lists/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
 
   status = g_test_run ();
 

@@ -681,10 +681,11 @@ build (ZsRecordEditor *self)
   if (g_strcmp0 (self->kind->entity, "firm") == 0)
     {
       self->hub = ZS_FIRM_HUB (zs_firm_hub_new (self->store));
-      gtk_stack_add_titled (self->stack, scrolled (GTK_WIDGET (self->hub)), "hub", _("Contacts & Activity"));
+      gtk_stack_add_titled (self->stack, scrolled (GTK_WIDGET (self->hub)), "hub", _("Contacts"));
     }
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (switcher, "zs-record-tabs");
 
   gtk_widget_set_margin_start (header, 12);
   gtk_widget_set_margin_end (header, 12);

@@ -15,6 +15,7 @@
 #include "zs-import-dialog.h"
 #include "zs-preferences-window.h"
 #include "zs-projects-page.h"
+#include "zs-report-dialog.h"
 #include "zs-sectors-page.h"
 
 struct _ZsWindow
@@ -201,7 +202,16 @@ export_report_action (GSimpleAction *action,
                       _("_Save"), _("_Cancel"), name, NULL, report_path_chosen, self);
 }
 
+static void
+project_report_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  zs_window_open_project_report (user_data);
+}
+
 static const GActionEntry window_actions[] = {
+  { .name = "project-report", .activate = project_report_action },
   { .name = "export-report", .activate = export_report_action },
   { .name = "import", .activate = import_action },
   { .name = "preferences", .activate = preferences_action },
@@ -513,6 +523,26 @@ zs_window_open_preferences (ZsWindow *self)
   preferences = zs_preferences_window_new (GTK_WINDOW (self), self->plugins);
   gtk_window_present (GTK_WINDOW (preferences));
   return GTK_WINDOW (preferences);
+}
+
+/**
+ * zs_window_open_project_report:
+ * @self: a #ZsWindow
+ *
+ * Returns: (transfer none) (nullable): the report dialog now shown
+ */
+GtkWindow *
+zs_window_open_project_report (ZsWindow *self)
+{
+  ZsReportDialog *dialog;
+
+  g_return_val_if_fail (ZS_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+  dialog = zs_report_dialog_new (GTK_WINDOW (self), self->store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }
 
 /**
