@@ -44,6 +44,8 @@ zs_project_filter_copy (const ZsProjectFilter *self)
   copy->owner = g_strdup (self->owner);
   copy->sector = g_strdup (self->sector);
   copy->search = g_strdup (self->search);
+  copy->created_from = g_strdup (self->created_from);
+  copy->created_to = g_strdup (self->created_to);
   copy->sort = g_strdup (self->sort);
   copy->direction = self->direction;
   return copy;
@@ -63,6 +65,8 @@ zs_project_filter_free (ZsProjectFilter *self)
   g_free (self->owner);
   g_free (self->sector);
   g_free (self->search);
+  g_free (self->created_from);
+  g_free (self->created_to);
   g_free (self->sort);
   g_free (self);
 }

@@ -24,6 +24,8 @@ G_BEGIN_DECLS
  * @owner: (nullable): only projects this staff member owns
  * @sector: (nullable): only projects in this sector (code)
  * @search: (nullable): text the title or the firm's name contains, in any case
+ * @created_from: (nullable): only projects added on or after this date (YYYY-MM-DD)
+ * @created_to: (nullable): only projects added on or before this date (YYYY-MM-DD)
  * @sort: (nullable): the column the projects are listed by: `title`,
  *   `firm`, `stage` (in pipeline order), `park`, `owner`, `planned` or
  *   `realised`; %NULL for the order they were added in
@@ -42,6 +44,8 @@ struct _ZsProjectFilter
   char            *owner;
   char            *sector;
   char            *search;
+  char            *created_from;
+  char            *created_to;
   char            *sort;
   ZsSortDirection  direction;
 };

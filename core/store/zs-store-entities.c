@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -1484,13 +1485,35 @@ zs_store_list_projects_after (ZsStore     *self,
 
 /* The projects a #ZsProjectFilter selects: the firm joined for its name,
  * a sector through project_sectors, text in the title or the firm's name
- * in any case. Parameters ?1 … ?6 in the order of bind_project_filter(). */
+ * in any case, the day it was added. Parameters ?1 … ?8 in the order of
+ * bind_project_filter(). */
 #define PROJECT_MATCH \
   "LEFT JOIN firms f ON f.id = t.firm_id " \
   "WHERE (?1 = 0 OR t.firm_id = ?1) AND (?2 IS NULL OR t.stage = ?2) " \
   "AND (?3 IS NULL OR t.park_code = ?3) AND (?4 IS NULL OR t.owner = ?4) " \
   "AND (?5 IS NULL OR t.id IN (SELECT project_id FROM project_sectors WHERE sector_code = ?5)) " \
-  "AND (?6 IS NULL OR instr (lower (t.title), lower (?6)) > 0 OR instr (lower (f.name), lower (?6)) > 0)"
+  "AND (?6 IS NULL OR instr (lower (t.title), lower (?6)) > 0 OR instr (lower (f.name), lower (?6)) > 0) " \
+  "AND (?7 IS NULL OR substr (t.created_at, 1, 10) >= ?7) AND (?8 IS NULL OR substr (t.created_at, 1, 10) <= ?8)"
+
+/* A day as YYYY-MM-DD, or nothing. */
+static gboolean
+check_date (const char  *field,
+            const char  *text,
+            GError     **error)
+{
+  int year, month, day;
+  char end;
+
+  if (text == NULL || text[0] == '\0')
+    return TRUE;
+  if (strlen (text) == 10 && sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3 &&
+      g_date_valid_dmy (day, month, year))
+    return TRUE;
+  g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+               /* Translators: %s is the field, then what was given */
+               _("%s: “%s” is not a date (YYYY-MM-DD)"), field, text);
+  return FALSE;
+}
 
 static gboolean
 check_project_filter (const ZsProjectFilter  *filter,
@@ -1499,6 +1522,9 @@ check_project_filter (const ZsProjectFilter  *filter,
   int value;
 
   if (filter->stage != NULL && !zs_enum_from_nick (ZS_TYPE_STAGE, "stage", filter->stage, &value, error))
+    return FALSE;
+  if (!check_date ("created_from", filter->created_from, error) ||
+      !check_date ("created_to", filter->created_to, error))
     return FALSE;
   if (filter->sort != NULL && !zs_project_filter_is_sort_column (filter->sort))
     {
@@ -1519,7 +1545,8 @@ static void
 bind_project_filter (sqlite3_stmt          *stmt,
                      const ZsProjectFilter *filter)
 {
-  const char *texts[] = { filter->stage, filter->park, filter->owner, filter->sector, filter->search };
+  const char *texts[] = { filter->stage, filter->park, filter->owner, filter->sector, filter->search,
+                          filter->created_from, filter->created_to };
 
   sqlite3_bind_int64 (stmt, 1, filter->firm_id);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -1628,13 +1655,13 @@ zs_store_list_projects_matching (ZsStore                *self,
   if (!check_project_filter (filter, error))
     return NULL;
   order = project_order (filter);
-  tail = g_strdup_printf (PROJECT_MATCH " %s LIMIT ?7 OFFSET ?8", order);
+  tail = g_strdup_printf (PROJECT_MATCH " %s LIMIT ?9 OFFSET ?10", order);
   sql = _zs_record_select_sql (&zs_entity_project, tail);
   if (!(stmt = _zs_store_prepare (self, sql, error)))
     return NULL;
   bind_project_filter (stmt, filter);
-  sqlite3_bind_int64 (stmt, 7, sql_limit (limit));
-  sqlite3_bind_int64 (stmt, 8, offset);
+  sqlite3_bind_int64 (stmt, 9, sql_limit (limit));
+  sqlite3_bind_int64 (stmt, 10, offset);
   return _zs_record_collect (self, &zs_entity_project, stmt, error);
 }
 

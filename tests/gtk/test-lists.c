@@ -6,10 +6,12 @@
  */
 #include "config.h"
 
+#include "zs-firm-picker.h"
 #include "zs-firms-page.h"
 #include "zs-gtk-test-util.h"
 #include "zs-list-detail.h"
 #include "zs-projects-page.h"
+#include "zs-report-dialog.h"
 #include "zs-table-print.h"
 #include "zs-window.h"
 #include "zhaoshang-gtk.h"
@@ -848,6 +850,384 @@ test_board (Fixture       *fixture,
 
 /* }}} */
 
+/* Pickers {{{ */
+
+static gboolean
+editor_is_dirty (gpointer data)
+{
+  return zs_record_editor_is_dirty (data);
+}
+
+static const char *
+drop_down_label (GtkWidget *input)
+{
+  GObject *item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (input));
+
+  return GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
+}
+
+static guint
+drop_down_find (GtkWidget  *input,
+                const char *prefix)
+{
+  GListModel *labels = gtk_drop_down_get_model (GTK_DROP_DOWN (input));
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GtkStringObject) label = g_list_model_get_item (labels, i);
+
+      if (g_str_has_prefix (gtk_string_object_get_string (label), prefix))
+        return i;
+    }
+  g_error ("no choice starts with “%s”", prefix);
+}
+
+/* A project's firms, owner, clause and sectors are chosen, never typed as
+ * ids or codes. */
+static void
+test_pickers (Fixture       *fixture,
+              gconstpointer  data)
+{
+  ZsProjectsPage *page = ZS_PROJECTS_PAGE (show_view (fixture, "projects"));
+  ZsRecordEditor *editor = zs_projects_page_get_editor (page);
+  ZsRecordForm *form = zs_record_editor_get_form (editor);
+  g_autoptr(ZsProject) first = zs_test_get_loaded_item (zs_projects_page_get_model (page), 0);
+  g_autoptr(ZsFirm) firm = zs_store_get_firm (fixture->store, zs_project_get_firm_id (first), NULL);
+  g_autoptr(ZsFirm) other = NULL;
+  g_autoptr(ZsProject) saved = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) firms = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *picker, *owner, *clause, *chooser, *list, *entry;
+  GtkListBoxRow *row;
+  g_autofree char *sectors_text = NULL;
+  const char *sector_name;
+  int chosen_row = -1;
+
+  select_first_project (page);
+  g_assert_cmpint (zs_record_editor_get_record_id (editor), ==, zs_project_get_id (first));
+
+  /* No field asks for an id or a clause number. */
+  rows = zs_record_form_dup_rows (form);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *label = ((char **) g_ptr_array_index (rows, i))[0];
+
+      g_assert_null (strstr (label, "(id"));
+      g_assert_null (strstr (label, "0 for none"));
+      g_assert_null (strstr (label, "1–22"));
+    }
+
+  picker = zs_record_form_get_input (form, "firm-id");
+  g_assert_true (ZS_IS_FIRM_PICKER (picker));
+  g_assert_cmpint (zs_firm_picker_get_firm_id (ZS_FIRM_PICKER (picker)), ==, zs_firm_get_id (firm));
+  g_assert_cmpstr (zs_firm_picker_get_firm_name (ZS_FIRM_PICKER (picker)), ==, zs_firm_get_name (firm));
+  g_assert_true (ZS_IS_FIRM_PICKER (zs_record_form_get_input (form, "referrer-firm-id")));
+  owner = zs_record_form_get_input (form, "owner");
+  g_assert_true (GTK_IS_DROP_DOWN (owner));
+  g_assert_cmpstr (drop_down_label (owner), ==, zs_project_get_owner (first));
+  clause = zs_record_form_get_input (form, "clause");
+  g_assert_true (GTK_IS_DROP_DOWN (clause));
+
+  /* Another firm, clause 7 and one more sector, chosen and saved. */
+  firms = zs_store_list_firms (fixture->store, NULL, NULL, 5, 1, &error);
+  g_assert_no_error (error);
+  other = g_object_ref (g_ptr_array_index (firms, 0));
+  g_assert_cmpint (zs_firm_get_id (other), !=, zs_firm_get_id (firm));
+  zs_firm_picker_set_firm (ZS_FIRM_PICKER (picker), zs_firm_get_id (other), zs_firm_get_name (other));
+  g_assert_true (zs_test_wait_until (editor_is_dirty, editor));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (clause), drop_down_find (clause, "Clause 7:"));
+
+  entry = zs_record_form_get_input (form, "sectors");
+  chooser = zs_test_find_widget (gtk_widget_get_parent (entry), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (chooser);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (chooser));
+  list = zs_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (chooser))), GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  /* the first sector not yet checked; its clause heads its group */
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    if (!gtk_check_button_get_active (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (row))))
+      {
+        chosen_row = i;
+        break;
+      }
+  g_assert_cmpint (chosen_row, >=, 0);
+  g_assert_true (GTK_IS_LABEL (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0))));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_header (
+                   gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)))), "Clause "));
+  sector_name = gtk_check_button_get_label (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (row)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (row)), TRUE);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (chooser));
+  sectors_text = zs_record_form_get_text (form, "sectors");
+  g_test_message ("sectors: %s; checked %s", sectors_text, sector_name);
+  {
+    /* by name, or by code where two sectors share the name */
+    g_auto(GStrv) items = g_regex_split_simple ("[,，、]\\s*", sectors_text, 0, 0);
+
+    g_assert_cmpuint (g_strv_length (items), ==, g_strv_length ((char **) zs_project_get_sectors (first)) + 1);
+  }
+
+  g_assert_true (zs_record_editor_save (editor));
+  saved = zs_store_get_project (fixture->store, zs_project_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (zs_project_get_firm_id (saved), ==, zs_firm_get_id (other));
+  g_assert_cmpint (zs_project_get_clause (saved), ==, 7);
+  g_assert_cmpstr (zs_project_get_owner (saved), ==, zs_project_get_owner (first));
+  g_assert_cmpuint (g_strv_length ((char **) zs_project_get_sectors (saved)), ==,
+                    g_strv_length ((char **) zs_project_get_sectors (first)) + 1);
+}
+
+/* }}} */
+
+/* History {{{ */
+
+static gboolean
+history_grew (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (zs_history_list_get_changes (args[0])) > GPOINTER_TO_UINT (args[1]);
+}
+
+/* The history names fields as the form does, stages by name, and gives the
+ * reason a project was moved. */
+static void
+test_history_reads (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ZsProjectsPage *page = ZS_PROJECTS_PAGE (show_view (fixture, "projects"));
+  ZsRecordEditor *editor = zs_projects_page_get_editor (page);
+  ZsHistoryList *history = zs_record_editor_get_history (editor);
+  g_autoptr(ZsProject) first = zs_test_get_loaded_item (zs_projects_page_get_model (page), 0);
+  ZsStage to = zs_project_get_stage (first) == ZS_STAGE_DORMANT ? ZS_STAGE_LEAD : ZS_STAGE_DORMANT;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *expected_stage = NULL;
+  guint before;
+
+  select_first_project (page);
+  zs_record_form_set_text (zs_record_editor_get_form (editor), "planned-jobs", "4321");
+  g_assert_true (zs_record_editor_save (editor));
+  zs_test_run_for (100);
+  before = g_list_model_get_n_items (zs_history_list_get_changes (history));
+  g_assert_true (zs_store_move_project (fixture->store, zs_project_get_id (first), to,
+                                        "投资方资金暂未到位", &error));
+  g_assert_no_error (error);
+  g_assert_true (zs_test_wait_until (history_grew, (gpointer[]) { history, GUINT_TO_POINTER (before) }));
+
+  /* newest first: the move, then the edit */
+  moved = zs_history_list_dup_title (history, 0);
+  edited = zs_history_list_dup_title (history, 1);
+  g_test_message ("%s / %s", moved, edited);
+  expected_stage = g_strdup_printf ("“%s”", zs_stage_get_label (to));
+  g_assert_nonnull (strstr (moved, "Stage"));
+  g_assert_nonnull (strstr (moved, expected_stage));
+  g_assert_nonnull (strstr (moved, "投资方资金暂未到位"));
+  g_assert_null (strstr (moved, zs_enum_to_nick (ZS_TYPE_STAGE, to)));
+  g_assert_true (g_str_has_prefix (edited, "Planned jobs"));
+  g_assert_null (strstr (edited, "planned_jobs"));
+}
+
+/* }}} */
+
+/* The firm as a hub {{{ */
+
+static gboolean
+hub_has (gpointer data)
+{
+  gpointer *args = data;
+  guint (*count) (ZsFirmHub *) = args[1];
+
+  return count (args[0]) == GPOINTER_TO_UINT (args[2]);
+}
+
+static guint
+count_activities (ZsStore *store,
+                  gint64   firm_id)
+{
+  g_autoptr(GPtrArray) activities = zs_store_list_activities (store, firm_id, NULL, 0, 0, NULL);
+
+  return activities->len;
+}
+
+/* A firm's page holds its contacts (added, edited, a phone copied), its
+ * projects, and its activities, where a call is logged in two clicks. */
+static void
+test_firm_hub (Fixture       *fixture,
+               gconstpointer  data)
+{
+  ZsFirmsPage *page = ZS_FIRMS_PAGE (show_view (fixture, "firms"));
+  ZsRecordEditor *editor = zs_firms_page_get_editor (page);
+  ZsFirmHub *hub = zs_record_editor_get_hub (editor);
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GPtrArray) projects = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkContentProvider *content;
+  g_auto(GValue) copied = G_VALUE_INIT;
+  AdwMessageDialog *dialog;
+  ZsActivity *logged;
+  gint64 firm_id = 0;
+  guint n_activities;
+
+  g_assert_nonnull (hub);
+  for (gint64 id = 1; id <= 200 && firm_id == 0; id++)
+    {
+      g_autoptr(GPtrArray) found = zs_store_list_contacts (fixture->store, id, NULL);
+
+      if (found != NULL && found->len > 1)
+        firm_id = id;
+    }
+  g_assert_cmpint (firm_id, >, 0);
+  contacts = zs_store_list_contacts (fixture->store, firm_id, &error);
+  projects = zs_store_list_projects (fixture->store, firm_id, NULL, NULL, 0, 0, &error);
+  g_assert_no_error (error);
+
+  zs_firms_page_open_firm (page, firm_id);
+  zs_record_editor_show_hub (editor);
+  zs_test_wait_for_paint (GTK_WIDGET (hub));
+  g_assert_cmpint (zs_firm_hub_get_firm (hub), ==, firm_id);
+  g_assert_cmpuint (zs_firm_hub_get_n_contacts (hub), ==, contacts->len);
+  g_assert_cmpuint (zs_firm_hub_get_n_projects (hub), ==, projects->len);
+  n_activities = count_activities (fixture->store, firm_id);
+  g_assert_cmpuint (zs_firm_hub_get_n_activities (hub), ==, MIN (n_activities, 50));
+  zs_test_render_to_png (GTK_WIDGET (fixture->window), "lists-firm-hub.png");
+
+  /* the first contact's phone, on the clipboard */
+  zs_firm_hub_copy_phone (hub, 0);
+  content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (hub)));
+  g_assert_nonnull (content);
+  g_value_init (&copied, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &copied, NULL));
+  g_assert_cmpstr (g_value_get_string (&copied), ==, zs_contact_get_phone (g_ptr_array_index (contacts, 0)));
+
+  /* a call, logged from the Log menu: dated today, by whoever runs the app */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (hub), "hub.log", "s", "call"));
+  g_assert_cmpuint (count_activities (fixture->store, firm_id), ==, n_activities + 1);
+  activities = zs_store_list_activities (fixture->store, firm_id, NULL, 0, 0, &error);
+  g_assert_no_error (error);
+  logged = NULL;
+  for (guint i = 0; i < activities->len; i++)
+    if (zs_activity_get_kind (g_ptr_array_index (activities, i)) == ZS_ACTIVITY_KIND_CALL &&
+        (logged == NULL || zs_activity_get_id (g_ptr_array_index (activities, i)) > zs_activity_get_id (logged)))
+      logged = g_ptr_array_index (activities, i);
+  g_assert_nonnull (logged);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    g_assert_cmpstr (zs_activity_get_date (logged), ==, today);
+  }
+  g_assert_true (zs_test_wait_until (hub_has, (gpointer[]) { hub, zs_firm_hub_get_n_activities,
+                                                             GUINT_TO_POINTER (MIN (n_activities + 1, 50)) }));
+
+  /* a new contact, through its dialog */
+  dialog = zs_firm_hub_edit_contact (hub, 0);
+  gtk_editable_set_text (zs_firm_hub_get_contact_entry (dialog, "name"), "阿不都热依木");
+  gtk_editable_set_text (zs_firm_hub_get_contact_entry (dialog, "phone"), "13899912345");
+  adw_message_dialog_response (dialog, "save");
+  zs_test_drain_main_context ();
+  g_assert_true (zs_test_wait_until (hub_has, (gpointer[]) { hub, zs_firm_hub_get_n_contacts,
+                                                             GUINT_TO_POINTER (contacts->len + 1) }));
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+  contacts = zs_store_list_contacts (fixture->store, firm_id, &error);
+  g_assert_no_error (error);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < contacts->len; i++)
+      found = found || (g_strcmp0 (zs_contact_get_name (g_ptr_array_index (contacts, i)), "阿不都热依木") == 0 &&
+                        g_strcmp0 (zs_contact_get_phone (g_ptr_array_index (contacts, i)), "13899912345") == 0);
+    g_assert_true (found);
+  }
+
+  /* an edit: the first contact's title */
+  dialog = zs_firm_hub_edit_contact (hub, zs_contact_get_id (g_ptr_array_index (contacts, 0)));
+  g_assert_cmpstr (gtk_editable_get_text (zs_firm_hub_get_contact_entry (dialog, "name")), ==,
+                   zs_contact_get_name (g_ptr_array_index (contacts, 0)));
+  gtk_editable_set_text (zs_firm_hub_get_contact_entry (dialog, "title"), "招商专员");
+  adw_message_dialog_response (dialog, "save");
+  zs_test_drain_main_context ();
+  {
+    g_autoptr(ZsContact) edited = zs_store_get_contact (fixture->store,
+                                                        zs_contact_get_id (g_ptr_array_index (contacts, 0)), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (zs_contact_get_title (edited), ==, "招商专员");
+  }
+}
+
+/* }}} */
+
+/* Projects report {{{ */
+
+static ZsTablePrint *
+write_report (ZsReportDialog *dialog,
+              const char     *path,
+              GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  zs_report_dialog_write_async (dialog, path, NULL, store_result, &result);
+  g_assert_true (zs_test_wait_until (has_result, &result));
+  return zs_report_dialog_write_finish (dialog, result, error);
+}
+
+/* The report covers the period, park and sector chosen: a table of those
+ * projects with their totals, page numbers on every page; a period that
+ * is not a date is refused by name and writes nothing. */
+static void
+test_report (Fixture       *fixture,
+             gconstpointer  data)
+{
+  ZsReportDialog *dialog = ZS_REPORT_DIALOG (zs_window_open_project_report (fixture->window));
+  g_autofree char *all_path = zs_test_output_path ("lists-report-all.pdf");
+  g_autofree char *park_path = zs_test_output_path ("lists-report-park.pdf");
+  g_autofree char *bad_path = zs_test_output_path ("lists-report-bad.pdf");
+  g_autoptr(GPtrArray) projects = zs_store_list_projects (fixture->store, 0, NULL, NULL, 0, 0, NULL);
+  const char *park = zs_project_get_park_code (g_ptr_array_index (projects, 0));
+  g_autoptr(ZsTablePrint) all = NULL;
+  g_autoptr(ZsTablePrint) in_park = NULL;
+  g_autoptr(ZsTablePrint) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_park = 0;
+
+  g_assert_nonnull (dialog);
+  for (guint i = 0; i < projects->len; i++)
+    n_park += g_strcmp0 (zs_project_get_park_code (g_ptr_array_index (projects, i)), park) == 0;
+
+  zs_report_dialog_set_period (dialog, "2000-01-01", "2999-12-31");
+  all = write_report (dialog, all_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (zs_table_print_get_n_rows (all), ==, projects->len);
+  g_assert_true (g_file_test (all_path, G_FILE_TEST_IS_REGULAR));
+  check_pagination (all, "lists-report-all");
+
+  zs_report_dialog_set_park (dialog, park);
+  in_park = write_report (dialog, park_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (zs_table_print_get_n_rows (in_park), ==, n_park);
+  g_assert_cmpuint (n_park, <, projects->len);
+
+  /* a period before any project was added: an empty table, still a page */
+  zs_report_dialog_set_period (dialog, "2000-01-01", "2000-12-31");
+  g_clear_object (&in_park);
+  in_park = write_report (dialog, park_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (zs_table_print_get_n_rows (in_park), ==, 0);
+
+  zs_report_dialog_set_period (dialog, "2026-02-30", NULL);
+  refused = write_report (dialog, bad_path, &error);
+  g_assert_null (refused);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2026-02-30"));
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  zs_test_destroy_window (dialog);
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -869,6 +1249,14 @@ main (int   argc,
   g_test_add ("/gtk/lists/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
 
   g_test_add ("/gtk/lists/board", Fixture, NULL, fixture_set_up, test_board, fixture_tear_down);
+
+  g_test_add ("/gtk/lists/pickers", Fixture, NULL, fixture_set_up, test_pickers, fixture_tear_down);
+
+  g_test_add ("/gtk/lists/history", Fixture, NULL, fixture_set_up, test_history_reads, fixture_tear_down);
+
+  g_test_add ("/gtk/lists/firm-hub", Fixture, NULL, fixture_set_up, test_firm_hub, fixture_tear_down);
+
+  g_test_add ("/gtk/lists/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
 
   status = g_test_run ();
 

@@ -353,6 +353,8 @@ create_toolbar (ZsFirmsPage *self)
   gtk_drop_down_set_enable_search (self->sector_filter, TRUE);
   zs_gtk_drop_down_ellipsize (self->sector_filter, 16);
   zs_gtk_set_tooltip (GTK_WIDGET (self->sector_filter), _("Only firms in this sector"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sector_filter), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Filter by sector"), -1);
   g_signal_connect_swapped (self->sector_filter, "notify::selected", G_CALLBACK (sector_selected_cb), self);
 
   zs_gtk_set_tooltip (add, _("New Firm"));

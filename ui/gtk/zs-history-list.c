@@ -25,15 +25,68 @@ struct _ZsHistoryList
   GtkWidget   *confirm_dialog;
   AdwToast    *undo_toast;    /* weak */
   guint        reload_id;
+  GHashTable  *labels;        /* field (either spelling) → what the form calls it */
+  GPtrArray   *stage_changes; /* of a project: the reasons given for its moves */
 };
 
 G_DEFINE_FINAL_TYPE (ZsHistoryList, zs_history_list, GTK_TYPE_WIDGET)
 
-static char *
-describe_change (ZsChange *change)
+/* What the form calls a field: `registered_capital` reads “Registered
+ * capital (10,000 yuan)”. */
+static const char *
+field_label (ZsHistoryList *self,
+             const char    *field)
 {
-  const char *old_value = zs_change_get_old_value (change);
-  const char *new_value = zs_change_get_new_value (change);
+  const char *label = self->labels != NULL && field != NULL ? g_hash_table_lookup (self->labels, field) : NULL;
+
+  return label != NULL ? label : field;
+}
+
+/* A stage reads as its name, not its code. */
+static const char *
+value_text (const char *field,
+            const char *value)
+{
+  ZsStage stage;
+
+  if (value == NULL)
+    return "";
+  if (g_strcmp0 (field, "stage") == 0 && zs_stage_parse (value, &stage, NULL))
+    return zs_stage_get_label (stage);
+  return value;
+}
+
+/* The reason given when the project was moved to @stage at @at: the move
+ * recorded then, else the latest move to that stage before it. */
+static const char *
+stage_reason (ZsHistoryList *self,
+              const char    *stage,
+              const char    *at)
+{
+  const char *reason = NULL;
+
+  for (guint i = 0; self->stage_changes != NULL && i < self->stage_changes->len; i++)
+    {
+      ZsStageChange *move = g_ptr_array_index (self->stage_changes, i);
+      const char *move_at = zs_stage_change_get_at (move);
+
+      if (g_strcmp0 (zs_stage_change_get_to_stage (move), stage) != 0 || g_strcmp0 (move_at, at) > 0)
+        continue;
+      reason = zs_stage_change_get_reason (move);
+      if (g_strcmp0 (move_at, at) == 0)
+        break;
+    }
+  return reason != NULL && reason[0] != '\0' ? reason : NULL;
+}
+
+static char *
+describe_change (ZsHistoryList *self,
+                 ZsChange      *change)
+{
+  const char *field = zs_change_get_field (change);
+  const char *old_value = value_text (field, zs_change_get_old_value (change));
+  const char *new_value = value_text (field, zs_change_get_new_value (change));
+  const char *reason;
 
   switch (zs_change_get_kind (change))
     {
@@ -45,10 +98,25 @@ describe_change (ZsChange *change)
     case ZS_CHANGE_KIND_DELETE:
       return g_strdup (_("Deleted"));
     default:
+      reason = g_strcmp0 (field, "stage") == 0
+               ? stage_reason (self, zs_change_get_new_value (change), zs_change_get_at (change)) : NULL;
+      if (reason != NULL)
+        /* Translators: a stage move: field, old stage, new stage, the reason given */
+        return g_strdup_printf (_("%s: “%s” → “%s” (%s)"), field_label (self, field), old_value, new_value, reason);
       /* Translators: a changed field: field name, old value, new value */
-      return g_strdup_printf (_("%s: “%s” → “%s”"), zs_change_get_field (change),
-                              old_value ? old_value : "", new_value ? new_value : "");
+      return g_strdup_printf (_("%s: “%s” → “%s”"), field_label (self, field), old_value, new_value);
     }
+}
+
+/* The store keeps times in UTC; the user reads them in local time. */
+static char *
+local_time (const char *at)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) time = at != NULL ? g_date_time_new_from_iso8601 (at, utc) : NULL;
+  g_autoptr(GDateTime) local = time != NULL ? g_date_time_to_local (time) : NULL;
+
+  return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (at != NULL ? at : "");
 }
 
 static void
@@ -66,13 +134,14 @@ create_row (gpointer item,
 {
   ZsHistoryList *self = user_data;
   ZsChange *change = item;
-  g_autofree char *title = describe_change (change);
+  g_autofree char *title = describe_change (self, change);
   g_autofree char *subtitle = NULL;
+  g_autofree char *when = local_time (zs_change_get_at (change));
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button;
 
   /* Translators: when and by whom a change was made */
-  subtitle = g_strdup_printf (_("%s · %s"), zs_change_get_at (change),
+  subtitle = g_strdup_printf (_("%s · %s"), when,
                               zs_change_get_actor (change) ? zs_change_get_actor (change) : "");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -116,6 +185,9 @@ reload (ZsHistoryList *self)
   if (self->entity == NULL || self->entity_id == 0)
     return;
 
+  g_clear_pointer (&self->stage_changes, g_ptr_array_unref);
+  if (g_strcmp0 (self->entity, "project") == 0)
+    self->stage_changes = zs_store_list_stage_changes (self->store, self->entity_id, NULL);
   changes = zs_store_list_changes (self->store, self->entity, self->entity_id, 0, MAX_CHANGES, &error);
   if (changes == NULL)
     {
@@ -162,6 +234,8 @@ zs_history_list_finalize (GObject *object)
   ZsHistoryList *self = ZS_HISTORY_LIST (object);
 
   g_free (self->entity);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
+  g_clear_pointer (&self->stage_changes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (zs_history_list_parent_class)->finalize (object);
 }
@@ -250,6 +324,44 @@ zs_history_list_set_record (ZsHistoryList *self,
   self->entity_id = entity_id;
   show_error (self, NULL);
   reload (self);
+}
+
+/**
+ * zs_history_list_set_field_labels:
+ * @self: a #ZsHistoryList
+ * @labels: (element-type utf8 utf8): property or column name → the form's label
+ *
+ * Names the changed fields as the form does.
+ */
+void
+zs_history_list_set_field_labels (ZsHistoryList *self,
+                                  GHashTable    *labels)
+{
+  g_return_if_fail (ZS_IS_HISTORY_LIST (self));
+
+  g_clear_pointer (&self->labels, g_hash_table_unref);
+  self->labels = labels != NULL ? g_hash_table_ref (labels) : NULL;
+  reload (self);
+}
+
+/**
+ * zs_history_list_dup_title:
+ * @self: a #ZsHistoryList
+ * @position: a change shown
+ *
+ * Returns: (transfer full): how the change reads in the list
+ */
+char *
+zs_history_list_dup_title (ZsHistoryList *self,
+                           guint          position)
+{
+  g_autoptr(ZsChange) change = NULL;
+
+  g_return_val_if_fail (ZS_IS_HISTORY_LIST (self), NULL);
+
+  change = g_list_model_get_item (G_LIST_MODEL (self->changes), position);
+  g_return_val_if_fail (change != NULL, NULL);
+  return describe_change (self, change);
 }
 
 /**

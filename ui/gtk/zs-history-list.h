@@ -18,6 +18,10 @@ void        zs_history_list_set_record    (ZsHistoryList *self,
                                            const char    *entity,
                                            gint64         entity_id);
 GListModel *zs_history_list_get_changes   (ZsHistoryList *self);
+void        zs_history_list_set_field_labels (ZsHistoryList *self,
+                                             GHashTable    *labels);
+char       *zs_history_list_dup_title     (ZsHistoryList *self,
+                                           guint          position);
 gboolean    zs_history_list_revert        (ZsHistoryList *self,
                                            gint64         change_id);
 const char *zs_history_list_get_error_text (ZsHistoryList *self);

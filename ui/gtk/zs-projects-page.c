@@ -421,6 +421,8 @@ create_stage_filter (ZsProjectsPage *self)
   for (ZsStage stage = ZS_STAGE_LEAD; stage <= ZS_STAGE_LOST; stage++)
     gtk_string_list_append (labels, zs_stage_get_label (stage));
   self->stage_filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_filter), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Filter by stage"), -1);
   g_signal_connect_swapped (self->stage_filter, "notify::selected", G_CALLBACK (stage_selected_cb), self);
   return GTK_WIDGET (self->stage_filter);
 }
@@ -448,6 +450,8 @@ create_park_filter (ZsProjectsPage *self)
     }
   self->park_codes = g_strv_builder_end (codes);
   self->park_filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->park_filter), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Filter by park"), -1);
   zs_gtk_drop_down_ellipsize (self->park_filter, 16);
   g_signal_connect_swapped (self->park_filter, "notify::selected", G_CALLBACK (park_selected_cb), self);
   return GTK_WIDGET (self->park_filter);
@@ -474,6 +478,8 @@ create_owner_filter (ZsProjectsPage *self)
   self->owner_filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL));
   zs_gtk_drop_down_ellipsize (self->owner_filter, 12);
   zs_gtk_set_tooltip (GTK_WIDGET (self->owner_filter), _("Only projects this staff member owns"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->owner_filter), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Filter by owner"), -1);
   g_signal_connect_swapped (self->owner_filter, "notify::selected", G_CALLBACK (owner_selected_cb), self);
   return GTK_WIDGET (self->owner_filter);
 }
@@ -502,6 +508,8 @@ create_sector_filter (ZsProjectsPage *self)
   gtk_drop_down_set_enable_search (self->sector_filter, TRUE);
   zs_gtk_drop_down_ellipsize (self->sector_filter, 14);
   zs_gtk_set_tooltip (GTK_WIDGET (self->sector_filter), _("Only projects in this sector"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sector_filter), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Filter by sector"), -1);
   g_signal_connect_swapped (self->sector_filter, "notify::selected", G_CALLBACK (sector_selected_cb), self);
   return GTK_WIDGET (self->sector_filter);
 }

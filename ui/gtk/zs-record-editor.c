@@ -15,6 +15,8 @@
 
 #include "zs-record-editor.h"
 #include "zs-gtk-util-private.h"
+#include "zs-firm-hub.h"
+#include "zs-firm-picker.h"
 #include "zs-stage-move-dialog.h"
 
 typedef struct
@@ -52,6 +54,7 @@ struct _ZsRecordEditor
   guint             scroll_id;
   ZsRecordForm     *form;
   ZsHistoryList    *history;
+  ZsFirmHub        *hub;         /* a firm's contacts, projects and activity */
 };
 
 G_DEFINE_FINAL_TYPE (ZsRecordEditor, zs_record_editor, GTK_TYPE_WIDGET)
@@ -64,6 +67,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 static gboolean save_record (ZsRecordEditor *self, gboolean overwrite);
+static void add_sector_chooser (ZsRecordEditor *self);
+static void add_region_field (ZsRecordEditor *self);
 
 /* Entities {{{ */
 
@@ -104,13 +109,166 @@ build_firm (ZsRecordEditor *self)
   zs_record_form_add_field (form, "sectors", _("Sectors"), ZS_FORM_FIELD_LIST);
   zs_record_form_set_list_names (form, "sectors", self->sector_names);
   zs_record_form_add_alias (form, "sector", "sectors");
+  add_sector_chooser (self);
   zs_record_form_add_field (form, "registered-capital", _("Registered capital (10,000 yuan)"), ZS_FORM_FIELD_NUMBER);
   zs_record_form_add_field (form, "country", _("Country (ISO code)"), ZS_FORM_FIELD_TEXT);
-  zs_record_form_add_field (form, "region-code", _("Region code (GB/T 2260)"), ZS_FORM_FIELD_TEXT);
+  add_region_field (self);
   zs_record_form_add_field (form, "address", _("Address"), ZS_FORM_FIELD_TEXT);
   zs_record_form_add_field (form, "website", _("Website"), ZS_FORM_FIELD_TEXT);
   zs_record_form_add_field (form, "business-scope", _("Business scope"), ZS_FORM_FIELD_MULTILINE);
   zs_record_form_add_field (form, "notes", _("Notes"), ZS_FORM_FIELD_MULTILINE);
+}
+
+/* The staff, and whoever owns a project now though not on the staff list,
+ * so that opening a project never drops its owner. */
+static void
+add_owner_field (ZsRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) staff = zs_store_list_staff (self->store, &error);
+  g_auto(GStrv) owners = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) all = NULL;
+
+  if (staff == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the staff"), error);
+  g_clear_error (&error);
+  owners = zs_store_list_project_owners (self->store, &error);
+  if (owners == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the project owners"), error);
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      const char *name = zs_staff_get_name (g_ptr_array_index (staff, i));
+
+      if (name != NULL && g_hash_table_add (seen, (gpointer) name))
+        g_strv_builder_add (names, name);
+    }
+  for (guint i = 0; owners != NULL && owners[i] != NULL; i++)
+    if (g_hash_table_add (seen, owners[i]))
+      g_strv_builder_add (names, owners[i]);
+  all = g_strv_builder_end (names);
+  zs_record_form_add_choice_field (self->form, "owner", _("Owner"),
+                                   (const char * const *) all, (const char * const *) all);
+}
+
+static char *
+clause_label (ZsClause *clause)
+{
+  /* Translators: a clause of the guideline in a list: its number and title */
+  return g_strdup_printf (_("Clause %d: %s"), zs_clause_get_number (clause), zs_clause_get_title (clause));
+}
+
+static void
+add_clause_field (ZsRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) clauses = zs_store_list_clauses (self->store, &error);
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+  g_auto(GStrv) code_strv = NULL;
+  g_auto(GStrv) label_strv = NULL;
+
+  if (clauses == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the clauses"), error);
+  for (guint i = 0; clauses != NULL && i < clauses->len; i++)
+    {
+      ZsClause *clause = g_ptr_array_index (clauses, i);
+      g_autofree char *code = g_strdup_printf ("%d", zs_clause_get_number (clause));
+      g_autofree char *label = clause_label (clause);
+
+      g_strv_builder_add (codes, code);
+      g_strv_builder_add (labels, label);
+    }
+  code_strv = g_strv_builder_end (codes);
+  label_strv = g_strv_builder_end (labels);
+  zs_record_form_add_choice_field (self->form, "clause", _("Guideline clause"),
+                                   (const char * const *) code_strv, (const char * const *) label_strv);
+}
+
+static int
+compare_by_clause (gconstpointer a,
+                   gconstpointer b)
+{
+  int ca = zs_sector_get_clause (*(ZsSector **) a);
+  int cb = zs_sector_get_clause (*(ZsSector **) b);
+
+  /* sectors of no clause last */
+  return (ca == 0) - (cb == 0) != 0 ? (ca == 0) - (cb == 0) : ca - cb;
+}
+
+/* The sectors to tick, under the clause of the guideline each falls in. */
+static void
+add_sector_chooser (ZsRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sectors = zs_store_list_sectors (self->store, 0, &error);
+  g_autoptr(GPtrArray) clauses = NULL;
+  g_autoptr(GHashTable) clause_titles = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) groups = g_strv_builder_new ();
+  g_auto(GStrv) code_strv = NULL;
+  g_auto(GStrv) name_strv = NULL;
+  g_auto(GStrv) group_strv = NULL;
+
+  if (sectors == NULL)
+    return;
+  clauses = zs_store_list_clauses (self->store, NULL);
+  for (guint i = 0; clauses != NULL && i < clauses->len; i++)
+    {
+      ZsClause *clause = g_ptr_array_index (clauses, i);
+
+      g_hash_table_insert (clause_titles, GINT_TO_POINTER (zs_clause_get_number (clause)), clause_label (clause));
+    }
+  /* stable: within a clause, the store's order */
+  g_ptr_array_sort (sectors, compare_by_clause);
+  for (guint i = 0; i < sectors->len; i++)
+    {
+      ZsSector *sector = g_ptr_array_index (sectors, i);
+      const char *title = g_hash_table_lookup (clause_titles, GINT_TO_POINTER (zs_sector_get_clause (sector)));
+
+      g_strv_builder_add (codes, zs_sector_get_code (sector));
+      g_strv_builder_add (names, zs_sector_get_name (sector));
+      g_strv_builder_add (groups, title != NULL ? title : _("Not under a clause"));
+    }
+  code_strv = g_strv_builder_end (codes);
+  name_strv = g_strv_builder_end (names);
+  group_strv = g_strv_builder_end (groups);
+  zs_record_form_add_list_chooser (self->form, "sectors", _("C_hoose…"), (const char * const *) code_strv,
+                                   (const char * const *) name_strv, (const char * const *) group_strv);
+}
+
+/* Regions by name (GB/T 2260 codes underneath), a firm's own code kept
+ * when the seed lacks it. */
+static void
+add_region_field (ZsRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) regions = zs_store_list_regions (self->store, &error);
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) code_strv = NULL;
+  g_auto(GStrv) name_strv = NULL;
+
+  if (regions == NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the regions"), error);
+  for (guint i = 0; regions != NULL && i < regions->len; i++)
+    {
+      ZsRegion *region = g_ptr_array_index (regions, i);
+      const char *group = zs_region_get_group_name (region);
+      /* Translators: a region in a list: its name and the larger region it is in */
+      g_autofree char *label = group != NULL && group[0] != '\0'
+                               ? g_strdup_printf (_("%s (%s)"), zs_region_get_name (region), group)
+                               : g_strdup (zs_region_get_name (region));
+
+      g_strv_builder_add (codes, zs_region_get_code (region));
+      g_strv_builder_add (names, label);
+    }
+  code_strv = g_strv_builder_end (codes);
+  name_strv = g_strv_builder_end (names);
+  zs_record_form_add_choice_field (self->form, "region-code", _("Region"),
+                                   (const char * const *) code_strv, (const char * const *) name_strv);
 }
 
 static void
@@ -145,7 +303,7 @@ build_project (ZsRecordEditor *self)
   g_auto(GStrv) channels = translate_all (channel_labels);
 
   zs_record_form_add_field (form, "title", _("Title"), ZS_FORM_FIELD_TEXT);
-  zs_record_form_add_field (form, "firm-id", _("Investing firm (id)"), ZS_FORM_FIELD_INTEGER);
+  zs_record_form_add_firm_field (form, "firm-id", _("Investing firm"), self->store);
   add_park_field (self);
   zs_record_form_add_field (form, "sectors", _("Sectors"), ZS_FORM_FIELD_LIST);
   zs_record_form_set_list_names (form, "sectors", self->sector_names);
@@ -156,9 +314,10 @@ build_project (ZsRecordEditor *self)
   zs_record_form_add_field (form, "land-mu", _("Land (mu)"), ZS_FORM_FIELD_NUMBER);
   zs_record_form_add_enum_field (form, "source-channel", _("Source"), ZS_TYPE_SOURCE_CHANNEL,
                                  (const char * const *) channels);
-  zs_record_form_add_field (form, "referrer-firm-id", _("Referring firm (id, 0 for none)"), ZS_FORM_FIELD_INTEGER);
-  zs_record_form_add_field (form, "owner", _("Owner (staff)"), ZS_FORM_FIELD_TEXT);
-  zs_record_form_add_field (form, "clause", _("Guideline clause (1–22, 0 for none)"), ZS_FORM_FIELD_INTEGER);
+  zs_record_form_add_firm_field (form, "referrer-firm-id", _("Referring firm"), self->store);
+  add_owner_field (self);
+  add_clause_field (self);
+  add_sector_chooser (self);
 }
 
 static GObject *
@@ -319,6 +478,8 @@ snapshot_inputs (ZsRecordEditor *self)
         }
       else if (GTK_IS_DROP_DOWN (input))
         g_string_append_printf (snapshot, "%u", gtk_drop_down_get_selected (GTK_DROP_DOWN (input)));
+      else if (ZS_IS_FIRM_PICKER (input))
+        g_string_append_printf (snapshot, "%" G_GINT64_FORMAT, zs_firm_picker_get_firm_id (ZS_FIRM_PICKER (input)));
       g_string_append_c (snapshot, '\x1e');
     }
   return g_string_free (g_steal_pointer (&snapshot), FALSE);
@@ -358,6 +519,8 @@ load_record (ZsRecordEditor *self)
       g_clear_pointer (&self->loaded_inputs, g_free);
       set_editable (self, FALSE);
       zs_history_list_set_record (self->history, self->kind->entity, self->id);
+      if (self->hub != NULL)
+        zs_firm_hub_set_firm (self->hub, 0);
       return;
     }
   show_error (self, NULL);
@@ -369,6 +532,8 @@ load_record (ZsRecordEditor *self)
   self->loaded_inputs = snapshot_inputs (self);
   show_header (self, record);
   zs_history_list_set_record (self->history, self->kind->entity, self->id);
+  if (self->hub != NULL)
+    zs_firm_hub_set_firm (self->hub, self->id);
 }
 
 /* A revert or a move elsewhere changed the record shown: show it as it is. */
@@ -512,8 +677,15 @@ build (ZsRecordEditor *self)
   self->details_scroller = GTK_SCROLLED_WINDOW (scrolled (GTK_WIDGET (self->form)));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (self->details_scroller), "details", _("Details"));
   gtk_stack_add_titled (self->stack, scrolled (GTK_WIDGET (self->history)), "history", _("History"));
+  /* a firm's page is where its contacts, projects and activities are */
+  if (g_strcmp0 (self->kind->entity, "firm") == 0)
+    {
+      self->hub = ZS_FIRM_HUB (zs_firm_hub_new (self->store));
+      gtk_stack_add_titled (self->stack, scrolled (GTK_WIDGET (self->hub)), "hub", _("Contacts"));
+    }
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (switcher, "zs-record-tabs");
 
   gtk_widget_set_margin_start (header, 12);
   gtk_widget_set_margin_end (header, 12);
@@ -628,6 +800,13 @@ zs_record_editor_new (ZsStore    *store,
   self->sector_names = load_sector_names (self, store);
   build (self);
   self->kind->build (self);
+  {
+    /* the history names fields as the form does */
+    g_autoptr(GHashTable) labels = zs_record_form_dup_labels (self->form);
+
+    g_hash_table_insert (labels, g_strdup ("stage"), g_strdup (_("Stage")));
+    zs_history_list_set_field_labels (self->history, labels);
+  }
   g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
   load_record (self);
   return GTK_WIDGET (self);
@@ -1005,6 +1184,36 @@ zs_record_editor_get_form (ZsRecordEditor *self)
   g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), NULL);
 
   return self->form;
+}
+
+/**
+ * zs_record_editor_get_hub:
+ * @self: a #ZsRecordEditor
+ *
+ * Returns: (transfer none) (nullable): a firm's contacts, projects and
+ *   activities; %NULL for a project
+ */
+ZsFirmHub *
+zs_record_editor_get_hub (ZsRecordEditor *self)
+{
+  g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), NULL);
+
+  return self->hub;
+}
+
+/**
+ * zs_record_editor_show_hub:
+ * @self: a #ZsRecordEditor
+ *
+ * Shows a firm's contacts and activity in place of its details.
+ */
+void
+zs_record_editor_show_hub (ZsRecordEditor *self)
+{
+  g_return_if_fail (ZS_IS_RECORD_EDITOR (self));
+
+  if (self->hub != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "hub");
 }
 
 ZsHistoryList *

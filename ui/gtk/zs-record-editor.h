@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <zhaoshang.h>
 
+#include "zs-firm-hub.h"
 #include "zs-history-list.h"
 #include "zs-table-print.h"
 #include "zs-record-form.h"
@@ -36,6 +37,8 @@ void           zs_record_editor_confirm_leave  (ZsRecordEditor          *self,
                                                 ZsRecordEditorLeaveFunc  leave,
                                                 gpointer                 user_data,
                                                 GDestroyNotify           destroy);
+ZsFirmHub     *zs_record_editor_get_hub       (ZsRecordEditor *self);
+void           zs_record_editor_show_hub      (ZsRecordEditor *self);
 ZsTablePrint  *zs_record_editor_print          (ZsRecordEditor *self);
 AdwMessageDialog *zs_record_editor_get_leave_dialog (ZsRecordEditor *self);
 

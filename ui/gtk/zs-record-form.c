@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "zs-record-form.h"
+#include "zs-firm-picker.h"
 #include "zs-gtk-util-private.h"
 
 typedef struct
@@ -27,6 +28,7 @@ typedef struct
   GHashTable  *names;        /* of a list field: code → name, borrowed */
   GtkWidget   *input;
   GtkLabel    *error_label;
+  ZsStore     *store;        /* of a firm field: the firm's name */
 } Field;
 
 struct _ZsRecordForm
@@ -46,6 +48,7 @@ field_free (gpointer data)
 
   g_free (field->property);
   g_free (field->label);
+  g_clear_object (&field->store);
   g_strfreev (field->codes);
   g_clear_pointer (&field->names, g_hash_table_unref);
   g_free (field);
@@ -101,6 +104,10 @@ create_input (Field              *field,
       input = gtk_drop_down_new_from_strings (labels);
       g_signal_connect_swapped (input, "notify::selected", G_CALLBACK (input_changed_cb), field);
       return input;
+    case ZS_FORM_FIELD_FIRM:
+      input = zs_firm_picker_new (field->store);
+      g_signal_connect_swapped (input, "notify::firm-id", G_CALLBACK (input_changed_cb), field);
+      return input;
     default:
       input = gtk_entry_new ();
       if (field->kind == ZS_FORM_FIELD_NUMBER || field->kind == ZS_FORM_FIELD_INTEGER)
@@ -113,11 +120,12 @@ create_input (Field              *field,
 }
 
 static Field *
-add_field (ZsRecordForm       *self,
-           const char         *property,
-           const char         *label,
-           ZsFormFieldKind         kind,
-           const char * const *labels)
+add_field_full (ZsRecordForm       *self,
+                const char         *property,
+                const char         *label,
+                ZsFormFieldKind     kind,
+                const char * const *labels,
+                ZsStore            *store)
 {
   Field *field = g_new0 (Field, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -126,12 +134,15 @@ add_field (ZsRecordForm       *self,
   field->property = g_strdup (property);
   field->label = g_strdup (label);
   field->kind = kind;
+  field->store = store != NULL ? g_object_ref (store) : NULL;
   field->input = create_input (field, labels);
   field->error_label = GTK_LABEL (gtk_label_new (NULL));
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "caption-heading");
-  gtk_label_set_mnemonic_widget (GTK_LABEL (title), field->input);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), kind == ZS_FORM_FIELD_FIRM
+                                                    ? zs_firm_picker_get_entry (ZS_FIRM_PICKER (field->input))
+                                                    : field->input);
   gtk_label_set_xalign (field->error_label, 0);
   gtk_label_set_wrap (field->error_label, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (field->error_label), "error");
@@ -149,6 +160,16 @@ add_field (ZsRecordForm       *self,
 
   g_ptr_array_add (self->fields, field);
   return field;
+}
+
+static Field *
+add_field (ZsRecordForm       *self,
+           const char         *property,
+           const char         *label,
+           ZsFormFieldKind     kind,
+           const char * const *labels)
+{
+  return add_field_full (self, property, label, kind, labels, NULL);
 }
 
 static void
@@ -222,7 +243,7 @@ zs_record_form_add_field (ZsRecordForm *self,
                           ZsFormFieldKind   kind)
 {
   g_return_if_fail (ZS_IS_RECORD_FORM (self));
-  g_return_if_fail (kind != ZS_FORM_FIELD_ENUM && kind != ZS_FORM_FIELD_CHOICE);
+  g_return_if_fail (kind != ZS_FORM_FIELD_ENUM && kind != ZS_FORM_FIELD_CHOICE && kind != ZS_FORM_FIELD_FIRM);
 
   add_field (self, property, label, kind, NULL);
 }
@@ -254,12 +275,14 @@ zs_record_form_add_enum_field (ZsRecordForm       *self,
 /**
  * zs_record_form_add_choice_field:
  * @self: a #ZsRecordForm
- * @property: a string property holding a code
+ * @property: a string property holding a code, or an int property holding
+ *   a number (the codes are then numbers)
  * @label: what the user sees
  * @codes: the codes to choose from
  * @names: their names, as many as @codes
  *
- * The drop-down starts with “None”, which sets the property to %NULL.
+ * The drop-down starts with “None”, which sets the property to %NULL, or
+ * an int property to 0.
  */
 void
 zs_record_form_add_choice_field (ZsRecordForm       *self,
@@ -284,7 +307,267 @@ zs_record_form_add_choice_field (ZsRecordForm       *self,
 
   field = add_field (self, property, label, ZS_FORM_FIELD_CHOICE, (const char * const *) labels);
   field->codes = g_strv_builder_end (all_codes);
+  /* a long list is searched by typing */
+  if (g_strv_length (field->codes) > 12)
+    {
+      gtk_drop_down_set_expression (GTK_DROP_DOWN (field->input),
+                                    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+      gtk_drop_down_set_enable_search (GTK_DROP_DOWN (field->input), TRUE);
+    }
 }
+
+/**
+ * zs_record_form_add_firm_field:
+ * @self: a #ZsRecordForm
+ * @property: an int64 property holding a firm's id, 0 for none
+ * @label: what the user sees
+ * @store: where firms are searched and named
+ *
+ * The user finds the firm by its name or credit code, never by its id.
+ */
+void
+zs_record_form_add_firm_field (ZsRecordForm *self,
+                               const char   *property,
+                               const char   *label,
+                               ZsStore      *store)
+{
+  g_return_if_fail (ZS_IS_RECORD_FORM (self));
+  g_return_if_fail (ZS_IS_STORE (store));
+
+  add_field_full (self, property, label, ZS_FORM_FIELD_FIRM, NULL, store);
+}
+
+/* List choosers {{{ */
+
+static GStrv split_list (const char *text);
+
+typedef struct
+{
+  Field      *field;
+  GStrv       codes;
+  GStrv       names;
+  GStrv       groups;
+  GtkListBox *list;
+  gboolean    syncing;   /* checks set from the entry, not by the user */
+} ListChooser;
+
+static void
+list_chooser_free (gpointer data)
+{
+  ListChooser *chooser = data;
+
+  g_strfreev (chooser->codes);
+  g_strfreev (chooser->names);
+  g_strfreev (chooser->groups);
+  g_free (chooser);
+}
+
+static gboolean
+item_names (ListChooser *chooser,
+            guint        index,
+            const char  *item)
+{
+  return g_strcmp0 (item, chooser->codes[index]) == 0 || g_strcmp0 (item, chooser->names[index]) == 0;
+}
+
+static GtkCheckButton *
+row_check (GtkListBoxRow *row)
+{
+  return GTK_CHECK_BUTTON (gtk_list_box_row_get_child (row));
+}
+
+/* The entry's items the chooser does not know stay as typed; the checked
+ * ones follow, by name. */
+static void
+check_toggled_cb (ListChooser *chooser)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) items = NULL;
+  g_autoptr(GString) result = g_string_new (NULL);
+
+  if (chooser->syncing)
+    return;
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (chooser->field->input)));
+  items = split_list (text);
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint j = 0; chooser->codes[j] != NULL && !known; j++)
+        known = item_names (chooser, j, items[i]);
+      if (!known)
+        g_string_append_printf (result, "%s%s", result->len > 0 ? _(", ") : "", items[i]);
+    }
+  for (guint j = 0; chooser->codes[j] != NULL; j++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (chooser->list, (int) j);
+
+      guint same_name = 0;
+
+      if (!gtk_check_button_get_active (row_check (row)))
+        continue;
+      /* a name two items share would be ambiguous: the code then */
+      for (guint k = 0; chooser->names[k] != NULL; k++)
+        same_name += g_strcmp0 (chooser->names[k], chooser->names[j]) == 0;
+      g_string_append_printf (result, "%s%s", result->len > 0 ? _(", ") : "",
+                              same_name > 1 ? chooser->codes[j] : chooser->names[j]);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (chooser->field->input), result->str);
+}
+
+/* On opening, the checks show what the entry holds. */
+static void
+popover_shown_cb (ListChooser *chooser)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (chooser->field->input)));
+  g_auto(GStrv) items = split_list (text);
+
+  chooser->syncing = TRUE;
+  for (guint j = 0; chooser->codes[j] != NULL; j++)
+    {
+      gboolean chosen = FALSE;
+
+      for (guint i = 0; items[i] != NULL && !chosen; i++)
+        chosen = item_names (chooser, j, items[i]);
+      gtk_check_button_set_active (row_check (gtk_list_box_get_row_at_index (chooser->list, (int) j)), chosen);
+    }
+  chooser->syncing = FALSE;
+}
+
+/* A heading above the first item of each group. */
+static void
+group_header_cb (GtkListBoxRow *row,
+                 GtkListBoxRow *before,
+                 gpointer       data)
+{
+  ListChooser *chooser = data;
+  int index = gtk_list_box_row_get_index (row);
+  const char *group = chooser->groups[index];
+  GtkWidget *header;
+
+  if (before != NULL && g_strcmp0 (chooser->groups[gtk_list_box_row_get_index (before)], group) == 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  header = gtk_label_new (group);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+  gtk_widget_add_css_class (header, "heading");
+  g_object_set (header, "margin-start", 6, "margin-top", 9, "margin-bottom", 3, NULL);
+  gtk_list_box_row_set_header (row, header);
+}
+
+static gboolean
+row_matches_cb (GtkListBoxRow *row,
+                gpointer       data)
+{
+  GtkSearchEntry *entry = data;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (entry));
+  ListChooser *chooser = g_object_get_data (G_OBJECT (entry), "zs-chooser");
+  int index = gtk_list_box_row_get_index (row);
+  g_autofree char *name = g_utf8_casefold (chooser->names[index], -1);
+  g_autofree char *group = g_utf8_casefold (chooser->groups[index], -1);
+  g_autofree char *wanted = g_utf8_casefold (search, -1);
+
+  return wanted[0] == '\0' || strstr (name, wanted) != NULL || strstr (group, wanted) != NULL;
+}
+
+static void
+filter_changed_cb (GtkListBox *list)
+{
+  gtk_list_box_invalidate_filter (list);
+}
+
+/**
+ * zs_record_form_add_list_chooser:
+ * @self: a #ZsRecordForm
+ * @property: a %ZS_FORM_FIELD_LIST field
+ * @button_label: the chooser button's label, with a mnemonic
+ * @codes: the items to choose from
+ * @names: their names, as many as @codes
+ * @groups: the heading each item is listed under (items of one group
+ *   together), as many as @codes
+ *
+ * Adds a button beside the field that lists the items under their
+ * headings, searchable, each with a check: what is checked goes into the
+ * field by name. The field can still be typed into.
+ */
+void
+zs_record_form_add_list_chooser (ZsRecordForm       *self,
+                                 const char         *property,
+                                 const char         *button_label,
+                                 const char * const *codes,
+                                 const char * const *names,
+                                 const char * const *groups)
+{
+  Field *field;
+  ListChooser *chooser;
+  GtkWidget *button, *popover, *box, *search, *scroller, *row_box;
+  GtkWidget *parent;
+
+  g_return_if_fail (ZS_IS_RECORD_FORM (self));
+
+  field = find_field (self, property);
+  g_return_if_fail (field != NULL && field->kind == ZS_FORM_FIELD_LIST);
+
+  chooser = g_new0 (ListChooser, 1);
+  chooser->field = field;
+  chooser->codes = g_strdupv ((char **) codes);
+  chooser->names = g_strdupv ((char **) names);
+  chooser->groups = g_strdupv ((char **) groups);
+
+  chooser->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (chooser->list, GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser->list), GTK_ACCESSIBLE_PROPERTY_LABEL, field->label, -1);
+  for (guint i = 0; chooser->codes[i] != NULL; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (chooser->names[i]);
+
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (check_toggled_cb), chooser);
+      gtk_list_box_append (chooser->list, check);
+    }
+  gtk_list_box_set_header_func (chooser->list, group_header_cb, chooser, NULL);
+
+  search = gtk_search_entry_new ();
+  g_object_set_data (G_OBJECT (search), "zs-chooser", chooser);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search the list"), -1);
+  gtk_list_box_set_filter_func (chooser->list, row_matches_cb, search, NULL);
+  g_signal_connect_swapped (search, "search-changed", G_CALLBACK (filter_changed_cb), chooser->list);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (chooser->list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_widget_set_size_request (scroller, 300, -1);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), search);
+  gtk_box_append (GTK_BOX (box), scroller);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (popover_shown_cb), chooser);
+  g_object_set_data_full (G_OBJECT (popover), "zs-chooser", chooser, list_chooser_free);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), button_label);
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+
+  /* the entry and the button side by side, where the entry was */
+  parent = gtk_widget_get_parent (field->input);
+  row_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_object_ref (field->input);
+  gtk_box_remove (GTK_BOX (parent), field->input);
+  gtk_widget_set_hexpand (field->input, TRUE);
+  gtk_box_append (GTK_BOX (row_box), field->input);
+  g_object_unref (field->input);
+  gtk_box_append (GTK_BOX (row_box), button);
+  gtk_box_insert_child_after (GTK_BOX (parent), row_box, gtk_widget_get_first_child (parent));
+}
+
+/* }}} */
 
 /**
  * zs_record_form_set_list_names:
@@ -383,6 +666,45 @@ enum_position (Field *field,
   return 0;
 }
 
+/* A stored code the list lacks (a region missing from the seed) becomes a
+ * choice of its own, so that saving keeps it. */
+static void
+keep_unknown_code (Field      *field,
+                   const char *code)
+{
+  GListModel *labels = gtk_drop_down_get_model (GTK_DROP_DOWN (field->input));
+  guint n = g_strv_length (field->codes);
+
+  if (code == NULL || code[0] == '\0' || choice_position (field, code) != 0 || !GTK_IS_STRING_LIST (labels))
+    return;
+  field->codes = g_renew (char *, field->codes, n + 2);
+  field->codes[n] = g_strdup (code);
+  field->codes[n + 1] = NULL;
+  gtk_string_list_append (GTK_STRING_LIST (labels), code);
+}
+
+static void
+load_firm (Field  *field,
+           gint64  id)
+{
+  ZsFirmPicker *picker = ZS_FIRM_PICKER (field->input);
+  g_autoptr(ZsFirm) firm = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (id > 0 && (firm = zs_store_get_firm (field->store, id, &error)) == NULL)
+    g_debug ("Cannot name firm %" PRId64 ": %s", id, error->message);
+  if (id > 0)
+    {
+      /* a firm that cannot be read still keeps its id */
+      g_autofree char *fallback = g_strdup_printf ("%" PRId64, id);
+
+      zs_firm_picker_set_firm (picker, id, firm != NULL ? zs_firm_get_name (firm) : fallback);
+      return;
+    }
+  zs_firm_picker_set_firm (picker, 0, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (zs_firm_picker_get_entry (picker)), "");
+}
+
 static void
 load_field (Field        *field,
             const GValue *value)
@@ -400,8 +722,16 @@ load_field (Field        *field,
                                   enum_position (field, g_value_get_enum (value)));
       break;
     case ZS_FORM_FIELD_CHOICE:
+      if (G_VALUE_HOLDS_INT (value))
+        text = g_value_get_int (value) != 0 ? g_strdup_printf ("%d", g_value_get_int (value)) : NULL;
+      else
+        keep_unknown_code (field, g_value_get_string (value));
       gtk_drop_down_set_selected (GTK_DROP_DOWN (field->input),
-                                  choice_position (field, g_value_get_string (value)));
+                                  choice_position (field, G_VALUE_HOLDS_INT (value) ? text
+                                                                                    : g_value_get_string (value)));
+      break;
+    case ZS_FORM_FIELD_FIRM:
+      load_firm (field, g_value_get_int64 (value));
       break;
     case ZS_FORM_FIELD_LIST:
       text = list_to_text (field, value);
@@ -457,6 +787,8 @@ input_text (Field *field)
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
 
+  if (field->kind == ZS_FORM_FIELD_FIRM)
+    return g_strdup_printf ("%" PRId64, zs_firm_picker_get_firm_id (ZS_FIRM_PICKER (field->input)));
   if (field->kind != ZS_FORM_FIELD_MULTILINE)
     return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->input))));
 
@@ -531,8 +863,15 @@ read_field (Field  *field,
       return TRUE;
     case ZS_FORM_FIELD_CHOICE:
       selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (field->input));
-      if (selected < g_strv_length (field->codes) && field->codes[selected][0] != '\0')
+      if (selected >= g_strv_length (field->codes) || field->codes[selected][0] == '\0')
+        return TRUE;
+      if (G_VALUE_HOLDS_INT (value))
+        g_value_set_int (value, (int) g_ascii_strtoll (field->codes[selected], NULL, 10));
+      else
         g_value_set_string (value, field->codes[selected]);
+      return TRUE;
+    case ZS_FORM_FIELD_FIRM:
+      g_value_set_int64 (value, zs_firm_picker_get_firm_id (ZS_FIRM_PICKER (field->input)));
       return TRUE;
     case ZS_FORM_FIELD_LIST:
       text = input_text (field);
@@ -736,6 +1075,8 @@ zs_record_form_set_text (ZsRecordForm *self,
   g_return_if_fail (field->kind != ZS_FORM_FIELD_ENUM && field->kind != ZS_FORM_FIELD_CHOICE);
   if (field->kind == ZS_FORM_FIELD_MULTILINE)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->input)), text, -1);
+  else if (field->kind == ZS_FORM_FIELD_FIRM)
+    load_firm (field, g_ascii_strtoll (text != NULL ? text : "0", NULL, 10));
   else
     set_entry_text (field->input, text);
 }
@@ -746,6 +1087,12 @@ shown_text (Field *field)
 {
   GObject *item;
 
+  if (field->kind == ZS_FORM_FIELD_FIRM)
+    {
+      ZsFirmPicker *picker = ZS_FIRM_PICKER (field->input);
+
+      return g_strdup (zs_firm_picker_get_firm_id (picker) != 0 ? zs_firm_picker_get_firm_name (picker) : "");
+    }
   if (field->kind != ZS_FORM_FIELD_ENUM && field->kind != ZS_FORM_FIELD_CHOICE)
     return input_text (field);
   item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (field->input));
@@ -779,4 +1126,31 @@ zs_record_form_dup_rows (ZsRecordForm *self)
       g_ptr_array_add (rows, row);
     }
   return rows;
+}
+
+/**
+ * zs_record_form_dup_labels:
+ * @self: a #ZsRecordForm
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): each field's label by
+ *   its property (`registered-capital`) and its column (`registered_capital`)
+ */
+GHashTable *
+zs_record_form_dup_labels (ZsRecordForm *self)
+{
+  GHashTable *labels;
+
+  g_return_val_if_fail (ZS_IS_RECORD_FORM (self), NULL);
+
+  labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+      char *column = g_strdup (field->property);
+
+      g_strdelimit (column, "-", '_');
+      g_hash_table_insert (labels, g_strdup (field->property), g_strdup (field->label));
+      g_hash_table_insert (labels, column, g_strdup (field->label));
+    }
+  return labels;
 }

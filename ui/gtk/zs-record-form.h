@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <zhaoshang.h>
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,8 @@ G_BEGIN_DECLS
  * @ZS_FORM_FIELD_CHOICE: one code of a list, or none, from a drop-down
  * @ZS_FORM_FIELD_LIST: codes or names separated by commas (a strv property)
  * @ZS_FORM_FIELD_DATE: a date as YYYY-MM-DD
+ * @ZS_FORM_FIELD_FIRM: a firm (an int64 id property, 0 for none), found by
+ *   name or credit code
  *
  * How a field of a record is edited.
  */
@@ -31,6 +34,7 @@ typedef enum
   ZS_FORM_FIELD_CHOICE,
   ZS_FORM_FIELD_LIST,
   ZS_FORM_FIELD_DATE,
+  ZS_FORM_FIELD_FIRM,
 } ZsFormFieldKind;
 
 #define ZS_TYPE_RECORD_FORM (zs_record_form_get_type ())
@@ -52,6 +56,16 @@ void        zs_record_form_add_choice_field (ZsRecordForm       *self,
                                              const char         *label,
                                              const char * const *codes,
                                              const char * const *names);
+void        zs_record_form_add_firm_field   (ZsRecordForm       *self,
+                                             const char         *property,
+                                             const char         *label,
+                                             ZsStore            *store);
+void        zs_record_form_add_list_chooser (ZsRecordForm       *self,
+                                             const char         *property,
+                                             const char         *button_label,
+                                             const char * const *codes,
+                                             const char * const *names,
+                                             const char * const *groups);
 void        zs_record_form_set_list_names   (ZsRecordForm       *self,
                                              const char         *property,
                                              GHashTable         *names);
@@ -70,6 +84,7 @@ GtkWidget  *zs_record_form_get_input        (ZsRecordForm       *self,
 const char *zs_record_form_get_error_text   (ZsRecordForm       *self,
                                              const char         *property);
 GPtrArray  *zs_record_form_dup_rows         (ZsRecordForm       *self);
+GHashTable *zs_record_form_dup_labels       (ZsRecordForm       *self);
 char       *zs_record_form_get_text         (ZsRecordForm       *self,
                                              const char         *property);
 void        zs_record_form_set_text         (ZsRecordForm       *self,

@@ -26,6 +26,7 @@ struct _ZsTablePrint
   GObject     parent_instance;
 
   char       *title;
+  char       *summary;    /* lines under the title, or NULL */
   GStrv       columns;
   guint       n_columns;
   GPtrArray  *rows;       /* GStrv, n_columns each */
@@ -181,6 +182,7 @@ zs_table_print_finalize (GObject *object)
   ZsTablePrint *self = ZS_TABLE_PRINT (object);
 
   g_free (self->title);
+  g_free (self->summary);
   g_strfreev (self->columns);
   g_ptr_array_unref (self->rows);
   g_free (self->column_widths);
@@ -266,6 +268,21 @@ zs_table_print_add_rows (ZsTablePrint *self,
     zs_table_print_add_row (self, g_ptr_array_index (rows, i));
 }
 
+/**
+ * zs_table_print_set_summary:
+ * @self: a #ZsTablePrint
+ * @summary: (nullable): lines under the title on every page
+ */
+void
+zs_table_print_set_summary (ZsTablePrint *self,
+                            const char   *summary)
+{
+  g_return_if_fail (ZS_IS_TABLE_PRINT (self));
+
+  g_free (self->summary);
+  self->summary = g_strdup (summary);
+}
+
 guint
 zs_table_print_get_n_rows (ZsTablePrint *self)
 {
@@ -302,6 +319,8 @@ zs_table_print_paginate (ZsTablePrint *self,
   self->height = height;
   measure_columns (self, cr);
   self->title_height = text_height (cr, self->title, TITLE_SIZE, TRUE, width) + GAP;
+  if (self->summary != NULL)
+    self->title_height += text_height (cr, self->summary, TEXT_SIZE, FALSE, width) + GAP;
   self->footer_height = text_height (cr, "0", FOOTER_SIZE, FALSE, width) + GAP;
   self->header_height = measure_row (self, cr, (const char * const *) self->columns, TRUE);
   room = height - self->title_height - self->header_height - self->footer_height;
@@ -440,6 +459,13 @@ zs_table_print_draw_page (ZsTablePrint *self,
   title = create_layout (cr, self->title, TITLE_SIZE, TRUE, self->width);
   cairo_move_to (cr, 0, 0);
   pango_cairo_show_layout (cr, title);
+  if (self->summary != NULL)
+    {
+      g_autoptr(PangoLayout) summary = create_layout (cr, self->summary, TEXT_SIZE, FALSE, self->width);
+
+      cairo_move_to (cr, 0, text_height (cr, self->title, TITLE_SIZE, TRUE, self->width) + GAP);
+      pango_cairo_show_layout (cr, summary);
+    }
 
   y = self->title_height;
   draw_row (self, cr, (const char * const *) self->columns, y, self->header_height, TRUE);

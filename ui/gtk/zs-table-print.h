@@ -18,6 +18,8 @@ void               zs_table_print_add_row          (ZsTablePrint       *self,
                                                     const char * const *row);
 void               zs_table_print_add_rows         (ZsTablePrint       *self,
                                                     GPtrArray          *rows);
+void               zs_table_print_set_summary      (ZsTablePrint       *self,
+                                                    const char         *summary);
 guint              zs_table_print_get_n_columns    (ZsTablePrint       *self);
 guint              zs_table_print_get_n_rows       (ZsTablePrint       *self);
 guint              zs_table_print_paginate         (ZsTablePrint       *self,

@@ -16,6 +16,7 @@
 #include "zs-import-dialog.h"
 #include "zs-preferences-window.h"
 #include "zs-projects-page.h"
+#include "zs-report-dialog.h"
 #include "zs-sectors-page.h"
 
 struct _ZsWindow
@@ -202,7 +203,16 @@ export_report_action (GSimpleAction *action,
                       _("_Save"), _("_Cancel"), name, NULL, report_path_chosen, self);
 }
 
+static void
+project_report_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  zs_window_open_project_report (user_data);
+}
+
 static const GActionEntry window_actions[] = {
+  { .name = "project-report", .activate = project_report_action },
   { .name = "export-report", .activate = export_report_action },
   { .name = "import", .activate = import_action },
   { .name = "preferences", .activate = preferences_action },
@@ -544,6 +554,26 @@ zs_window_open_preferences (ZsWindow *self)
 }
 
 /**
+ * zs_window_open_project_report:
+ * @self: a #ZsWindow
+ *
+ * Returns: (transfer none) (nullable): the report dialog now shown
+ */
+GtkWindow *
+zs_window_open_project_report (ZsWindow *self)
+{
+  ZsReportDialog *dialog;
+
+  g_return_val_if_fail (ZS_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+  dialog = zs_report_dialog_new (GTK_WINDOW (self), self->store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+/**
  * zs_window_open_import:
  * @self: a #ZsWindow
  *
@@ -820,6 +850,8 @@ zs_window_init (ZsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   zs_gtk_set_tooltip (GTK_WIDGET (self->menu_button), _("Main Menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Main Menu"), -1);
   zs_gtk_set_tooltip (GTK_WIDGET (self->sidebar_button), _("Show or Hide the Views"));
   self->plugin_pages = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 

@@ -35,6 +35,7 @@ ZsPluginEngine *zs_window_get_plugin_engine (ZsWindow     *self);
 void            zs_window_load_plugins     (ZsWindow      *self);
 GtkWindow      *zs_window_open_preferences (ZsWindow      *self);
 GtkWindow      *zs_window_open_import      (ZsWindow      *self);
+GtkWindow      *zs_window_open_project_report (ZsWindow   *self);
 gboolean        zs_window_export_report    (ZsWindow      *self,
                                             const char    *path,
                                             GError       **error);
