@@ -12,6 +12,7 @@
 #include <libxml/xmlreader.h>
 
 #include "zs-io-private.h"
+#include "zs-xml-guard.h"
 #include "zs-xlsx-reader.h"
 
 /* The limits of Excel: columns A to XFD. */
@@ -70,7 +71,7 @@ struct _ZsXlsxReader
   goffset           file_size;
   guint64           total_xml;
   guint64           part_xml;
-  guint64           text_run;
+  ZsXmlGuard        guard;
   char             *limit_error;
 
   char             *part;
@@ -246,6 +247,22 @@ rels_part (const char *part)
 
 /* XML through libxml2's streaming reader */
 
+G_GNUC_PRINTF (2, 3)
+static void
+refuse_bomb (ZsXlsxReader *self,
+             const char   *format,
+             ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* TRANSLATORS: the reason, e.g. its parts hold more than 4 GB of XML */
+  self->limit_error = g_strdup_printf (_("refused as a possible decompression bomb: %s"), reason);
+}
+
 /* The input of the part being parsed. The reader holds the ZsXlsxReader
  * by a plain pointer: the ZsXlsxReader frees it first. */
 static int
@@ -257,7 +274,7 @@ xml_read (void *context,
   GsfInput *input = self->input;
   gsf_off_t remaining = gsf_input_remaining (input);
   gsize n = MIN ((gsf_off_t) len, remaining);
-  const char *tag;
+  ZsXmlGuardVerdict verdict;
 
   if (n == 0 || self->limit_error != NULL)
     return 0;
@@ -266,25 +283,35 @@ xml_read (void *context,
 
   self->total_xml += n;
   self->part_xml += n;
-  for (tag = buffer + n - 1; tag >= buffer && *tag != '<'; tag--)
-    ;
-  if (tag < buffer)
-    tag = NULL;
-  self->text_run = tag != NULL ? (guint64) (buffer + n - tag) : self->text_run + n;
+  verdict = zs_xml_guard_feed (&self->guard, buffer, n);
 
   if (self->total_xml > MAX_TOTAL_XML)
     /* TRANSLATORS: %d is a number of gigabytes */
-    self->limit_error = g_strdup_printf (_("its parts hold more than %d GB of XML"),
-                                         (int) (MAX_TOTAL_XML >> 30));
+    refuse_bomb (self, _("its parts hold more than %d GB of XML"), (int) (MAX_TOTAL_XML >> 30));
   else if (self->part_xml > MIN_RATIO_CHECK && self->file_size > 0 &&
            self->part_xml / MAX_RATIO > (guint64) self->file_size)
     /* TRANSLATORS: %s is a part of the workbook, %d a ratio such as 100 */
-    self->limit_error = g_strdup_printf (_("the part %s decompresses to more than %d times "
-                                           "the size of the file"), self->part, MAX_RATIO);
-  else if (self->text_run > ZS_IO_MAX_XML_TEXT)
+    refuse_bomb (self, _("the part %s decompresses to more than %d times the size of the file"),
+                 self->part, MAX_RATIO);
+  else if (verdict == ZS_XML_GUARD_TEXT)
     /* TRANSLATORS: %s is a part of the workbook, %d a number of megabytes */
-    self->limit_error = g_strdup_printf (_("the part %s holds a text longer than %d MB"),
-                                         self->part, ZS_IO_MAX_XML_TEXT / (1024 * 1024));
+    refuse_bomb (self, _("the part %s holds a text longer than %d MB"),
+                 self->part, ZS_IO_MAX_XML_TEXT / (1024 * 1024));
+  else if (verdict == ZS_XML_GUARD_DOCTYPE)
+    /* TRANSLATORS: %s is a part of the workbook; a DTD is <!DOCTYPE …> in XML */
+    self->limit_error = g_strdup_printf (_("the part %s holds a document type declaration (DTD), "
+                                           "which spreadsheet programs never write and whose "
+                                           "entities can make reading endless"), self->part);
+  else if (verdict == ZS_XML_GUARD_ATTRIBUTES)
+    /* TRANSLATORS: %s is a part of the workbook, %d a number such as 1000 */
+    self->limit_error = g_strdup_printf (_("the part %s has an element with more than %d "
+                                           "attributes, which spreadsheet programs never write"),
+                                         self->part, ZS_XML_GUARD_MAX_ATTRIBUTES);
+  else if (verdict == ZS_XML_GUARD_MARKUP)
+    /* TRANSLATORS: %s is a part of the workbook; markup is a tag or a comment in XML */
+    self->limit_error = g_strdup_printf (_("the part %s holds a tag or comment longer than %d MB, "
+                                           "which spreadsheet programs never write"),
+                                         self->part, ZS_XML_GUARD_MAX_MARKUP / (1024 * 1024));
 
   /* The end of the input, for libxml2: the error is reported by xml_next(). */
   return self->limit_error != NULL ? 0 : (int) n;
@@ -323,7 +350,7 @@ open_xml (ZsXlsxReader *self,
 
   self->input = input;
   self->part_xml = 0;
-  self->text_run = 0;
+  zs_xml_guard_init (&self->guard, ZS_IO_MAX_XML_TEXT);
   /* XML_PARSE_HUGE lets a cell's text be as long as ZS_IO_MAX_CELL_SIZE;
    * xml_read() keeps every text under ZS_IO_MAX_XML_TEXT. */
   self->reader = xmlReaderForIO (xml_read, NULL, self, part, NULL,
@@ -348,8 +375,7 @@ xml_next (ZsXlsxReader *self)
     return TRUE;
   if (self->limit_error != NULL)
     {
-      /* TRANSLATORS: the reason, e.g. its parts hold more than 4 GB of XML */
-      fail (self, _("refused as a possible decompression bomb: %s"), self->limit_error);
+      fail (self, "%s", self->limit_error);
       return FALSE;
     }
   if (ret < 0 || self->xml_error != NULL)

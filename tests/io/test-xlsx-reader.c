@@ -11,6 +11,7 @@
 #include "zs-row-source.h"
 #include "zs-xlsx-reader.h"
 #include "zs-xlsx-writer.h"
+#include "zs-xml-guard.h"
 
 #include "io-test-util.h"
 
@@ -347,6 +348,114 @@ test_damaged (void)
   g_rmdir (dir);
 }
 
+/* Reads a one-sheet workbook whose sheet is @sheet, to its end or error. */
+static GError *
+read_sheet_xml (const char *dir,
+                const char *sheet,
+                guint      *n_rows)
+{
+  g_autofree char *path = g_build_filename (dir, "slow.xlsx", NULL);
+  const Part parts[] = {
+    { "xl/workbook.xml",
+      XML_HEADER "<workbook " MAIN_NS " " REL_NS "><sheets><sheet name=\"A\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>" },
+    { "xl/_rels/workbook.xml.rels",
+      XML_HEADER "<Relationships " PKG_REL_NS "><Relationship Id=\"rId1\" Type=\"" REL_TYPE "worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>" },
+    { "xl/worksheets/sheet1.xml", sheet },
+  };
+  g_autoptr(ZsXlsxReader) reader = NULL;
+  GError *error = NULL;
+  char **fields;
+
+  write_package (path, parts, G_N_ELEMENTS (parts));
+  *n_rows = 0;
+  reader = zs_xlsx_reader_new (path, NULL, &error);
+  while (reader != NULL &&
+         (fields = zs_row_source_read_row (ZS_ROW_SOURCE (reader), NULL, &error)) != NULL)
+    {
+      (*n_rows)++;
+      g_strfreev (fields);
+    }
+  g_remove (path);
+  return error;
+}
+
+static char *
+sheet_with_attributes (guint n_attributes)
+{
+  GString *sheet = g_string_new (XML_HEADER "<worksheet " MAIN_NS "><sheetData>"
+                                 "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>名称</t></is></c></row>"
+                                 "<row r=\"2\"><c r=\"A2\"");
+
+  /* r is the first; quoted '>' and '=' neither end the element nor count. */
+  for (guint i = 1; i < n_attributes; i++)
+    g_string_append_printf (sheet, " x%u='a>=b'", i);
+  g_string_append (sheet, "><v>1</v></c></row></sheetData></worksheet>");
+  return g_string_free (sheet, FALSE);
+}
+
+/* What libxml2 reads without bound, and no spreadsheet program writes, is
+ * refused before it is parsed: a document type declaration, whose
+ * entities blow up in an attribute (a billion "lol"s), and an element with
+ * a multitude of attributes, markup of megabytes. Comments, CDATA sections
+ * and processing instructions that look like them are read. */
+static void
+test_slow_xml (void)
+{
+  static const char laughs[] =
+    XML_HEADER "<!DOCTYPE worksheet [<!ENTITY a0 \"lollollollollollollollollollol\">"
+    "<!ENTITY a1 \"&a0;&a0;&a0;&a0;&a0;&a0;&a0;&a0;&a0;&a0;\"><!ENTITY a2 \"&a1;&a1;&a1;&a1;&a1;&a1;&a1;&a1;&a1;&a1;\">"
+    "<!ENTITY a3 \"&a2;&a2;&a2;&a2;&a2;&a2;&a2;&a2;&a2;&a2;\"><!ENTITY a4 \"&a3;&a3;&a3;&a3;&a3;&a3;&a3;&a3;&a3;&a3;\">"
+    "<!ENTITY a5 \"&a4;&a4;&a4;&a4;&a4;&a4;&a4;&a4;&a4;&a4;\"><!ENTITY a6 \"&a5;&a5;&a5;&a5;&a5;&a5;&a5;&a5;&a5;&a5;\">"
+    "<!ENTITY a7 \"&a6;&a6;&a6;&a6;&a6;&a6;&a6;&a6;&a6;&a6;\"><!ENTITY a8 \"&a7;&a7;&a7;&a7;&a7;&a7;&a7;&a7;&a7;&a7;\">"
+    "<!ENTITY a9 \"&a8;&a8;&a8;&a8;&a8;&a8;&a8;&a8;&a8;&a8;\">]>"
+    "<worksheet " MAIN_NS "><sheetData><row r=\"1\"><c r=\"A1\" x=\"&a9;\"><v>1</v></c></row></sheetData></worksheet>";
+  static const char look_alike[] =
+    XML_HEADER "<worksheet " MAIN_NS "><!-- it's not <!DOCTYPE here, nor <a b=\"c -->"
+    "<![CDATA[ <!DOCTYPE x> ]]>"
+    "<?zhaoshang don't=\"x\"?><sheetData><row r=\"1\"><c r=\"A1\"><v>7</v></c></row></sheetData></worksheet>";
+  g_autofree char *dir = g_dir_make_tmp ("zs-io-XXXXXX", NULL);
+  g_autofree char *many = sheet_with_attributes (ZS_XML_GUARD_MAX_ATTRIBUTES);
+  g_autofree char *too_many = sheet_with_attributes (ZS_XML_GUARD_MAX_ATTRIBUTES + 1);
+  g_autoptr(GError) error = NULL;
+  guint n_rows = 0;
+
+  error = read_sheet_xml (dir, laughs, &n_rows);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "the part xl/worksheets/sheet1.xml holds a document type declaration (DTD)"));
+  g_assert_cmpuint (n_rows, ==, 0);
+  g_clear_error (&error);
+
+  error = read_sheet_xml (dir, too_many, &n_rows);
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "the part xl/worksheets/sheet1.xml has an element with more than 1000 attributes"));
+  g_assert_cmpuint (n_rows, ==, 1);
+  g_clear_error (&error);
+
+  /* A comment of 10 MB would take libxml2 minutes. */
+  {
+    g_autoptr(GString) comment = g_string_new (XML_HEADER "<worksheet " MAIN_NS "><!--");
+    gsize start = comment->len;
+
+    while (comment->len - start <= ZS_XML_GUARD_MAX_MARKUP)
+      g_string_append (comment, "注释");
+    g_string_append (comment, "--></worksheet>");
+    error = read_sheet_xml (dir, comment->str, &n_rows);
+    g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "the part xl/worksheets/sheet1.xml holds a tag or comment longer than 1 MB"));
+    g_clear_error (&error);
+  }
+
+  error = read_sheet_xml (dir, many, &n_rows);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, 2);
+
+  error = read_sheet_xml (dir, look_alike, &n_rows);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, 1);
+
+  g_rmdir (dir);
+}
+
 /* The parts of a one-sheet workbook whose only cell is shared string 0. */
 static const Part bomb_parts[] = {
   { "_rels/.rels",
@@ -581,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/io/xlsx/not-a-workbook", test_not_a_workbook);
   g_test_add_func ("/io/xlsx/damaged", test_damaged);
   g_test_add_func ("/io/xlsx/bombs", test_bombs);
+  g_test_add_func ("/io/xlsx/slow-xml", test_slow_xml);
   g_test_add_func ("/io/xlsx/long-cell", test_long_cell);
 
   return g_test_run ();
