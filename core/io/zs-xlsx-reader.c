@@ -308,9 +308,9 @@ xml_read (void *context,
                                            "attributes, which spreadsheet programs never write"),
                                          self->part, ZS_XML_GUARD_MAX_ATTRIBUTES);
   else if (verdict == ZS_XML_GUARD_MARKUP)
-    /* TRANSLATORS: %s is a part of the workbook; markup is a tag or a comment in XML */
-    self->limit_error = g_strdup_printf (_("the part %s holds a tag or comment longer than %d MB, "
-                                           "which spreadsheet programs never write"),
+    /* TRANSLATORS: %s is a part of the workbook, %d a number of megabytes */
+    self->limit_error = g_strdup_printf (_("the part %s holds a tag, comment or reference longer "
+                                           "than %d MB, which spreadsheet programs never write"),
                                          self->part, ZS_XML_GUARD_MAX_MARKUP / (1024 * 1024));
 
   /* The end of the input, for libxml2: the error is reported by xml_next(). */

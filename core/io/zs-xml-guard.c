@@ -6,7 +6,8 @@
  * without bound on three things no spreadsheet program writes: the
  * entities of a document type declaration (a few hundred bytes expand to
  * gigabytes inside an attribute), an element with many thousand
- * attributes, and markup longer than ten megabytes. The guard sees the
+ * attributes, and markup (a tag, a comment, an entity or character
+ * reference…) longer than ten megabytes. The guard sees the
  * bytes before libxml2 does and stops at any of them; it also measures the
  * text since the last '<', which the reader bounds.
  *
@@ -31,6 +32,7 @@ enum {
   STATE_PI,
   STATE_TAG,
   STATE_QUOTED,
+  STATE_REFERENCE,
 };
 
 static const char doctype[] = "!DOCTYPE";
@@ -48,7 +50,8 @@ zs_xml_guard_init (ZsXmlGuard *guard,
   guard->max_text = max_text;
 }
 
-/* Where a '<' starts: a declaration, a start tag, or markup left alone. */
+/* Where a '<' starts: a declaration, a processing instruction, or a tag
+ * (an end tag has no attributes to count). */
 static void
 after_lt (ZsXmlGuard *guard,
           char        c)
@@ -59,8 +62,6 @@ after_lt (ZsXmlGuard *guard,
     guard->state = STATE_BANG;
   else if (c == '?')
     guard->state = STATE_PI;
-  else if (c == '/')
-    guard->state = STATE_TEXT;
   else
     {
       guard->state = STATE_TAG;
@@ -182,12 +183,19 @@ zs_xml_guard_feed (ZsXmlGuard *guard,
       switch (guard->state)
         {
         case STATE_TEXT:
-          {
-            /* Most bytes are text: skip to the next markup. */
-            const char *lt = memchr (p, '<', end - p);
-
-            p = (lt != NULL ? lt : end) - 1;
-          }
+          if (c == '&')
+            {
+              guard->state = STATE_REFERENCE;
+              guard->markup_run = 1;
+              break;
+            }
+          /* Most bytes are text: on to the next markup or reference. */
+          while (p + 1 < end && p[1] != '<' && p[1] != '&')
+            p++;
+          break;
+        case STATE_REFERENCE:
+          if (c == ';')
+            guard->state = STATE_TEXT;
           break;
         case STATE_AFTER_LT:
           after_lt (guard, c);

@@ -12,9 +12,10 @@ G_BEGIN_DECLS
  * far below where libxml2's check of repeated attributes, quadratic in
  * their number, takes seconds. */
 #define ZS_XML_GUARD_MAX_ATTRIBUTES 1000
-/* The longest markup (a tag, a comment, a processing instruction, a CDATA
- * section): libxml2 reads one longer than 10,000,000 bytes in time
- * quadratic in its length, minutes for a few tens of megabytes. */
+/* The longest markup (a start or end tag, a comment, a processing
+ * instruction, a CDATA section, an entity or character reference):
+ * libxml2 reads one longer than 10,000,000 bytes in time quadratic in its
+ * length, minutes for a few tens of megabytes. */
 #define ZS_XML_GUARD_MAX_MARKUP     (1024 * 1024)
 
 typedef enum {

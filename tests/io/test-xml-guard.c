@@ -22,6 +22,7 @@ static const Case cases[] = {
   /* At most 12 bytes from a '<' to the next. */
   { "<a>0123456789</a>", ZS_XML_GUARD_TEXT, 12 },
   { "<a>012345678</a>", ZS_XML_GUARD_OK, 12 },
+  { "<a>1 &amp; 2 &#x4E2D; &lt;b&gt;</a>", ZS_XML_GUARD_OK },
 };
 
 /* Feeds @xml in pieces of @step bytes. */
@@ -83,6 +84,7 @@ test_markup (void)
 {
   static const char * const kinds[][2] = {
     { "<!--", "-->" }, { "<?pi ", "?>" }, { "<![CDATA[", "]]>" }, { "<a b='", "'/>" }, { "<", "/>" },
+    { "</", ">" }, { "&", ";" }, { "&#", ";" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (kinds); i++)
