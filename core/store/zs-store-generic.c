@@ -807,6 +807,34 @@ zs_store_register_record_type (ZsStore       *self,
 }
 
 /**
+ * zs_store_share_record_types:
+ * @self: a store opened on the same database as the one @types come from
+ * @types: (element-type ZsRecordType): record types as
+ *   zs_store_list_record_types() lists them on that other store
+ *
+ * Lets a second connection to a database, such as one a worker thread
+ * opens to read off the main thread, use the record types registered on
+ * the first without registering them again: their tables are in place
+ * already, so nothing is read or written. Core types are skipped, every
+ * store has them.
+ */
+void
+zs_store_share_record_types (ZsStore   *self,
+                             GPtrArray *types)
+{
+  g_return_if_fail (ZS_IS_STORE (self));
+  g_return_if_fail (types != NULL);
+
+  for (guint i = 0; i < types->len; i++)
+    {
+      ZsRecordType *type = g_ptr_array_index (types, i);
+
+      if (!zs_record_type_is_core (type))
+        g_hash_table_replace (registry (self), g_strdup (zs_record_type_get_name (type)), g_object_ref (type));
+    }
+}
+
+/**
  * zs_store_unregister_record_type:
  * @self: a #ZsStore
  * @name: a registered record type's name

@@ -47,6 +47,9 @@ ZS_AVAILABLE_IN_ALL
 gboolean      zs_store_unregister_record_type (ZsStore        *self,
                                                const char     *name);
 ZS_AVAILABLE_IN_ALL
+void          zs_store_share_record_types     (ZsStore        *self,
+                                               GPtrArray      *types);
+ZS_AVAILABLE_IN_ALL
 ZsRecordType *zs_store_lookup_record_type     (ZsStore        *self,
                                                const char     *name);
 ZS_AVAILABLE_IN_ALL

@@ -346,6 +346,12 @@ contains_casefold (const char *text,
 }
 
 /* What the filters should leave, worked out here from every project. */
+static gboolean
+hub_loaded (gpointer hub)
+{
+  return !zs_firm_hub_is_loading (hub);
+}
+
 static guint
 expected_count (ZsStore      *store,
                 const Expect *expect)
@@ -1087,6 +1093,7 @@ test_firm_hub (Fixture       *fixture,
   zs_firms_page_open_firm (page, firm_id);
   zs_record_editor_show_hub (editor);
   zs_test_wait_for_paint (GTK_WIDGET (hub));
+  g_assert_true (zs_test_wait_until (hub_loaded, hub));
   g_assert_cmpint (zs_firm_hub_get_firm (hub), ==, firm_id);
   g_assert_cmpuint (zs_firm_hub_get_n_contacts (hub), ==, contacts->len);
   g_assert_cmpuint (zs_firm_hub_get_n_projects (hub), ==, projects->len);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "zhaoshang-gtk.h"
+#include "zs-firm-hub.h"
 #include "zs-gtk-test-util.h"
 
 static GtkWidget *
@@ -116,11 +117,89 @@ test_add_through_the_form (void)
   zs_test_database_clear (&db);
 }
 
+static gboolean
+hub_loaded (gpointer hub)
+{
+  return !zs_firm_hub_is_loading (hub);
+}
+
+static gint64
+add_note (ZsStore    *store,
+          gint64      firm,
+          const char *summary)
+{
+  ZsRecordType *type = zs_store_lookup_record_type (store, "visit_notes.note");
+  g_autoptr(GObject) note = zs_record_type_new_record (type);
+  g_autofree char *firm_text = g_strdup_printf ("%" G_GINT64_FORMAT, firm);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_true (zs_record_type_set_text (type, note, "firm", firm_text, &error));
+  g_assert_true (zs_record_type_set_text (type, note, "visited_on", "2026-03-02", &error));
+  g_assert_true (zs_record_type_set_text (type, note, "summary", summary, &error));
+  id = zs_store_create_record (store, note, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* A plugin's record type that refers to a firm shows on the firm's page,
+ * read off the main thread, with no code in the plugin; it follows
+ * changes, and goes when the plugin is unloaded. */
+static void
+test_related_on_the_firm (void)
+{
+  ZsTestDatabase db;
+  g_autoptr(ZsStore) store = NULL;
+  g_autoptr(ZsPluginEngine) engine = NULL;
+  g_autoptr(GPtrArray) firms = NULL;
+  g_autoptr(GError) error = NULL;
+  ZsRelatedRecords *related;
+  GtkWidget *window, *hub;
+  gint64 firm = 0;
+
+  zs_test_database_init (&db);
+  store = zs_test_open_store (&db, TRUE);
+  engine = zs_plugin_engine_new (store);
+  zs_plugin_engine_set_frontend (engine, "gtk");
+  zs_plugin_engine_load_all (engine);
+  firms = zs_store_list_records (store, "firm", NULL, &error);
+  g_assert_no_error (error);
+  g_object_get (g_ptr_array_index (firms, 0), "id", &firm, NULL);
+
+  hub = zs_firm_hub_new (store);
+  related = zs_firm_hub_get_related (ZS_FIRM_HUB (hub));
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), hub);
+  gtk_window_present (GTK_WINDOW (window));
+  zs_firm_hub_set_firm (ZS_FIRM_HUB (hub), firm);
+  g_assert_true (zs_test_wait_until (hub_loaded, hub));
+  g_assert_cmpuint (zs_related_records_get_n_records (related), ==, 0);
+
+  add_note (store, firm, "走访金麦馕");
+  g_assert_true (zs_test_wait_until (hub_loaded, hub));
+  g_assert_cmpuint (zs_related_records_get_n_groups (related), ==, 1);
+  g_assert_cmpuint (zs_related_records_get_n_records (related), ==, 1);
+  add_note (store, firm, "签约意向明确");
+  g_assert_true (zs_test_wait_until (hub_loaded, hub));
+  g_assert_cmpuint (zs_related_records_get_n_records (related), ==, 2);
+  zs_test_render_to_png (window, "related-on-the-firm.png");
+
+  /* the plugin goes, and its group with it */
+  g_clear_object (&engine);
+  g_assert_true (zs_test_wait_until (hub_loaded, hub));
+  g_assert_cmpuint (zs_related_records_get_n_groups (related), ==, 0);
+
+  zs_test_destroy_window (window);
+  g_clear_object (&store);
+  zs_test_database_clear (&db);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/gtk/record-type-page/add-through-the-form", test_add_through_the_form);
+  g_test_add_func ("/gtk/record-type-page/related-on-the-firm", test_related_on_the_firm);
   return g_test_run ();
 }

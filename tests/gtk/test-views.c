@@ -16,6 +16,22 @@
 #include "zs-stage-move-dialog.h"
 #include "zs-window.h"
 
+static gboolean
+related_loaded (gpointer related)
+{
+  return !zs_related_records_is_loading (related);
+}
+
+/* The related records were read, and are as many as wanted. */
+static gboolean
+related_count_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return related_loaded (args[0]) &&
+         zs_related_records_get_n_records (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
 static ZsApplication *app;
 
 typedef struct
@@ -566,6 +582,30 @@ test_projects_list_and_board (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (zs_history_list_get_changes (
                       zs_record_editor_get_history (zs_projects_page_get_editor (page)))), ==, changes->len);
   zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-project-history.png");
+
+  /* What refers to the project, such as a meeting about it, is on its
+   * Related tab, as soon as it is logged. */
+  {
+    ZsRecordEditor *editor = zs_projects_page_get_editor (page);
+    ZsRelatedRecords *related = zs_record_editor_get_related (editor);
+    g_autoptr(ZsActivity) meeting = zs_activity_new ();
+    guint before;
+
+    g_assert_nonnull (related);
+    g_assert_cmpint (zs_related_records_get_record (related), ==, id);
+    g_assert_true (zs_test_wait_until (related_loaded, related));
+    before = zs_related_records_get_n_records (related);
+    zs_activity_set_firm_id (meeting, zs_project_get_firm_id (project));
+    zs_activity_set_project_id (meeting, id);
+    zs_activity_set_kind (meeting, ZS_ACTIVITY_KIND_MEETING);
+    zs_activity_set_date (meeting, "2026-03-02");
+    zs_activity_set_notes (meeting, "与投资方复谈");
+    g_assert_cmpint (zs_store_add_activity (fixture->store, meeting, &error), >, 0);
+    g_assert_true (zs_test_wait_until (related_count_is, (gpointer[]) { related, GUINT_TO_POINTER (before + 1) }));
+    zs_record_editor_show_related (editor);
+    zs_test_wait_for_paint (GTK_WIDGET (related));
+    zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-project-related.png");
+  }
 }
 
 /* }}} */

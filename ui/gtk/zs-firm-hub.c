@@ -14,6 +14,7 @@
 #include "zs-firm-hub.h"
 #include "zs-follow-ups-page.h"
 #include "zs-gtk-util-private.h"
+#include "zs-related-records.h"
 
 /* The latest activities shown; older ones are on the Follow-ups page. */
 #define MAX_ACTIVITIES 50
@@ -28,8 +29,10 @@ struct _ZsFirmHub
   guint         n_projects;
   guint         n_activities;
   guint         reload_id;
+  GCancellable *cancellable;
 
   GtkWidget    *box;
+  GtkWidget    *related;
   GtkListBox   *contact_list;
   GtkListBox   *project_list;
   GtkListBox   *activity_list;
@@ -276,19 +279,46 @@ zs_firm_hub_copy_phone (ZsFirmHub *self,
   zs_gtk_show_toast (GTK_WIDGET (self), _("Phone number copied"));
 }
 
-static void
-fill_contacts (ZsFirmHub *self)
+/* What the hub shows of a firm, read together off the main thread. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) contacts = zs_store_list_contacts (self->store, self->firm_id, &error);
+  GPtrArray *contacts;
+  GPtrArray *projects;
+  GPtrArray *activities;
+} HubData;
 
-  clear_list (self->contact_list);
-  g_ptr_array_set_size (self->contacts, 0);
-  if (contacts == NULL)
+static void
+hub_data_free (HubData *data)
+{
+  g_clear_pointer (&data->contacts, g_ptr_array_unref);
+  g_clear_pointer (&data->projects, g_ptr_array_unref);
+  g_clear_pointer (&data->activities, g_ptr_array_unref);
+  g_free (data);
+}
+
+static gpointer
+read_hub (ZsStore       *store,
+          gpointer       firm,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  gint64 firm_id = *(gint64 *) firm;
+  HubData *data = g_new0 (HubData, 1);
+
+  if ((data->contacts = zs_store_list_contacts (store, firm_id, error)) == NULL ||
+      (data->activities = zs_store_list_activities (store, firm_id, NULL, 0, MAX_ACTIVITIES, error)) == NULL ||
+      (data->projects = zs_store_list_projects (store, firm_id, NULL, NULL, 0, 0, error)) == NULL)
     {
-      zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the contacts"), error);
-      return;
+      hub_data_free (data);
+      return NULL;
     }
+  return data;
+}
+
+static void
+fill_contacts (ZsFirmHub *self,
+               GPtrArray *contacts)
+{
   for (guint i = 0; i < contacts->len; i++)
     {
       g_ptr_array_add (self->contacts, g_object_ref (g_ptr_array_index (contacts, i)));
@@ -301,18 +331,9 @@ fill_contacts (ZsFirmHub *self)
 /* Projects and activities {{{ */
 
 static void
-fill_projects (ZsFirmHub *self)
+fill_projects (ZsFirmHub *self,
+               GPtrArray *projects)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) projects = zs_store_list_projects (self->store, self->firm_id, NULL, NULL, 0, 0, &error);
-
-  clear_list (self->project_list);
-  self->n_projects = 0;
-  if (projects == NULL)
-    {
-      zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the projects"), error);
-      return;
-    }
   for (guint i = 0; i < projects->len; i++)
     {
       ZsProject *project = g_ptr_array_index (projects, i);
@@ -325,24 +346,14 @@ fill_projects (ZsFirmHub *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), zs_project_get_title (project));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_append (self->project_list, row);
-      self->n_projects++;
     }
+  self->n_projects = projects->len;
 }
 
 static void
-fill_activities (ZsFirmHub *self)
+fill_activities (ZsFirmHub *self,
+                 GPtrArray *activities)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) activities = zs_store_list_activities (self->store, self->firm_id, NULL, 0,
-                                                              MAX_ACTIVITIES, &error);
-
-  clear_list (self->activity_list);
-  self->n_activities = 0;
-  if (activities == NULL)
-    {
-      zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the activities"), error);
-      return;
-    }
   for (guint i = 0; i < activities->len; i++)
     {
       ZsActivity *activity = g_ptr_array_index (activities, i);
@@ -358,8 +369,37 @@ fill_activities (ZsFirmHub *self)
       if (notes != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), notes);
       gtk_list_box_append (self->activity_list, row);
-      self->n_activities++;
     }
+  self->n_activities = activities->len;
+}
+
+static void
+clear_lists (ZsFirmHub *self)
+{
+  clear_list (self->contact_list);
+  clear_list (self->project_list);
+  clear_list (self->activity_list);
+  g_ptr_array_set_size (self->contacts, 0);
+  self->n_projects = self->n_activities = 0;
+}
+
+static void
+show_hub (gpointer      owner,
+          gpointer      result,
+          const GError *error)
+{
+  ZsFirmHub *self = owner;
+  HubData *data = result;
+
+  clear_lists (self);
+  if (error != NULL)
+    {
+      zs_gtk_show_error (GTK_WIDGET (self), _("Cannot read the firm’s contacts, projects and activities"), error);
+      return;
+    }
+  fill_contacts (self, data->contacts);
+  fill_activities (self, data->activities);
+  fill_projects (self, data->projects);
 }
 
 /**
@@ -486,6 +526,8 @@ zs_firm_hub_dispose (GObject *object)
 {
   ZsFirmHub *self = ZS_FIRM_HUB (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   zs_gtk_clear_connected (&self->store, self);
   g_clear_pointer (&self->box, gtk_widget_unparent);
@@ -541,6 +583,9 @@ zs_firm_hub_new (ZsStore *store)
   gtk_box_append (GTK_BOX (self->box), create_group (_("Activity"), &self->activity_list,
                                                      _("Nothing logged yet"), create_log_button ()));
   gtk_box_append (GTK_BOX (self->box), create_group (_("Projects"), &self->project_list, _("No projects yet"), NULL));
+  /* the records of plugins that refer to the firm, such as placements */
+  self->related = zs_related_records_new (store, "firm", (const char *[]) { "contact", "project", "activity", NULL });
+  gtk_box_append (GTK_BOX (self->box), self->related);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
   return GTK_WIDGET (self);
@@ -550,7 +595,8 @@ zs_firm_hub_new (ZsStore *store)
  * zs_firm_hub_reload:
  * @self: a #ZsFirmHub
  *
- * Reads the firm's contacts, projects and activities again.
+ * Reads the firm's contacts, projects and activities again, off the main
+ * thread.
  */
 void
 zs_firm_hub_reload (ZsFirmHub *self)
@@ -558,18 +604,17 @@ zs_firm_hub_reload (ZsFirmHub *self)
   g_return_if_fail (ZS_IS_FIRM_HUB (self));
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  zs_related_records_set_record (ZS_RELATED_RECORDS (self->related), self->firm_id);
   if (self->firm_id == 0)
     {
-      clear_list (self->contact_list);
-      clear_list (self->project_list);
-      clear_list (self->activity_list);
-      g_ptr_array_set_size (self->contacts, 0);
-      self->n_projects = self->n_activities = 0;
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      clear_lists (self);
       return;
     }
-  fill_contacts (self);
-  fill_activities (self);
-  fill_projects (self);
+  zs_gtk_read_in_thread (self, &self->cancellable, self->store, read_hub,
+                         g_memdup2 (&self->firm_id, sizeof self->firm_id), g_free,
+                         show_hub, (GDestroyNotify) hub_data_free);
 }
 
 void
@@ -609,4 +654,26 @@ zs_firm_hub_get_n_activities (ZsFirmHub *self)
 {
   g_return_val_if_fail (ZS_IS_FIRM_HUB (self), 0);
   return self->n_activities;
+}
+
+/* TRUE while a read is pending: tests wait for it. */
+gboolean
+zs_firm_hub_is_loading (ZsFirmHub *self)
+{
+  g_return_val_if_fail (ZS_IS_FIRM_HUB (self), FALSE);
+  return self->cancellable != NULL || self->reload_id != 0 ||
+         zs_related_records_is_loading (ZS_RELATED_RECORDS (self->related));
+}
+
+/**
+ * zs_firm_hub_get_related:
+ * @self: a #ZsFirmHub
+ *
+ * Returns: (transfer none): the records of plugins that refer to the firm
+ */
+ZsRelatedRecords *
+zs_firm_hub_get_related (ZsFirmHub *self)
+{
+  g_return_val_if_fail (ZS_IS_FIRM_HUB (self), NULL);
+  return ZS_RELATED_RECORDS (self->related);
 }

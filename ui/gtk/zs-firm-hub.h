@@ -7,6 +7,8 @@
 #include <adwaita.h>
 #include <zhaoshang.h>
 
+#include "zs-related-records.h"
+
 G_BEGIN_DECLS
 
 #define ZS_TYPE_FIRM_HUB (zs_firm_hub_get_type ())
@@ -29,5 +31,7 @@ AdwMessageDialog *zs_firm_hub_edit_contact        (ZsFirmHub *self,
                                                    gint64     contact_id);
 GtkEditable      *zs_firm_hub_get_contact_entry   (AdwMessageDialog *dialog,
                                                    const char       *field);
+gboolean          zs_firm_hub_is_loading          (ZsFirmHub *self);
+ZsRelatedRecords *zs_firm_hub_get_related         (ZsFirmHub *self);
 
 G_END_DECLS

@@ -14,10 +14,25 @@ G_BEGIN_DECLS
 typedef void (*ZsGtkReloadFunc) (gpointer owner);
 typedef void (*ZsGtkPathFunc)   (gpointer    owner,
                                  const char *path);
+typedef gpointer (*ZsGtkReadFunc) (ZsStore       *store,
+                                   gpointer       data,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+typedef void     (*ZsGtkShowFunc) (gpointer       owner,
+                                   gpointer       result,
+                                   const GError  *error);
 
 void          zs_gtk_queue_reload           (guint           *source_id,
                                              ZsGtkReloadFunc  reload,
                                              gpointer         owner);
+void          zs_gtk_read_in_thread         (gpointer         owner,
+                                             GCancellable   **cancellable,
+                                             ZsStore         *store,
+                                             ZsGtkReadFunc    read,
+                                             gpointer         data,
+                                             GDestroyNotify   data_free,
+                                             ZsGtkShowFunc    show,
+                                             GDestroyNotify   result_free);
 void          zs_gtk_unparent_children      (GtkWidget       *widget);
 void          zs_gtk_clear_connected        (gpointer         source_ptr,
                                              gpointer         listener);

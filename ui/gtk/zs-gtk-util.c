@@ -61,6 +61,134 @@ zs_gtk_queue_reload (guint           *source_id,
 
 /* }}} */
 
+/* Reading off the main thread {{{ */
+
+typedef struct
+{
+  char           *path;
+  GPtrArray      *types;      /* the record types registered on the store */
+  ZsGtkReadFunc   read;
+  gpointer        data;
+  GDestroyNotify  data_free;
+  ZsGtkShowFunc   show;
+  GDestroyNotify  result_free;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  if (job->data_free != NULL && job->data != NULL)
+    job->data_free (job->data);
+  g_free (job->path);
+  g_ptr_array_unref (job->types);
+  g_free (job);
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ReadJob *job = task_data;
+  g_autoptr(ZsStore) store = NULL;
+  GError *error = NULL;
+  gpointer result;
+
+  /* A connection of its own: the main thread's stays free for the UI. */
+  store = zs_store_new (job->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  zs_store_share_record_types (store, job->types);
+  result = job->read (store, job->data, cancellable, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, job->result_free);
+}
+
+static void
+read_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GCancellable **cancellable = user_data;
+  ReadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Cancelled: the owner went, or a newer read replaced this one. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (*cancellable == g_task_get_cancellable (G_TASK (result)))
+    g_clear_object (cancellable);
+  job->show (source, value, error);
+  if (value != NULL && job->result_free != NULL)
+    job->result_free (value);
+}
+
+/**
+ * zs_gtk_read_in_thread:
+ * @owner: the widget that shows what is read
+ * @cancellable: where @owner keeps the pending read; cancelled at dispose
+ * @store: the store to read
+ * @read: reads, in a worker thread, on a connection of its own
+ * @data: (nullable): what @read needs, owned by the read
+ * @data_free: (nullable): frees @data
+ * @show: shows what @read returned, on the main thread, or the error
+ * @result_free: frees what @read returned, after @show
+ *
+ * A new read cancels the pending one, whose result is then dropped
+ * unseen. A store without a file (only tests use one) is read at once on
+ * the main thread, since no other connection can see it.
+ */
+void
+zs_gtk_read_in_thread (gpointer         owner,
+                       GCancellable   **cancellable,
+                       ZsStore         *store,
+                       ZsGtkReadFunc    read,
+                       gpointer         data,
+                       GDestroyNotify   data_free,
+                       ZsGtkShowFunc    show,
+                       GDestroyNotify   result_free)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadJob *job;
+
+  g_return_if_fail (G_IS_OBJECT (owner));
+  g_return_if_fail (cancellable != NULL);
+  g_return_if_fail (ZS_IS_STORE (store));
+
+  if (*cancellable != NULL)
+    g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+  if (zs_store_get_path (store) == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      gpointer value = read (store, data, NULL, &error);
+
+      show (owner, value, error);
+      if (value != NULL && result_free != NULL)
+        result_free (value);
+      if (data != NULL && data_free != NULL)
+        data_free (data);
+      return;
+    }
+  *cancellable = g_cancellable_new ();
+  job = g_new0 (ReadJob, 1);
+  *job = (ReadJob) { g_strdup (zs_store_get_path (store)), zs_store_list_record_types (store),
+                     read, data, data_free, show, result_free };
+  task = g_task_new (owner, *cancellable, read_done_cb, cancellable);
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+/* }}} */
+
 /* Dispose {{{ */
 
 /* Widgets laid out by a layout manager own their children and must drop

@@ -55,6 +55,7 @@ struct _ZsRecordEditor
   ZsRecordForm     *form;
   ZsHistoryList    *history;
   ZsFirmHub        *hub;         /* a firm's contacts, projects and activity */
+  ZsRelatedRecords *related;     /* a project's activities and plugin records */
 };
 
 G_DEFINE_FINAL_TYPE (ZsRecordEditor, zs_record_editor, GTK_TYPE_WIDGET)
@@ -521,6 +522,8 @@ load_record (ZsRecordEditor *self)
       zs_history_list_set_record (self->history, self->kind->entity, self->id);
       if (self->hub != NULL)
         zs_firm_hub_set_firm (self->hub, 0);
+      if (self->related != NULL)
+        zs_related_records_set_record (self->related, 0);
       return;
     }
   show_error (self, NULL);
@@ -534,6 +537,8 @@ load_record (ZsRecordEditor *self)
   zs_history_list_set_record (self->history, self->kind->entity, self->id);
   if (self->hub != NULL)
     zs_firm_hub_set_firm (self->hub, self->id);
+  if (self->related != NULL)
+    zs_related_records_set_record (self->related, self->id);
 }
 
 /* A revert or a move elsewhere changed the record shown: show it as it is. */
@@ -682,6 +687,12 @@ build (ZsRecordEditor *self)
     {
       self->hub = ZS_FIRM_HUB (zs_firm_hub_new (self->store));
       gtk_stack_add_titled (self->stack, scrolled (GTK_WIDGET (self->hub)), "hub", _("Contacts"));
+    }
+  else
+    {
+      /* a project's activities, service case, placement… as records that refer to it */
+      self->related = ZS_RELATED_RECORDS (zs_related_records_new (self->store, self->kind->entity, NULL));
+      gtk_stack_add_titled (self->stack, scrolled (GTK_WIDGET (self->related)), "related", _("Related"));
     }
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
@@ -1199,6 +1210,36 @@ zs_record_editor_get_hub (ZsRecordEditor *self)
   g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), NULL);
 
   return self->hub;
+}
+
+/**
+ * zs_record_editor_get_related:
+ * @self: a #ZsRecordEditor
+ *
+ * Returns: (transfer none) (nullable): a project's related records, or
+ *   %NULL for a firm, whose hub shows them
+ */
+ZsRelatedRecords *
+zs_record_editor_get_related (ZsRecordEditor *self)
+{
+  g_return_val_if_fail (ZS_IS_RECORD_EDITOR (self), NULL);
+
+  return self->related;
+}
+
+/**
+ * zs_record_editor_show_related:
+ * @self: a #ZsRecordEditor
+ *
+ * Shows a project's related records.
+ */
+void
+zs_record_editor_show_related (ZsRecordEditor *self)
+{
+  g_return_if_fail (ZS_IS_RECORD_EDITOR (self));
+
+  if (self->related != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "related");
 }
 
 /**

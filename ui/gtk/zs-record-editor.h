@@ -38,6 +38,8 @@ void           zs_record_editor_confirm_leave  (ZsRecordEditor          *self,
                                                 gpointer                 user_data,
                                                 GDestroyNotify           destroy);
 ZsFirmHub     *zs_record_editor_get_hub       (ZsRecordEditor *self);
+ZsRelatedRecords *zs_record_editor_get_related (ZsRecordEditor *self);
+void              zs_record_editor_show_related (ZsRecordEditor *self);
 void           zs_record_editor_show_hub      (ZsRecordEditor *self);
 ZsTablePrint  *zs_record_editor_print          (ZsRecordEditor *self);
 AdwMessageDialog *zs_record_editor_get_leave_dialog (ZsRecordEditor *self);
