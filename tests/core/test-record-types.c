@@ -608,6 +608,41 @@ test_plugin_context (StoreFixture  *fixture,
   g_assert_cmpuint (removed, ==, 1);
 }
 
+/* A second connection, such as a worker thread's, uses the types of the
+ * first without registering them: nothing is written, the records read. */
+static void
+test_share_types (StoreFixture  *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ZsRecordType) type = register_partner (fixture->store);
+  g_autoptr(ZsStore) second = NULL;
+  g_autoptr(GPtrArray) types = zs_store_list_record_types (fixture->store);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_core = 0;
+
+  add_partner (fixture->store, type, "江苏省", "南京", 3);
+  second = zs_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_null (zs_store_lookup_record_type (second, "flying_zone.partner"));
+  g_assert_null (zs_store_list_records (second, "flying_zone.partner", NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  zs_store_share_record_types (second, types);
+  g_assert_true (zs_store_lookup_record_type (second, "flying_zone.partner") == type);
+  records = zs_store_list_records (second, "flying_zone.partner", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 1);
+  g_assert_cmpstr (zs_record_get_string (ZS_RECORD (g_ptr_array_index (records, 0)), "name"), ==, "江苏省");
+  /* core types are every store's already, and stay as they are */
+  for (guint i = 0; i < types->len; i++)
+    n_core += zs_record_type_is_core (g_ptr_array_index (types, i));
+  g_clear_pointer (&types, g_ptr_array_unref);
+  types = zs_store_list_record_types (second);
+  g_assert_cmpuint (types->len, ==, n_core + 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -627,6 +662,7 @@ main (int argc, char **argv)
   ADD ("/record-types/cascade-and-restrict", test_cascade_and_restrict);
   ADD ("/record-types/core-types", test_core_types);
   ADD ("/record-types/plugin-context", test_plugin_context);
+  ADD ("/record-types/share-types", test_share_types);
 #undef ADD
 
   return g_test_run ();
