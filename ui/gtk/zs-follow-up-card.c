@@ -28,62 +28,34 @@ struct _ZsFollowUpCard
 
 G_DEFINE_FINAL_TYPE (ZsFollowUpCard, zs_follow_up_card, GTK_TYPE_WIDGET)
 
-typedef struct
+/* In a worker: the follow-ups due by the end of @today's week, by group. */
+static gpointer
+count_follow_ups (ZsStore       *store,
+                  gpointer       today,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  char *path;
-  char *today;
-  guint counts[ZS_FOLLOW_UP_N_GROUPS];
-} Count;
+  g_autofree char *week_end = zs_follow_up_week_end (today);
+  g_autoptr(GPtrArray) due = zs_store_list_follow_ups (store, NULL, week_end, NULL, 0, error);
+  guint *counts;
 
-static void
-count_free (Count *count)
-{
-  g_free (count->path);
-  g_free (count->today);
-  g_free (count);
-}
-
-static void
-count_in_thread (GTask        *task,
-                 gpointer      source,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  Count *count = task_data;
-  g_autoptr(ZsStore) store = NULL;
-  g_autoptr(GPtrArray) due = NULL;
-  g_autofree char *week_end = zs_follow_up_week_end (count->today);
-  GError *error = NULL;
-
-  store = zs_store_create (count->path, &error);
-  if (store != NULL)
-    due = zs_store_list_follow_ups (store, NULL, week_end, NULL, 0, &error);
   if (due == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return NULL;
+  counts = g_new0 (guint, ZS_FOLLOW_UP_N_GROUPS);
   for (guint i = 0; i < due->len; i++)
-    count->counts[zs_follow_up_group_of (zs_activity_get_next_follow_up (g_ptr_array_index (due, i)),
-                                         count->today)]++;
-  g_task_return_boolean (task, TRUE);
+    counts[zs_follow_up_group_of (zs_activity_get_next_follow_up (g_ptr_array_index (due, i)), today)]++;
+  return counts;
 }
 
 static void
-count_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+show_counts (gpointer      owner,
+             gpointer      result,
+             const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  Count *count = g_task_get_task_data (G_TASK (result));
-  ZsFollowUpCard *self;
+  ZsFollowUpCard *self = owner;
+  guint *counts = result;
   g_autofree char *text = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = ZS_FOLLOW_UP_CARD (source);
-  g_clear_object (&self->cancellable);
   if (error != NULL)
     {
       zs_gtk_show_error (GTK_WIDGET (self), _("Cannot count the follow-ups"), error);
@@ -91,8 +63,8 @@ count_done_cb (GObject      *source,
     }
   /* Translators: the dashboard's follow-ups card: due today, overdue, due later this week */
   text = g_strdup_printf (_("Follow-ups: %u due today · %u overdue · %u more this week"),
-                          count->counts[ZS_FOLLOW_UP_TODAY], count->counts[ZS_FOLLOW_UP_OVERDUE],
-                          count->counts[ZS_FOLLOW_UP_THIS_WEEK]);
+                          counts[ZS_FOLLOW_UP_TODAY], counts[ZS_FOLLOW_UP_OVERDUE],
+                          counts[ZS_FOLLOW_UP_THIS_WEEK]);
   gtk_label_set_label (self->label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
@@ -106,25 +78,14 @@ count_done_cb (GObject      *source,
 void
 zs_follow_up_card_reload (ZsFollowUpCard *self)
 {
-  g_autoptr(GTask) task = NULL;
-  Count *count;
-
   g_return_if_fail (ZS_IS_FOLLOW_UP_CARD (self));
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->store == NULL || zs_store_get_path (self->store) == NULL)
+  if (self->store == NULL)
     return;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  count = g_new0 (Count, 1);
-  count->path = g_strdup (zs_store_get_path (self->store));
-  count->today = self->today != NULL ? g_strdup (self->today) : zs_follow_up_today ();
-  task = g_task_new (self, self->cancellable, count_done_cb, NULL);
-  g_task_set_task_data (task, count, (GDestroyNotify) count_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, count_in_thread);
+  zs_gtk_read_in_thread (self, &self->cancellable, self->store, count_follow_ups,
+                         self->today != NULL ? g_strdup (self->today) : zs_follow_up_today (), g_free,
+                         show_counts, g_free);
 }
 
 static void
