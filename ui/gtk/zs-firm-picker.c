@@ -40,54 +40,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
+/* In a worker: the firms whose name or credit code holds @text. */
+static gpointer
+search_firms (ZsStore       *store,
+              gpointer       text,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  char *path;
-  char *text;
-} Search;
-
-static void
-search_free (Search *search)
-{
-  g_free (search->path);
-  g_free (search->text);
-  g_free (search);
+  return zs_store_list_firms (store, text, NULL, 0, MAX_MATCHES, error);
 }
 
 static void
-search_in_thread (GTask        *task,
-                  gpointer      source,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+show_firms (gpointer      owner,
+            gpointer      result,
+            const GError *error)
 {
-  Search *search = task_data;
-  g_autoptr(ZsStore) store = NULL;
-  GPtrArray *firms = NULL;
-  GError *error = NULL;
+  ZsFirmPicker *self = owner;
+  GPtrArray *firms = result;
 
-  store = zs_store_create (search->path, &error);
-  if (store != NULL)
-    firms = zs_store_list_firms (store, search->text, NULL, 0, MAX_MATCHES, &error);
-  if (firms == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, firms, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-search_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) firms = g_task_propagate_pointer (G_TASK (result), &error);
-  ZsFirmPicker *self;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = ZS_FIRM_PICKER (source);
-  g_clear_object (&self->cancellable);
-  if (firms == NULL)
+  if (error != NULL)
     {
       zs_gtk_show_error (GTK_WIDGET (self), _("Cannot search the firms"), error);
       return;
@@ -107,27 +78,18 @@ void
 zs_firm_picker_search (ZsFirmPicker *self,
                        const char   *text)
 {
-  g_autoptr(GTask) task = NULL;
-  Search *search;
-
   g_return_if_fail (ZS_IS_FIRM_PICKER (self));
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   if (text == NULL || text[0] == '\0')
     {
+      if (self->cancellable != NULL)
+        g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
       g_list_store_remove_all (self->results);
       return;
     }
-  self->cancellable = g_cancellable_new ();
-  search = g_new0 (Search, 1);
-  search->path = g_strdup (zs_store_get_path (self->store));
-  search->text = g_strdup (text);
-  task = g_task_new (self, self->cancellable, search_done_cb, NULL);
-  g_task_set_task_data (task, search, (GDestroyNotify) search_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, search_in_thread);
+  zs_gtk_read_in_thread (self, &self->cancellable, self->store, search_firms, g_strdup (text), g_free,
+                         show_firms, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
