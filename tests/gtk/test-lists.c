@@ -1095,6 +1095,20 @@ test_firm_hub (Fixture       *fixture,
   zs_test_wait_for_paint (GTK_WIDGET (hub));
   g_assert_true (zs_test_wait_until (hub_loaded, hub));
   g_assert_cmpint (zs_firm_hub_get_firm (hub), ==, firm_id);
+  /* the firm's country is shown by its name, in the language of the UI */
+  {
+    GtkWidget *country = zs_record_form_get_input (zs_record_editor_get_form (editor), "country");
+    g_autoptr(ZsFirm) shown = zs_store_get_firm (fixture->store, firm_id, &error);
+    const char *code = zs_firm_get_country (shown);
+
+    g_assert_no_error (error);
+    g_assert_true (GTK_IS_DROP_DOWN (country));
+    if (code != NULL && code[0] != '\0')
+      {
+        g_assert_nonnull (strstr (drop_down_label (country), code));
+        g_assert_cmpuint (strlen (drop_down_label (country)), >, strlen (code) + 2);
+      }
+  }
   g_assert_cmpuint (zs_firm_hub_get_n_contacts (hub), ==, contacts->len);
   g_assert_cmpuint (zs_firm_hub_get_n_projects (hub), ==, projects->len);
   n_activities = count_activities (fixture->store, firm_id);

@@ -33,6 +33,8 @@ void          zs_gtk_read_in_thread         (gpointer         owner,
                                              GDestroyNotify   data_free,
                                              ZsGtkShowFunc    show,
                                              GDestroyNotify   result_free);
+gboolean      zs_gtk_list_countries         (GStrv           *codes,
+                                             GStrv           *names);
 void          zs_gtk_unparent_children      (GtkWidget       *widget);
 void          zs_gtk_clear_connected        (gpointer         source_ptr,
                                              gpointer         listener);

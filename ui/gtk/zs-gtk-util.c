@@ -4,8 +4,11 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <pango/pangocairo.h>
 
 #include <zhaoshang.h>
@@ -185,6 +188,87 @@ zs_gtk_read_in_thread (gpointer         owner,
   g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, read_in_thread);
+}
+
+/* }}} */
+
+/* Countries {{{ */
+
+typedef struct
+{
+  char *code;
+  char *name;
+  char *key;
+} Country;
+
+static void
+country_clear (gpointer data)
+{
+  Country *country = data;
+
+  g_free (country->code);
+  g_free (country->name);
+  g_free (country->key);
+}
+
+static int
+compare_countries (gconstpointer a,
+                   gconstpointer b)
+{
+  return strcmp (((const Country *) a)->key, ((const Country *) b)->key);
+}
+
+/**
+ * zs_gtk_list_countries:
+ * @codes: (out): ISO 3166-1 alpha-2 codes
+ * @names: (out): “中国（CN）”: each country's name in the language of the
+ *   UI and its code, sorted by name
+ *
+ * The countries of iso-codes, whose translations come with it.
+ *
+ * Returns: %FALSE when iso-codes is not installed
+ */
+gboolean
+zs_gtk_list_countries (GStrv *codes,
+                       GStrv *names)
+{
+  g_autofree char *path = g_build_filename (ISO_CODES_PREFIX, "share", "iso-codes", "json", "iso_3166-1.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GArray) countries = g_array_new (FALSE, TRUE, sizeof (Country));
+  g_autoptr(GStrvBuilder) code_builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) name_builder = g_strv_builder_new ();
+  JsonArray *entries;
+
+  g_array_set_clear_func (countries, country_clear);
+  if (!json_parser_load_from_mapped_file (parser, path, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
+      (entries = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "3166-1")) == NULL)
+    return FALSE;
+  bind_textdomain_codeset ("iso_3166-1", "UTF-8");
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+      const char *code = json_object_get_string_member_with_default (entry, "alpha_2", NULL);
+      const char *name = json_object_get_string_member_with_default (entry, "name", NULL);
+      Country country;
+
+      if (code == NULL || name == NULL)
+        continue;
+      country.code = g_strdup (code);
+      /* Translators: a country in a list: its name and ISO code, e.g. “China (CN)” */
+      country.name = g_strdup_printf (_("%s (%s)"), g_dgettext ("iso_3166-1", name), code);
+      country.key = g_utf8_collate_key (country.name, -1);
+      g_array_append_val (countries, country);
+    }
+  g_array_sort (countries, compare_countries);
+  for (guint i = 0; i < countries->len; i++)
+    {
+      g_strv_builder_add (code_builder, g_array_index (countries, Country, i).code);
+      g_strv_builder_add (name_builder, g_array_index (countries, Country, i).name);
+    }
+  *codes = g_strv_builder_end (code_builder);
+  *names = g_strv_builder_end (name_builder);
+  return TRUE;
 }
 
 /* }}} */

@@ -70,6 +70,7 @@ static guint signals[N_SIGNALS];
 static gboolean save_record (ZsRecordEditor *self, gboolean overwrite);
 static void add_sector_chooser (ZsRecordEditor *self);
 static void add_region_field (ZsRecordEditor *self);
+static void add_country_field (ZsRecordEditor *self);
 
 /* Entities {{{ */
 
@@ -112,7 +113,7 @@ build_firm (ZsRecordEditor *self)
   zs_record_form_add_alias (form, "sector", "sectors");
   add_sector_chooser (self);
   zs_record_form_add_field (form, "registered-capital", _("Registered capital (10,000 yuan)"), ZS_FORM_FIELD_NUMBER);
-  zs_record_form_add_field (form, "country", _("Country (ISO code)"), ZS_FORM_FIELD_TEXT);
+  add_country_field (self);
   add_region_field (self);
   zs_record_form_add_field (form, "address", _("Address"), ZS_FORM_FIELD_TEXT);
   zs_record_form_add_field (form, "website", _("Website"), ZS_FORM_FIELD_TEXT);
@@ -270,6 +271,20 @@ add_region_field (ZsRecordEditor *self)
   name_strv = g_strv_builder_end (names);
   zs_record_form_add_choice_field (self->form, "region-code", _("Region"),
                                    (const char * const *) code_strv, (const char * const *) name_strv);
+}
+
+/* Countries by name; their codes typed where iso-codes is missing. */
+static void
+add_country_field (ZsRecordEditor *self)
+{
+  g_auto(GStrv) codes = NULL;
+  g_auto(GStrv) names = NULL;
+
+  if (zs_gtk_list_countries (&codes, &names))
+    zs_record_form_add_choice_field (self->form, "country", _("Country"),
+                                     (const char * const *) codes, (const char * const *) names);
+  else
+    zs_record_form_add_field (self->form, "country", _("Country (ISO code)"), ZS_FORM_FIELD_TEXT);
 }
 
 static void
