@@ -523,7 +523,11 @@ read_relationships (ZsXlsxReader  *self,
       g_hash_table_insert (targets, g_steal_pointer (&id), resolve_target (source_part, target));
     }
   if (self->error != NULL)
-    return NULL;
+    {
+      /* a caller falls back to the usual part: nothing found counts */
+      g_clear_pointer (typed_target, g_free);
+      return NULL;
+    }
   return g_steal_pointer (&targets);
 }
 

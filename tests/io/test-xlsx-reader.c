@@ -343,6 +343,24 @@ test_damaged (void)
   g_assert_null (zs_row_source_read_row (ZS_ROW_SOURCE (reader), &line, &error));
   g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "xl/worksheets/sheet1.xml"));
+  g_clear_object (&reader);
+  g_clear_error (&error);
+
+  /* Package relationships damaged after naming the workbook: the
+   * workbook is looked for at its usual place (nothing leaks meanwhile). */
+  {
+    Part with_rels[G_N_ELEMENTS (broken) + 1];
+
+    memcpy (with_rels, broken, sizeof broken);
+    with_rels[G_N_ELEMENTS (broken)] = (Part) {
+      "_rels/.rels",
+      XML_HEADER "<Relationships " PKG_REL_NS "><Relationship Id=\"rId1\" Type=\"" REL_TYPE "officeDocument\" "
+      "Target=\"elsewhere/workbook.xml\"/><Relationship Id=\"rId2\" Type=\"x\" Target=\"y\"/></Relati" };
+    write_package (path, with_rels, G_N_ELEMENTS (with_rels));
+  }
+  reader = zs_xlsx_reader_new (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zs_xlsx_reader_get_sheet_name (reader), ==, "A");
 
   g_remove (path);
   g_rmdir (dir);
