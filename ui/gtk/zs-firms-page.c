@@ -65,7 +65,7 @@ name_bind_cb (GtkSignalListItemFactory *factory,
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
 
   gtk_label_set_label (label, firm != NULL ? zs_firm_get_name (firm) : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), firm != NULL ? zs_firm_get_name_other (firm) : NULL);
+  zs_gtk_set_cell_tooltip (GTK_WIDGET (label), firm != NULL ? zs_firm_get_name_other (firm) : NULL);
 }
 
 static void
@@ -99,7 +99,7 @@ sectors_bind_cb (GtkSignalListItemFactory *factory,
       g_string_append (text, name != NULL ? name : codes[i]);
     }
   gtk_label_set_label (label, text->str);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text->len > 0 ? text->str : NULL);
+  zs_gtk_set_cell_tooltip (GTK_WIDGET (label), text->str);
 }
 
 static GtkColumnViewColumn *

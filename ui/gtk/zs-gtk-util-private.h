@@ -46,6 +46,8 @@ void          zs_gtk_show_toast             (GtkWidget       *widget,
                                              const char      *message);
 void          zs_gtk_set_tooltip            (GtkWidget       *widget,
                                              const char      *text);
+void          zs_gtk_set_cell_tooltip       (GtkWidget       *cell,
+                                             const char      *text);
 void          zs_gtk_drop_down_ellipsize    (GtkDropDown     *drop_down,
                                              int              max_chars);
 GStrv         zs_gtk_add_sector_choices     (GPtrArray       *sectors,

@@ -160,7 +160,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_label (GTK_LABEL (label), value != NULL ? value : "");
-  gtk_widget_set_tooltip_text (label, value != NULL && value[0] != '\0' ? value : NULL);
+  zs_gtk_set_cell_tooltip (label, value);
 }
 
 typedef struct
