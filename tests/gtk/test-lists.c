@@ -347,6 +347,12 @@ contains_casefold (const char *text,
 
 /* What the filters should leave, worked out here from every project. */
 static gboolean
+board_loaded (gpointer board)
+{
+  return !zs_pipeline_board_is_loading (board);
+}
+
+static gboolean
 hub_loaded (gpointer hub)
 {
   return !zs_firm_hub_is_loading (hub);
@@ -820,6 +826,7 @@ test_board (Fixture       *fixture,
     }
 
   zs_projects_page_set_layout (page, "board");
+  g_assert_true (zs_test_wait_until (board_loaded, board));
   zs_test_wait_for_paint (GTK_WIDGET (board));
   g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
   horizontal = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));

@@ -17,6 +17,12 @@
 #include "zs-window.h"
 
 static gboolean
+board_loaded (gpointer board)
+{
+  return !zs_pipeline_board_is_loading (board);
+}
+
+static gboolean
 related_loaded (gpointer related)
 {
   return !zs_related_records_is_loading (related);
@@ -523,6 +529,7 @@ test_projects_list_and_board (Fixture       *fixture,
 
   /* The board has a column per stage with what the store holds. */
   zs_projects_page_set_layout (page, "board");
+  g_assert_true (zs_test_wait_until (board_loaded, board));
   g_assert_cmpint (zs_pipeline_board_get_total (board, ZS_STAGE_SIGNED), ==, signed_total);
   g_assert_cmpuint (zs_pipeline_board_get_n_cards (board, ZS_STAGE_SIGNED), ==, signed_total);
   zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-projects-board.png");
@@ -538,6 +545,7 @@ test_projects_list_and_board (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (stage_changes->len, >=, 1);
   zs_pipeline_board_reload (board);
+  g_assert_true (zs_test_wait_until (board_loaded, board));
   g_assert_cmpint (zs_pipeline_board_get_total (board, ZS_STAGE_SIGNED), ==, signed_total - 1);
 
   /* Moving to “lost” asks for a reason first. */

@@ -48,28 +48,21 @@ struct _ZsPipelineBoard
   ZsStore    *store;
   char       *park;
   GHashTable *firm_names;   /* id → name, of the firms on cards */
+  GCancellable *cancellable;
   Column      columns[N_STAGES];
   guint       reload_id;
 };
 
 G_DEFINE_FINAL_TYPE (ZsPipelineBoard, zs_pipeline_board, GTK_TYPE_WIDGET)
 
+/* Read with the projects, off the main thread. */
 static const char *
 firm_name (ZsPipelineBoard *self,
            gint64           firm_id)
 {
   const char *name = g_hash_table_lookup (self->firm_names, &firm_id);
-  g_autoptr(ZsFirm) firm = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (name != NULL)
-    return name;
-  firm = zs_store_get_firm (self->store, firm_id, &error);
-  if (firm == NULL)
-    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot read a firm"), error);
-  name = firm != NULL ? zs_firm_get_name (firm) : "";
-  g_hash_table_insert (self->firm_names, g_memdup2 (&firm_id, sizeof firm_id), g_strdup (name));
-  return g_hash_table_lookup (self->firm_names, &firm_id);
+  return name != NULL ? name : "";
 }
 
 static GdkContentProvider *
@@ -175,25 +168,89 @@ clear_column (Column *column)
   g_array_set_size (column->project_ids, 0);
 }
 
-static GHashTable *
-sum_by_stage (ZsPipelineBoard *self)
+/* What a reload reads, in a worker. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) rows = zs_store_sum_projects_by_stage (self->store, self->park, &error);
-  GHashTable *sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  char       *park;
+  GHashTable *sums;                 /* stage nick → StageSum */
+  GPtrArray  *projects[N_STAGES];   /* the cards of each column */
+  GHashTable *firm_names;           /* firm id → name, of the cards */
+} BoardData;
+
+static void
+board_data_free (BoardData *data)
+{
+  g_free (data->park);
+  g_clear_pointer (&data->sums, g_hash_table_unref);
+  for (guint i = 0; i < N_STAGES; i++)
+    g_clear_pointer (&data->projects[i], g_ptr_array_unref);
+  g_clear_pointer (&data->firm_names, g_hash_table_unref);
+  g_free (data);
+}
+
+static GHashTable *
+sum_by_stage (ZsStore     *store,
+              const char  *park,
+              GError     **error)
+{
+  g_autoptr(GVariant) rows = zs_store_sum_projects_by_stage (store, park, error);
+  GHashTable *sums;
   GVariantIter iter;
   const char *stage;
   StageSum sum;
 
   if (rows == NULL)
-    {
-      zs_gtk_show_error (GTK_WIDGET (self), _("Cannot count the projects"), error);
-      return sums;
-    }
+    return NULL;
+  sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_variant_iter_init (&iter, rows);
   while (g_variant_iter_next (&iter, "{&s(xdd)}", &stage, &sum.count, &sum.planned, &sum.realised))
     g_hash_table_insert (sums, g_strdup (stage), g_memdup2 (&sum, sizeof sum));
   return sums;
+}
+
+static gboolean
+read_firm_names (ZsStore    *store,
+                 GPtrArray  *projects,
+                 GHashTable *names,
+                 GError    **error)
+{
+  for (guint i = 0; i < projects->len; i++)
+    {
+      gint64 firm_id = zs_project_get_firm_id (g_ptr_array_index (projects, i));
+      g_autoptr(ZsFirm) firm = NULL;
+
+      if (firm_id == 0 || g_hash_table_contains (names, &firm_id))
+        continue;
+      if ((firm = zs_store_get_firm (store, firm_id, error)) == NULL)
+        return FALSE;
+      g_hash_table_insert (names, g_memdup2 (&firm_id, sizeof firm_id), g_strdup (zs_firm_get_name (firm)));
+    }
+  return TRUE;
+}
+
+/* In a worker: the sums per stage, each column's first cards and their firms' names. */
+static gpointer
+read_board (ZsStore       *store,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  BoardData *board = data;
+
+  if ((board->sums = sum_by_stage (store, board->park, error)) == NULL)
+    return NULL;
+  board->firm_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (ZsStage stage = ZS_STAGE_LEAD; stage <= ZS_STAGE_LOST; stage++)
+    {
+      const char *nick = zs_enum_to_nick (ZS_TYPE_STAGE, stage);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          (board->projects[stage] = zs_store_list_projects (store, 0, nick, board->park, 0, MAX_CARDS, error)) == NULL ||
+          !read_firm_names (store, board->projects[stage], board->firm_names, error))
+        return NULL;
+    }
+  /* the result is the task data, kept until shown */
+  return board;
 }
 
 /* The column's heading: how many projects and how much they invest. */
@@ -219,22 +276,18 @@ show_figures (Column  *column,
 static void
 fill_column (ZsPipelineBoard *self,
              ZsStage          stage,
-             GHashTable      *sums)
+             BoardData       *board)
 {
   Column *column = &self->columns[stage];
-  const char *nick = zs_enum_to_nick (ZS_TYPE_STAGE, stage);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) projects = zs_store_list_projects (self->store, 0, nick, self->park, 0, MAX_CARDS, &error);
-  StageSum *sum = g_hash_table_lookup (sums, nick);
+  StageSum *sum = g_hash_table_lookup (board->sums, zs_enum_to_nick (ZS_TYPE_STAGE, stage));
+  GPtrArray *projects = board->projects[stage];
   g_autofree char *more = NULL;
 
-  if (projects == NULL)
-    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the projects"), error);
   clear_column (column);
   column->total = sum != NULL ? sum->count : 0;
   column->planned = sum != NULL ? sum->planned : 0;
   column->realised = sum != NULL ? sum->realised : 0;
-  for (guint i = 0; projects != NULL && i < projects->len; i++)
+  for (guint i = 0; i < projects->len; i++)
     {
       ZsProject *project = g_ptr_array_index (projects, i);
       gint64 id = zs_project_get_id (project);
@@ -250,23 +303,59 @@ fill_column (ZsPipelineBoard *self,
   gtk_widget_set_visible (GTK_WIDGET (column->more), column->total > column->project_ids->len);
 }
 
+static void
+show_board (gpointer      owner,
+            gpointer      result,
+            const GError *error)
+{
+  ZsPipelineBoard *self = owner;
+  BoardData *board = result;
+
+  if (error != NULL)
+    {
+      zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the projects"), error);
+      return;
+    }
+  g_hash_table_remove_all (self->firm_names);
+  {
+    GHashTableIter iter;
+    gpointer id, name;
+
+    g_hash_table_iter_init (&iter, board->firm_names);
+    while (g_hash_table_iter_next (&iter, &id, &name))
+      g_hash_table_insert (self->firm_names, g_memdup2 (id, sizeof (gint64)), g_strdup (name));
+  }
+  for (ZsStage stage = ZS_STAGE_LEAD; stage <= ZS_STAGE_LOST; stage++)
+    fill_column (self, stage, board);
+}
+
 /**
  * zs_pipeline_board_reload:
  * @self: a #ZsPipelineBoard
  *
- * Reads the projects again; done by itself when the store changes.
+ * Reads the projects again, off the main thread; done by itself when the
+ * store changes.
  */
 void
 zs_pipeline_board_reload (ZsPipelineBoard *self)
 {
-  g_autoptr(GHashTable) sums = NULL;
+  BoardData *board;
 
   g_return_if_fail (ZS_IS_PIPELINE_BOARD (self));
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  sums = sum_by_stage (self);
-  for (ZsStage stage = ZS_STAGE_LEAD; stage <= ZS_STAGE_LOST; stage++)
-    fill_column (self, stage, sums);
+  board = g_new0 (BoardData, 1);
+  board->park = g_strdup (self->park);
+  zs_gtk_read_in_thread (self, &self->cancellable, self->store, read_board, board,
+                         (GDestroyNotify) board_data_free, show_board, NULL);
+}
+
+/* TRUE while a read is pending: tests wait for it. */
+gboolean
+zs_pipeline_board_is_loading (ZsPipelineBoard *self)
+{
+  g_return_val_if_fail (ZS_IS_PIPELINE_BOARD (self), FALSE);
+  return self->cancellable != NULL || self->reload_id != 0;
 }
 
 static void
@@ -275,8 +364,6 @@ store_changed_cb (ZsPipelineBoard *self,
                   gint64           id,
                   ZsChangeKind     kind)
 {
-  if (g_strcmp0 (entity, "firm") == 0)
-    g_hash_table_remove (self->firm_names, &id);
   if (self->reload_id == 0 && (g_strcmp0 (entity, "project") == 0 || g_strcmp0 (entity, "firm") == 0))
     zs_gtk_queue_reload (&self->reload_id, (ZsGtkReloadFunc) zs_pipeline_board_reload, self);
 }
@@ -361,6 +448,8 @@ zs_pipeline_board_dispose (GObject *object)
 {
   ZsPipelineBoard *self = ZS_PIPELINE_BOARD (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   zs_gtk_unparent_children (GTK_WIDGET (self));
   zs_gtk_clear_connected (&self->store, self);

@@ -17,6 +17,7 @@ GtkWidget *zs_pipeline_board_new            (ZsStore         *store);
 void       zs_pipeline_board_set_park       (ZsPipelineBoard *self,
                                              const char      *park);
 void       zs_pipeline_board_reload         (ZsPipelineBoard *self);
+gboolean   zs_pipeline_board_is_loading     (ZsPipelineBoard *self);
 guint      zs_pipeline_board_get_n_cards    (ZsPipelineBoard *self,
                                              ZsStage          stage);
 gint64     zs_pipeline_board_get_total      (ZsPipelineBoard *self,
