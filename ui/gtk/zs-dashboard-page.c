@@ -44,35 +44,63 @@ struct _ZsDashboardPage
   ZsChart    *by_park;
   ZsChart    *targets;
   guint       reload_id;
-  guint       count_id;
+  GCancellable *cancellable;
   gint64      firms;       /* -1 until counted */
   char       *projects_text;
 };
 
 G_DEFINE_FINAL_TYPE (ZsDashboardPage, zs_dashboard_page, GTK_TYPE_WIDGET)
 
-/* A figure that cannot be read is shown as an error, and as empty. */
-static GVariant *
-checked (ZsDashboardPage *self,
-         GVariant        *figures,
-         GError          *error,
-         const char      *type)
+/* The dashboard's figures, read together. */
+typedef struct
 {
-  if (figures != NULL)
-    return figures;
-  zs_gtk_show_error (GTK_WIDGET (self), _("Cannot read the dashboard’s figures"), error);
-  g_error_free (error);
-  return g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE (type), NULL, 0));
+  GVariant  *funnel;      /* {sx}: projects per stage */
+  GVariant  *by_sector;   /* a(ssxdd) */
+  GVariant  *by_park;     /* a(ssxdd) */
+  GPtrArray *targets;
+  gint64     projects;
+  double     planned;
+  double     realised;
+  gint64     firms;
+} Figures;
+
+static void
+figures_free (Figures *figures)
+{
+  g_clear_pointer (&figures->funnel, g_variant_unref);
+  g_clear_pointer (&figures->by_sector, g_variant_unref);
+  g_clear_pointer (&figures->by_park, g_variant_unref);
+  g_clear_pointer (&figures->targets, g_ptr_array_unref);
+  g_free (figures);
+}
+
+/* In a worker (or, for a PDF, at once): every figure, or an error. */
+static gpointer
+read_figures (ZsStore       *store,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Figures *figures = g_new0 (Figures, 1);
+
+  if (!zs_store_sum_investment (store, &figures->projects, &figures->planned, &figures->realised, error) ||
+      !(figures->funnel = zs_store_count_projects_by_stage (store, NULL, error)) ||
+      !(figures->by_sector = zs_store_sum_investment_by_sector (store, MAX_BARS, error)) ||
+      !(figures->by_park = zs_store_sum_investment_by_park (store, MAX_BARS, error)) ||
+      !(figures->targets = zs_store_list_targets (store, error)) ||
+      /* a million firms is a whole index read: last */
+      (figures->firms = zs_store_count_firms (store, NULL, NULL, error)) < 0)
+    {
+      figures_free (figures);
+      return NULL;
+    }
+  return figures;
 }
 
 static void
-load_funnel (ZsDashboardPage *self)
+show_funnel (ZsDashboardPage *self,
+             GVariant        *counts)
 {
-  GError *error = NULL;
-  g_autoptr(GVariant) counts = NULL;
-
-  counts = zs_store_count_projects_by_stage (self->store, NULL, &error);
-  counts = checked (self, counts, error, "{sx}");
   zs_chart_clear (self->funnel);
   for (ZsStage stage = ZS_STAGE_LEAD; stage <= ZS_STAGE_LOST; stage++)
     {
@@ -99,26 +127,6 @@ add_sums (ZsChart    *chart,
     zs_chart_add_row (chart, name[0] != '\0' ? name : unnamed, planned / WAN_PER_YI, realised / WAN_PER_YI);
 }
 
-static void
-load_by_sector (ZsDashboardPage *self)
-{
-  GError *error = NULL;
-  g_autoptr(GVariant) sums = zs_store_sum_investment_by_sector (self->store, MAX_BARS, &error);
-
-  sums = checked (self, sums, error, "(ssxdd)");
-  add_sums (self->by_sector, sums, "");
-}
-
-static void
-load_by_park (ZsDashboardPage *self)
-{
-  GError *error = NULL;
-  g_autoptr(GVariant) sums = zs_store_sum_investment_by_park (self->store, MAX_BARS, &error);
-
-  sums = checked (self, sums, error, "(ssxdd)");
-  add_sums (self->by_park, sums, _("No park"));
-}
-
 static char *
 describe_target (ZsTarget *target)
 {
@@ -135,16 +143,12 @@ describe_target (ZsTarget *target)
 }
 
 static void
-load_targets (ZsDashboardPage *self,
+show_targets (ZsDashboardPage *self,
+              GPtrArray       *targets,
               double           realised_yi)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) targets = zs_store_list_targets (self->store, &error);
-
-  if (targets == NULL)
-    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot list the targets"), error);
   zs_chart_clear (self->targets);
-  for (guint i = 0; targets != NULL && i < targets->len; i++)
+  for (guint i = 0; i < targets->len; i++)
     {
       ZsTarget *target = g_ptr_array_index (targets, i);
       g_autofree char *label = describe_target (target);
@@ -165,67 +169,61 @@ show_headline (ZsDashboardPage *self)
   /* Translators: how many firms the database holds, in the dashboard headline */
   firms = self->firms >= 0 ? g_strdup_printf (_("%" PRId64 " firms"), self->firms) : g_strdup (_("… firms"));
   /* Translators: the dashboard headline: the firms, then the projects and their investment */
-  text = g_strdup_printf (_("%s · %s"), firms, self->projects_text);
+  text = g_strdup_printf (_("%s · %s"), firms, self->projects_text != NULL ? self->projects_text : "");
   gtk_label_set_label (self->headline, text);
 }
 
-/* Counting a million firms reads a whole index: not before the first frame. */
-static gboolean
-count_firms_cb (gpointer data)
-{
-  ZsDashboardPage *self = data;
-  g_autoptr(GError) error = NULL;
-
-  self->count_id = 0;
-  self->firms = zs_store_count_firms (self->store, NULL, NULL, &error);
-  if (error != NULL)
-    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot count the firms"), error);
-  show_headline (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-load_headline (ZsDashboardPage *self,
-               double          *realised_yi)
+show_figures (gpointer      owner,
+              gpointer      result,
+              const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 projects = 0;
-  double planned = 0, realised = 0;
+  ZsDashboardPage *self = owner;
+  Figures *figures = result;
   g_autofree char *count = NULL;
 
-  if (!zs_store_sum_investment (self->store, &projects, &planned, &realised, &error))
-    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot read the dashboard’s figures"), error);
-  *realised_yi = realised / WAN_PER_YI;
-  count = g_strdup_printf ("%" PRId64, projects);
+  if (error != NULL)
+    {
+      zs_gtk_show_error (GTK_WIDGET (self), _("Cannot read the dashboard’s figures"), error);
+      return;
+    }
+  count = g_strdup_printf ("%" PRId64, figures->projects);
   g_free (self->projects_text);
   /* Translators: the dashboard headline; amounts in 亿元 (100 million yuan) */
   self->projects_text = g_strdup_printf (_("%s projects · planned investment %.2f ×100M yuan · realised %.2f ×100M yuan"),
-                                         count, planned / WAN_PER_YI, *realised_yi);
+                                         count, figures->planned / WAN_PER_YI, figures->realised / WAN_PER_YI);
+  self->firms = figures->firms;
   show_headline (self);
-  if (self->count_id == 0)
-    self->count_id = g_idle_add_full (G_PRIORITY_LOW, count_firms_cb, self, NULL);
+  show_funnel (self, figures->funnel);
+  add_sums (self->by_sector, figures->by_sector, "");
+  add_sums (self->by_park, figures->by_park, _("No park"));
+  show_targets (self, figures->targets, figures->realised / WAN_PER_YI);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**
  * zs_dashboard_page_reload:
  * @self: a #ZsDashboardPage
  *
- * Reads the figures again; done by itself when projects change.
+ * Reads the figures again, off the main thread; done by itself when
+ * projects change.
  */
 void
 zs_dashboard_page_reload (ZsDashboardPage *self)
 {
-  double realised_yi;
-
   g_return_if_fail (ZS_IS_DASHBOARD_PAGE (self));
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  load_headline (self, &realised_yi);
-  load_funnel (self);
-  load_by_sector (self);
-  load_by_park (self);
-  load_targets (self, realised_yi);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  zs_gtk_read_in_thread (self, &self->cancellable, self->store, read_figures, NULL, NULL,
+                         show_figures, (GDestroyNotify) figures_free);
+}
+
+/* TRUE while the figures are being read: tests wait for it. */
+gboolean
+zs_dashboard_page_is_loading (ZsDashboardPage *self)
+{
+  g_return_val_if_fail (ZS_IS_DASHBOARD_PAGE (self), FALSE);
+  return self->cancellable != NULL || self->reload_id != 0;
 }
 
 static void
@@ -296,8 +294,9 @@ zs_dashboard_page_dispose (GObject *object)
 {
   ZsDashboardPage *self = ZS_DASHBOARD_PAGE (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  g_clear_handle_id (&self->count_id, g_source_remove);
   if (self->engine != NULL)
     g_signal_handlers_disconnect_by_data (self->engine, self);
   g_clear_object (&self->engine);
@@ -548,9 +547,20 @@ zs_dashboard_page_export_pdf (ZsDashboardPage  *self,
 
   g_return_val_if_fail (ZS_IS_DASHBOARD_PAGE (self), FALSE);
 
-  zs_dashboard_page_reload (self);
-  g_clear_handle_id (&self->count_id, g_source_remove);
-  count_firms_cb (self);
+  {
+    /* The file is written here, on the main thread: its figures are read
+     * here too, so that it shows the store as it is now. */
+    g_autoptr(GError) read_error = NULL;
+    Figures *figures = read_figures (self->store, NULL, NULL, &read_error);
+
+    if (figures == NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&read_error));
+        return FALSE;
+      }
+    show_figures (self, figures, NULL);
+    figures_free (figures);
+  }
   surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   _("Horgos Economic Development Zone: Investment Promotion Report"));

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (ZsDashboardPage, zs_dashboard_page, ZS, DASHBOARD_PAGE, Gt
 
 GtkWidget  *zs_dashboard_page_new           (ZsStore         *store);
 void        zs_dashboard_page_reload        (ZsDashboardPage *self);
+gboolean   zs_dashboard_page_is_loading (ZsDashboardPage *self);
 ZsChart    *zs_dashboard_page_get_chart     (ZsDashboardPage *self,
                                              const char      *name);
 const char *zs_dashboard_page_get_headline  (ZsDashboardPage *self);
