@@ -17,6 +17,12 @@
 #include "zs-window.h"
 
 static gboolean
+sectors_counted (gpointer page)
+{
+  return !zs_sectors_page_is_loading (page);
+}
+
+static gboolean
 board_loaded (gpointer board)
 {
   return !zs_pipeline_board_is_loading (board);
@@ -638,6 +644,8 @@ test_sectors_tree (Fixture       *fixture,
 
   zs_sectors_page_select (page, 1);
   g_assert_nonnull (strstr (zs_sectors_page_get_detail_text (page), "c03-"));
+  g_assert_true (zs_test_wait_until (sectors_counted, page));
+  g_assert_null (strstr (zs_sectors_page_get_detail_text (page), "…"));
   zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-sectors.png");
 }
 

@@ -25,6 +25,8 @@ struct _ZsSectorsPage
   GtkButton          *firms_button;
   ZsListDetail       *list_detail;
   char               *selected_code;
+  ZsSector           *selected;
+  GCancellable       *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (ZsSectorsPage, zs_sectors_page, GTK_TYPE_WIDGET)
@@ -137,29 +139,70 @@ bind_cb (GtkSignalListItemFactory *factory,
   g_object_unref (object);
 }
 
+/* The sector's details; its firms are counted off the main thread, -1
+ * until they are. */
+static void
+format_detail (ZsSectorsPage *self,
+               gint64         firms)
+{
+  ZsSector *sector = self->selected;
+  g_autofree char *synonyms = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *text = NULL;
+
+  synonyms = g_strjoinv (" / ", (char **) (zs_sector_get_synonyms (sector) ? zs_sector_get_synonyms (sector)
+                                                                          : (const char * const[]) { NULL }));
+  count = firms >= 0 ? g_strdup_printf ("%" PRId64, firms) : g_strdup ("…");
+  /* Translators: details of a sector: name, code, clause, firms (a number, or … while counted), synonyms */
+  text = g_strdup_printf (_("%s\nCode: %s\nClause: %d%s\nFirms in this sector: %s\n%s"),
+                          zs_sector_get_name (sector), zs_sector_get_code (sector), zs_sector_get_clause (sector),
+                          zs_sector_get_priority (sector) ? _(" (priority)") : "", count, synonyms);
+  gtk_label_set_label (self->detail_label, text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->firms_button), firms > 0);
+}
+
+static gpointer
+count_sector_firms (ZsStore       *store,
+                    gpointer       code,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  gint64 firms = zs_store_count_firms (store, NULL, code, error);
+
+  return firms >= 0 ? g_memdup2 (&firms, sizeof firms) : NULL;
+}
+
+static void
+show_count (gpointer      owner,
+            gpointer      result,
+            const GError *error)
+{
+  ZsSectorsPage *self = owner;
+
+  if (error != NULL)
+    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot count the firms"), error);
+  if (self->selected != NULL)
+    format_detail (self, result != NULL ? *(gint64 *) result : 0);
+}
+
 static void
 show_detail (ZsSectorsPage *self,
              ZsSector      *sector)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *synonyms = NULL;
-  g_autofree char *text = NULL;
-  gint64 firms;
-
+  g_set_object (&self->selected, sector);
   g_free (self->selected_code);
   self->selected_code = g_strdup (zs_sector_get_code (sector));
-  firms = zs_store_count_firms (self->store, NULL, zs_sector_get_code (sector), &error);
-  if (error != NULL)
-    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot count the firms"), error);
-  synonyms = g_strjoinv (" / ", (char **) (zs_sector_get_synonyms (sector) ? zs_sector_get_synonyms (sector)
-                                                                          : (const char * const[]) { NULL }));
-  /* Translators: details of a sector: name, code, clause, firms, synonyms */
-  text = g_strdup_printf (_("%s\nCode: %s\nClause: %d%s\nFirms in this sector: %" PRId64 "\n%s"),
-                          zs_sector_get_name (sector), zs_sector_get_code (sector), zs_sector_get_clause (sector),
-                          zs_sector_get_priority (sector) ? _(" (priority)") : "",
-                          MAX (firms, 0), synonyms);
-  gtk_label_set_label (self->detail_label, text);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->firms_button), firms > 0);
+  format_detail (self, -1);
+  zs_gtk_read_in_thread (self, &self->cancellable, self->store, count_sector_firms,
+                         g_strdup (self->selected_code), g_free, show_count, g_free);
+}
+
+/* TRUE while the selected sector's firms are counted: tests wait for it. */
+gboolean
+zs_sectors_page_is_loading (ZsSectorsPage *self)
+{
+  g_return_val_if_fail (ZS_IS_SECTORS_PAGE (self), FALSE);
+  return self->cancellable != NULL;
 }
 
 static void
@@ -207,6 +250,9 @@ zs_sectors_page_dispose (GObject *object)
 {
   ZsSectorsPage *self = ZS_SECTORS_PAGE (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->selected);
   zs_gtk_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);

@@ -18,5 +18,6 @@ GtkTreeListModel   *zs_sectors_page_get_tree  (ZsSectorsPage *self);
 void                zs_sectors_page_select    (ZsSectorsPage *self,
                                                guint          position);
 const char         *zs_sectors_page_get_detail_text (ZsSectorsPage *self);
+gboolean            zs_sectors_page_is_loading      (ZsSectorsPage *self);
 
 G_END_DECLS
