@@ -67,6 +67,52 @@ zs_project_list_model_count (ZsStore        *store,
   return zs_store_count_projects_matching (store, filter, error);
 }
 
+/* The firm's name goes with each project of a page, read here in the
+ * worker, so that the list's cells never ask the store for it. */
+static gboolean
+name_firms (ZsStore    *store,
+            GPtrArray  *projects,
+            GError    **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      ZsProject *project = g_ptr_array_index (projects, i);
+      gint64 firm_id = zs_project_get_firm_id (project);
+      const char *name = g_hash_table_lookup (names, &firm_id);
+
+      if (firm_id == 0)
+        continue;
+      if (name == NULL)
+        {
+          g_autoptr(ZsFirm) firm = zs_store_get_firm (store, firm_id, error);
+
+          if (firm == NULL)
+            return FALSE;
+          name = zs_firm_get_name (firm) != NULL ? zs_firm_get_name (firm) : "";
+          g_hash_table_insert (names, g_memdup2 (&firm_id, sizeof firm_id), g_strdup (name));
+          name = g_hash_table_lookup (names, &firm_id);
+        }
+      /* set before the project leaves the worker: no other thread sees it yet */
+      g_object_set_data_full (G_OBJECT (project), "zs-firm-name", g_strdup (name), g_free);
+    }
+  return TRUE;
+}
+
+/**
+ * zs_project_list_model_get_firm_name:
+ * @project: a project of the model
+ *
+ * Returns: (nullable): the name of its firm, read with it
+ */
+const char *
+zs_project_list_model_get_firm_name (ZsProject *project)
+{
+  g_return_val_if_fail (ZS_IS_PROJECT (project), NULL);
+  return g_object_get_data (G_OBJECT (project), "zs-firm-name");
+}
+
 static GPtrArray *
 zs_project_list_model_fetch (ZsStore        *store,
                              gconstpointer   data,
@@ -76,11 +122,16 @@ zs_project_list_model_fetch (ZsStore        *store,
                              GError        **error)
 {
   const ZsProjectFilter *filter = data;
+  GPtrArray *projects;
 
   if (after >= 0 && pages_by_id (filter))
-    return zs_store_list_projects_after (store, filter->firm_id, filter->stage, filter->park,
-                                         after, limit, error);
-  return zs_store_list_projects_matching (store, filter, offset, limit, error);
+    projects = zs_store_list_projects_after (store, filter->firm_id, filter->stage, filter->park,
+                                             after, limit, error);
+  else
+    projects = zs_store_list_projects_matching (store, filter, offset, limit, error);
+  if (projects != NULL && !name_firms (store, projects, error))
+    g_clear_pointer (&projects, g_ptr_array_unref);
+  return projects;
 }
 
 static gboolean

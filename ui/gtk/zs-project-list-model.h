@@ -36,4 +36,6 @@ void                zs_project_list_model_set_sort    (ZsProjectListModel *self,
                                                        ZsSortDirection     direction);
 const ZsProjectFilter *zs_project_list_model_get_filter (ZsProjectListModel *self);
 
+const char *zs_project_list_model_get_firm_name (ZsProject *project);
+
 G_END_DECLS

@@ -19,7 +19,6 @@ struct _ZsProjectsPage
   ZsProjectListModel *model;
   GtkSingleSelection *selection;
   GHashTable         *park_names;
-  GHashTable         *firm_names;  /* id → name, of firms listed */
   GStrv               park_codes;  /* of the park filter, [0] = "" */
   GStrv               owners;      /* of the owner filter, [0] = "" */
   GStrv               sector_codes; /* of the sector filter, [0] = "" */
@@ -58,20 +57,8 @@ title_text (ZsProjectsPage *self, ZsProject *project, char **owned)
 static const char *
 firm_text (ZsProjectsPage *self, ZsProject *project, char **owned)
 {
-  gint64 id = zs_project_get_firm_id (project);
-  const char *name = g_hash_table_lookup (self->firm_names, &id);
-  g_autoptr(ZsFirm) firm = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* a row still being read has no firm yet */
-  if (name != NULL || id == 0)
-    return name;
-  firm = zs_store_get_firm (self->store, id, &error);
-  if (firm == NULL)
-    zs_gtk_show_error (GTK_WIDGET (self), _("Cannot read a firm"), error);
-  g_hash_table_insert (self->firm_names, g_memdup2 (&id, sizeof id),
-                       g_strdup (firm != NULL ? zs_firm_get_name (firm) : ""));
-  return g_hash_table_lookup (self->firm_names, &id);
+  /* read with the project, off the main thread; a row being read has none */
+  return zs_project_list_model_get_firm_name (project);
 }
 
 static const char *
@@ -847,7 +834,6 @@ zs_projects_page_finalize (GObject *object)
   ZsProjectsPage *self = ZS_PROJECTS_PAGE (object);
 
   g_clear_pointer (&self->park_names, g_hash_table_unref);
-  g_clear_pointer (&self->firm_names, g_hash_table_unref);
   g_strfreev (self->park_codes);
   g_strfreev (self->owners);
   g_strfreev (self->sector_codes);
@@ -875,16 +861,6 @@ zs_projects_page_init (ZsProjectsPage *self)
 {
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-  self->firm_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-}
-
-static void
-firm_changed_cb (ZsProjectsPage *self,
-                 const char     *entity,
-                 gint64          id)
-{
-  if (g_strcmp0 (entity, "firm") == 0)
-    g_hash_table_remove (self->firm_names, &id);
 }
 
 /**
@@ -915,7 +891,6 @@ zs_projects_page_new (ZsStore *store)
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_status), self);
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (items_changed_cb), self);
   g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (model_error_cb), self);
-  g_signal_connect_swapped (store, "changed", G_CALLBACK (firm_changed_cb), self);
 
   self->board = ZS_PIPELINE_BOARD (zs_pipeline_board_new (store));
   self->layouts = GTK_STACK (gtk_stack_new ());
