@@ -188,11 +188,6 @@ show_view (Fixture    *fixture,
   zs_test_wait_for_paint (GTK_WIDGET (fixture->window));
 }
 
-static gboolean
-board_loaded (gpointer board)
-{
-  return !zs_pipeline_board_is_loading (board);
-}
 
 static void
 test_pages (Fixture       *fixture,
@@ -229,7 +224,7 @@ test_pages (Fixture       *fixture,
   zs_projects_page_select (projects, 0);
   check_window (GTK_WIDGET (fixture->window), "project form");
   zs_projects_page_set_layout (projects, "board");
-  g_assert_true (zs_test_wait_until (board_loaded, zs_projects_page_get_board (projects)));
+  g_assert_true (zs_test_wait_idle ((ZsTestBusyFunc) zs_pipeline_board_is_loading, zs_projects_page_get_board (projects)));
   check_window (GTK_WIDGET (fixture->window), "pipeline board");
 }
 

@@ -346,17 +346,7 @@ contains_casefold (const char *text,
 }
 
 /* What the filters should leave, worked out here from every project. */
-static gboolean
-board_loaded (gpointer board)
-{
-  return !zs_pipeline_board_is_loading (board);
-}
 
-static gboolean
-hub_loaded (gpointer hub)
-{
-  return !zs_firm_hub_is_loading (hub);
-}
 
 static guint
 expected_count (ZsStore      *store,
@@ -826,7 +816,7 @@ test_board (Fixture       *fixture,
     }
 
   zs_projects_page_set_layout (page, "board");
-  g_assert_true (zs_test_wait_until (board_loaded, board));
+  g_assert_true (zs_test_wait_idle ((ZsTestBusyFunc) zs_pipeline_board_is_loading, board));
   zs_test_wait_for_paint (GTK_WIDGET (board));
   g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
   horizontal = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
@@ -1100,7 +1090,7 @@ test_firm_hub (Fixture       *fixture,
   zs_firms_page_open_firm (page, firm_id);
   zs_record_editor_show_hub (editor);
   zs_test_wait_for_paint (GTK_WIDGET (hub));
-  g_assert_true (zs_test_wait_until (hub_loaded, hub));
+  g_assert_true (zs_test_wait_idle ((ZsTestBusyFunc) zs_firm_hub_is_loading, hub));
   g_assert_cmpint (zs_firm_hub_get_firm (hub), ==, firm_id);
   /* the firm's country is shown by its name, in the language of the UI */
   {

@@ -117,11 +117,6 @@ test_add_through_the_form (void)
   zs_test_database_clear (&db);
 }
 
-static gboolean
-hub_loaded (gpointer hub)
-{
-  return !zs_firm_hub_is_loading (hub);
-}
 
 static gint64
 add_note (ZsStore    *store,
@@ -172,21 +167,21 @@ test_related_on_the_firm (void)
   gtk_window_set_child (GTK_WINDOW (window), hub);
   gtk_window_present (GTK_WINDOW (window));
   zs_firm_hub_set_firm (ZS_FIRM_HUB (hub), firm);
-  g_assert_true (zs_test_wait_until (hub_loaded, hub));
+  g_assert_true (zs_test_wait_idle ((ZsTestBusyFunc) zs_firm_hub_is_loading, hub));
   g_assert_cmpuint (zs_related_records_get_n_records (related), ==, 0);
 
   add_note (store, firm, "走访金麦馕");
-  g_assert_true (zs_test_wait_until (hub_loaded, hub));
+  g_assert_true (zs_test_wait_idle ((ZsTestBusyFunc) zs_firm_hub_is_loading, hub));
   g_assert_cmpuint (zs_related_records_get_n_groups (related), ==, 1);
   g_assert_cmpuint (zs_related_records_get_n_records (related), ==, 1);
   add_note (store, firm, "签约意向明确");
-  g_assert_true (zs_test_wait_until (hub_loaded, hub));
+  g_assert_true (zs_test_wait_idle ((ZsTestBusyFunc) zs_firm_hub_is_loading, hub));
   g_assert_cmpuint (zs_related_records_get_n_records (related), ==, 2);
   zs_test_render_to_png (window, "related-on-the-firm.png");
 
   /* the plugin goes, and its group with it */
   g_clear_object (&engine);
-  g_assert_true (zs_test_wait_until (hub_loaded, hub));
+  g_assert_true (zs_test_wait_idle ((ZsTestBusyFunc) zs_firm_hub_is_loading, hub));
   g_assert_cmpuint (zs_related_records_get_n_groups (related), ==, 0);
 
   zs_test_destroy_window (window);

@@ -16,23 +16,7 @@
 #include "zs-stage-move-dialog.h"
 #include "zs-window.h"
 
-static gboolean
-sectors_counted (gpointer page)
-{
-  return !zs_sectors_page_is_loading (page);
-}
 
-static gboolean
-board_loaded (gpointer board)
-{
-  return !zs_pipeline_board_is_loading (board);
-}
-
-static gboolean
-related_loaded (gpointer related)
-{
-  return !zs_related_records_is_loading (related);
-}
 
 /* The related records were read, and are as many as wanted. */
 static gboolean
@@ -40,7 +24,7 @@ related_count_is (gpointer data)
 {
   gpointer *args = data;
 
-  return related_loaded (args[0]) &&
+  return !zs_related_records_is_loading (args[0]) &&
          zs_related_records_get_n_records (args[0]) == GPOINTER_TO_UINT (args[1]);
 }
 
@@ -535,7 +519,7 @@ test_projects_list_and_board (Fixture       *fixture,
 
   /* The board has a column per stage with what the store holds. */
   zs_projects_page_set_layout (page, "board");
-  g_assert_true (zs_test_wait_until (board_loaded, board));
+  g_assert_true (zs_test_wait_idle ((ZsTestBusyFunc) zs_pipeline_board_is_loading, board));
   g_assert_cmpint (zs_pipeline_board_get_total (board, ZS_STAGE_SIGNED), ==, signed_total);
   g_assert_cmpuint (zs_pipeline_board_get_n_cards (board, ZS_STAGE_SIGNED), ==, signed_total);
   zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-projects-board.png");
@@ -551,7 +535,7 @@ test_projects_list_and_board (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (stage_changes->len, >=, 1);
   zs_pipeline_board_reload (board);
-  g_assert_true (zs_test_wait_until (board_loaded, board));
+  g_assert_true (zs_test_wait_idle ((ZsTestBusyFunc) zs_pipeline_board_is_loading, board));
   g_assert_cmpint (zs_pipeline_board_get_total (board, ZS_STAGE_SIGNED), ==, signed_total - 1);
 
   /* Moving to “lost” asks for a reason first. */
@@ -607,7 +591,7 @@ test_projects_list_and_board (Fixture       *fixture,
 
     g_assert_nonnull (related);
     g_assert_cmpint (zs_related_records_get_record (related), ==, id);
-    g_assert_true (zs_test_wait_until (related_loaded, related));
+    g_assert_true (zs_test_wait_idle ((ZsTestBusyFunc) zs_related_records_is_loading, related));
     before = zs_related_records_get_n_records (related);
     zs_activity_set_firm_id (meeting, zs_project_get_firm_id (project));
     zs_activity_set_project_id (meeting, id);
@@ -644,7 +628,7 @@ test_sectors_tree (Fixture       *fixture,
 
   zs_sectors_page_select (page, 1);
   g_assert_nonnull (strstr (zs_sectors_page_get_detail_text (page), "c03-"));
-  g_assert_true (zs_test_wait_until (sectors_counted, page));
+  g_assert_true (zs_test_wait_idle ((ZsTestBusyFunc) zs_sectors_page_is_loading, page));
   g_assert_null (strstr (zs_sectors_page_get_detail_text (page), "…"));
   zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-sectors.png");
 }

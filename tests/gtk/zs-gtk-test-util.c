@@ -39,6 +39,30 @@ zs_test_wait_until (ZsTestCondition condition,
   return met;
 }
 
+typedef struct
+{
+  ZsTestBusyFunc busy;
+  gpointer       object;
+} Busy;
+
+static gboolean
+is_idle (gpointer data)
+{
+  Busy *busy = data;
+
+  return !busy->busy (busy->object);
+}
+
+/* Waits until @object, a widget that reads off the main thread, is done. */
+gboolean
+zs_test_wait_idle (ZsTestBusyFunc busy,
+                   gpointer       object)
+{
+  Busy waiting = { busy, object };
+
+  return zs_test_wait_until (is_idle, &waiting);
+}
+
 gboolean
 zs_test_flag_is_set (gpointer data)
 {

@@ -13,6 +13,7 @@
 G_BEGIN_DECLS
 
 typedef gboolean (*ZsTestCondition) (gpointer data);
+typedef gboolean (*ZsTestBusyFunc)  (gpointer object);
 
 typedef struct
 {
@@ -22,6 +23,8 @@ typedef struct
 
 gboolean  zs_test_wait_until        (ZsTestCondition condition,
                                      gpointer        data);
+gboolean  zs_test_wait_idle         (ZsTestBusyFunc  busy,
+                                     gpointer        object);
 void      zs_test_wait_for_paint    (GtkWidget      *widget);
 void      zs_test_render_to_png     (GtkWidget      *widget,
                                      const char     *name);
