@@ -119,6 +119,43 @@ inside_tag (ZsXmlGuard *guard,
   return TRUE;
 }
 
+/* libxml2 waits for a '>' after a '<' it cannot parse yet and, at every
+ * block, searches the whole unparsed input for one: from a '<' to the
+ * next '>', whatever lies between (a flood of "<a<a<a…", a tag whose
+ * quotes never close), is bounded like markup. FALSE past the bound. */
+static gboolean
+measure_open_markup (ZsXmlGuard *guard,
+                     const char *bytes,
+                     gsize       len)
+{
+  const char *end = bytes + len;
+
+  for (const char *p = bytes; p < end; )
+    {
+      const char *gt;
+
+      if (!guard->open)
+        {
+          const char *lt = memchr (p, '<', end - p);
+
+          if (lt == NULL)
+            return TRUE;
+          guard->open = TRUE;
+          guard->open_run = 0;
+          p = lt;
+        }
+      gt = memchr (p, '>', end - p);
+      guard->open_run += (gt != NULL ? gt : end) - p;
+      if (guard->open_run > ZS_XML_GUARD_MAX_MARKUP)
+        return FALSE;
+      if (gt == NULL)
+        return TRUE;
+      guard->open = FALSE;
+      p = gt + 1;
+    }
+  return TRUE;
+}
+
 /* Adds the bytes since the last '<' (which count too): FALSE once a run
  * is longer than max_text. */
 static gboolean
@@ -217,5 +254,7 @@ zs_xml_guard_feed (ZsXmlGuard *guard,
         }
     }
 
+  if (!measure_open_markup (guard, bytes, len))
+    return ZS_XML_GUARD_MARKUP;
   return measure_text (guard, bytes, len) ? ZS_XML_GUARD_OK : ZS_XML_GUARD_TEXT;
 }

@@ -33,6 +33,8 @@ typedef struct {
   guint   run;
   guint   attributes;
   guint64 markup_run;
+  gboolean open;
+  guint64 open_run;
   guint64 text_run;
   guint64 max_text;
 } ZsXmlGuard;

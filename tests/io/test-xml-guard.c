@@ -103,6 +103,25 @@ test_markup (void)
     }
 }
 
+/* Short tags that never close, one after the other, are one long markup
+ * for libxml2, which looks for their '>' through all of them. */
+static void
+test_unclosed_flood (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<sst><si><t>");
+
+  while (xml->len <= ZS_XML_GUARD_MAX_MARKUP + 16)
+    g_string_append (xml, "<b0p");
+  g_assert_cmpint (scan (xml->str, 4096, 0), ==, ZS_XML_GUARD_MARKUP);
+
+  /* text of any length after a closed tag is text */
+  g_string_assign (xml, "<t>");
+  while (xml->len <= 2 * ZS_XML_GUARD_MAX_MARKUP)
+    g_string_append (xml, "文本 text > more ");
+  g_string_append (xml, "</t>");
+  g_assert_cmpint (scan (xml->str, 4096, 0), ==, ZS_XML_GUARD_OK);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -112,6 +131,7 @@ main (int   argc,
   g_test_add_func ("/io/xml-guard/cases", test_cases);
   g_test_add_func ("/io/xml-guard/attributes", test_attributes);
   g_test_add_func ("/io/xml-guard/markup", test_markup);
+  g_test_add_func ("/io/xml-guard/unclosed-flood", test_unclosed_flood);
 
   return g_test_run ();
 }
