@@ -22,6 +22,7 @@
 # include "zs-csv-writer.h"
 # include "zs-xlsx-writer.h"
 # include "zs-json-writer.h"
+# include "zs-json-text.h"
 # include "zs-store.h"
 # include "zs-store-generic.h"
 # include "zs-plugin-storage.h"

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "zs-json-text.h"
 #include "zs-api-private.h"
 #include "zs-enums.h"
 #include "zs-error.h"
@@ -696,7 +697,7 @@ respond_stale (ZsApiRequest *request,
   root = json_builder_get_root (builder);
   soup_server_message_set_status (request->msg, SOUP_STATUS_PRECONDITION_FAILED, NULL);
   {
-    char *text = json_to_string (root, FALSE);
+    char *text = zs_json_to_text (root, FALSE);
 
     soup_server_message_set_response (request->msg, "application/problem+json", SOUP_MEMORY_TAKE,
                                       text, strlen (text));

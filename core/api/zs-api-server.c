@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "zs-json-text.h"
 #include "zs-api-private.h"
 #include "zs-error.h"
 
@@ -208,7 +209,7 @@ set_json_body (SoupServerMessage *msg,
                JsonNode          *node)
 {
   gsize length = 0;
-  char *text = json_to_string (node, FALSE);
+  char *text = zs_json_to_text (node, FALSE);
 
   length = strlen (text);
   soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE, text, length);

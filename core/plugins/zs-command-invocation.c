@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "zs-json-text.h"
 #include "zs-command-private.h"
 #include "zs-text-width.h"
 
@@ -319,16 +320,12 @@ void
 zs_command_invocation_print_json (ZsCommandInvocation *self,
                                   JsonNode            *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
 
   g_return_if_fail (ZS_IS_COMMAND_INVOCATION (self));
   g_return_if_fail (node != NULL);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
+  text = zs_json_to_text (node, TRUE);
   g_string_append_printf (self->output, "%s\n", text);
 }
 

@@ -6,6 +6,7 @@ and the partner component of `chain match`."""
 import csv
 import datetime
 import json
+import re
 import os
 import subprocess
 import tempfile
@@ -90,6 +91,10 @@ class FlyingZoneCliTest(unittest.TestCase):
 
         ledger = self.fz('ledger', '--year', '2025')
         rows = {row['firm_id']: row for row in ledger['rows']}
+        # amounts as they are, 75.3425 and not 75.342500000000001
+        text = self.cli('flying-zone', 'ledger', '--year', '2025', '--json').stdout.decode()
+        self.assertIsNone(re.search(r'\d\.\d{10,}', text), text)
+        self.assertIn('"tax" : 75.3425', text)
         for key in ('zone_id', 'firm_id', 'year', 'tax', 'output', 'tax_partner', 'tax_host',
                     'output_partner', 'output_host'):
             self.assertIn(key, rows[self.a])
