@@ -6,8 +6,8 @@ and the partner component of `chain match`."""
 import csv
 import datetime
 import json
-import re
 import os
+import re
 import subprocess
 import tempfile
 import unittest
