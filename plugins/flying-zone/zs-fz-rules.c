@@ -212,6 +212,53 @@ terms_overlap (const GDate *a_from,
          (!g_date_valid (a_to) || g_date_compare (b_from, a_to) <= 0);
 }
 
+static gboolean in_agreement (ZsStore     *store,
+                              gint64       zone,
+                              const GDate *day,
+                              ZsRecord    *replacing);
+
+/* An agreement changed keeps every placement of its zone inside some
+ * agreement's term (a new one cannot leave one out). */
+static gboolean
+check_placements_kept (ZsStore   *store,
+                       ZsRecord  *agreement,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) placements = NULL;
+  gint64 zone = 0;
+
+  if (zs_record_get_id (agreement) == 0)
+    return TRUE;
+  /* the zone it had: a placement there may lose its agreement too */
+  {
+    g_autoptr(GObject) before = zs_store_get_record (store, ZS_FZ_AGREEMENT, zs_record_get_id (agreement), NULL);
+
+    zone = before != NULL ? zs_record_get_int64 (ZS_RECORD (before), "zone") : zs_record_get_int64 (agreement, "zone");
+  }
+  if (!(placements = zs_fz_list (store, ZS_FZ_PLACEMENT, "zone", zone, error)))
+    return FALSE;
+  for (guint i = 0; i < placements->len; i++)
+    {
+      ZsRecord *placement = placements->pdata[i];
+      GDate from, to;
+
+      if (!record_term (placement, &from, &to, NULL))
+        continue;
+      if (!in_agreement (store, zone, &from, agreement) ||
+          (g_date_valid (&to) && !in_agreement (store, zone, &to, agreement)))
+        return fail (error, _("valid_from: %s to %s would leave placement %" PRId64 " of firm %" PRId64
+                              " (%s to %s) outside every agreement of zone %" PRId64),
+                     zs_record_get_string (agreement, "valid_from"),
+                     is_set (zs_record_get_string (agreement, "valid_to")) ? zs_record_get_string (agreement, "valid_to") : "…",
+                     zs_record_get_id (placement), zs_record_get_int64 (placement, "firm"),
+                     zs_record_get_string (placement, "valid_from"),
+                     is_set (zs_record_get_string (placement, "valid_to")) ? zs_record_get_string (placement, "valid_to") : "…",
+                     zone);
+    }
+  return TRUE;
+}
+
 static gboolean
 check_agreement (GObject   *store,
                  GObject   *object,
@@ -240,26 +287,36 @@ check_agreement (GObject   *store,
                      zs_record_get_id (other), zs_record_get_string (other, "valid_from"),
                      zs_record_get_string (other, "valid_to"));
     }
-  return TRUE;
+  return check_placements_kept (ZS_STORE (store), record, error);
+}
+
+static gboolean
+term_covers (ZsRecord    *agreement,
+             const GDate *day)
+{
+  GDate from, to;
+
+  return record_term (agreement, &from, &to, NULL) && g_date_compare (day, &from) >= 0 &&
+         (!g_date_valid (&to) || g_date_compare (day, &to) <= 0);
 }
 
 /* Whether an agreement of @zone is in force on @day; one that cannot be
- * read is not. */
+ * read is not. @replacing (nullable), an agreement about to be written,
+ * stands for the stored one of its id. */
 static gboolean
 in_agreement (ZsStore      *store,
               gint64        zone,
-              const GDate  *day)
+              const GDate  *day,
+              ZsRecord     *replacing)
 {
   g_autoptr(GPtrArray) agreements = zs_fz_list (store, ZS_FZ_AGREEMENT, "zone", zone, NULL);
 
+  if (replacing != NULL && zs_record_get_int64 (replacing, "zone") == zone && term_covers (replacing, day))
+    return TRUE;
   for (guint i = 0; agreements != NULL && i < agreements->len; i++)
-    {
-      GDate from, to;
-
-      if (record_term (agreements->pdata[i], &from, &to, NULL) && g_date_compare (day, &from) >= 0 &&
-          (!g_date_valid (&to) || g_date_compare (day, &to) <= 0))
-        return TRUE;
-    }
+    if ((replacing == NULL || zs_record_get_id (agreements->pdata[i]) != zs_record_get_id (replacing)) &&
+        term_covers (agreements->pdata[i], day))
+      return TRUE;
   return FALSE;
 }
 
@@ -273,10 +330,10 @@ check_placement_terms (ZsStore   *store,
 
   if (!record_term (record, &from, &to, error))
     return FALSE;
-  if (!in_agreement (store, zone, &from))
+  if (!in_agreement (store, zone, &from, NULL))
     return fail (error, _("valid_from: on %s no agreement of zone %" PRId64 " is in force; a placement falls "
                             "inside an agreement’s term"), zs_record_get_string (record, "valid_from"), zone);
-  if (g_date_valid (&to) && !in_agreement (store, zone, &to))
+  if (g_date_valid (&to) && !in_agreement (store, zone, &to, NULL))
     return fail (error, _("valid_to: on %s no agreement of zone %" PRId64 " is in force; a placement falls "
                             "inside an agreement’s term"), zs_record_get_string (record, "valid_to"), zone);
   return TRUE;

@@ -405,6 +405,30 @@ test_agreement_rules (FzFixture     *fixture,
   g_assert_false (zs_store_update_record (fixture->base.store, G_OBJECT (first), &error));
   g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, "valid_from: "));
+  g_clear_error (&error);
+
+  /* a later start would leave firm A's placement (from 2024-03-01) outside
+   * every agreement: refused, naming it, nothing written */
+  {
+    g_autoptr(GObject) stored = zs_store_get_record (fixture->base.store, "flying_zone.agreement",
+                                                     zs_record_get_id (first), &error);
+    g_autoptr(GObject) again = NULL;
+
+    g_assert_no_error (error);
+    zs_record_set_string (ZS_RECORD (stored), "valid_from", "2024-06-01");
+    g_assert_false (zs_store_update_record (fixture->base.store, stored, &error));
+    g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+    g_assert_true (g_str_has_prefix (error->message, "valid_from: 2024-06-01 to 2025-06-30 would leave placement "));
+    g_assert_nonnull (strstr (error->message, "(2024-03-01 to …)"));
+    g_clear_error (&error);
+    again = zs_store_get_record (fixture->base.store, "flying_zone.agreement", zs_record_get_id (first), &error);
+    g_assert_cmpstr (zs_record_get_string (ZS_RECORD (again), "valid_from"), ==, "2024-01-01");
+
+    /* an earlier start keeps it inside */
+    zs_record_set_string (ZS_RECORD (stored), "valid_from", "2024-02-01");
+    g_assert_true (zs_store_update_record (fixture->base.store, stored, &error));
+    g_assert_no_error (error);
+  }
 }
 
 static void
