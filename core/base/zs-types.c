@@ -65,6 +65,64 @@ zs_enum_from_nick (GType        enum_type,
   return FALSE;
 }
 
+static const char * const ownership_labels[] = {
+  N_("Unspecified"), N_("Private"), N_("State-owned"), N_("Foreign-invested"),
+  N_("Invested from Hong Kong, Macao or Taiwan"), N_("Collective"), N_("Joint venture"), N_("Other"),
+};
+
+static const char * const channel_labels[] = {
+  N_("Found by the zone’s staff"), N_("Referred by a settled firm"), N_("Fair or expo"),
+  N_("Promotion agency"), N_("Flying-zone partner"), N_("Incubated elsewhere"),
+  N_("Online enquiry"), N_("Other"),
+};
+
+static const char * const activity_kind_labels[] = {
+  N_("Visit"), N_("Call"), N_("Meeting"), N_("Fair"), N_("Email"),
+};
+
+static const char * const role_labels[] = {
+  NC_("role", "Administrator"), NC_("role", "Staff"), NC_("role", "Viewer"),
+};
+
+/**
+ * zs_enum_get_label:
+ * @enum_type: one of core's enums, such as %ZS_TYPE_OWNERSHIP
+ * @value: a value of @enum_type
+ *
+ * What people read for @value: 民营 rather than “private” in Chinese.
+ *
+ * Returns: the translated label, or the value's nick for an enum without
+ *   labels, or %NULL when @value is not one of @enum_type's
+ */
+const char *
+zs_enum_get_label (GType enum_type,
+                   int   value)
+{
+  const char * const *labels = NULL;
+  const char *context = NULL;
+  gsize n_labels = 0;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), NULL);
+
+  if (enum_type == ZS_TYPE_STAGE)
+    return value >= ZS_STAGE_LEAD && value <= ZS_STAGE_LOST ? zs_stage_get_label (value) : NULL;
+  if (enum_type == ZS_TYPE_OWNERSHIP)
+    labels = ownership_labels, n_labels = G_N_ELEMENTS (ownership_labels);
+  else if (enum_type == ZS_TYPE_SOURCE_CHANNEL)
+    labels = channel_labels, n_labels = G_N_ELEMENTS (channel_labels);
+  else if (enum_type == ZS_TYPE_ACTIVITY_KIND)
+    labels = activity_kind_labels, n_labels = G_N_ELEMENTS (activity_kind_labels);
+  else if (enum_type == ZS_TYPE_ROLE)
+    labels = role_labels, n_labels = G_N_ELEMENTS (role_labels), context = "role";
+
+  if (labels == NULL)
+    return zs_enum_to_nick (enum_type, value);
+  if (value < 0 || (gsize) value >= n_labels)
+    return NULL;
+  return context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, context, labels[value])
+                         : g_dgettext (GETTEXT_PACKAGE, labels[value]);
+}
+
 /**
  * zs_stage_get_label:
  * @stage: a #ZsStage

@@ -239,6 +239,9 @@ gboolean    zs_enum_from_nick (GType        enum_type,
                                int         *value,
                                GError     **error);
 ZS_AVAILABLE_IN_ALL
+const char *zs_enum_get_label (GType        enum_type,
+                               int          value);
+ZS_AVAILABLE_IN_ALL
 const char *zs_stage_get_label (ZsStage     stage);
 ZS_AVAILABLE_IN_ALL
 const char *zs_stage_get_chinese_name (ZsStage stage);

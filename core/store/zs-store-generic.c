@@ -98,13 +98,43 @@ core_field_kind (GParamSpec  *pspec,
   return ZS_FIELD_TEXT;
 }
 
+/* Labels of core fields, as lists and forms of any record show them. */
+static const struct {
+  const char *column;
+  const char *label;
+} core_field_labels[] = {
+  { "uscc", N_("Unified social credit code") }, { "name", N_("Name") },
+  { "name_other", N_("Other name") }, { "ownership", N_("Ownership") },
+  { "country", N_("Country") }, { "region_code", N_("Region") }, { "address", N_("Address") },
+  { "registered_capital", N_("Registered capital (10,000 yuan)") },
+  { "business_scope", N_("Business scope") }, { "website", N_("Website") }, { "notes", N_("Notes") },
+  { "firm_id", N_("Firm") }, { "project_id", N_("Project") }, { "title", N_("Title") },
+  { "phone", N_("Phone") }, { "email", N_("Email") }, { "park_code", N_("Park") },
+  { "stage", N_("Stage") }, { "planned_investment", N_("Planned investment (10,000 yuan)") },
+  { "realised_investment", N_("Realised investment (10,000 yuan)") },
+  { "planned_jobs", N_("Planned jobs") }, { "land_mu", N_("Land (mu)") },
+  { "source_channel", N_("Source") }, { "referrer_firm_id", N_("Referring firm") },
+  { "owner", N_("Owner") }, { "clause", N_("Guideline clause") }, { "kind", N_("Kind") },
+  { "date", N_("Date") }, { "who", N_("Who") }, { "next_follow_up", N_("Next follow-up") },
+  { "role", N_("Role") }, { "sectors", N_("Sectors") },
+};
+
+static const char *
+core_field_label (const char *column)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (core_field_labels); i++)
+    if (g_str_equal (core_field_labels[i].column, column))
+      return _(core_field_labels[i].label);
+  return NULL;
+}
+
 static ZsFieldSpec *
 core_field (GParamSpec *pspec)
 {
   g_autofree char *column = g_strdelimit (g_strdup (pspec->name), "-", '_');
-  const char *reference, *nick = g_param_spec_get_nick (pspec);
+  const char *reference;
   ZsFieldKind kind = core_field_kind (pspec, column, &reference);
-  ZsFieldSpec *field = zs_field_spec_new (column, kind, nick && !g_str_equal (nick, pspec->name) ? nick : NULL);
+  ZsFieldSpec *field = zs_field_spec_new (column, kind, core_field_label (column));
 
   if (reference != NULL)
     zs_field_spec_set_reference (field, reference, ZS_ON_DELETE_RESTRICT);
@@ -113,7 +143,8 @@ core_field (GParamSpec *pspec)
       g_autoptr(GEnumClass) klass = g_type_class_ref (pspec->value_type);
 
       for (guint i = 0; i < klass->n_values; i++)
-        zs_field_spec_add_enum_value (field, klass->values[i].value_nick, klass->values[i].value_nick);
+        zs_field_spec_add_enum_value (field, klass->values[i].value_nick,
+                                      zs_enum_get_label (pspec->value_type, klass->values[i].value));
     }
   return field;
 }

@@ -581,25 +581,31 @@ test_projects_list_and_board (Fixture       *fixture,
                       zs_record_editor_get_history (zs_projects_page_get_editor (page)))), ==, changes->len);
   zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-project-history.png");
 
-  /* What refers to the project, such as a meeting about it, is on its
-   * Related tab, as soon as it is logged. */
+  /* A meeting about the project is logged from its Related tab, with the
+   * project's firm, and shows there as soon as it is logged. */
   {
     ZsRecordEditor *editor = zs_projects_page_get_editor (page);
     ZsRelatedRecords *related = zs_record_editor_get_related (editor);
-    g_autoptr(ZsActivity) meeting = zs_activity_new ();
+    g_autoptr(GPtrArray) activities = NULL;
+    gboolean found = FALSE;
     guint before;
 
     g_assert_nonnull (related);
     g_assert_cmpint (zs_related_records_get_record (related), ==, id);
     g_assert_true (zs_test_wait_idle ((ZsTestBusyFunc) zs_related_records_is_loading, related));
     before = zs_related_records_get_n_records (related);
-    zs_activity_set_firm_id (meeting, zs_project_get_firm_id (project));
-    zs_activity_set_project_id (meeting, id);
-    zs_activity_set_kind (meeting, ZS_ACTIVITY_KIND_MEETING);
-    zs_activity_set_date (meeting, "2026-03-02");
-    zs_activity_set_notes (meeting, "与投资方复谈");
-    g_assert_cmpint (zs_store_add_activity (fixture->store, meeting, &error), >, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.log", "s", "meeting"));
     g_assert_true (zs_test_wait_until (related_count_is, (gpointer[]) { related, GUINT_TO_POINTER (before + 1) }));
+    activities = zs_store_list_activities (fixture->store, zs_project_get_firm_id (project), NULL, 0, 0, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < activities->len; i++)
+      {
+        ZsActivity *activity = g_ptr_array_index (activities, i);
+
+        found |= zs_activity_get_project_id (activity) == id &&
+                 zs_activity_get_kind (activity) == ZS_ACTIVITY_KIND_MEETING;
+      }
+    g_assert_true (found);
     zs_record_editor_show_related (editor);
     zs_test_wait_for_paint (GTK_WIDGET (related));
     zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-project-related.png");

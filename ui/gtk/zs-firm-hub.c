@@ -40,20 +40,6 @@ struct _ZsFirmHub
 
 G_DEFINE_FINAL_TYPE (ZsFirmHub, zs_firm_hub, GTK_TYPE_WIDGET)
 
-static const char *
-kind_label (ZsActivityKind kind)
-{
-  switch (kind)
-    {
-    case ZS_ACTIVITY_KIND_VISIT: return _("Visit");
-    case ZS_ACTIVITY_KIND_CALL: return _("Call");
-    case ZS_ACTIVITY_KIND_MEETING: return _("Meeting");
-    case ZS_ACTIVITY_KIND_FAIR: return _("Fair");
-    case ZS_ACTIVITY_KIND_EMAIL: return _("Email");
-    default: return "";
-    }
-}
-
 /* The rows only: the placeholder is a child too, and stays. */
 static void
 clear_list (GtkListBox *list)
@@ -362,7 +348,7 @@ fill_activities (ZsFirmHub *self,
       const char *notes = zs_activity_get_notes (activity);
       /* Translators: an activity in a firm's timeline: its date, kind and who did it */
       g_autofree char *title = g_strdup_printf (_("%s · %s · %s"), zs_activity_get_date (activity),
-                                                kind_label (zs_activity_get_kind (activity)), who != NULL ? who : "");
+                                                zs_enum_get_label (ZS_TYPE_ACTIVITY_KIND, zs_activity_get_kind (activity)), who != NULL ? who : "");
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -416,33 +402,13 @@ gint64
 zs_firm_hub_log (ZsFirmHub      *self,
                  ZsActivityKind  kind)
 {
-  g_autoptr(ZsActivity) activity = zs_activity_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *me = zs_follow_up_me (self->store);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
+  g_autofree char *me = NULL;
 
   g_return_val_if_fail (ZS_IS_FIRM_HUB (self), 0);
   g_return_val_if_fail (self->firm_id != 0, 0);
 
-  zs_activity_set_firm_id (activity, self->firm_id);
-  zs_activity_set_kind (activity, kind);
-  zs_activity_set_date (activity, today);
-  zs_activity_set_who (activity, me);
-  id = zs_store_add_activity (self->store, activity, &error);
-  if (id <= 0)
-    {
-      zs_gtk_show_error (GTK_WIDGET (self), _("The activity was not logged"), error);
-      return 0;
-    }
-  {
-    /* Translators: after logging; %s is the kind, such as “Visit” */
-    g_autofree char *message = g_strdup_printf (_("%s logged for today"), kind_label (kind));
-
-    zs_gtk_show_toast (GTK_WIDGET (self), message);
-  }
-  return id;
+  me = zs_follow_up_me (self->store);
+  return zs_gtk_log_activity (GTK_WIDGET (self), self->store, self->firm_id, 0, me, kind);
 }
 
 static void
@@ -484,22 +450,6 @@ create_group (const char  *title,
   add_placeholder (*list, empty);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (*list));
   return group;
-}
-
-static GtkWidget *
-create_log_button (void)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  GtkWidget *button = gtk_menu_button_new ();
-
-  g_menu_append (menu, _("_Visit"), "hub.log::visit");
-  g_menu_append (menu, _("_Call"), "hub.log::call");
-  g_menu_append (menu, _("_Meeting"), "hub.log::meeting");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("_Log…"));
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
-  zs_gtk_set_tooltip (button, _("Log a visit, call or meeting with the firm, today"));
-  return button;
 }
 
 static GtkWidget *
@@ -581,7 +531,7 @@ zs_firm_hub_new (ZsStore *store)
   gtk_box_append (GTK_BOX (self->box), create_group (_("Contacts"), &self->contact_list, _("No contacts yet"),
                                                      create_add_contact_button ()));
   gtk_box_append (GTK_BOX (self->box), create_group (_("Activity"), &self->activity_list,
-                                                     _("Nothing logged yet"), create_log_button ()));
+                                                     _("Nothing logged yet"), zs_gtk_create_log_button ("hub.log", _("Log a visit, call or meeting with the firm, today"))));
   gtk_box_append (GTK_BOX (self->box), create_group (_("Projects"), &self->project_list, _("No projects yet"), NULL));
   /* the records of plugins that refer to the firm, such as placements */
   self->related = zs_related_records_new (store, "firm", (const char *[]) { "contact", "project", "activity", NULL });

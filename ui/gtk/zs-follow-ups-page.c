@@ -299,20 +299,6 @@ load_in_thread (GTask        *task,
 /* Rows {{{ */
 
 static const char *
-kind_label (ZsActivityKind kind)
-{
-  switch (kind)
-    {
-    case ZS_ACTIVITY_KIND_VISIT: return _("Visit");
-    case ZS_ACTIVITY_KIND_CALL: return _("Call");
-    case ZS_ACTIVITY_KIND_MEETING: return _("Meeting");
-    case ZS_ACTIVITY_KIND_FAIR: return _("Fair");
-    case ZS_ACTIVITY_KIND_EMAIL: return _("Email");
-    default: return "";
-    }
-}
-
-static const char *
 firm_name (ZsFollowUpsPage *self,
            gint64           id)
 {
@@ -426,7 +412,7 @@ activity_row (ZsFollowUpsPage *self,
   GtkWidget *row = adw_action_row_new ();
 
   /* Translators: an activity: its kind (Visit, Call…) and the firm */
-  title = g_strdup_printf (_("%s · %s"), kind_label (zs_activity_get_kind (activity)),
+  title = g_strdup_printf (_("%s · %s"), zs_enum_get_label (ZS_TYPE_ACTIVITY_KIND, zs_activity_get_kind (activity)),
                            firm_name (self, zs_activity_get_firm_id (activity)));
   /* Translators: an activity's date, who did it and the notes */
   subtitle = g_strdup_printf (_("%s  %s  %s"), zs_activity_get_date (activity),

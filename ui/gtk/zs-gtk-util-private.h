@@ -35,6 +35,14 @@ void          zs_gtk_read_in_thread         (gpointer         owner,
                                              GDestroyNotify   result_free);
 gboolean      zs_gtk_list_countries         (GStrv           *codes,
                                              GStrv           *names);
+gint64        zs_gtk_log_activity           (GtkWidget       *widget,
+                                             ZsStore         *store,
+                                             gint64           firm_id,
+                                             gint64           project_id,
+                                             const char      *me,
+                                             ZsActivityKind   kind);
+GtkWidget    *zs_gtk_create_log_button      (const char      *action,
+                                             const char      *tooltip);
 void          zs_gtk_unparent_children      (GtkWidget       *widget);
 void          zs_gtk_clear_connected        (gpointer         source_ptr,
                                              gpointer         listener);

@@ -317,6 +317,82 @@ zs_gtk_set_cell_tooltip (GtkWidget  *cell,
 
 /* }}} */
 
+/* Activities {{{ */
+
+/**
+ * zs_gtk_log_activity:
+ * @widget: where a toast or an error shows
+ * @store: the store
+ * @firm_id: the firm the activity was with
+ * @project_id: the project it was about, 0 for none
+ * @me: who logs it, the staff member the app runs for
+ * @kind: a visit, a call, a meeting…
+ *
+ * Records that @kind happened today, and says so.
+ *
+ * Returns: the activity's id, or 0 when it was refused (and said why)
+ */
+gint64
+zs_gtk_log_activity (GtkWidget      *widget,
+                     ZsStore        *store,
+                     gint64          firm_id,
+                     gint64          project_id,
+                     const char     *me,
+                     ZsActivityKind  kind)
+{
+  g_autoptr(ZsActivity) activity = zs_activity_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  zs_activity_set_firm_id (activity, firm_id);
+  zs_activity_set_project_id (activity, project_id);
+  zs_activity_set_kind (activity, kind);
+  zs_activity_set_date (activity, today);
+  zs_activity_set_who (activity, me);
+  id = zs_store_add_activity (store, activity, &error);
+  if (id <= 0)
+    {
+      zs_gtk_show_error (widget, _("The activity was not logged"), error);
+      return 0;
+    }
+  /* Translators: after logging; %s is the kind, such as “Visit” */
+  message = g_strdup_printf (_("%s logged for today"), zs_enum_get_label (ZS_TYPE_ACTIVITY_KIND, kind));
+  zs_gtk_show_toast (widget, message);
+  return id;
+}
+
+/**
+ * zs_gtk_create_log_button:
+ * @action: a widget action taking the kind's nick ("visit", "call"…)
+ * @tooltip: what is logged, and with whom
+ *
+ * Returns: (transfer floating): the “Log…” menu: a visit, a call, a meeting
+ */
+GtkWidget *
+zs_gtk_create_log_button (const char *action,
+                          const char *tooltip)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autofree char *visit = g_strconcat (action, "::visit", NULL);
+  g_autofree char *call = g_strconcat (action, "::call", NULL);
+  g_autofree char *meeting = g_strconcat (action, "::meeting", NULL);
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_menu_append (menu, _("_Visit"), visit);
+  g_menu_append (menu, _("_Call"), call);
+  g_menu_append (menu, _("_Meeting"), meeting);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("_Log…"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  zs_gtk_set_tooltip (button, tooltip);
+  return button;
+}
+
+/* }}} */
+
 /* Dispose {{{ */
 
 /* Widgets laid out by a layout manager own their children and must drop

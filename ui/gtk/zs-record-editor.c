@@ -17,6 +17,7 @@
 #include "zs-gtk-util-private.h"
 #include "zs-firm-hub.h"
 #include "zs-firm-picker.h"
+#include "zs-follow-ups-page.h"
 #include "zs-stage-move-dialog.h"
 
 typedef struct
@@ -74,26 +75,15 @@ static void add_country_field (ZsRecordEditor *self);
 
 /* Entities {{{ */
 
-static const char * const ownership_labels[] = {
-  N_("Unspecified"), N_("Private"), N_("State-owned"), N_("Foreign-invested"),
-  N_("Invested from Hong Kong, Macao or Taiwan"), N_("Collective"), N_("Joint venture"), N_("Other"),
-  NULL
-};
-
-static const char * const channel_labels[] = {
-  N_("Found by the zone’s staff"), N_("Referred by a settled firm"), N_("Fair or expo"),
-  N_("Promotion agency"), N_("Flying-zone partner"), N_("Incubated elsewhere"),
-  N_("Online enquiry"), N_("Other"),
-  NULL
-};
-
+/* The labels of @enum_type's values, in order. */
 static GStrv
-translate_all (const char * const *labels)
+enum_labels (GType enum_type)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
 
-  for (guint i = 0; labels[i] != NULL; i++)
-    g_strv_builder_add (builder, _(labels[i]));
+  for (guint i = 0; i < klass->n_values; i++)
+    g_strv_builder_add (builder, zs_enum_get_label (enum_type, klass->values[i].value));
   return g_strv_builder_end (builder);
 }
 
@@ -101,7 +91,7 @@ static void
 build_firm (ZsRecordEditor *self)
 {
   ZsRecordForm *form = self->form;
-  g_auto(GStrv) ownerships = translate_all (ownership_labels);
+  g_auto(GStrv) ownerships = enum_labels (ZS_TYPE_OWNERSHIP);
 
   zs_record_form_add_field (form, "name", _("Name"), ZS_FORM_FIELD_TEXT);
   zs_record_form_add_field (form, "name-other", _("Name in another script"), ZS_FORM_FIELD_TEXT);
@@ -316,7 +306,7 @@ static void
 build_project (ZsRecordEditor *self)
 {
   ZsRecordForm *form = self->form;
-  g_auto(GStrv) channels = translate_all (channel_labels);
+  g_auto(GStrv) channels = enum_labels (ZS_TYPE_SOURCE_CHANNEL);
 
   zs_record_form_add_field (form, "title", _("Title"), ZS_FORM_FIELD_TEXT);
   zs_record_form_add_firm_field (form, "firm-id", _("Investing firm"), self->store);
@@ -582,6 +572,24 @@ move_to_action (GSimpleAction *action,
   zs_stage_move_dialog_move_project (GTK_WIDGET (self), self->store, self->id, stage);
 }
 
+/* A project's visit, call or meeting is with its firm, as saved. */
+static void
+log_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  ZsRecordEditor *self = user_data;
+  g_autofree char *me = NULL;
+  int kind;
+
+  if (!ZS_IS_PROJECT (self->loaded) ||
+      !zs_enum_from_nick (ZS_TYPE_ACTIVITY_KIND, "kind", g_variant_get_string (parameter, NULL), &kind, NULL))
+    return;
+  me = zs_follow_up_me (self->store);
+  zs_gtk_log_activity (GTK_WIDGET (self), self->store,
+                       zs_project_get_firm_id (ZS_PROJECT (self->loaded)), self->id, me, kind);
+}
+
 static void
 save_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -600,6 +608,7 @@ discard_action (GSimpleAction *action,
 
 static const GActionEntry editor_actions[] = {
   { .name = "move-to", .activate = move_to_action, .parameter_type = "s" },
+  { .name = "log", .activate = log_action, .parameter_type = "s" },
   { .name = "save", .activate = save_action },
   { .name = "discard", .activate = discard_action },
 };
@@ -706,8 +715,16 @@ build (ZsRecordEditor *self)
   else
     {
       /* a project's activities, service case, placement… as records that refer to it */
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *log = zs_gtk_create_log_button ("editor.log", _("Log a visit, call or meeting about the project, today"));
+
+      gtk_widget_set_halign (log, GTK_ALIGN_END);
+      gtk_widget_set_margin_top (log, 12);
+      gtk_widget_set_margin_end (log, 12);
       self->related = ZS_RELATED_RECORDS (zs_related_records_new (self->store, self->kind->entity, NULL));
-      gtk_stack_add_titled (self->stack, scrolled (GTK_WIDGET (self->related)), "related", _("Related"));
+      gtk_box_append (GTK_BOX (box), log);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->related));
+      gtk_stack_add_titled (self->stack, scrolled (box), "related", _("Related"));
     }
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
