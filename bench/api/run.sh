@@ -11,6 +11,10 @@
 # 3. wrk (2 threads, 64 connections): GET /api/v1/firms/{random id} with
 #    the token, then the static file; prints both rates and their ratio
 #    (target: at least 0.5).
+#    Also the least any answer costs: the same server refusing requests
+#    without a token (401), which is libsoup's own work and ours before
+#    any database read; the API's rate as a fraction of it says how much
+#    of a request is ours.
 # 4. A mixed load, 80 % reads of random firms and 20 % new contacts, with
 #    wrk's latency distribution: the p99 and the errors (target: none).
 #
@@ -88,11 +92,16 @@ rate () {
 export ZS_BENCH_TOKEN=$token ZS_BENCH_FIRMS=$firms
 wrk -t2 -c64 -d"${seconds}s" -s "$here/random-firm.lua" "http://127.0.0.1:$api_port" >"$work/api.txt"
 wrk -t2 -c64 -d"${seconds}s" "http://127.0.0.1:$nginx_port/firm.json" >"$work/nginx.txt"
+wrk -t2 -c64 -d"${seconds}s" "http://127.0.0.1:$api_port/api/v1/firms/1" >"$work/floor.txt"
 api=$(rate "$work/api.txt")
 static=$(rate "$work/nginx.txt")
+floor=$(rate "$work/floor.txt")
 echo "GET /api/v1/firms/{random of $firms}, $workers workers: $api requests/s"
 echo "nginx, the same JSON as a static file, $workers workers: $static requests/s"
+echo "the same server answering 401 to requests without a token: $floor requests/s"
 awk -v a="$api" -v n="$static" 'BEGIN { printf "ratio: %.2f x nginx (target >= 0.5)\n", a / n }'
+awk -v a="$api" -v f="$floor" -v n="$static" \
+  'BEGIN { printf "the 401 floor is %.2f x nginx; the API reaches %.2f of that floor\n", f / n, a / f }'
 grep -E 'Non-2xx|Socket errors' "$work/api.txt" || true
 
 wrk -t2 -c64 -d"${seconds}s" --latency -s "$here/mixed.lua" "http://127.0.0.1:$api_port" >"$work/mixed.txt"

@@ -158,10 +158,11 @@ respond_record (ZsApiRequest *request,
                 guint         status,
                 GObject      *record)
 {
-  g_autoptr(JsonNode) node = zs_record_to_json (record);
+  char *text = zs_record_to_json_text (record);
 
   set_etag (request, record);
-  _zs_api_respond_json (request, status, node);
+  soup_server_message_set_status (request->msg, status, NULL);
+  soup_server_message_set_response (request->msg, "application/json", SOUP_MEMORY_TAKE, text, strlen (text));
 }
 
 static gboolean

@@ -14,6 +14,7 @@
 #include "zs-json-text.h"
 #include "zs-api-private.h"
 #include "zs-error.h"
+#include "zs-store-private.h"
 
 #define DEFAULT_MAX_BODY_SIZE (1024 * 1024)
 #define DEFAULT_REQUEST_TIMEOUT 30   /* seconds */
@@ -488,6 +489,7 @@ handle_api (SoupServer        *server,
   g_autoptr(ZsStaff) staff = NULL;
   g_auto(GStrv) segments = NULL;
   const char *rest;
+  gboolean reading;
   ZsApiRequest request = { self, self->store, msg, NULL, soup_server_message_get_method (msg), NULL, 0, NULL };
 
   request.query = query != NULL ? query : no_query;
@@ -502,8 +504,14 @@ handle_api (SoupServer        *server,
       handle_openapi (&request);
       return;
     }
+  /* A read checks the token and loads in one snapshot: one read lock */
+  reading = g_str_equal (request.method, "GET") || g_str_equal (request.method, "HEAD");
+  if (reading)
+    _zs_store_begin_read (self->store);
   if ((staff = authenticate (self, msg)) == NULL)
     {
+      if (reading)
+        _zs_store_end_read (self->store);
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "WWW-Authenticate", "Bearer");
       _zs_api_respond_problem (&request, SOUP_STATUS_UNAUTHORIZED, NULL,
@@ -515,6 +523,8 @@ handle_api (SoupServer        *server,
   request.segments = segments;
   request.n_segments = g_strv_length (segments);
   dispatch (&request, rest);
+  if (reading)
+    _zs_store_end_read (self->store);
 }
 
 static gsize

@@ -9,6 +9,7 @@
 
 #include "zs-enums.h"
 #include "zs-error.h"
+#include "zs-json-text-private.h"
 #include "zs-record-private.h"
 #include "zs-util-private.h"
 
@@ -649,31 +650,151 @@ add_json_value (JsonBuilder  *builder,
  *
  * Returns: (transfer full): a JSON object
  */
+/* A class's readable properties and their JSON keys: listing a class's
+ * properties walks every property of the process, too slow for each
+ * record the API writes. Classes keep their properties once made. */
+typedef struct
+{
+  guint        n_properties;
+  GParamSpec **pspecs;
+  char       **keys;
+} JsonLayout;
+
+static const JsonLayout *
+json_layout (GObjectClass *klass)
+{
+  static GHashTable *layouts;  /* GType → JsonLayout, never freed */
+  G_LOCK_DEFINE_STATIC (layouts);
+  JsonLayout *layout;
+
+  G_LOCK (layouts);
+  if (layouts == NULL)
+    layouts = g_hash_table_new (NULL, NULL);
+  layout = g_hash_table_lookup (layouts, GSIZE_TO_POINTER (G_OBJECT_CLASS_TYPE (klass)));
+  if (layout == NULL)
+    {
+      guint n_pspecs;
+      GParamSpec **pspecs = g_object_class_list_properties (klass, &n_pspecs);
+
+      layout = g_new0 (JsonLayout, 1);
+      layout->pspecs = g_new0 (GParamSpec *, n_pspecs);
+      layout->keys = g_new0 (char *, n_pspecs + 1);
+      for (guint i = 0; i < n_pspecs; i++)
+        if (pspecs[i]->flags & G_PARAM_READABLE)
+          {
+            layout->pspecs[layout->n_properties] = pspecs[i];
+            layout->keys[layout->n_properties++] = g_strdelimit (g_strdup (pspecs[i]->name), "-", '_');
+          }
+      g_free (pspecs);
+      g_hash_table_insert (layouts, GSIZE_TO_POINTER (G_OBJECT_CLASS_TYPE (klass)), layout);
+    }
+  G_UNLOCK (layouts);
+  return layout;
+}
+
+/**
+ * zs_record_to_json:
+ * @record: a record of any record type: a #ZsRecord, #ZsFirm, #ZsProject…
+ *
+ * Writes every property of @record under its name with '_' for '-' (the
+ * keys of the command line's --json): id, version, created_at, updated_at
+ * and the fields; text and dates as strings or null, enums as their value,
+ * numbers and booleans as such.
+ *
+ * Returns: (transfer full): a JSON object
+ */
 JsonNode *
 zs_record_to_json (GObject *record)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree GParamSpec **pspecs = NULL;
-  guint n_pspecs;
+  const JsonLayout *layout;
 
   g_return_val_if_fail (G_IS_OBJECT (record), NULL);
 
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (record), &n_pspecs);
+  layout = json_layout (G_OBJECT_GET_CLASS (record));
   json_builder_begin_object (builder);
-  for (guint i = 0; i < n_pspecs; i++)
+  for (guint i = 0; i < layout->n_properties; i++)
     {
-      g_autofree char *key = g_strdelimit (g_strdup (pspecs[i]->name), "-", '_');
       g_auto(GValue) value = G_VALUE_INIT;
 
-      if (!(pspecs[i]->flags & G_PARAM_READABLE))
-        continue;
-      g_value_init (&value, pspecs[i]->value_type);
-      g_object_get_property (record, pspecs[i]->name, &value);
-      json_builder_set_member_name (builder, key);
+      g_value_init (&value, layout->pspecs[i]->value_type);
+      g_object_get_property (record, layout->pspecs[i]->name, &value);
+      json_builder_set_member_name (builder, layout->keys[i]);
       add_json_value (builder, &value);
     }
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+static void
+append_json_value (GString      *out,
+                   const GValue *value)
+{
+  GType type = G_VALUE_TYPE (value);
+
+  if (type == G_TYPE_STRING && g_value_get_string (value) != NULL)
+    _zs_json_append_string (out, g_value_get_string (value));
+  else if (type == G_TYPE_INT64)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, g_value_get_int64 (value));
+  else if (type == G_TYPE_INT)
+    g_string_append_printf (out, "%d", g_value_get_int (value));
+  else if (type == G_TYPE_DOUBLE)
+    _zs_json_append_double (out, g_value_get_double (value));
+  else if (type == G_TYPE_BOOLEAN)
+    g_string_append (out, g_value_get_boolean (value) ? "true" : "false");
+  else if (G_TYPE_IS_ENUM (type) && zs_enum_to_nick (type, g_value_get_enum (value)) != NULL)
+    _zs_json_append_string (out, zs_enum_to_nick (type, g_value_get_enum (value)));
+  else if (type == G_TYPE_STRV)
+    {
+      const char * const *strv = g_value_get_boxed (value);
+
+      g_string_append_c (out, '[');
+      for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          _zs_json_append_string (out, strv[i]);
+        }
+      g_string_append_c (out, ']');
+    }
+  else
+    g_string_append (out, "null");
+}
+
+/**
+ * zs_record_to_json_text:
+ * @record: a record of any record type
+ *
+ * Writes @record as compact JSON text, the same text as
+ * zs_json_to_text() of zs_record_to_json() but without building the
+ * nodes: the API answers every read with it.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+zs_record_to_json_text (GObject *record)
+{
+  GString *out = g_string_sized_new (512);
+  const JsonLayout *layout;
+
+  g_return_val_if_fail (G_IS_OBJECT (record), NULL);
+
+  layout = json_layout (G_OBJECT_GET_CLASS (record));
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < layout->n_properties; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, layout->pspecs[i]->value_type);
+      g_object_get_property (record, layout->pspecs[i]->name, &value);
+      if (i > 0)
+        g_string_append_c (out, ',');
+      _zs_json_append_string (out, layout->keys[i]);
+      g_string_append_c (out, ':');
+      append_json_value (out, &value);
+    }
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
 }
 
 static gboolean

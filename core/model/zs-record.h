@@ -91,6 +91,8 @@ void          zs_record_set_boolean     (ZsRecord      *self,
 ZS_AVAILABLE_IN_ALL
 JsonNode     *zs_record_to_json         (GObject       *record);
 ZS_AVAILABLE_IN_ALL
+char         *zs_record_to_json_text    (GObject       *record);
+ZS_AVAILABLE_IN_ALL
 GObject      *zs_record_from_json       (ZsRecordType  *record_type,
                                          JsonNode      *node,
                                          GError       **error);

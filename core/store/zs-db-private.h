@@ -70,6 +70,8 @@ gboolean      _zs_db_begin             (ZsDb           *self,
 gboolean      _zs_db_commit            (ZsDb           *self,
                                         GError        **error);
 void          _zs_db_rollback          (ZsDb           *self);
+void          _zs_db_begin_read        (ZsDb           *self);
+void          _zs_db_end_read          (ZsDb           *self);
 guint         _zs_db_get_depth         (ZsDb           *self);
 
 G_END_DECLS

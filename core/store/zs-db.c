@@ -55,6 +55,7 @@ struct _ZsDb
   guint           cache_max;
   guint           depth;        /* 0: no transaction; 1: BEGIN; more: savepoints */
   guint           outer_savepoint : 1; /* level 1 is a savepoint in a transaction begun by plain SQL */
+  guint           reading : 1;  /* in a read snapshot (_zs_db_begin_read) */
   guint           busy_timeout_ms;
   gint64          busy_since;
   int             waiter_fd;    /* for the waiting-writer byte, -1 if not open */
@@ -537,6 +538,10 @@ gboolean
 _zs_db_begin (ZsDb     *self,
               GError  **error)
 {
+  /* A write never upgrades a read snapshot: that fails at once with
+   * SQLITE_BUSY_SNAPSHOT when another writer committed meanwhile. */
+  if (self->reading && self->depth == 0)
+    _zs_db_end_read (self);
   /* Inside a transaction begun by plain SQL (a check's scratch tables, a
    * plugin's own BEGIN) the outermost level is a savepoint too. */
   gboolean outer_savepoint = self->depth == 0 && !sqlite3_get_autocommit (self->handle);
@@ -592,6 +597,26 @@ _zs_db_rollback (ZsDb *self)
       run_cached (self, "ROLLBACK TO zs_write", NULL);
       run_cached (self, "RELEASE zs_write", NULL);
     }
+}
+
+/* Several reads in one snapshot take the read lock once, not once per
+ * statement: a request that checks a token and loads a record does four. */
+void
+_zs_db_begin_read (ZsDb *self)
+{
+  if (self->depth > 0 || self->reading || !sqlite3_get_autocommit (self->handle))
+    return;
+  self->reading = run_cached (self, "BEGIN", NULL);
+}
+
+void
+_zs_db_end_read (ZsDb *self)
+{
+  if (!self->reading)
+    return;
+  self->reading = FALSE;
+  if (!sqlite3_get_autocommit (self->handle))
+    run_cached (self, "COMMIT", NULL);
 }
 
 guint

@@ -338,6 +338,20 @@ _zs_store_prepare (ZsStore     *self,
   return _zs_db_prepare (self->data, sql, error);
 }
 
+/* Reads until _zs_store_end_read() see one snapshot and take the read
+ * lock once; a write in between ends the snapshot first. */
+void
+_zs_store_begin_read (ZsStore *self)
+{
+  _zs_db_begin_read (self->data);
+}
+
+void
+_zs_store_end_read (ZsStore *self)
+{
+  _zs_db_end_read (self->data);
+}
+
 gboolean
 _zs_store_exec (ZsStore     *self,
                 const char  *sql,

@@ -186,6 +186,37 @@ test_writer_waits (StoreFixture  *fixture,
   sqlite3_close (other);
 }
 
+/* Reads in a snapshot see one state of the database; a write in the
+ * middle of a snapshot ends it first, and gets in even though another
+ * connection committed after the snapshot began. */
+static void
+test_read_snapshot (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  ZsStore *store = fixture->store;
+  sqlite3 *other = open_other (fixture->path);
+  gint64 id = add_firm (store, "霍尔果斯丁有限公司", NULL);
+  g_autofree char *before = NULL, *during = NULL, *after_write = NULL, *firms = NULL;
+
+  _zs_store_begin_read (store);
+  before = query_value (store, "SELECT count(*) FROM firms WHERE website IS NOT NULL");
+  exec_other (other, "UPDATE firms SET website = 'example.cn'");
+  during = query_value (store, "SELECT count(*) FROM firms WHERE website IS NOT NULL");
+  g_assert_cmpstr (before, ==, "0");
+  g_assert_cmpstr (during, ==, "0");
+
+  g_assert_cmpint (add_firm (store, "霍尔果斯戊有限公司", NULL), >, id);
+  after_write = query_value (store, "SELECT count(*) FROM firms WHERE website IS NOT NULL");
+  g_assert_cmpstr (after_write, ==, "1");
+  _zs_store_end_read (store);
+
+  _zs_store_begin_read (store);
+  _zs_store_end_read (store);
+  firms = query_value (store, "SELECT count(*) FROM firms");
+  g_assert_cmpstr (firms, ==, "2");
+  sqlite3_close (other);
+}
+
 static void
 add_project (ZsStore    *store,
              gint64      firm_id,
@@ -253,6 +284,8 @@ main (int   argc,
   g_test_add_func ("/db/error-codes", test_error_codes);
   g_test_add ("/db/busy-names-writer", StoreFixture, NULL,
               store_fixture_setup, test_busy_names_writer, store_fixture_teardown);
+  g_test_add ("/db/read-snapshot", StoreFixture, NULL,
+              store_fixture_setup, test_read_snapshot, store_fixture_teardown);
   g_test_add ("/db/writer-waits", StoreFixture, NULL,
               store_fixture_setup, test_writer_waits, store_fixture_teardown);
 

@@ -105,6 +105,13 @@ test_declare_and_create (StoreFixture  *fixture,
     g_assert_cmpstr (zs_record_get_string (ZS_RECORD (copy), "town"), ==, "喀什");
     g_assert_cmpint (zs_record_get_id (ZS_RECORD (copy)), ==, id);
   }
+  /* the text written straight from the record is the text of its nodes */
+  {
+    g_autofree char *text = zs_record_to_json_text (read);
+    g_autofree char *from_nodes = zs_json_to_text (json, FALSE);
+
+    g_assert_cmpstr (text, ==, from_nodes);
+  }
 }
 
 typedef struct
@@ -574,6 +581,22 @@ test_core_types (StoreFixture  *fixture,
   g_assert_true (ZS_IS_FIRM (firm));
   g_assert_true (zs_store_get_record_type_of (fixture->store, firm) ==
                  zs_store_lookup_record_type (fixture->store, "firm"));
+
+  /* a firm's text, sectors, enums and amounts written straight, with a
+   * name that needs escapes, are the text of its nodes */
+  {
+    g_autoptr(JsonNode) json = NULL;
+    g_autofree char *text = NULL, *from_nodes = NULL;
+    const char *sectors[] = { "1", "2", NULL };
+
+    g_object_set (firm, "name", "“引号” \"quoted\" \\ tab\t", "registered-capital", 43.6052,
+                  "ownership", ZS_OWNERSHIP_JOINT_VENTURE, "sectors", sectors, NULL);
+    json = zs_record_to_json (firm);
+    text = zs_record_to_json_text (firm);
+    from_nodes = zs_json_to_text (json, FALSE);
+    g_assert_cmpstr (text, ==, from_nodes);
+    g_assert_nonnull (strstr (text, "\"registered_capital\":43.6052"));
+  }
 }
 
 static void
