@@ -28,6 +28,10 @@ gboolean      _zs_record_type_run_check_func (ZsRecordType *self,
                                            GObject       *store,
                                            GObject       *record,
                                            GError       **error);
+gboolean      _zs_record_type_run_delete_check_func (ZsRecordType *self,
+                                           GObject       *store,
+                                           GObject       *record,
+                                           GError       **error);
 
 /* zs-record.c */
 GType         _zs_record_register_class   (ZsRecordType  *record_type);

@@ -47,6 +47,9 @@ struct _ZsRecordType
   ZsRecordCheckFunc     check;
   gpointer              check_data;
   GDestroyNotify        check_destroy;
+  ZsRecordCheckFunc     delete_check;
+  gpointer              delete_check_data;
+  GDestroyNotify        delete_check_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (ZsRecordType, zs_record_type, G_TYPE_OBJECT)
@@ -73,6 +76,8 @@ zs_record_type_finalize (GObject *object)
     self->validate_destroy (self->validate_data);
   if (self->check_destroy != NULL)
     self->check_destroy (self->check_data);
+  if (self->delete_check_destroy != NULL)
+    self->delete_check_destroy (self->delete_check_data);
   g_free (self->name);
   g_free (self->module);
   g_free (self->local_name);
@@ -485,15 +490,45 @@ zs_record_type_set_check_func (ZsRecordType      *self,
   self->check_destroy = destroy;
 }
 
-gboolean
-_zs_record_type_run_check_func (ZsRecordType  *self,
-                                GObject       *store,
-                                GObject       *record,
-                                GError       **error)
+/**
+ * zs_record_type_set_delete_check_func:
+ * @self: a #ZsRecordType
+ * @func: (nullable) (scope notified) (closure user_data) (destroy destroy):
+ *   the rule that says whether a record may go, or %NULL for none
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data
+ *
+ * Sets the rule the store checks before it deletes a record of the type,
+ * with the write lock held, for what other records need of it beyond a
+ * reference field (for example "a placement stays inside an agreement's
+ * term"). @func gets the record as stored.
+ */
+void
+zs_record_type_set_delete_check_func (ZsRecordType      *self,
+                                      ZsRecordCheckFunc  func,
+                                      gpointer           user_data,
+                                      GDestroyNotify     destroy)
+{
+  g_return_if_fail (ZS_IS_RECORD_TYPE (self));
+
+  if (self->delete_check_destroy != NULL)
+    self->delete_check_destroy (self->delete_check_data);
+  self->delete_check = func;
+  self->delete_check_data = user_data;
+  self->delete_check_destroy = destroy;
+}
+
+static gboolean
+run_rule (ZsRecordType       *self,
+          ZsRecordCheckFunc   func,
+          gpointer            data,
+          GObject            *store,
+          GObject            *record,
+          GError            **error)
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (self->check == NULL || self->check (store, record, self->check_data, &local_error))
+  if (func == NULL || func (store, record, data, &local_error))
     return TRUE;
   /* A rule that fails must say why. */
   if (local_error == NULL)
@@ -501,6 +536,24 @@ _zs_record_type_run_check_func (ZsRecordType  *self,
                  self->name);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
+}
+
+gboolean
+_zs_record_type_run_check_func (ZsRecordType  *self,
+                                GObject       *store,
+                                GObject       *record,
+                                GError       **error)
+{
+  return run_rule (self, self->check, self->check_data, store, record, error);
+}
+
+gboolean
+_zs_record_type_run_delete_check_func (ZsRecordType  *self,
+                                       GObject       *store,
+                                       GObject       *record,
+                                       GError       **error)
+{
+  return run_rule (self, self->delete_check, self->delete_check_data, store, record, error);
 }
 
 /**

@@ -104,6 +104,11 @@ void                zs_record_type_set_check_func     (ZsRecordType   *self,
                                                        gpointer        user_data,
                                                        GDestroyNotify  destroy);
 ZS_AVAILABLE_IN_ALL
+void                zs_record_type_set_delete_check_func (ZsRecordType *self,
+                                                       ZsRecordCheckFunc func,
+                                                       gpointer        user_data,
+                                                       GDestroyNotify  destroy);
+ZS_AVAILABLE_IN_ALL
 gboolean            zs_record_type_validate           (ZsRecordType   *self,
                                                        GObject        *record,
                                                        GError        **error);

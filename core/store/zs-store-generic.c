@@ -1174,6 +1174,23 @@ delete_record (ZsStore     *self,
   return delete_with_cascade (self, type_name, id, referrers, error);
 }
 
+/* The type's delete rule, on the record as stored and with the write lock
+ * held. Records deleted along with it by a cascade are not asked: what
+ * they belong to goes too. */
+static gboolean
+check_delete (ZsStore     *self,
+              const char  *type_name,
+              gint64       id,
+              GError     **error)
+{
+  ZsRecordType *type = zs_store_lookup_record_type (self, type_name);
+  g_autoptr(GObject) record = NULL;
+
+  if (type == NULL || !(record = zs_store_get_record (self, type_name, id, error)))
+    return FALSE;
+  return _zs_record_type_run_delete_check_func (type, G_OBJECT (self), record, error);
+}
+
 /**
  * zs_store_delete_record:
  * @self: a #ZsStore
@@ -1183,11 +1200,12 @@ delete_record (ZsStore     *self,
  *
  * Deletes the record and, in one group of the audit trail, the declared
  * records whose cascading reference fields point at it; reverting the
- * deletion brings them all back.
+ * deletion brings them all back. The type's delete rule
+ * (zs_record_type_set_delete_check_func()) is asked first.
  *
  * Returns: %TRUE, or %FALSE with %ZS_ERROR_IN_USE naming the records whose
- *   restricting references point at it, %ZS_ERROR_NOT_FOUND, … and nothing
- *   written
+ *   restricting references point at it, the delete rule's error,
+ *   %ZS_ERROR_NOT_FOUND, … and nothing written
  */
 gboolean
 zs_store_delete_record (ZsStore     *self,
@@ -1197,9 +1215,15 @@ zs_store_delete_record (ZsStore     *self,
 {
   g_return_val_if_fail (ZS_IS_STORE (self), FALSE);
 
-  if (entity_for (self, type_name, error) == NULL || !_zs_store_check_can_write (self, error))
+  if (entity_for (self, type_name, error) == NULL || !_zs_store_check_can_write (self, error) ||
+      !_zs_store_savepoint (self, error))
     return FALSE;
-  return delete_record (self, type_name, id, error);
+  if (!check_delete (self, type_name, id, error) || !delete_record (self, type_name, id, error))
+    {
+      _zs_store_rollback_to (self);
+      return FALSE;
+    }
+  return _zs_store_release (self, error);
 }
 
 /* Lists: filters, order and keyset paging. */

@@ -215,7 +215,40 @@ terms_overlap (const GDate *a_from,
 static gboolean in_agreement (ZsStore     *store,
                               gint64       zone,
                               const GDate *day,
-                              ZsRecord    *replacing);
+                              ZsRecord    *replacing,
+                              gboolean     deleting);
+
+/* The first placement of @zone that falls outside every agreement once
+ * @agreement is changed to what it is now, or is deleted; NULL if none. */
+static ZsRecord *
+find_placement_left_out (ZsStore   *store,
+                         gint64     zone,
+                         ZsRecord  *agreement,
+                         gboolean   deleting,
+                         GError   **error)
+{
+  g_autoptr(GPtrArray) placements = zs_fz_list (store, ZS_FZ_PLACEMENT, "zone", zone, error);
+
+  for (guint i = 0; placements != NULL && i < placements->len; i++)
+    {
+      ZsRecord *placement = placements->pdata[i];
+      GDate from, to;
+
+      if (!record_term (placement, &from, &to, NULL))
+        continue;
+      if (!in_agreement (store, zone, &from, agreement, deleting) ||
+          (g_date_valid (&to) && !in_agreement (store, zone, &to, agreement, deleting)))
+        return g_object_ref (placement);
+    }
+  return NULL;
+}
+
+static const char *
+open_end (ZsRecord   *record,
+          const char *field)
+{
+  return is_set (zs_record_get_string (record, field)) ? zs_record_get_string (record, field) : "…";
+}
 
 /* An agreement changed keeps every placement of its zone inside some
  * agreement's term (a new one cannot leave one out). */
@@ -224,8 +257,8 @@ check_placements_kept (ZsStore   *store,
                        ZsRecord  *agreement,
                        GError   **error)
 {
-  g_autoptr(GPtrArray) stored = NULL;
-  g_autoptr(GPtrArray) placements = NULL;
+  g_autoptr(ZsRecord) left_out = NULL;
+  g_autoptr(GError) local_error = NULL;
   gint64 zone = 0;
 
   if (zs_record_get_id (agreement) == 0)
@@ -236,27 +269,48 @@ check_placements_kept (ZsStore   *store,
 
     zone = before != NULL ? zs_record_get_int64 (ZS_RECORD (before), "zone") : zs_record_get_int64 (agreement, "zone");
   }
-  if (!(placements = zs_fz_list (store, ZS_FZ_PLACEMENT, "zone", zone, error)))
-    return FALSE;
-  for (guint i = 0; i < placements->len; i++)
+  left_out = find_placement_left_out (store, zone, agreement, FALSE, &local_error);
+  if (local_error != NULL)
     {
-      ZsRecord *placement = placements->pdata[i];
-      GDate from, to;
-
-      if (!record_term (placement, &from, &to, NULL))
-        continue;
-      if (!in_agreement (store, zone, &from, agreement) ||
-          (g_date_valid (&to) && !in_agreement (store, zone, &to, agreement)))
-        return fail (error, _("valid_from: %s to %s would leave placement %" PRId64 " of firm %" PRId64
-                              " (%s to %s) outside every agreement of zone %" PRId64),
-                     zs_record_get_string (agreement, "valid_from"),
-                     is_set (zs_record_get_string (agreement, "valid_to")) ? zs_record_get_string (agreement, "valid_to") : "…",
-                     zs_record_get_id (placement), zs_record_get_int64 (placement, "firm"),
-                     zs_record_get_string (placement, "valid_from"),
-                     is_set (zs_record_get_string (placement, "valid_to")) ? zs_record_get_string (placement, "valid_to") : "…",
-                     zone);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
-  return TRUE;
+  if (left_out == NULL)
+    return TRUE;
+  return fail (error, _("valid_from: %s to %s would leave placement %" PRId64 " of firm %" PRId64
+                        " (%s to %s) outside every agreement of zone %" PRId64),
+               zs_record_get_string (agreement, "valid_from"), open_end (agreement, "valid_to"),
+               zs_record_get_id (left_out), zs_record_get_int64 (left_out, "firm"),
+               zs_record_get_string (left_out, "valid_from"), open_end (left_out, "valid_to"), zone);
+}
+
+/* Deleting an agreement must not leave a placement outside every term. */
+static gboolean
+check_agreement_delete (GObject   *store,
+                        GObject   *object,
+                        gpointer   user_data,
+                        GError   **error)
+{
+  ZsRecord *agreement = ZS_RECORD (object);
+  gint64 zone = zs_record_get_int64 (agreement, "zone");
+  g_autoptr(ZsRecord) left_out = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  left_out = find_placement_left_out (ZS_STORE (store), zone, agreement, TRUE, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (left_out == NULL)
+    return TRUE;
+  return fail (error, _("id: deleting agreement %" PRId64 " (%s to %s) would leave placement %" PRId64
+                        " of firm %" PRId64 " (%s to %s) outside every agreement of zone %" PRId64
+                        "; end or move the placement first"),
+               zs_record_get_id (agreement), zs_record_get_string (agreement, "valid_from"),
+               open_end (agreement, "valid_to"), zs_record_get_id (left_out),
+               zs_record_get_int64 (left_out, "firm"), zs_record_get_string (left_out, "valid_from"),
+               open_end (left_out, "valid_to"), zone);
 }
 
 static gboolean
@@ -307,11 +361,12 @@ static gboolean
 in_agreement (ZsStore      *store,
               gint64        zone,
               const GDate  *day,
-              ZsRecord     *replacing)
+              ZsRecord     *replacing,
+              gboolean      deleting)
 {
   g_autoptr(GPtrArray) agreements = zs_fz_list (store, ZS_FZ_AGREEMENT, "zone", zone, NULL);
 
-  if (replacing != NULL && zs_record_get_int64 (replacing, "zone") == zone && term_covers (replacing, day))
+  if (replacing != NULL && !deleting && zs_record_get_int64 (replacing, "zone") == zone && term_covers (replacing, day))
     return TRUE;
   for (guint i = 0; agreements != NULL && i < agreements->len; i++)
     if ((replacing == NULL || zs_record_get_id (agreements->pdata[i]) != zs_record_get_id (replacing)) &&
@@ -330,10 +385,10 @@ check_placement_terms (ZsStore   *store,
 
   if (!record_term (record, &from, &to, error))
     return FALSE;
-  if (!in_agreement (store, zone, &from, NULL))
+  if (!in_agreement (store, zone, &from, NULL, FALSE))
     return fail (error, _("valid_from: on %s no agreement of zone %" PRId64 " is in force; a placement falls "
                             "inside an agreement’s term"), zs_record_get_string (record, "valid_from"), zone);
-  if (g_date_valid (&to) && !in_agreement (store, zone, &to, NULL))
+  if (g_date_valid (&to) && !in_agreement (store, zone, &to, NULL, FALSE))
     return fail (error, _("valid_to: on %s no agreement of zone %" PRId64 " is in force; a placement falls "
                             "inside an agreement’s term"), zs_record_get_string (record, "valid_to"), zone);
   return TRUE;
@@ -454,4 +509,7 @@ zs_fz_install_rules (ZsStore *store)
       if (record_type != NULL)
         zs_record_type_set_check_func (record_type, rules[i].check, NULL, NULL);
     }
+  if (zs_store_lookup_record_type (store, ZS_FZ_AGREEMENT) != NULL)
+    zs_record_type_set_delete_check_func (zs_store_lookup_record_type (store, ZS_FZ_AGREEMENT),
+                                          check_agreement_delete, NULL, NULL);
 }

@@ -429,6 +429,31 @@ test_agreement_rules (FzFixture     *fixture,
     g_assert_true (zs_store_update_record (fixture->base.store, stored, &error));
     g_assert_no_error (error);
   }
+
+  /* deleting the agreement firm A's placement falls in is refused, naming
+   * the placement, and the agreement stays; one nothing falls in goes */
+  {
+    gint64 id = zs_record_get_id (first);
+    g_autoptr(GObject) kept = NULL;
+    g_autoptr(GPtrArray) after = NULL;
+
+    g_assert_false (zs_store_delete_record (fixture->base.store, "flying_zone.agreement", id, &error));
+    g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+    g_assert_true (g_str_has_prefix (error->message, "id: deleting agreement "));
+    g_assert_nonnull (strstr (error->message, "(2024-03-01 to …)"));
+    g_clear_error (&error);
+    kept = zs_store_get_record (fixture->base.store, "flying_zone.agreement", id, &error);
+    g_assert_no_error (error);
+
+    g_autoptr(JsonNode) added = run (fixture, "agreement", "add", "--zone", zone_id, "--from", "2040-01-01",
+                                     "--to", "2040-12-31", "--tax-partner", "50", "--tax-host", "50",
+                                     "--output-partner", "50", "--output-host", "50", NULL);
+    g_assert_true (zs_store_delete_record (fixture->base.store, "flying_zone.agreement", id_of (added), &error));
+    g_assert_no_error (error);
+    after = zs_store_list_records (fixture->base.store, "flying_zone.agreement", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (after->len, ==, agreements->len);
+  }
 }
 
 static void
