@@ -610,6 +610,23 @@ test_projects_list_and_board (Fixture       *fixture,
     zs_test_wait_for_paint (GTK_WIDGET (related));
     zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-project-related.png");
   }
+
+  /* whom to call about it: the Firm tab has the project's firm's contacts */
+  {
+    ZsRecordEditor *editor = zs_projects_page_get_editor (page);
+    ZsFirmHub *hub = zs_record_editor_get_hub (editor);
+    g_autoptr(GPtrArray) contacts = zs_store_list_contacts (fixture->store, zs_project_get_firm_id (project), &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (hub);
+    zs_record_editor_show_hub (editor);
+    zs_test_wait_for_paint (GTK_WIDGET (hub));
+    g_assert_true (zs_test_wait_idle ((ZsTestBusyFunc) zs_firm_hub_is_loading, hub));
+    g_assert_cmpint (zs_firm_hub_get_firm (hub), ==, zs_project_get_firm_id (project));
+    g_assert_cmpuint (zs_firm_hub_get_n_contacts (hub), ==, contacts->len);
+    g_assert_cmpuint (zs_firm_hub_get_n_activities (hub), >, 0);
+    zs_test_render_to_png (GTK_WIDGET (fixture->window), "view-project-firm.png");
+  }
 }
 
 /* }}} */

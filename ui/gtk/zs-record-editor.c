@@ -540,8 +540,9 @@ load_record (ZsRecordEditor *self)
   self->loaded_inputs = snapshot_inputs (self);
   show_header (self, record);
   zs_history_list_set_record (self->history, self->kind->entity, self->id);
+  /* a project's page shows its firm's contacts and activity */
   if (self->hub != NULL)
-    zs_firm_hub_set_firm (self->hub, self->id);
+    zs_firm_hub_set_firm (self->hub, is_project (self) ? zs_project_get_firm_id (ZS_PROJECT (record)) : self->id);
   if (self->related != NULL)
     zs_related_records_set_record (self->related, self->id);
 }
@@ -725,6 +726,10 @@ build (ZsRecordEditor *self)
       gtk_box_append (GTK_BOX (box), log);
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->related));
       gtk_stack_add_titled (self->stack, scrolled (box), "related", _("Related"));
+      /* whom to call about the project: its firm's contacts, and all that
+       * was done with the firm */
+      self->hub = ZS_FIRM_HUB (zs_firm_hub_new (self->store));
+      gtk_stack_add_titled (self->stack, scrolled (GTK_WIDGET (self->hub)), "hub", _("Firm"));
     }
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
@@ -1234,7 +1239,7 @@ zs_record_editor_get_form (ZsRecordEditor *self)
  * @self: a #ZsRecordEditor
  *
  * Returns: (transfer none) (nullable): a firm's contacts, projects and
- *   activities; %NULL for a project
+ *   activities: of the firm shown, or of a project's firm
  */
 ZsFirmHub *
 zs_record_editor_get_hub (ZsRecordEditor *self)
