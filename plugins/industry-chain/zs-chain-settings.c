@@ -163,9 +163,9 @@ check_option (const char  *name,
   if (g_str_equal (name, "weak_threshold") && (value < 1 || value != floor (value) || value > 1000))
     g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
                  _("weak_threshold: %g is not a whole number from 1 to 1000"), value);
-  else if (g_str_equal (name, "min_confidence") && !(value > 0 && value <= 1))
+  else if (g_str_equal (name, "min_confidence") && !(value >= 0 && value <= 1))
     g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                 _("min_confidence: %g is not above 0 and at most 1"), value);
+                 _("min_confidence: %g is not from 0 to 1"), value);
   else if (!g_str_equal (name, "weak_threshold") && !g_str_equal (name, "min_confidence"))
     g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
                  _("“%s” is not a setting (expected weak_threshold or min_confidence)"), name);

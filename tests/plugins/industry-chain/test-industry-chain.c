@@ -780,6 +780,24 @@ test_usage_errors (ChainFixture  *fixture,
   run_fails (fixture, ZS_ERROR, ZS_ERROR_NOT_FOUND, "show", "no-such-chain", NULL);
   run_fails (fixture, ZS_ERROR, ZS_ERROR_NOT_FOUND, "gaps", "--park", "no-such-park", NULL);
   run_fails (fixture, ZS_ERROR, ZS_ERROR_INVALID, "settings", "weak_threshold=0", NULL);
+
+  /* the verb and `plugins set` take min_confidence from 0 to 1, no more */
+  {
+    ZsPluginSettings *settings = zs_plugin_settings_get_for_store (fixture->base.store, "industry-chain");
+    g_autoptr(GError) error = NULL;
+
+    run_fails (fixture, ZS_ERROR, ZS_ERROR_INVALID, "settings", "min_confidence=1.01", NULL);
+    run_fails (fixture, ZS_ERROR, ZS_ERROR_INVALID, "settings", "min_confidence=-0.01", NULL);
+    g_free (run_text (fixture, "settings", "min_confidence=0", NULL));
+    g_free (run_text (fixture, "settings", "min_confidence=1", NULL));
+    g_assert_false (zs_plugin_settings_set_double (settings, "min_confidence", 1.01, &error));
+    g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_true (zs_plugin_settings_set_double (settings, "min_confidence", 0, &error));
+    g_assert_no_error (error);
+    g_assert_true (zs_plugin_settings_set_double (settings, "min_confidence", 0.5, &error));
+    g_assert_no_error (error);
+  }
   run_fails (fixture, ZS_ERROR, ZS_ERROR_INVALID, "match", "textiles", "--link", "el-packaging", NULL);
 }
 
