@@ -28,6 +28,7 @@ gboolean      _zs_record_type_run_check_func (ZsRecordType *self,
                                            GObject       *store,
                                            GObject       *record,
                                            GError       **error);
+gboolean      _zs_record_type_has_delete_check_func (ZsRecordType *self);
 gboolean      _zs_record_type_run_delete_check_func (ZsRecordType *self,
                                            GObject       *store,
                                            GObject       *record,

@@ -548,6 +548,12 @@ _zs_record_type_run_check_func (ZsRecordType  *self,
 }
 
 gboolean
+_zs_record_type_has_delete_check_func (ZsRecordType *self)
+{
+  return self->delete_check != NULL;
+}
+
+gboolean
 _zs_record_type_run_delete_check_func (ZsRecordType  *self,
                                        GObject       *store,
                                        GObject       *record,

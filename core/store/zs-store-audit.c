@@ -313,7 +313,9 @@ apply_revert (ZsStore             *self,
   switch (change->kind)
     {
     case ZS_CHANGE_KIND_CREATE:
-      return _zs_store_delete_with_dependents (self, entity, change->entity_id,
+      /* undoing a creation deletes: the type's delete rule applies */
+      return _zs_store_check_delete (self, entity->name, change->entity_id, error) &&
+             _zs_store_delete_with_dependents (self, entity, change->entity_id,
                                                (flags & ZS_REVERT_FLAGS_FORCE) != 0, error);
     case ZS_CHANGE_KIND_DELETE:
       return restore_entity (self, entity, change, error);

@@ -1177,16 +1177,18 @@ delete_record (ZsStore     *self,
 /* The type's delete rule, on the record as stored and with the write lock
  * held. Records deleted along with it by a cascade are not asked: what
  * they belong to goes too. */
-static gboolean
-check_delete (ZsStore     *self,
-              const char  *type_name,
-              gint64       id,
-              GError     **error)
+gboolean
+_zs_store_check_delete (ZsStore     *self,
+                        const char  *type_name,
+                        gint64       id,
+                        GError     **error)
 {
   ZsRecordType *type = zs_store_lookup_record_type (self, type_name);
   g_autoptr(GObject) record = NULL;
 
-  if (type == NULL || !(record = zs_store_get_record (self, type_name, id, error)))
+  if (type == NULL || !_zs_record_type_has_delete_check_func (type))
+    return TRUE;
+  if (!(record = zs_store_get_record (self, type_name, id, error)))
     return FALSE;
   return _zs_record_type_run_delete_check_func (type, G_OBJECT (self), record, error);
 }
@@ -1218,7 +1220,7 @@ zs_store_delete_record (ZsStore     *self,
   if (entity_for (self, type_name, error) == NULL || !_zs_store_check_can_write (self, error) ||
       !_zs_store_savepoint (self, error))
     return FALSE;
-  if (!check_delete (self, type_name, id, error) || !delete_record (self, type_name, id, error))
+  if (!_zs_store_check_delete (self, type_name, id, error) || !delete_record (self, type_name, id, error))
     {
       _zs_store_rollback_to (self);
       return FALSE;

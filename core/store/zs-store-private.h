@@ -85,6 +85,10 @@ ZsDb         *_zs_store_get_data       (ZsStore       *self);
 sqlite3_stmt *_zs_store_prepare        (ZsStore       *self,
                                         const char    *sql,
                                         GError       **error);
+gboolean      _zs_store_check_delete   (ZsStore       *self,
+                                        const char    *type_name,
+                                        gint64         id,
+                                        GError       **error);
 void          _zs_store_begin_read     (ZsStore       *self);
 void          _zs_store_end_read       (ZsStore       *self);
 gboolean      _zs_store_exec           (ZsStore       *self,

@@ -445,6 +445,26 @@ test_agreement_rules (FzFixture     *fixture,
     kept = zs_store_get_record (fixture->base.store, "flying_zone.agreement", id, &error);
     g_assert_no_error (error);
 
+    /* undoing its creation in the history deletes it: refused the same way */
+    {
+      g_autoptr(GPtrArray) changes = zs_store_list_changes (fixture->base.store, "flying_zone.agreement", id,
+                                                            0, 0, &error);
+      gint64 created = 0;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < changes->len; i++)
+        if (zs_change_get_kind (changes->pdata[i]) == ZS_CHANGE_KIND_CREATE)
+          created = zs_change_get_id (changes->pdata[i]);
+      g_assert_cmpint (created, >, 0);
+      g_assert_cmpint (zs_store_revert_change (fixture->base.store, created, &error), ==, 0);
+      g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "id: deleting agreement "));
+      g_clear_error (&error);
+      g_clear_object (&kept);
+      kept = zs_store_get_record (fixture->base.store, "flying_zone.agreement", id, &error);
+      g_assert_no_error (error);
+    }
+
     g_autoptr(JsonNode) added = run (fixture, "agreement", "add", "--zone", zone_id, "--from", "2040-01-01",
                                      "--to", "2040-12-31", "--tax-partner", "50", "--tax-host", "50",
                                      "--output-partner", "50", "--output-host", "50", NULL);
