@@ -109,7 +109,7 @@ cell_text (JsonNode *value)
 
 /**
  * zs_fz_write_rows:
- * @rows: (element-type JsonObject): the rows
+ * @rows: the rows, an array of JSON objects
  * @columns: (array zero-terminated=1): the members to write, in order;
  *   they are the header row too
  * @path: a .csv or .xlsx file (by its extension), replaced if it exists
