@@ -219,17 +219,22 @@ static gboolean in_agreement (ZsStore     *store,
                               gboolean     deleting);
 
 /* The first placement of @zone that falls outside every agreement once
- * @agreement is changed to what it is now, or is deleted; NULL if none. */
-static ZsRecord *
-find_placement_left_out (ZsStore   *store,
-                         gint64     zone,
-                         ZsRecord  *agreement,
-                         gboolean   deleting,
-                         GError   **error)
+ * @agreement is changed to what it is now, or is deleted, in @left_out
+ * (NULL if none); FALSE when the placements cannot be read. */
+static gboolean
+find_placement_left_out (ZsStore    *store,
+                         gint64      zone,
+                         ZsRecord   *agreement,
+                         gboolean    deleting,
+                         ZsRecord  **left_out,
+                         GError    **error)
 {
   g_autoptr(GPtrArray) placements = zs_fz_list (store, ZS_FZ_PLACEMENT, "zone", zone, error);
 
-  for (guint i = 0; placements != NULL && i < placements->len; i++)
+  *left_out = NULL;
+  if (placements == NULL)
+    return FALSE;
+  for (guint i = 0; i < placements->len; i++)
     {
       ZsRecord *placement = placements->pdata[i];
       GDate from, to;
@@ -238,9 +243,12 @@ find_placement_left_out (ZsStore   *store,
         continue;
       if (!in_agreement (store, zone, &from, agreement, deleting) ||
           (g_date_valid (&to) && !in_agreement (store, zone, &to, agreement, deleting)))
-        return g_object_ref (placement);
+        {
+          *left_out = g_object_ref (placement);
+          break;
+        }
     }
-  return NULL;
+  return TRUE;
 }
 
 static const char *
@@ -258,7 +266,6 @@ check_placements_kept (ZsStore   *store,
                        GError   **error)
 {
   g_autoptr(ZsRecord) left_out = NULL;
-  g_autoptr(GError) local_error = NULL;
   gint64 zone = 0;
 
   if (zs_record_get_id (agreement) == 0)
@@ -269,12 +276,8 @@ check_placements_kept (ZsStore   *store,
 
     zone = before != NULL ? zs_record_get_int64 (ZS_RECORD (before), "zone") : zs_record_get_int64 (agreement, "zone");
   }
-  left_out = find_placement_left_out (store, zone, agreement, FALSE, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!find_placement_left_out (store, zone, agreement, FALSE, &left_out, error))
+    return FALSE;
   if (left_out == NULL)
     return TRUE;
   return fail (error, _("valid_from: %s to %s would leave placement %" PRId64 " of firm %" PRId64
@@ -294,14 +297,9 @@ check_agreement_delete (GObject   *store,
   ZsRecord *agreement = ZS_RECORD (object);
   gint64 zone = zs_record_get_int64 (agreement, "zone");
   g_autoptr(ZsRecord) left_out = NULL;
-  g_autoptr(GError) local_error = NULL;
 
-  left_out = find_placement_left_out (ZS_STORE (store), zone, agreement, TRUE, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!find_placement_left_out (ZS_STORE (store), zone, agreement, TRUE, &left_out, error))
+    return FALSE;
   if (left_out == NULL)
     return TRUE;
   return fail (error, _("id: deleting agreement %" PRId64 " (%s to %s) would leave placement %" PRId64
