@@ -16,6 +16,7 @@
 
 #include "zs-json-text.h"
 #include "zs-api-private.h"
+#include "zs-json-text-private.h"
 #include "zs-enums.h"
 #include "zs-error.h"
 
@@ -153,16 +154,63 @@ set_etag (ZsApiRequest *request,
   soup_message_headers_replace (soup_server_message_get_response_headers (request->msg), "ETag", etag);
 }
 
+/* Answers with JSON text already written, which it takes. */
+static void
+respond_text (ZsApiRequest *request,
+              guint         status,
+              char         *text)
+{
+  soup_server_message_set_status (request->msg, status, NULL);
+  soup_server_message_set_response (request->msg, "application/json", SOUP_MEMORY_TAKE, text, strlen (text));
+}
+
+/* {"items": […]} written straight from the records, with "next" for a
+ * page of a list; building the nodes of every record cost more than
+ * reading them. @readable_type, when given, leaves out what the staff
+ * member may not read. */
+static void
+respond_items (ZsApiRequest *request,
+               GPtrArray    *records,
+               ZsRecordType *readable_type,
+               gboolean      paged,
+               const char   *next)
+{
+  GString *out = g_string_new ("{\"items\":[");
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      GObject *record = g_ptr_array_index (records, i);
+      g_autofree char *text = NULL;
+
+      if (readable_type != NULL && !may_read (request->staff, readable_type, record))
+        continue;
+      text = zs_record_to_json_text (record);
+      if (!first)
+        g_string_append_c (out, ',');
+      g_string_append (out, text);
+      first = FALSE;
+    }
+  g_string_append_c (out, ']');
+  if (paged)
+    {
+      g_string_append (out, ",\"next\":");
+      if (next != NULL)
+        _zs_json_append_string (out, next);
+      else
+        g_string_append (out, "null");
+    }
+  g_string_append_c (out, '}');
+  respond_text (request, SOUP_STATUS_OK, g_string_free (out, FALSE));
+}
+
 static void
 respond_record (ZsApiRequest *request,
                 guint         status,
                 GObject      *record)
 {
-  char *text = zs_record_to_json_text (record);
-
   set_etag (request, record);
-  soup_server_message_set_status (request->msg, status, NULL);
-  soup_server_message_set_response (request->msg, "application/json", SOUP_MEMORY_TAKE, text, strlen (text));
+  respond_text (request, status, zs_record_to_json_text (record));
 }
 
 static gboolean
@@ -503,8 +551,7 @@ handle_list (ZsApiRequest *request,
   g_autoptr(ZsRecordQuery) query = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *next = NULL;
   guint limit;
 
   if ((query = build_query (request, type, &limit)) == NULL)
@@ -514,24 +561,9 @@ handle_list (ZsApiRequest *request,
       _zs_api_respond_error (request, error);
       return;
     }
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < records->len; i++)
-    json_builder_add_value (builder, zs_record_to_json (g_ptr_array_index (records, i)));
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "next");
   if (records->len == limit)
-    {
-      g_autofree char *next = next_link (request, type, query, g_ptr_array_index (records, records->len - 1));
-
-      json_builder_add_string_value (builder, next);
-    }
-  else
-    json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  _zs_api_respond_json (request, SOUP_STATUS_OK, root);
+    next = next_link (request, type, query, g_ptr_array_index (records, records->len - 1));
+  respond_items (request, records, NULL, TRUE, next);
 }
 
 /* ---- one record ---------------------------------------------------------------- */
@@ -944,8 +976,6 @@ _zs_api_handle_search (ZsApiRequest *request)
   ZsRecordType *type = _zs_api_lookup_type (request->store, type_path != NULL ? type_path : "firms");
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   guint64 limit = ZS_API_DEFAULT_LIMIT;
 
   if (!g_str_equal (request->method, "GET"))
@@ -976,14 +1006,5 @@ _zs_api_handle_search (ZsApiRequest *request)
       _zs_api_respond_error (request, error);
       return;
     }
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < records->len; i++)
-    if (may_read (request->staff, type, g_ptr_array_index (records, i)))
-      json_builder_add_value (builder, zs_record_to_json (g_ptr_array_index (records, i)));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  _zs_api_respond_json (request, SOUP_STATUS_OK, root);
+  respond_items (request, records, type, FALSE, NULL);
 }

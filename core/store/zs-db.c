@@ -615,8 +615,9 @@ _zs_db_end_read (ZsDb *self)
   if (!self->reading)
     return;
   self->reading = FALSE;
-  if (!sqlite3_get_autocommit (self->handle))
-    run_cached (self, "COMMIT", NULL);
+  /* a snapshot left open would make the next write's savepoint a stale read */
+  if (!sqlite3_get_autocommit (self->handle) && !run_cached (self, "COMMIT", NULL))
+    run_cached (self, "ROLLBACK", NULL);
 }
 
 guint
