@@ -62,6 +62,17 @@ has_caption (GtkWidget *widget)
   return FALSE;
 }
 
+/* An item of a menu built from a menu model (a private GTK class): known
+ * by its role. */
+static gboolean
+is_menu_item (GtkWidget *widget)
+{
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+
+  return role == GTK_ACCESSIBLE_ROLE_MENU_ITEM || role == GTK_ACCESSIBLE_ROLE_MENU_ITEM_CHECKBOX ||
+         role == GTK_ACCESSIBLE_ROLE_MENU_ITEM_RADIO;
+}
+
 static gboolean
 has_name (GtkWidget *widget)
 {
@@ -70,7 +81,8 @@ has_name (GtkWidget *widget)
   if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
       gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
     return TRUE;
-  return (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget)) &&
+  return (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) ||
+          is_menu_item (widget)) &&
          has_caption (widget);
 }
 
@@ -90,7 +102,7 @@ is_control (GtkWidget *widget)
   return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) ||
          GTK_IS_ENTRY (widget) || GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_SPIN_BUTTON (widget) ||
          GTK_IS_TEXT_VIEW (widget) || GTK_IS_PASSWORD_ENTRY (widget) || GTK_IS_SWITCH (widget) ||
-         GTK_IS_CHECK_BUTTON (widget);
+         GTK_IS_CHECK_BUTTON (widget) || is_menu_item (widget);
 }
 
 static void
@@ -236,7 +248,8 @@ check_popovers (GtkWidget  *root,
           continue;
         }
       n_popovers_walked++;
-      check_window_full (GTK_WIDGET (popover), where->str, FALSE);
+      /* a menu's items are controls too: each needs a name */
+      check_window_full (GTK_WIDGET (popover), where->str, TRUE);
       gtk_menu_button_popdown (button);
       g_assert_true (zs_test_wait_until (popover_is_closed, popover));
     }
