@@ -6,7 +6,12 @@
  *   { "revision": 2,
  *     "types": [ { "type": "MODULE.TYPE", "key": "code", "records": [ {…}, … ] } ] }
  *
- * Each record is known across revisions by its `key` field. Applying a
+ * Each record is known across revisions by its `key`: one field, or a list
+ * of fields (`"key": ["link", "keyword"]`) whose values together are
+ * unique. A reference field may name its record by that record's seed key
+ * (`"link": "nev-battery"`) when the referred type comes earlier in the
+ * seed with a one-field key; a record whose referred record the user
+ * deleted is not seeded. Applying a
  * newer revision inserts new seed records, updates the ones the user has
  * not edited, leaves edited ones alone and does not bring back the ones the
  * user deleted. Which record came from which seed key, and the record
@@ -39,12 +44,19 @@
 #include "zs-record-type.h"
 #include "zs-store-generic.h"
 
+/* One type's records being applied. A key is one field or several; a
+ * record's key text is its key fields' values as stored (a reference by
+ * the id it resolved to), joined by KEY_SEPARATOR. */
 typedef struct {
   ZsStore         *store;
   ZsPluginStorage *storage;
   ZsRecordType    *type;
-  const char      *key_field;
+  char           **key_fields;
+  char            *key_field_list;   /* as kept in the seed table: "a,b" */
+  GHashTable      *seeded;           /* type name → its key field, for references */
 } Apply;
+
+#define KEY_SEPARATOR "\x1f"
 
 /**
  * zs_plugin_seed_get_revision:
@@ -67,8 +79,8 @@ zs_plugin_seed_get_revision (ZsStore     *store,
 }
 
 static char *
-key_text (JsonObject *object,
-          const char *member)
+value_text (JsonObject *object,
+            const char *member)
 {
   JsonNode *node = json_object_has_member (object, member) ? json_object_get_member (object, member) : NULL;
 
@@ -79,6 +91,40 @@ key_text (JsonObject *object,
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     return g_strdup_printf ("%" PRId64, json_node_get_int (node));
   return NULL;
+}
+
+/* NULL when a key field has no value */
+static char *
+key_of_json (Apply      *apply,
+             JsonObject *object)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (guint i = 0; apply->key_fields[i] != NULL; i++)
+    {
+      g_autofree char *text = value_text (object, apply->key_fields[i]);
+
+      if (text == NULL)
+        return NULL;
+      g_string_append_printf (key, "%s%s", i > 0 ? KEY_SEPARATOR : "", text);
+    }
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+static char *
+key_of_record (ZsRecordType        *type,
+               const char * const  *key_fields,
+               GObject             *record)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (guint i = 0; key_fields[i] != NULL; i++)
+    {
+      g_autofree char *text = zs_record_type_get_text (type, record, key_fields[i]);
+
+      g_string_append_printf (key, "%s%s", i > 0 ? KEY_SEPARATOR : "", text ? text : "");
+    }
+  return g_string_free (g_steal_pointer (&key), FALSE);
 }
 
 static gint64
@@ -98,27 +144,98 @@ remember (Apply       *apply,
   const char *type_name = zs_record_type_get_name (apply->type);
 
   if (record == NULL)
-    return _zs_plugin_tables_forget_seed (apply->storage, type_name, key, error);
-  return _zs_plugin_tables_remember_seed (apply->storage, type_name, key, apply->key_field,
+    return _zs_plugin_tables_forget_seed (apply->storage, type_name, key, apply->key_field_list, error);
+  return _zs_plugin_tables_remember_seed (apply->storage, type_name, key, apply->key_field_list,
                                           zs_record_get_id (ZS_RECORD (record)), version_of (record),
                                           zs_record_get_created_at (ZS_RECORD (record)), error);
 }
 
-/* A record the user made with the key of a new seed record stays theirs. */
+/* The first record of @type whose @fields hold @values; 0 when none */
 static gboolean
-user_has_key (Apply       *apply,
-              const char  *key,
-              gboolean    *found,
-              GError     **error)
+find_by_fields (ZsStore             *store,
+                ZsRecordType        *type,
+                const char * const  *fields,
+                JsonObject          *values,
+                gint64              *id,
+                GError             **error)
 {
   g_autoptr(ZsRecordQuery) query = zs_record_query_new ();
   g_autoptr(GPtrArray) page = NULL;
 
-  zs_record_query_add_filter (query, apply->key_field, ZS_FILTER_EQUAL, key);
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *text = value_text (values, fields[i]);
+
+      zs_record_query_add_filter (query, fields[i], ZS_FILTER_EQUAL, text ? text : "");
+    }
   zs_record_query_set_limit (query, 1);
-  if (!(page = zs_store_list_records (apply->store, zs_record_type_get_name (apply->type), query, error)))
+  if (!(page = zs_store_list_records (store, zs_record_type_get_name (type), query, error)))
     return FALSE;
-  *found = page->len > 0;
+  *id = page->len > 0 ? zs_record_get_id (ZS_RECORD (g_ptr_array_index (page, 0))) : 0;
+  return TRUE;
+}
+
+/* A reference given as text names the record by the key the seed gave its
+ * type: `"link": "nev-battery"`. It resolves to that record's id; when the
+ * user deleted it, @missing is set and the record is not seeded either. */
+static gboolean
+resolve_reference (Apply       *apply,
+                   JsonObject  *object,
+                   const char  *name,
+                   gboolean    *missing,
+                   GError     **error)
+{
+  ZsFieldSpec *field = zs_record_type_lookup_field (apply->type, name);
+  JsonNode *node = json_object_get_member (object, name);
+  g_autoptr(JsonObject) lookup = NULL;
+  const char *target_name, *target_key;
+  ZsRecordType *target;
+  gint64 id;
+
+  if (field == NULL || zs_field_spec_get_kind (field) != ZS_FIELD_REFERENCE ||
+      !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return TRUE;
+  target_name = zs_field_spec_get_reference (field);
+  target_key = g_hash_table_lookup (apply->seeded, target_name);
+  if (target_key == NULL || !(target = zs_store_lookup_record_type (apply->store, target_name)))
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                   _("%s: “%s” names a record by its seed key, but the seed has no single-field key "
+                     "for “%s” before it"), name, json_node_get_string (node), target_name);
+      return FALSE;
+    }
+  lookup = json_object_new ();
+  json_object_set_string_member (lookup, target_key, json_node_get_string (node));
+  if (!find_by_fields (apply->store, target, (const char *[]) { target_key, NULL }, lookup, &id, error))
+    return FALSE;
+  if (id == 0)
+    *missing = TRUE;
+  else
+    json_object_set_int_member (object, name, id);
+  return TRUE;
+}
+
+/* A reference given as text names the record by the key the seed gave its
+ * type: `"link": "nev-battery"`. It resolves to that record's id; when the
+ * user deleted it, @missing is set and the record is not seeded either. */
+static gboolean
+resolve_references (Apply       *apply,
+                    JsonObject  *object,
+                    gboolean    *missing,
+                    GError     **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  /* Setting a member may free the list's copy of its name. */
+  for (GList *l = members; l != NULL; l = l->next)
+    g_strv_builder_add (builder, l->data);
+  names = g_strv_builder_end (builder);
+  *missing = FALSE;
+  for (guint i = 0; names[i] != NULL && !*missing; i++)
+    if (!resolve_reference (apply, object, names[i], missing, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -130,12 +247,13 @@ insert_new (Apply       *apply,
 {
   g_autoptr(GObject) record = NULL;
   g_autoptr(GObject) stored = NULL;
-  gboolean taken;
   gint64 id;
 
-  if (!user_has_key (apply, key, &taken, error))
+  /* A record the user made with the key of a new seed record stays theirs. */
+  if (!find_by_fields (apply->store, apply->type, (const char * const *) apply->key_fields,
+                       json_node_get_object (node), &id, error))
     return FALSE;
-  if (taken)
+  if (id != 0)
     return TRUE;
   if (!(record = zs_record_from_json (apply->type, node, error)) ||
       (id = zs_store_create_record (apply->store, record, error)) <= 0 ||
@@ -151,15 +269,14 @@ refresh (Apply       *apply,
          GObject     *current,
          GError     **error)
 {
-  g_autoptr(JsonNode) copy = json_node_copy (node);
-  JsonObject *object = json_node_get_object (copy);
+  JsonObject *object = json_node_get_object (node);
   g_autoptr(GObject) record = NULL;
   g_autoptr(GObject) stored = NULL;
   gint64 id = zs_record_get_id (ZS_RECORD (current));
 
   json_object_set_int_member (object, "id", id);
   json_object_set_int_member (object, "version", version_of (current));
-  if (!(record = zs_record_from_json (apply->type, copy, error)) ||
+  if (!(record = zs_record_from_json (apply->type, node, error)) ||
       !zs_store_update_record (apply->store, record, error) ||
       !(stored = zs_store_get_record (apply->store, zs_record_type_get_name (apply->type), id, error)))
     return FALSE;
@@ -169,44 +286,34 @@ refresh (Apply       *apply,
 /* Whether @record is still the one the seed wrote for @key (see above). */
 static gboolean
 is_same_record (ZsRecordType *type,
-                const char   *key_field,
+                const char   *key_field_list,
                 const char   *key,
                 const char   *created_at,
                 GObject      *record)
 {
-  g_autofree char *current_key = zs_record_type_get_text (type, record, key_field);
+  g_auto(GStrv) key_fields = g_strsplit (key_field_list, ",", -1);
+  g_autofree char *current_key = key_of_record (type, (const char * const *) key_fields, record);
   const char *created = zs_record_get_created_at (ZS_RECORD (record));
 
   return g_strcmp0 (current_key, key) == 0 && g_strcmp0 (created ? created : "", created_at) == 0;
 }
 
 static gboolean
-apply_record (Apply       *apply,
-              JsonNode    *node,
-              guint        index,
-              GError     **error)
+apply_known (Apply        *apply,
+             const char   *key,
+             ZsSeedEntry  *known,
+             JsonNode     *node,
+             GError      **error)
 {
-  g_autofree char *key = NULL;
-  g_autoptr(ZsSeedEntry) known = NULL;
   g_autoptr(GObject) current = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node) || !(key = key_text (json_node_get_object (node), apply->key_field)))
-    {
-      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID, _("%s: seed record %u has no “%s”"),
-                   zs_record_type_get_name (apply->type), index + 1, apply->key_field);
-      return FALSE;
-    }
-  if (!_zs_plugin_tables_find_seed_key (apply->storage, zs_record_type_get_name (apply->type), key, &known, error))
-    return FALSE;
-  if (known == NULL)
-    return insert_new (apply, key, node, error);
   if (known->record_id == 0)
     return TRUE;                    /* deleted by the user: a tombstone */
   current = zs_store_get_record (apply->store, zs_record_type_get_name (apply->type),
                                  known->record_id, &local_error);
   if ((current == NULL && g_error_matches (local_error, ZS_ERROR, ZS_ERROR_NOT_FOUND)) ||
-      (current != NULL && !is_same_record (apply->type, apply->key_field, key, known->created_at, current)))
+      (current != NULL && !is_same_record (apply->type, known->key_field, key, known->created_at, current)))
     return remember (apply, key, NULL, error);
   if (current == NULL)
     {
@@ -219,8 +326,98 @@ apply_record (Apply       *apply,
 }
 
 static gboolean
+apply_record (Apply       *apply,
+              JsonNode    *node,
+              guint        index,
+              GError     **error)
+{
+  g_autoptr(JsonNode) copy = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(ZsSeedEntry) known = NULL;
+  gboolean missing;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID, _("%s: seed record %u is not an object"),
+                   zs_record_type_get_name (apply->type), index + 1);
+      return FALSE;
+    }
+  copy = json_node_copy (node);
+  if (!resolve_references (apply, json_node_get_object (copy), &missing, error))
+    return FALSE;
+  if (missing)
+    return TRUE;                    /* what it belongs to was deleted by the user */
+  if (!(key = key_of_json (apply, json_node_get_object (copy))))
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID, _("%s: seed record %u has no “%s”"),
+                   zs_record_type_get_name (apply->type), index + 1, apply->key_field_list);
+      return FALSE;
+    }
+  if (!_zs_plugin_tables_find_seed_key (apply->storage, zs_record_type_get_name (apply->type), key, &known, error))
+    return FALSE;
+  if (known == NULL)
+    return insert_new (apply, key, copy, error);
+  return apply_known (apply, key, known, copy, error);
+}
+
+/* "key": "code" or "key": ["link", "keyword"] */
+static char **
+read_key_fields (JsonObject *entry)
+{
+  JsonNode *node = json_object_has_member (entry, "key") ? json_object_get_member (entry, "key") : NULL;
+  g_autoptr(GStrvBuilder) fields = g_strv_builder_new ();
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    g_strv_builder_add (fields, json_node_get_string (node));
+  else if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+      {
+        const char *name = json_array_get_string_element (json_node_get_array (node), i);
+
+        if (name == NULL)
+          return NULL;
+        g_strv_builder_add (fields, name);
+      }
+  else
+    return NULL;
+  return g_strv_builder_end (fields);
+}
+
+static gboolean
+check_type (ZsPluginStorage  *storage,
+            Apply            *apply,
+            const char       *type_name,
+            GError          **error)
+{
+  const char *module = zs_plugin_storage_get_module_name (storage);
+  g_autofree char *type_module = g_strdelimit (g_strdup (module), "-", '_');
+
+  if (apply->type == NULL || g_strcmp0 (zs_record_type_get_module (apply->type), type_module) != 0)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                   _("type: “%s” is not a record type of the plugin “%s”"), type_name, module);
+      return FALSE;
+    }
+  if (apply->key_fields == NULL || apply->key_fields[0] == NULL)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+                   _("key: the records of “%s” need a key field, or a list of them"), type_name);
+      return FALSE;
+    }
+  for (guint i = 0; apply->key_fields[i] != NULL; i++)
+    if (zs_record_type_lookup_field (apply->type, apply->key_fields[i]) == NULL)
+      {
+        g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID, _("key: “%s” is not a field of “%s”"),
+                     apply->key_fields[i], type_name);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
 apply_type (ZsStore          *store,
             ZsPluginStorage  *storage,
+            GHashTable       *seeded,
             JsonObject       *entry,
             GError          **error)
 {
@@ -228,26 +425,20 @@ apply_type (ZsStore          *store,
   JsonArray *records = json_object_has_member (entry, "records")
     ? json_object_get_array_member (entry, "records") : NULL;
   Apply apply = { store, storage, zs_store_lookup_record_type (store, type_name),
-                  json_object_get_string_member_with_default (entry, "key", "") };
-  const char *module = zs_plugin_storage_get_module_name (storage);
-  g_autofree char *type_module = g_strdelimit (g_strdup (module), "-", '_');
+                  read_key_fields (entry), NULL, seeded };
+  gboolean done = check_type (storage, &apply, type_name, error);
 
-  if (apply.type == NULL || g_strcmp0 (zs_record_type_get_module (apply.type), type_module) != 0)
+  if (done)
     {
-      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                   _("type: “%s” is not a record type of the plugin “%s”"), type_name, module);
-      return FALSE;
+      apply.key_field_list = g_strjoinv (",", apply.key_fields);
+      if (g_strv_length (apply.key_fields) == 1)
+        g_hash_table_insert (seeded, g_strdup (type_name), g_strdup (apply.key_fields[0]));
     }
-  if (zs_record_type_lookup_field (apply.type, apply.key_field) == NULL)
-    {
-      g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID, _("key: “%s” is not a field of “%s”"),
-                   apply.key_field, type_name);
-      return FALSE;
-    }
-  for (guint i = 0; records != NULL && i < json_array_get_length (records); i++)
-    if (!apply_record (&apply, json_array_get_element (records, i), i, error))
-      return FALSE;
-  return TRUE;
+  for (guint i = 0; done && records != NULL && i < json_array_get_length (records); i++)
+    done = apply_record (&apply, json_array_get_element (records, i), i, error);
+  g_strfreev (apply.key_fields);
+  g_free (apply.key_field_list);
+  return done;
 }
 
 static gboolean
@@ -258,6 +449,7 @@ apply_all (ZsStore          *store,
            GError          **error)
 {
   JsonArray *types = json_object_has_member (root, "types") ? json_object_get_array_member (root, "types") : NULL;
+  g_autoptr(GHashTable) seeded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (!_zs_plugin_tables_ensure_seed (storage, error))
     return FALSE;
@@ -270,7 +462,7 @@ apply_all (ZsStore          *store,
           g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID, _("types: entry %u is not an object"), i + 1);
           return FALSE;
         }
-      if (!apply_type (store, storage, json_node_get_object (entry), error))
+      if (!apply_type (store, storage, seeded, json_node_get_object (entry), error))
         return FALSE;
     }
   return _zs_plugin_tables_set_seed_revision (storage, revision, error);
@@ -371,6 +563,21 @@ zs_plugin_seed_apply_resource (ZsStore     *store,
   return zs_plugin_seed_apply (store, module_name, text, error);
 }
 
+static ZsPluginStorage *
+storage_for_type (ZsStore       *store,
+                  const char    *type_name,
+                  ZsRecordType **type,
+                  GError       **error)
+{
+  *type = zs_store_lookup_record_type (store, type_name);
+  if (*type == NULL || zs_record_type_get_module (*type) == NULL)
+    {
+      g_set_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND, _("“%s” is not a plugin's record type"), type_name);
+      return NULL;
+    }
+  return zs_plugin_storage_new (store, zs_record_type_get_module (*type));
+}
+
 /**
  * zs_plugin_seed_get_origin:
  * @store: the store
@@ -388,21 +595,88 @@ zs_plugin_seed_get_origin (ZsStore     *store,
                            gint64       record_id,
                            GError     **error)
 {
-  ZsRecordType *type = zs_store_lookup_record_type (store, type_name);
+  ZsRecordType *type;
   g_autoptr(ZsPluginStorage) storage = NULL;
   g_autoptr(GObject) record = NULL;
   g_autoptr(ZsSeedEntry) entry = NULL;
 
-  if (type == NULL || zs_record_type_get_module (type) == NULL)
-    {
-      g_set_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND, _("“%s” is not a plugin's record type"), type_name);
-      return NULL;
-    }
-  storage = zs_plugin_storage_new (store, zs_record_type_get_module (type));
-  if (!(record = zs_store_get_record (store, type_name, record_id, error)) ||
+  if (!(storage = storage_for_type (store, type_name, &type, error)) ||
+      !(record = zs_store_get_record (store, type_name, record_id, error)) ||
       !_zs_plugin_tables_find_seed_record (storage, type_name, record_id, &entry, error))
     return NULL;
   if (entry == NULL || !is_same_record (type, entry->key_field, entry->key, entry->created_at, record))
     return g_strdup ("user");
   return g_strdup (entry->version == version_of (record) ? "seed" : "edited");
+}
+
+/**
+ * zs_plugin_seed_adopt:
+ * @store: the store
+ * @type_name: a plugin's record type
+ * @key_fields: the field the seed knows the type's records by, or several
+ *   separated by commas, as in the seed's `key`
+ * @record_id: a record of the type
+ * @error: return location for a #GError
+ *
+ * Counts a record that is already stored as written by the seed, at its
+ * current version. For a plugin that moves what an older release of it
+ * seeded by its own means onto record types: later revisions then refresh
+ * the record while the user leaves it alone, as if the seed had made it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+zs_plugin_seed_adopt (ZsStore     *store,
+                      const char  *type_name,
+                      const char  *key_fields,
+                      gint64       record_id,
+                      GError     **error)
+{
+  ZsRecordType *type;
+  g_autoptr(ZsPluginStorage) storage = NULL;
+  g_autoptr(GObject) record = NULL;
+  g_auto(GStrv) fields = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (ZS_IS_STORE (store) && type_name != NULL && key_fields != NULL, FALSE);
+
+  if (!(storage = storage_for_type (store, type_name, &type, error)) ||
+      !(record = zs_store_get_record (store, type_name, record_id, error)) ||
+      !_zs_plugin_tables_ensure_seed (storage, error))
+    return FALSE;
+  fields = g_strsplit (key_fields, ",", -1);
+  key = key_of_record (type, (const char * const *) fields, record);
+  return _zs_plugin_tables_remember_seed (storage, type_name, key, key_fields, record_id, version_of (record),
+                                          zs_record_get_created_at (ZS_RECORD (record)), error);
+}
+
+/**
+ * zs_plugin_seed_adopt_removed:
+ * @store: the store
+ * @type_name: a plugin's record type
+ * @key_field: the field the seed knows the type's records by
+ * @key: the value of @key_field of a seed record the user deleted
+ * @error: return location for a #GError
+ *
+ * Like zs_plugin_seed_adopt(), for a record an older release seeded and
+ * the user deleted since: no later revision brings it back.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+zs_plugin_seed_adopt_removed (ZsStore     *store,
+                              const char  *type_name,
+                              const char  *key_field,
+                              const char  *key,
+                              GError     **error)
+{
+  ZsRecordType *type;
+  g_autoptr(ZsPluginStorage) storage = NULL;
+
+  g_return_val_if_fail (ZS_IS_STORE (store) && type_name != NULL && key_field != NULL && key != NULL, FALSE);
+
+  if (!(storage = storage_for_type (store, type_name, &type, error)) ||
+      !_zs_plugin_tables_ensure_seed (storage, error))
+    return FALSE;
+  return _zs_plugin_tables_forget_seed (storage, type_name, key, key_field, error);
 }

@@ -32,5 +32,17 @@ char     *zs_plugin_seed_get_origin   (ZsStore     *store,
                                        const char  *type_name,
                                        gint64       record_id,
                                        GError     **error);
+ZS_AVAILABLE_IN_ALL
+gboolean  zs_plugin_seed_adopt        (ZsStore     *store,
+                                       const char  *type_name,
+                                       const char  *key_fields,
+                                       gint64       record_id,
+                                       GError     **error);
+ZS_AVAILABLE_IN_ALL
+gboolean  zs_plugin_seed_adopt_removed (ZsStore    *store,
+                                       const char  *type_name,
+                                       const char  *key_field,
+                                       const char  *key,
+                                       GError     **error);
 
 G_END_DECLS

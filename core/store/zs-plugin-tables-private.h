@@ -75,6 +75,7 @@ gboolean     _zs_plugin_tables_remember_seed   (ZsPluginStorage  *storage,
 gboolean     _zs_plugin_tables_forget_seed     (ZsPluginStorage  *storage,
                                                 const char       *type_name,
                                                 const char       *key,
+                                                const char       *key_field,
                                                 GError          **error);
 
 G_END_DECLS

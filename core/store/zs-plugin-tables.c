@@ -436,6 +436,7 @@ _zs_plugin_tables_remember_seed (ZsPluginStorage  *storage,
  * @storage: the plugin's storage
  * @type_name: a record type of the plugin
  * @key: a seed key
+ * @key_field: the field (or fields, comma-separated) that hold the key
  * @error: return location for a #GError
  *
  * Turns the row of @key into a tombstone: the user deleted the record, and
@@ -447,13 +448,17 @@ gboolean
 _zs_plugin_tables_forget_seed (ZsPluginStorage  *storage,
                                const char       *type_name,
                                const char       *key,
+                               const char       *key_field,
                                GError          **error)
 {
   g_return_val_if_fail (ZS_IS_PLUGIN_STORAGE (storage) && type_name != NULL && key != NULL, FALSE);
+  g_return_val_if_fail (key_field != NULL, FALSE);
 
   /* Parameters are text and a NULL one would end the list: the NULLs are
-   * in the statement. */
-  return run (storage, "UPDATE %score_seed SET record_id = NULL, version = NULL, created_at = NULL "
-                       "WHERE type = ?1 AND key = ?2",
-              (const char *[]) { type_name, key, NULL }, error);
+   * in the statement. A key the seed never wrote gets its tombstone too
+   * (a plugin moving its own older bookkeeping here). */
+  return run (storage, "INSERT INTO %score_seed (type, key, record_id, version, created_at, key_field) "
+                       "VALUES (?1, ?2, NULL, NULL, NULL, ?3) "
+                       "ON CONFLICT (type, key) DO UPDATE SET record_id = NULL, version = NULL, created_at = NULL",
+              (const char *[]) { type_name, key, key_field, NULL }, error);
 }

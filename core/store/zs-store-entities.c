@@ -639,8 +639,10 @@ require_unreferenced_firm (ZsStore  *self,
  * @error: return location for a #GError
  *
  * Deletes a firm and its contacts, each kept in the audit trail as one
- * group, so that reverting the firm's deletion restores them too. A firm
- * with projects or activities is refused with %ZS_ERROR_IN_USE.
+ * group, so that reverting the firm's deletion restores them too; so do
+ * plugin records whose reference to the firm cascades. A firm with
+ * projects or activities, or a plugin record whose reference restricts, is
+ * refused with %ZS_ERROR_IN_USE.
  *
  * Returns: %TRUE on success
  */
@@ -661,7 +663,8 @@ zs_store_delete_firm (ZsStore  *self,
 
   if (!_zs_store_savepoint (self, error))
     return FALSE;
-  if (!(group = _zs_audit_group_begin (self, error)))
+  if (!(group = _zs_audit_group_begin (self, error)) ||
+      !_zs_store_delete_declared_dependents (self, zs_entity_firm.name, id, error))
     goto failed;
   for (guint i = 0; i < contacts->len; i++)
     if (!_zs_record_delete (self, &zs_entity_contact, zs_contact_get_id (g_ptr_array_index (contacts, i)), error))
@@ -1311,7 +1314,8 @@ delete_project_with_history (ZsStore  *self,
 
   if (history == NULL || !_zs_store_savepoint (self, error))
     return FALSE;
-  if (!(group = _zs_audit_group_begin (self, error)))
+  if (!(group = _zs_audit_group_begin (self, error)) ||
+      !_zs_store_delete_declared_dependents (self, zs_entity_project.name, id, error))
     goto failed;
   for (guint i = 0; i < history->len; i++)
     if (!_zs_record_delete (self, &zs_entity_stage_change,
@@ -1334,8 +1338,10 @@ failed:
  * @error: return location for a #GError
  *
  * Deletes a project and its stage history, kept in the audit trail as one
- * group so that reverting the deletion restores both. A project with
- * activities is refused with %ZS_ERROR_IN_USE.
+ * group so that reverting the deletion restores both; so do plugin records
+ * whose reference to the project cascades. A project with activities, or a
+ * plugin record whose reference restricts, is refused with
+ * %ZS_ERROR_IN_USE.
  *
  * Returns: %TRUE on success
  */

@@ -1174,6 +1174,37 @@ delete_record (ZsStore     *self,
   return delete_with_cascade (self, type_name, id, referrers, error);
 }
 
+/**
+ * _zs_store_delete_declared_dependents:
+ *
+ * Deletes the declared records whose cascading reference fields point at
+ * core's @type_name @id, which is about to go, refusing while restricting
+ * ones remain. The caller holds a group of the audit trail, so that
+ * reverting the core record's deletion brings them back too.
+ */
+gboolean
+_zs_store_delete_declared_dependents (ZsStore     *self,
+                                      const char  *type_name,
+                                      gint64       id,
+                                      GError     **error)
+{
+  g_autoptr(GArray) referrers = NULL;
+
+  if (g_hash_table_size (registry (self)) == 0)
+    return TRUE;
+  referrers = find_referrers (self, type_name, id, error);
+  if (referrers == NULL || !require_no_referrers (type_name, id, referrers, FALSE, error))
+    return FALSE;
+  for (guint i = 0; i < referrers->len; i++)
+    {
+      Referrer *referrer = &g_array_index (referrers, Referrer, i);
+
+      if (!delete_record (self, zs_record_type_get_name (referrer->type), referrer->id, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The type's delete rule, on the record as stored and with the write lock
  * held. Records deleted along with it by a cascade are not asked: what
  * they belong to goes too. */

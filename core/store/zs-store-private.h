@@ -74,6 +74,10 @@ extern const ZsEntity zs_entity_stage_change; /* audited only when a deletion ta
 
 /* zs-store-generic.c: entities of declared record types, by name */
 const ZsEntity *_zs_declared_entity_lookup (const char *name);
+gboolean      _zs_store_delete_declared_dependents (ZsStore    *self,
+                                                    const char *type_name,
+                                                    gint64      id,
+                                                    GError    **error);
 gboolean      _zs_store_require_unreferenced (ZsStore  *self,
                                         const ZsEntity *entity,
                                         gint64          id,

@@ -252,7 +252,7 @@ test_seed_records (TablesFixture *fixture,
   assert_entry (updated, 7, 2, "2024-05-01T08:00:00Z");
 
   /* The user deleted it: the row stays, without a record. */
-  g_assert_true (_zs_plugin_tables_forget_seed (fixture->storage, TYPE, "wheat", &error));
+  g_assert_true (_zs_plugin_tables_forget_seed (fixture->storage, TYPE, "wheat", "code", &error));
   g_assert_no_error (error);
   tombstone = by_key (fixture, "wheat");
   assert_entry (tombstone, 0, 0, "");

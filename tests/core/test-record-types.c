@@ -558,6 +558,60 @@ test_cascade_and_restrict (StoreFixture  *fixture,
   g_assert_no_error (error);
 }
 
+/* A core record's own deletion takes the plugin records whose reference to
+ * it cascades, in its group: reverting the deletion brings them back. */
+static void
+test_core_delete_cascades (StoreFixture  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(ZsRecordType) tag = declare (
+    "{ \"name\": \"industry_chain.tag\", \"fields\": ["
+    "  { \"name\": \"firm\", \"kind\": \"reference\", \"reference\": \"firm\", \"on_delete\": \"cascade\" },"
+    "  { \"name\": \"project\", \"kind\": \"reference\", \"reference\": \"project\", \"on_delete\": \"cascade\" },"
+    "  { \"name\": \"word\", \"kind\": \"text\" } ] }");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  gint64 firm = add_firm (fixture->store, "级联有限公司", NULL);
+  gint64 other = add_firm (fixture->store, "另一家公司", NULL);
+  g_autoptr(ZsProject) a_project = zs_project_new ();
+  gint64 project;
+
+  g_assert_true (zs_store_load_seed (fixture->store, &error));
+  zs_project_set_firm_id (a_project, firm);
+  zs_project_set_title (a_project, "级联项目");
+  zs_project_set_park_code (a_project, "horgos-port-park");
+  project = zs_store_add_project (fixture->store, a_project, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (zs_store_register_record_type (fixture->store, tag, &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(ZsRecord) record = zs_record_new (tag);
+
+      zs_record_set_int64 (record, i < 2 ? "firm" : "project", i < 2 ? (i == 0 ? firm : other) : project);
+      zs_record_set_string (record, "word", "标签");
+      g_assert_cmpint (zs_store_create_record (fixture->store, G_OBJECT (record), &error), >, 0);
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (zs_store_delete_project (fixture->store, project, &error));
+  g_assert_true (zs_store_delete_firm (fixture->store, firm, &error));
+  g_assert_no_error (error);
+  tags = zs_store_list_records (fixture->store, "industry_chain.tag", NULL, &error);
+  g_assert_cmpuint (tags->len, ==, 1);           /* the other firm's stays */
+
+  changes = zs_store_list_changes (fixture->store, "firm", firm, 0, 1, &error);
+  g_assert_cmpint (zs_store_revert_change (fixture->store, zs_change_get_id (g_ptr_array_index (changes, 0)),
+                                           &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_pointer (&tags, g_ptr_array_unref);
+  tags = zs_store_list_records (fixture->store, "industry_chain.tag", NULL, &error);
+  g_assert_cmpuint (tags->len, ==, 2);
+  g_assert_true (zs_store_check (fixture->store, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_core_types (StoreFixture  *fixture,
                  gconstpointer  data)
@@ -683,6 +737,7 @@ main (int argc, char **argv)
   ADD ("/record-types/search", test_search);
   ADD ("/record-types/list-paging", test_list_paging);
   ADD ("/record-types/cascade-and-restrict", test_cascade_and_restrict);
+  ADD ("/record-types/core-delete-cascades", test_core_delete_cascades);
   ADD ("/record-types/core-types", test_core_types);
   ADD ("/record-types/plugin-context", test_plugin_context);
   ADD ("/record-types/share-types", test_share_types);

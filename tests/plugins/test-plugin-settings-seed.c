@@ -12,6 +12,7 @@ typedef struct {
 } SeedFixture;
 
 #define CROP "settings_seed.crop"
+#define VARIETY "settings_seed.variety"
 
 /* The warnings libpeas and Python give about the syntax_error fixture,
  * which sits in the same folder. */
@@ -310,6 +311,132 @@ test_seed_revisions (SeedFixture   *fixture,
   g_assert_cmpint (zs_plugin_seed_get_revision (store, "settings_seed", &error), ==, 2);
 }
 
+static GObject *
+find_variety (SeedFixture *fixture,
+              const char  *crop_code,
+              const char  *name)
+{
+  g_autoptr(GObject) crop = find_crop (fixture, crop_code);
+  g_autoptr(ZsRecordQuery) query = zs_record_query_new ();
+  g_autofree char *crop_id = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (crop == NULL)
+    return NULL;
+  crop_id = g_strdup_printf ("%" G_GINT64_FORMAT, zs_record_get_id (ZS_RECORD (crop)));
+  zs_record_query_add_filter (query, "crop", ZS_FILTER_EQUAL, crop_id);
+  zs_record_query_add_filter (query, "name", ZS_FILTER_EQUAL, name);
+  page = zs_store_list_records (fixture->base.store, VARIETY, query, &error);
+  g_assert_no_error (error);
+  return page->len > 0 ? g_object_ref (g_ptr_array_index (page, 0)) : NULL;
+}
+
+static guint
+count_varieties (SeedFixture *fixture)
+{
+  g_autoptr(GPtrArray) page = zs_store_list_records (fixture->base.store, VARIETY, NULL, NULL);
+
+  g_assert_nonnull (page);
+  return page->len;
+}
+
+static const char varieties_2[] =
+  "{ \"revision\": 2, \"types\": ["
+  "  { \"type\": \"settings_seed.crop\", \"key\": \"code\", \"records\": ["
+  "    { \"code\": \"wheat\", \"name\": \"小麦\", \"yield_t\": 2 },"
+  "    { \"code\": \"cotton\", \"name\": \"棉花\", \"yield_t\": 3 },"
+  "    { \"code\": \"lavender\", \"name\": \"薰衣草\", \"yield_t\": 4 } ] },"
+  "  { \"type\": \"settings_seed.variety\", \"key\": [\"crop\", \"name\"], \"records\": ["
+  "    { \"crop\": \"wheat\", \"name\": \"新冬22号\", \"note\": \"冬性，抗寒\" },"
+  "    { \"crop\": \"wheat\", \"name\": \"新冬41号\" },"
+  "    { \"crop\": \"cotton\", \"name\": \"新陆早\", \"note\": \"早熟，更新\" },"
+  "    { \"crop\": \"cotton\", \"name\": \"新海\", \"note\": \"长绒\" },"
+  "    { \"crop\": \"lavender\", \"name\": \"伊犁1号\" },"
+  "    { \"crop\": \"lavender\", \"name\": \"伊犁2号\" } ] } ] }";
+
+/* Keys of several fields and references by seed key: the same rules as a
+ * one-field key, and nothing comes back under a record the user deleted. */
+static void
+test_seed_compound_keys (SeedFixture   *fixture,
+                         gconstpointer  data)
+{
+  ZsStore *store = fixture->base.store;
+  g_autoptr(GObject) zaoshu = find_variety (fixture, "cotton", "新陆早");
+  g_autoptr(GObject) lavender = find_crop (fixture, "lavender");
+  g_autoptr(GObject) wheat = NULL;
+  g_autoptr(GObject) haidao = NULL;
+  g_autoptr(GObject) xindong = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *origin = NULL;
+
+  g_assert_cmpuint (count_varieties (fixture), ==, 4);
+  g_assert_nonnull (zaoshu);
+  origin = zs_plugin_seed_get_origin (store, VARIETY, zs_record_get_id (ZS_RECORD (zaoshu)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (origin, ==, "seed");
+
+  /* The user edits one variety, deletes another and the lavender crop
+   * (its variety goes with it). */
+  zs_record_set_string (ZS_RECORD (zaoshu), "note", "我们的记录");
+  g_assert_true (zs_store_update_record (store, zaoshu, &error));
+  haidao = find_variety (fixture, "cotton", "新海");
+  g_assert_true (zs_store_delete_record (store, VARIETY, zs_record_get_id (ZS_RECORD (haidao)), &error));
+  g_assert_true (zs_store_delete_record (store, CROP, zs_record_get_id (ZS_RECORD (lavender)), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_varieties (fixture), ==, 2);
+
+  g_assert_true (zs_plugin_context_apply_seed (fixture->context, varieties_2, &error));
+  g_assert_no_error (error);
+  wheat = find_variety (fixture, "wheat", "新冬22号");
+  g_assert_cmpstr (zs_record_get_string (ZS_RECORD (wheat), "note"), ==, "冬性，抗寒");   /* refreshed */
+  g_clear_object (&zaoshu);
+  zaoshu = find_variety (fixture, "cotton", "新陆早");
+  g_assert_cmpstr (zs_record_get_string (ZS_RECORD (zaoshu), "note"), ==, "我们的记录");  /* edited: left */
+  g_assert_null (find_variety (fixture, "cotton", "新海"));                              /* deleted: not back */
+  xindong = find_variety (fixture, "wheat", "新冬41号");
+  g_assert_nonnull (xindong);                                                           /* new */
+  g_assert_null (find_crop (fixture, "lavender"));                                      /* deleted crop: not back, */
+  g_assert_cmpuint (count_varieties (fixture), ==, 3);                                  /* nor its varieties */
+}
+
+/* A plugin moving rows it seeded by its own means: adopted records are
+ * refreshed by the next revision, an adopted removal stays removed. */
+static void
+test_seed_adopt (SeedFixture   *fixture,
+                 gconstpointer  data)
+{
+  ZsStore *store = fixture->base.store;
+  g_autoptr(ZsRecordType) type = g_object_ref (zs_store_lookup_record_type (store, CROP));
+  g_autoptr(GObject) oats = zs_record_type_new_record (type);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  gint64 id;
+
+  zs_record_set_string (ZS_RECORD (oats), "code", "oats");
+  zs_record_set_string (ZS_RECORD (oats), "name", "燕麦（旧）");
+  id = zs_store_create_record (store, oats, &error);
+  g_assert_no_error (error);
+  before = zs_plugin_seed_get_origin (store, CROP, id, &error);
+  g_assert_cmpstr (before, ==, "user");
+  g_assert_true (zs_plugin_seed_adopt (store, CROP, "code", id, &error));
+  g_assert_true (zs_plugin_seed_adopt_removed (store, CROP, "code", "rye", &error));
+  g_assert_no_error (error);
+  after = zs_plugin_seed_get_origin (store, CROP, id, &error);
+  g_assert_cmpstr (after, ==, "seed");
+
+  g_assert_true (zs_plugin_context_apply_seed (fixture->context,
+                                               "{\"revision\": 2, \"types\": [{\"type\": \"settings_seed.crop\", "
+                                               "\"key\": \"code\", \"records\": [{\"code\": \"oats\", \"name\": \"燕麦\"},"
+                                               "{\"code\": \"rye\", \"name\": \"黑麦\"}]}]}", &error));
+  g_assert_no_error (error);
+  assert_name (fixture, "oats", "燕麦");
+  g_assert_null (find_crop (fixture, "rye"));
+
+  g_assert_false (zs_plugin_seed_adopt (store, "firm", "name", 1, &error));
+  g_assert_error (error, ZS_ERROR, ZS_ERROR_NOT_FOUND);
+}
+
 static void
 expect_seed_refused (SeedFixture *fixture,
                      const char  *json,
@@ -341,6 +468,16 @@ test_seed_bad_input (SeedFixture   *fixture,
                        "“visit_notes.note” is not a record type of the plugin “settings_seed”");
   expect_seed_refused (fixture, "{\"revision\": 3, \"types\": [{\"type\": \"settings_seed.crop\", \"key\": \"colour\"}]}",
                        "“colour” is not a field");
+  expect_seed_refused (fixture, "{\"revision\": 3, \"types\": [{\"type\": \"settings_seed.variety\", "
+                       "\"key\": [\"crop\", \"colour\"]}]}", "“colour” is not a field");
+  expect_seed_refused (fixture, "{\"revision\": 3, \"types\": [{\"type\": \"settings_seed.variety\", "
+                       "\"key\": [\"crop\", \"name\"], \"records\": [{\"name\": \"x\"}]}]}",
+                       "has no “crop,name”");
+  /* A reference by seed key needs its type earlier in the seed. */
+  expect_seed_refused (fixture, "{\"revision\": 3, \"types\": [{\"type\": \"settings_seed.variety\", "
+                       "\"key\": [\"crop\", \"name\"], \"records\": [{\"crop\": \"wheat\", \"name\": \"x\"}]}]}",
+                       "crop: “wheat” names a record by its seed key");
+  expect_seed_refused (fixture, "{\"revision\": 3, \"types\": [{\"type\": \"settings_seed.crop\"}]}", "need a key");
   expect_seed_refused (fixture, "{\"types\": []}", "revision");
   expect_seed_refused (fixture, "[1, 2]", "revision");
   expect_seed_refused (fixture, "{\"revision\": ", "");
@@ -358,6 +495,8 @@ main (int argc, char *argv[])
   ADD ("/plugin-settings/bad-values", test_settings_bad_values);
   ADD ("/plugin-seed/revisions", test_seed_revisions);
   ADD ("/plugin-seed/bad-input", test_seed_bad_input);
+  ADD ("/plugin-seed/compound-keys", test_seed_compound_keys);
+  ADD ("/plugin-seed/adopt", test_seed_adopt);
 #undef ADD
   return g_test_run ();
 }
