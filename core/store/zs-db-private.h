@@ -73,5 +73,6 @@ void          _zs_db_rollback          (ZsDb           *self);
 void          _zs_db_begin_read        (ZsDb           *self);
 void          _zs_db_end_read          (ZsDb           *self);
 guint         _zs_db_get_depth         (ZsDb           *self);
+guint64       _zs_db_get_serial        (ZsDb           *self);
 
 G_END_DECLS

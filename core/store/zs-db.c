@@ -54,6 +54,7 @@ struct _ZsDb
   GQueue          mru;          /* CachedStatement, most recently used first */
   guint           cache_max;
   guint           depth;        /* 0: no transaction; 1: BEGIN; more: savepoints */
+  guint64         serial;       /* counts the outermost levels begun */
   guint           outer_savepoint : 1; /* level 1 is a savepoint in a transaction begun by plain SQL */
   guint           reading : 1;  /* in a read snapshot (_zs_db_begin_read) */
   guint           busy_timeout_ms;
@@ -553,7 +554,10 @@ _zs_db_begin (ZsDb     *self,
   if (!begun)
     return FALSE;
   if (self->depth == 0)
-    self->outer_savepoint = outer_savepoint;
+    {
+      self->outer_savepoint = outer_savepoint;
+      self->serial++;
+    }
   self->depth++;
   return TRUE;
 }
@@ -624,4 +628,12 @@ guint
 _zs_db_get_depth (ZsDb *self)
 {
   return self->depth;
+}
+
+/* Changes whenever a new outermost level begins: what was read under the
+ * write lock of one transaction is known to be stale in the next. */
+guint64
+_zs_db_get_serial (ZsDb *self)
+{
+  return self->serial;
 }

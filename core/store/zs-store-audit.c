@@ -65,6 +65,7 @@ _zs_audit_record_version (ZsStore       *self,
     sqlite3_bind_null (stmt, 10);
   if (!_zs_store_step_done (self, stmt, error))
     return 0;
+  _zs_store_raise_id_floor (self, entity, entity_id);
   return sqlite3_last_insert_rowid (_zs_store_get_db (self));
 }
 

@@ -108,6 +108,13 @@ void          _zs_store_emit_changed   (ZsStore       *self,
                                         gint64         id,
                                         ZsChangeKind   kind);
 gint64        _zs_store_get_import_id  (ZsStore       *self);
+gboolean      _zs_store_get_id_floor   (ZsStore       *self,
+                                        const char    *entity,
+                                        gint64        *floor,
+                                        GError       **error);
+void          _zs_store_raise_id_floor (ZsStore       *self,
+                                        const char    *entity,
+                                        gint64         id);
 gboolean      _zs_store_defers_creation_audit (ZsStore *self);
 void          _zs_store_defer_creation_audit (ZsStore *self,
                                         const ZsEntity *entity,

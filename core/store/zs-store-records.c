@@ -636,14 +636,21 @@ _zs_record_from_snapshot (const ZsEntity *entity,
   return g_steal_pointer (&record);
 }
 
+/* A new record's id is above every id its table holds and every id its
+ * audit trail names (the floor, bound as the first value). sqlite alone
+ * would give the id of a deleted last record to the next one, whose
+ * history would then begin with the other record's, and reverting that
+ * deletion would find its id taken. */
 static char *
 insert_sql (const ZsEntity *entity,
             gboolean        with_id)
 {
   GString *sql = g_string_new (NULL);
-  g_autoptr(GString) marks = g_string_new ("?");
+  g_autofree char *first = with_id ? g_strdup ("?")
+    : g_strdup_printf ("max (?, coalesce ((SELECT max (id) FROM %s), 0)) + 1", entity->table);
+  g_autoptr(GString) marks = g_string_new (first);
 
-  g_string_append_printf (sql, "INSERT INTO %s (%s", entity->table, with_id ? "id" : "rowid");
+  g_string_append_printf (sql, "INSERT INTO %s (id", entity->table);
   for (guint i = 0; entity->columns[i] != NULL; i++)
     {
       g_autofree char *column = column_name (entity->columns[i]);
@@ -670,17 +677,14 @@ insert_row (ZsStore            *self,
 {
   guint columns = n_columns (entity);
   sqlite3_stmt *stmt;
-  gint64 id;
+  gint64 id = 0;
   int index = 1;
 
-  if (!(stmt = _zs_store_prepare (self, entity_sql (entity, with_id ? SQL_INSERT_WITH_ID : SQL_INSERT), error)))
+  if ((!with_id && !_zs_store_get_id_floor (self, entity->name, &id, error)) ||
+      !(stmt = _zs_store_prepare (self, entity_sql (entity, with_id ? SQL_INSERT_WITH_ID : SQL_INSERT), error)))
     return FALSE;
 
-  if (with_id)
-    sqlite3_bind_int64 (stmt, index, record_get_id (record));
-  else
-    sqlite3_bind_null (stmt, index);
-  index++;
+  sqlite3_bind_int64 (stmt, index++, with_id ? record_get_id (record) : id);
 
   for (guint i = 0; i < columns; i++)
     bind_value (stmt, index++, &rv->values[i]);
@@ -693,6 +697,7 @@ insert_row (ZsStore            *self,
   if (!with_id)
     g_object_set (record, "id", sqlite3_last_insert_rowid (_zs_store_get_db (self)), NULL);
   id = record_get_id (record);
+  _zs_store_raise_id_floor (self, entity->name, id);
 
   return entity->sector_table == NULL ||
          write_sectors (self, entity, id, g_value_get_boxed (&rv->values[columns]), TRUE, error);

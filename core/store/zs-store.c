@@ -54,6 +54,8 @@ struct _ZsStore
   GArray     *creations;      /* ZsCreation: records an import created, not yet audited */
   guint       creations_audited; /* how many of them have their audit row written */
   GHashTable *sector_codes; /* codes found in the taxonomy, until it is reloaded */
+  GHashTable *id_floors;    /* entity → highest id its audit trail holds, this transaction */
+  guint64     id_floors_serial; /* the transaction they were read in */
   guint       in_transaction : 1;
   guint       defer_indexing : 1;
   guint       may_write : 1;       /* the actor's role, as read in this transaction */
@@ -128,6 +130,7 @@ zs_store_finalize (GObject *object)
   g_clear_pointer (&self->search_order, g_array_unref);
   g_clear_pointer (&self->creations, g_array_unref);
   g_clear_pointer (&self->sector_codes, g_hash_table_unref);
+  g_clear_pointer (&self->id_floors, g_hash_table_unref);
   if (self->data != NULL)
     g_clear_pointer (&self->data, _zs_db_free);
   else if (self->db != NULL)
@@ -282,6 +285,7 @@ zs_store_init (ZsStore *self)
   self->search_order = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->creations = g_array_new (FALSE, FALSE, sizeof (ZsCreation));
   self->sector_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->id_floors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->actor = _zs_text_normalize_name (g_get_user_name ());
   if (self->actor == NULL)
     self->actor = g_strdup (g_get_user_name ());
@@ -541,6 +545,63 @@ _zs_store_emit_changed (ZsStore      *self,
 
   g_array_append_val (self->pending, change);
   flush_pending (self);
+}
+
+/* Ids are never given twice (see insert_row ()): a new record's id is above
+ * every id its entity's audit trail names. That maximum is read once per
+ * transaction, while the write lock keeps other connections out, and kept
+ * up to date with this connection's own audit rows and inserts. */
+static gint64 *
+id_floor_slot (ZsStore    *self,
+               const char *entity)
+{
+  if (self->id_floors_serial != _zs_db_get_serial (self->data))
+    {
+      g_hash_table_remove_all (self->id_floors);
+      self->id_floors_serial = _zs_db_get_serial (self->data);
+    }
+  return g_hash_table_lookup (self->id_floors, entity);
+}
+
+gboolean
+_zs_store_get_id_floor (ZsStore     *self,
+                        const char  *entity,
+                        gint64      *floor,
+                        GError     **error)
+{
+  gint64 *slot = id_floor_slot (self, entity);
+  sqlite3_stmt *stmt;
+
+  if (slot == NULL)
+    {
+      if (!(stmt = _zs_store_prepare (self, "SELECT coalesce (max (entity_id), 0) FROM changes WHERE entity = ?",
+                                      error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          _zs_store_set_error (self, error);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      slot = g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64));
+      sqlite3_reset (stmt);
+      g_hash_table_insert (self->id_floors, g_strdup (entity), slot);
+    }
+  *floor = *slot;
+  return TRUE;
+}
+
+void
+_zs_store_raise_id_floor (ZsStore    *self,
+                          const char *entity,
+                          gint64      id)
+{
+  gint64 *slot = id_floor_slot (self, entity);
+
+  /* Not read yet in this transaction: the next read sees the row. */
+  if (slot != NULL && id > *slot)
+    *slot = id;
 }
 
 /**

@@ -125,6 +125,49 @@ test_revert_delete_restores (StoreFixture  *fixture,
   g_assert_cmpuint (found->len, ==, 1);
 }
 
+/* The last record deleted leaves its id to nobody: the next record's
+ * history starts with its own creation, and the deletion can still be
+ * reverted. */
+static void
+test_ids_not_reused (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  ZsStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZsChange) deleted = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(ZsFirm) back = NULL;
+  gint64 first = add_firm (store, "霍尔果斯甲商贸有限公司", NULL);
+  gint64 second;
+
+  g_assert_true (zs_store_delete_firm (store, first, &error));
+  deleted = latest_change (store, "firm", first);
+  second = add_firm (store, "霍尔果斯乙商贸有限公司", NULL);
+  g_assert_cmpint (second, >, first);
+  history = zs_store_list_changes (store, "firm", second, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpint (zs_store_revert_change (store, zs_change_get_id (deleted), &error), >, 0);
+  g_assert_no_error (error);
+  back = zs_store_get_firm (store, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zs_firm_get_name (back), ==, "霍尔果斯甲商贸有限公司");
+
+  /* Within one transaction too. */
+  {
+    gint64 third, fourth;
+
+    g_assert_true (zs_store_begin (store, &error));
+    third = add_firm (store, "霍尔果斯丙商贸有限公司", NULL);
+    g_assert_true (zs_store_delete_firm (store, third, &error));
+    fourth = add_firm (store, "霍尔果斯丁商贸有限公司", NULL);
+    g_assert_true (zs_store_commit (store, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (fourth, >, third);
+    g_assert_cmpint (third, >, second);
+  }
+}
+
 /* Snapshots are written as json-glib writes JSON, so that histories from
  * before and after read alike, and they give every character back. */
 static void
@@ -813,6 +856,7 @@ main (int argc, char *argv[])
   ADD ("/audit/import-undo-keeps-handler-writes", test_import_undo_keeps_handler_writes);
   ADD ("/audit/import-batches-bounded-by-text", test_import_batches_bounded_by_text);
   ADD ("/audit/revert-delete-restores", test_revert_delete_restores);
+  ADD ("/audit/ids-not-reused", test_ids_not_reused);
   ADD ("/audit/snapshot-format", test_snapshot_format);
   ADD ("/audit/revert-create-deletes", test_revert_create_deletes);
   ADD ("/audit/revert-stage-keeps-history", test_revert_stage_keeps_history);

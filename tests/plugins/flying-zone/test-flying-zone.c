@@ -473,6 +473,29 @@ test_agreement_rules (FzFixture     *fixture,
     after = zs_store_list_records (fixture->base.store, "flying_zone.agreement", NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (after->len, ==, agreements->len);
+
+    /* bringing the deleted one back by reverting its deletion is checked
+     * like a new agreement: it now overlaps a later one and is refused */
+    {
+      g_autoptr(JsonNode) overlapping = run (fixture, "agreement", "add", "--zone", zone_id, "--from", "2040-06-01",
+                                             "--to", "2041-05-31", "--tax-partner", "40", "--tax-host", "60",
+                                             "--output-partner", "40", "--output-host", "60", NULL);
+      g_autoptr(GPtrArray) changes = zs_store_list_changes (fixture->base.store, "flying_zone.agreement",
+                                                            id_of (added), 0, 0, &error);
+      ZsChange *deletion;
+      g_autoptr(GPtrArray) unchanged = NULL;
+
+      g_assert_no_error (error);
+      deletion = changes->pdata[0];                 /* newest first */
+      g_assert_cmpint (zs_change_get_kind (deletion), ==, ZS_CHANGE_KIND_DELETE);
+      g_assert_cmpint (zs_store_revert_change (fixture->base.store, zs_change_get_id (deletion), &error), ==, 0);
+      g_assert_error (error, ZS_ERROR, ZS_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "valid_from: "));
+      g_clear_error (&error);
+      unchanged = zs_store_list_records (fixture->base.store, "flying_zone.agreement", NULL, &error);
+      g_assert_cmpuint (unchanged->len, ==, agreements->len + 1);
+      g_assert_nonnull (overlapping);
+    }
   }
 }
 
