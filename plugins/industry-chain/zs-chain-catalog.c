@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "zs-chain-catalog.h"
+#include "zs-chain-records.h"
 #include "zs-chain-sql.h"
 
 #include <glib/gi18n-lib.h>
@@ -65,6 +66,20 @@ column_id (char **row,
   return g_ascii_strtoll (row[column], NULL, 10);
 }
 
+/* A chain the seed wrote shows as "seed" even after a user edited it, as
+ * it always did; only chains users added are "user". */
+static char *
+origin_of (ZsStore     *store,
+           gint64       id,
+           GError     **error)
+{
+  g_autofree char *origin = zs_plugin_seed_get_origin (store, ZS_CHAIN_MAP, id, error);
+
+  if (origin == NULL)
+    return NULL;
+  return g_strdup (g_str_equal (origin, "user") ? "user" : "seed");
+}
+
 static gboolean
 load_maps (ZsChainCatalog  *self,
            ZsStore         *store,
@@ -72,8 +87,8 @@ load_maps (ZsChainCatalog  *self,
 {
   g_autoptr(GPtrArray) rows =
     zs_chain_sql_query (store,
-                    "SELECT id, code, name, coalesce (description, ''), coalesce (clause, 0), origin "
-                    "FROM industry_chain_maps ORDER BY id",
+                    "SELECT id, code, name, coalesce (description, ''), coalesce (clause, 0) "
+                    "FROM industry_chain_map ORDER BY id",
                     NULL, error);
 
   if (rows == NULL)
@@ -81,9 +96,12 @@ load_maps (ZsChainCatalog  *self,
   for (guint i = 0; i < rows->len; i++)
     {
       char **row = g_ptr_array_index (rows, i);
-      ZsChainMap *map = zs_chain_map_new (column_id (row, 0), row[1], row[2], row[3],
-                                          (int) column_id (row, 4), row[5]);
+      g_autofree char *origin = origin_of (store, column_id (row, 0), error);
+      ZsChainMap *map;
 
+      if (origin == NULL)
+        return FALSE;
+      map = zs_chain_map_new (column_id (row, 0), row[1], row[2], row[3], (int) column_id (row, 4), origin);
       g_ptr_array_add (self->maps, map);
       g_hash_table_insert (self->maps_by_id, new_key (column_id (row, 0)), map);
     }
@@ -97,7 +115,7 @@ load_links (ZsChainCatalog  *self,
 {
   g_autoptr(GPtrArray) rows =
     zs_chain_sql_query (store,
-                    "SELECT id, chain_id, code, name, position FROM industry_chain_links "
+                    "SELECT id, chain_id, code, name, position FROM industry_chain_link "
                     "ORDER BY chain_id, CASE position WHEN 'upstream' THEN 0 WHEN 'midstream' THEN 1 ELSE 2 END, "
                     "  sort_order, id",
                     NULL, error);
@@ -147,7 +165,7 @@ load_edges (ZsChainCatalog  *self,
             GError         **error)
 {
   g_autoptr(GPtrArray) rows =
-    zs_chain_sql_query (store, "SELECT supplier_id, customer_id FROM industry_chain_edges ORDER BY supplier_id, customer_id",
+    zs_chain_sql_query (store, "SELECT supplier_id, customer_id FROM industry_chain_edge ORDER BY supplier_id, customer_id",
                     NULL, error);
 
   if (rows == NULL)
@@ -181,9 +199,9 @@ zs_chain_catalog_load (ZsStore  *store,
 
   if (!load_maps (self, store, error) ||
       !load_links (self, store, error) ||
-      !load_link_terms (self, store, "SELECT link_id, sector_code FROM industry_chain_link_sectors ORDER BY id",
+      !load_link_terms (self, store, "SELECT link_id, sector_code FROM industry_chain_link_sector ORDER BY id",
                         zs_chain_link_add_sector, error) ||
-      !load_link_terms (self, store, "SELECT link_id, keyword FROM industry_chain_link_keywords ORDER BY id",
+      !load_link_terms (self, store, "SELECT link_id, keyword FROM industry_chain_link_keyword ORDER BY id",
                         zs_chain_link_add_keyword, error) ||
       !load_edges (self, store, error))
     return NULL;

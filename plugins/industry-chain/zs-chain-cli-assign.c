@@ -10,11 +10,14 @@
 #include <string.h>
 
 #include "zs-chain-cli-private.h"
+#include "zs-chain-records.h"
 #include "zs-chain-settings.h"
 #include "zs-chain-sql.h"
 
 /* ---- assign --------------------------------------------------------- */
 
+/* One decision per firm and link: a new one replaces the old (a new
+ * version of the same record), --clear deletes it. */
 static gboolean
 write_decision (ZsStore     *store,
                 gint64       firm_id,
@@ -24,17 +27,19 @@ write_decision (ZsStore     *store,
 {
   g_autofree char *firm = zs_chain_id_to_string (firm_id);
   g_autofree char *link_id = zs_chain_id_to_string (zs_chain_link_get_id (link));
-  g_autofree char *now = zs_chain_cli_now ();
+  const char *where[] = { "firm_id", firm, "link_id", link_id, NULL };
+  gint64 id;
 
   if (status == NULL)
-    return zs_chain_sql_execute (store, "DELETE FROM industry_chain_assignments WHERE firm_id = ?1 AND link_id = ?2",
-                             (const char *[]) { firm, link_id, NULL }, error) >= 0;
-  return zs_chain_sql_execute (store,
-                           "INSERT INTO industry_chain_assignments (firm_id, link_id, status, actor, at) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (firm_id, link_id) DO UPDATE SET "
-                           "status = excluded.status, actor = excluded.actor, at = excluded.at",
-                           (const char *[]) { firm, link_id, status, zs_store_get_actor (store), now, NULL },
-                           error) >= 0;
+    return zs_chain_records_delete_where (store, ZS_CHAIN_ASSIGNMENT, where, error);
+  if (!zs_chain_records_find (store, ZS_CHAIN_ASSIGNMENT, where, &id, error))
+    return FALSE;
+  if (id != 0)
+    return zs_chain_records_update (store, ZS_CHAIN_ASSIGNMENT, id, (const char *[]) { "status", status, NULL },
+                                    error);
+  return zs_chain_records_create (store, ZS_CHAIN_ASSIGNMENT,
+                                  (const char *[]) { "firm_id", firm, "link_id", link_id, "status", status, NULL },
+                                  error) > 0;
 }
 
 JsonNode *
@@ -80,7 +85,7 @@ check_no_open_lead (ZsStore     *store,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *project = zs_chain_sql_scalar (store,
                                                   "SELECT p.id FROM core_projects p "
-                                                  "JOIN industry_chain_project_links l ON l.project_id = p.id "
+                                                  "JOIN industry_chain_project_link l ON l.project_id = p.id "
                                                   "WHERE p.firm_id = ?1 AND l.link_id = ?2 AND p.stage <> 'lost' "
                                                   "  AND coalesce (p.park_code, '') = ?3",
                                                   (const char *[]) { firm, link_id, park ? park : "", NULL },
@@ -104,7 +109,7 @@ known_sectors (ZsStore      *store,
 {
   g_autofree char *link_id = zs_chain_id_to_string (zs_chain_link_get_id (link));
   g_autoptr(GPtrArray) rows = zs_chain_sql_query (store,
-                                              "SELECT s.sector_code FROM industry_chain_link_sectors s "
+                                              "SELECT s.sector_code FROM industry_chain_link_sector s "
                                               "JOIN core_sectors k ON k.code = s.sector_code "
                                               "WHERE s.link_id = ?1 ORDER BY s.id",
                                               (const char *[]) { link_id, NULL }, error);
@@ -162,7 +167,6 @@ save_lead (ZsStore      *store,
 {
   g_autofree char *link_id = zs_chain_id_to_string (zs_chain_link_get_id (link));
   g_autofree char *project_id = NULL;
-  g_autofree char *now = zs_chain_cli_now ();
   gint64 id;
 
   if (!zs_store_begin (store, error))
@@ -170,10 +174,8 @@ save_lead (ZsStore      *store,
   id = zs_store_add_project (store, project, error);
   project_id = zs_chain_id_to_string (id);
   if (id == 0 ||
-      zs_chain_sql_execute (store,
-                        "INSERT INTO industry_chain_project_links (project_id, link_id, actor, at) VALUES (?1, ?2, ?3, ?4)",
-                        (const char *[]) { project_id, link_id, zs_store_get_actor (store), now, NULL },
-                        error) < 0 ||
+      zs_chain_records_create (store, ZS_CHAIN_PROJECT_LINK,
+                               (const char *[]) { "project_id", project_id, "link_id", link_id, NULL }, error) <= 0 ||
       !zs_store_commit (store, error))
     {
       zs_store_rollback (store);

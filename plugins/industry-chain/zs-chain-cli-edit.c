@@ -1,8 +1,9 @@
 /* zs-chain-cli-edit.c: `chain add|edit|remove|link-add|link-edit|link-remove`
  *
- * Users extend and correct the chain maps. Every change to a row the seed
- * wrote marks it edited, and deleting one leaves a tombstone, so a later
- * seed never undoes the user's work (see zs-chain-seed.c).
+ * Users extend and correct the chain maps. Every write goes through the
+ * record types (zs-chain-records.c), so it is versioned and audited, and
+ * the core's seed bookkeeping sees which seed records a user changed or
+ * deleted: a later seed never undoes the user's work.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "zs-chain-cli-private.h"
+#include "zs-chain-records.h"
 #include "zs-chain-sql.h"
 
 typedef struct {
@@ -48,7 +50,7 @@ check_new_chain (ZsStore     *store,
 {
   gboolean exists;
 
-  if (!code_exists (store, "SELECT 1 FROM industry_chain_maps WHERE code = ?1", code, &exists, error))
+  if (!code_exists (store, "SELECT 1 FROM industry_chain_map WHERE code = ?1", code, &exists, error))
     return FALSE;
   if (exists)
     g_set_error (error, ZS_ERROR, ZS_ERROR_DUPLICATE, _("There is already a chain “%s”"), code);
@@ -62,7 +64,7 @@ check_new_link (ZsStore     *store,
 {
   gboolean exists;
 
-  if (!code_exists (store, "SELECT 1 FROM industry_chain_links WHERE code = ?1", code, &exists, error))
+  if (!code_exists (store, "SELECT 1 FROM industry_chain_link WHERE code = ?1", code, &exists, error))
     return FALSE;
   if (exists)
     g_set_error (error, ZS_ERROR, ZS_ERROR_DUPLICATE, _("There is already a link “%s” (link codes are unique "
@@ -94,54 +96,6 @@ check_position (const char  *position,
 }
 
 static gboolean
-check_sectors (ZsStore             *store,
-               const char * const  *sectors,
-               GError             **error)
-{
-  for (guint i = 0; sectors != NULL && sectors[i] != NULL; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *found = zs_chain_sql_scalar (store, "SELECT code FROM core_sectors WHERE code = ?1",
-                                                    (const char *[]) { sectors[i], NULL }, &local_error);
-
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (found == NULL)
-        {
-          g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                       _("sector: “%s” is not a sector code (see “zhaoshang-cli sectors list”)"), sectors[i]);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-/* The search index ignores punctuation; a keyword of nothing else would
- * match nothing. */
-static gboolean
-check_keywords (const char * const  *keywords,
-                GError             **error)
-{
-  for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
-    {
-      gboolean searchable = FALSE;
-
-      for (const char *p = keywords[i]; *p != '\0' && !searchable; p = g_utf8_next_char (p))
-        searchable = g_unichar_isalnum (g_utf8_get_char (p));
-      if (!searchable)
-        {
-          g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                       _("keyword: “%s” has no letters or digits to search for"), keywords[i]);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
 check_links (ZsChainCatalog      *catalog,
              const char * const  *codes,
              GError             **error)
@@ -158,96 +112,73 @@ check_terms (ZsStore         *store,
              const Terms     *terms,
              GError         **error)
 {
-  return check_sectors (store, terms->sectors, error) &&
-         check_keywords (terms->keywords, error) &&
-         check_links (catalog, terms->suppliers, error) &&
+  /* Sectors and keywords are checked by the record types' rules. */
+  return check_links (catalog, terms->suppliers, error) &&
          check_links (catalog, terms->customers, error);
 }
 
 /* ---- writes --------------------------------------------------------- */
 
+typedef gboolean (*TermWrite) (ZsStore *, const char *, const char * const *, GError **);
+
 static gboolean
-execute_each (ZsStore             *store,
-              const char          *sql,
-              const char          *link_code,
-              const char * const  *values,
-              GError             **error)
+each_term (ZsStore             *store,
+           TermWrite            write,
+           const char          *type_name,
+           const char          *field,
+           const char          *link_id,
+           const char * const  *values,
+           GError             **error)
 {
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    if (zs_chain_sql_execute (store, sql, (const char *[]) { link_code, values[i], NULL }, error) < 0)
+    if (!write (store, type_name, (const char *[]) { "link_id", link_id, field, values[i], NULL }, error))
       return FALSE;
   return TRUE;
 }
 
+/* An edge between @link_id and each of @codes; @link_id supplies them
+ * when @supplies, else they supply it. A link never supplies itself. */
 static gboolean
-add_terms (ZsStore      *store,
-           const char   *code,
-           const Terms  *terms,
-           GError      **error)
+each_edge (ZsStore             *store,
+           TermWrite            write,
+           ZsChainCatalog      *catalog,
+           const char          *link_id,
+           const char * const  *codes,
+           gboolean             supplies,
+           GError             **error)
 {
-  return execute_each (store, "INSERT OR IGNORE INTO industry_chain_link_sectors (link_id, sector_code) "
-                              "SELECT id, ?2 FROM industry_chain_links WHERE code = ?1",
-                       code, terms->sectors, error) &&
-         execute_each (store, "INSERT OR IGNORE INTO industry_chain_link_keywords (link_id, keyword) "
-                              "SELECT id, ?2 FROM industry_chain_links WHERE code = ?1",
-                       code, terms->keywords, error) &&
-         execute_each (store, "INSERT OR IGNORE INTO industry_chain_edges (supplier_id, customer_id) "
-                              "SELECT s.id, c.id FROM industry_chain_links s, industry_chain_links c "
-                              "WHERE c.code = ?1 AND s.code = ?2 AND s.id <> c.id",
-                       code, terms->suppliers, error) &&
-         execute_each (store, "INSERT OR IGNORE INTO industry_chain_edges (supplier_id, customer_id) "
-                              "SELECT s.id, c.id FROM industry_chain_links s, industry_chain_links c "
-                              "WHERE s.code = ?1 AND c.code = ?2 AND s.id <> c.id",
-                       code, terms->customers, error);
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      ZsChainLink *other = zs_chain_catalog_find_link (catalog, codes[i], error);
+      g_autofree char *other_id = NULL;
+
+      if (other == NULL)
+        return FALSE;
+      other_id = zs_chain_id_to_string (zs_chain_link_get_id (other));
+      if (g_str_equal (other_id, link_id))
+        continue;
+      if (!write (store, ZS_CHAIN_EDGE,
+                  (const char *[]) { "supplier_id", supplies ? link_id : other_id,
+                                     "customer_id", supplies ? other_id : link_id, NULL }, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
-drop_terms (ZsStore      *store,
-            const char   *code,
-            const Terms  *terms,
-            GError      **error)
+write_terms (ZsStore         *store,
+             TermWrite        write,
+             ZsChainCatalog  *catalog,
+             gint64           link,
+             const Terms     *terms,
+             GError         **error)
 {
-  return execute_each (store, "DELETE FROM industry_chain_link_sectors WHERE sector_code = ?2 "
-                              "AND link_id = (SELECT id FROM industry_chain_links WHERE code = ?1)",
-                       code, terms->sectors, error) &&
-         execute_each (store, "DELETE FROM industry_chain_link_keywords WHERE keyword = ?2 "
-                              "AND link_id = (SELECT id FROM industry_chain_links WHERE code = ?1)",
-                       code, terms->keywords, error) &&
-         execute_each (store, "DELETE FROM industry_chain_edges "
-                              "WHERE customer_id = (SELECT id FROM industry_chain_links WHERE code = ?1) "
-                              "AND supplier_id = (SELECT id FROM industry_chain_links WHERE code = ?2)",
-                       code, terms->suppliers, error) &&
-         execute_each (store, "DELETE FROM industry_chain_edges "
-                              "WHERE supplier_id = (SELECT id FROM industry_chain_links WHERE code = ?1) "
-                              "AND customer_id = (SELECT id FROM industry_chain_links WHERE code = ?2)",
-                       code, terms->customers, error);
-}
+  g_autofree char *link_id = zs_chain_id_to_string (link);
 
-/* An edge belongs to both its links: changing it edits the other one too. */
-static gboolean
-mark_edited (ZsStore      *store,
-             const char   *code,
-             const Terms  *terms,
-             GError      **error)
-{
-  const char *sql = "UPDATE industry_chain_links SET edited = 1 WHERE code IN (?1, ?2)";
-
-  return zs_chain_sql_execute (store, sql, (const char *[]) { code, code, NULL }, error) >= 0 &&
-         execute_each (store, sql, code, terms->suppliers, error) &&
-         execute_each (store, sql, code, terms->customers, error);
-}
-
-static gboolean
-remember_removal (ZsStore     *store,
-                  const char  *kind,
-                  const char  *table,
-                  const char  *code,
-                  GError     **error)
-{
-  g_autofree char *sql = g_strdup_printf ("INSERT OR IGNORE INTO industry_chain_seed_removed (kind, code) "
-                                          "SELECT ?1, code FROM %s WHERE code = ?2 AND origin = 'seed'", table);
-
-  return zs_chain_sql_execute (store, sql, (const char *[]) { kind, code, NULL }, error) >= 0;
+  return each_term (store, write, ZS_CHAIN_LINK_SECTOR, "sector_code", link_id, terms->sectors, error) &&
+         each_term (store, write, ZS_CHAIN_LINK_KEYWORD, "keyword", link_id, terms->keywords, error) &&
+         each_edge (store, write, catalog, link_id, terms->suppliers, FALSE, error) &&
+         each_edge (store, write, catalog, link_id, terms->customers, TRUE, error);
 }
 
 /* ---- results -------------------------------------------------------- */
@@ -302,31 +233,17 @@ zs_chain_cli_add (ZsChainInvocation  *inv,
                   GError            **error)
 {
   const char *code = inv->words[0];
-  g_autofree char *clause = g_strdup_printf ("%d", MAX (inv->clause, 0));
+  g_autofree char *clause = inv->clause > 0 ? g_strdup_printf ("%d", inv->clause) : g_strdup ("");
 
   if (!zs_chain_cli_check_code ("chain", code, error) || !check_clause (inv->clause, error) ||
       !check_new_chain (inv->store, code, error))
     return NULL;
-  if (zs_chain_sql_execute (inv->store,
-                        "INSERT INTO industry_chain_maps (code, name, description, clause, origin) "
-                        "VALUES (?1, ?2, nullif (?3, ''), nullif (?4, '0'), 'user')",
-                        (const char *[]) { code, inv->words[1], inv->description ? inv->description : "",
-                                           clause, NULL }, error) < 0)
+  if (zs_chain_records_create (inv->store, ZS_CHAIN_MAP,
+                               (const char *[]) { "code", code, "name", inv->words[1],
+                                                  "description", inv->description ? inv->description : "",
+                                                  "clause", clause, NULL }, error) <= 0)
     return NULL;
   return chain_result (inv->store, code, error);
-}
-
-static gboolean
-update_chain_field (ZsStore     *store,
-                    const char  *column,
-                    const char  *code,
-                    const char  *value,
-                    GError     **error)
-{
-  g_autofree char *sql = g_strdup_printf ("UPDATE industry_chain_maps SET %s = nullif (?2, ''), edited = 1 "
-                                          "WHERE code = ?1", column);
-
-  return value == NULL || zs_chain_sql_execute (store, sql, (const char *[]) { code, value, NULL }, error) >= 0;
 }
 
 JsonNode *
@@ -334,60 +251,80 @@ zs_chain_cli_edit (ZsChainInvocation  *inv,
                    GError            **error)
 {
   g_autoptr(ZsChainCatalog) catalog = zs_chain_catalog_load (inv->store, error);
+  g_autofree char *clause = inv->clause > 0 ? g_strdup_printf ("%d", inv->clause) : g_strdup ("");
+  const char *pairs[7] = { NULL };
   const char *code = inv->words[0];
-  g_autofree char *clause = inv->clause >= 0 ? g_strdup_printf ("%d", inv->clause) : NULL;
+  ZsChainMap *map;
+  guint n = 0;
 
-  if (catalog == NULL || !zs_chain_catalog_find_map (catalog, code, error) || !check_clause (inv->clause, error))
+  if (catalog == NULL || !(map = zs_chain_catalog_find_map (catalog, code, error)) ||
+      !check_clause (inv->clause, error))
     return NULL;
   if (inv->name != NULL && inv->name[0] == '\0')
     {
       g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID, _("name: a chain needs a name"));
       return NULL;
     }
-  if (!update_chain_field (inv->store, "name", code, inv->name, error) ||
-      !update_chain_field (inv->store, "description", code, inv->description, error) ||
-      !update_chain_field (inv->store, "clause", code, clause, error))
+  /* Only what was given changes (0 clears the clause). */
+  if (inv->name != NULL)
+    {
+      pairs[n++] = "name";
+      pairs[n++] = inv->name;
+    }
+  if (inv->description != NULL)
+    {
+      pairs[n++] = "description";
+      pairs[n++] = inv->description;
+    }
+  if (inv->clause >= 0)
+    {
+      pairs[n++] = "clause";
+      pairs[n++] = clause;
+    }
+  if (n > 0 && !zs_chain_records_update (inv->store, ZS_CHAIN_MAP, zs_chain_map_get_id (map), pairs, error))
     return NULL;
   return chain_result (inv->store, code, error);
 }
 
+/* The chain's links, their terms, edges and decisions go with it, in one
+ * group of the audit trail: reverting the deletion brings all back. */
 JsonNode *
 zs_chain_cli_remove (ZsChainInvocation  *inv,
                      GError            **error)
 {
   g_autoptr(ZsChainCatalog) catalog = zs_chain_catalog_load (inv->store, error);
   const char *code = inv->words[0];
+  ZsChainMap *map;
 
-  if (catalog == NULL || !zs_chain_catalog_find_map (catalog, code, error) ||
-      !zs_chain_sql_savepoint (inv->store, error))
+  if (catalog == NULL || !(map = zs_chain_catalog_find_map (catalog, code, error)) ||
+      !zs_store_delete_record (inv->store, ZS_CHAIN_MAP, zs_chain_map_get_id (map), error))
     return NULL;
-  if (!remember_removal (inv->store, "chain", "industry_chain_maps", code, error) ||
-      zs_chain_sql_execute (inv->store, "DELETE FROM industry_chain_maps WHERE code = ?1",
-                        (const char *[]) { code, NULL }, error) < 0)
-    {
-      zs_chain_sql_rollback (inv->store);
-      return NULL;
-    }
-  return zs_chain_sql_release (inv->store, error) ? removed_result ("chain", code) : NULL;
+  return removed_result ("chain", code);
 }
 
 /* ---- links ---------------------------------------------------------- */
 
-static gboolean
+static gint64
 insert_link (ZsChainInvocation  *inv,
              ZsChainMap         *map,
-             const Terms        *terms,
              GError            **error)
 {
   g_autofree char *chain_id = zs_chain_id_to_string (zs_chain_map_get_id (map));
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *order = zs_chain_sql_scalar (inv->store,
+                                                "SELECT coalesce (max (sort_order), -1) + 1 FROM industry_chain_link "
+                                                "WHERE chain_id = ?1",
+                                                (const char *[]) { chain_id, NULL }, &local_error);
 
-  return zs_chain_sql_execute (inv->store,
-                           "INSERT INTO industry_chain_links (chain_id, code, name, position, sort_order, origin) "
-                           "SELECT ?1, ?2, ?3, ?4, coalesce (max (sort_order), -1) + 1, 'user' "
-                           "FROM industry_chain_links WHERE chain_id = ?1",
-                           (const char *[]) { chain_id, inv->words[1], inv->words[2], inv->position, NULL },
-                           error) >= 0 &&
-         add_terms (inv->store, inv->words[1], terms, error);
+  if (order == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return 0;
+    }
+  return zs_chain_records_create (inv->store, ZS_CHAIN_LINK,
+                                  (const char *[]) { "chain_id", chain_id, "code", inv->words[1],
+                                                     "name", inv->words[2], "position", inv->position,
+                                                     "sort_order", order, NULL }, error);
 }
 
 JsonNode *
@@ -397,6 +334,7 @@ zs_chain_cli_link_add (ZsChainInvocation  *inv,
   g_autoptr(ZsChainCatalog) catalog = zs_chain_catalog_load (inv->store, error);
   Terms terms = { inv->sectors, inv->keywords, inv->suppliers, inv->customers };
   ZsChainMap *map;
+  gint64 link;
 
   if (catalog == NULL || !(map = zs_chain_catalog_find_map (catalog, inv->words[0], error)))
     return NULL;
@@ -411,7 +349,8 @@ zs_chain_cli_link_add (ZsChainInvocation  *inv,
       !check_terms (inv->store, catalog, &terms, error) ||
       !zs_chain_sql_savepoint (inv->store, error))
     return NULL;
-  if (!insert_link (inv, map, &terms, error))
+  if (!(link = insert_link (inv, map, error)) ||
+      !write_terms (inv->store, zs_chain_records_ensure, catalog, link, &terms, error))
     {
       zs_chain_sql_rollback (inv->store);
       return NULL;
@@ -421,22 +360,29 @@ zs_chain_cli_link_add (ZsChainInvocation  *inv,
 
 static gboolean
 update_link (ZsChainInvocation  *inv,
+             ZsChainCatalog     *catalog,
+             ZsChainLink        *link,
              const Terms        *added,
              const Terms        *dropped,
              GError            **error)
 {
-  const char *code = inv->words[0];
+  gint64 id = zs_chain_link_get_id (link);
+  const char *pairs[5] = { NULL };
+  guint n = 0;
 
-  return (inv->name == NULL ||
-          zs_chain_sql_execute (inv->store, "UPDATE industry_chain_links SET name = ?2 WHERE code = ?1",
-                            (const char *[]) { code, inv->name, NULL }, error) >= 0) &&
-         (inv->position == NULL ||
-          zs_chain_sql_execute (inv->store, "UPDATE industry_chain_links SET position = ?2 WHERE code = ?1",
-                            (const char *[]) { code, inv->position, NULL }, error) >= 0) &&
-         drop_terms (inv->store, code, dropped, error) &&
-         add_terms (inv->store, code, added, error) &&
-         mark_edited (inv->store, code, added, error) &&
-         mark_edited (inv->store, code, dropped, error);
+  if (inv->name != NULL)
+    {
+      pairs[n++] = "name";
+      pairs[n++] = inv->name;
+    }
+  if (inv->position != NULL)
+    {
+      pairs[n++] = "position";
+      pairs[n++] = inv->position;
+    }
+  return (n == 0 || zs_chain_records_update (inv->store, ZS_CHAIN_LINK, id, pairs, error)) &&
+         write_terms (inv->store, zs_chain_records_delete_where, catalog, id, dropped, error) &&
+         write_terms (inv->store, zs_chain_records_ensure, catalog, id, added, error);
 }
 
 JsonNode *
@@ -446,8 +392,9 @@ zs_chain_cli_link_edit (ZsChainInvocation  *inv,
   g_autoptr(ZsChainCatalog) catalog = zs_chain_catalog_load (inv->store, error);
   Terms added = { inv->sectors, inv->keywords, inv->suppliers, inv->customers };
   Terms dropped = { inv->drop_sectors, inv->drop_keywords, inv->drop_suppliers, inv->drop_customers };
+  ZsChainLink *link;
 
-  if (catalog == NULL || !zs_chain_catalog_find_link (catalog, inv->words[0], error) ||
+  if (catalog == NULL || !(link = zs_chain_catalog_find_link (catalog, inv->words[0], error)) ||
       !check_position (inv->position, error) || !check_terms (inv->store, catalog, &added, error) ||
       !check_links (catalog, dropped.suppliers, error) || !check_links (catalog, dropped.customers, error))
     return NULL;
@@ -458,7 +405,7 @@ zs_chain_cli_link_edit (ZsChainInvocation  *inv,
     }
   if (!zs_chain_sql_savepoint (inv->store, error))
     return NULL;
-  if (!update_link (inv, &added, &dropped, error))
+  if (!update_link (inv, catalog, link, &added, &dropped, error))
     {
       zs_chain_sql_rollback (inv->store);
       return NULL;
@@ -472,16 +419,10 @@ zs_chain_cli_link_remove (ZsChainInvocation  *inv,
 {
   g_autoptr(ZsChainCatalog) catalog = zs_chain_catalog_load (inv->store, error);
   const char *code = inv->words[0];
+  ZsChainLink *link;
 
-  if (catalog == NULL || !zs_chain_catalog_find_link (catalog, code, error) ||
-      !zs_chain_sql_savepoint (inv->store, error))
+  if (catalog == NULL || !(link = zs_chain_catalog_find_link (catalog, code, error)) ||
+      !zs_store_delete_record (inv->store, ZS_CHAIN_LINK, zs_chain_link_get_id (link), error))
     return NULL;
-  if (!remember_removal (inv->store, "link", "industry_chain_links", code, error) ||
-      zs_chain_sql_execute (inv->store, "DELETE FROM industry_chain_links WHERE code = ?1",
-                        (const char *[]) { code, NULL }, error) < 0)
-    {
-      zs_chain_sql_rollback (inv->store);
-      return NULL;
-    }
-  return zs_chain_sql_release (inv->store, error) ? removed_result ("link", code) : NULL;
+  return removed_result ("link", code);
 }

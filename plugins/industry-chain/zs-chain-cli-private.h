@@ -81,7 +81,6 @@ gboolean    zs_chain_cli_check_code   (const char   *what,
 gboolean    zs_chain_cli_parse_number (const char   *text,
                                        double       *value,
                                        GError      **error);
-char       *zs_chain_cli_now          (void);
 JsonNode   *zs_chain_cli_object_node  (JsonObject   *object);
 JsonArray  *zs_chain_cli_strings      (GPtrArray    *strings);
 JsonArray  *zs_chain_cli_link_codes   (ZsChainCatalog *catalog,

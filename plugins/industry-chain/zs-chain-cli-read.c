@@ -428,7 +428,7 @@ firm_decisions (ZsStore     *store,
 {
   g_autofree char *id = zs_chain_id_to_string (firm_id);
   g_autoptr(GPtrArray) rows = zs_chain_sql_query (store,
-                                              "SELECT link_id, status FROM industry_chain_assignments WHERE firm_id = ?1",
+                                              "SELECT link_id, status FROM industry_chain_assignment WHERE firm_id = ?1",
                                               (const char *[]) { id, NULL }, error);
 
   if (rows == NULL)

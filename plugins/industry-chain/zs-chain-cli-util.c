@@ -135,14 +135,6 @@ zs_chain_cli_parse_number (const char  *text,
   return FALSE;
 }
 
-char *
-zs_chain_cli_now (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 /**
  * zs_chain_cli_object_node:
  * @object: (transfer full): an object

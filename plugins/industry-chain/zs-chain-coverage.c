@@ -130,7 +130,7 @@ load_projects (ZsStore     *store,
                     "  SELECT code FROM core_parks WHERE code = ?1"
                     "  UNION SELECT p.code FROM core_parks p JOIN scope s ON p.parent_code = s.code) "
                     "SELECT p.id, p.firm_id, p.stage, coalesce (l.link_id, 0) "
-                    "FROM core_projects p LEFT JOIN industry_chain_project_links l ON l.project_id = p.id "
+                    "FROM core_projects p LEFT JOIN industry_chain_project_link l ON l.project_id = p.id "
                     "WHERE p.stage NOT IN ('dormant', 'lost') "
                     "  AND (?1 = '' OR p.park_code IN (SELECT code FROM scope)) "
                     "ORDER BY p.id",
@@ -179,7 +179,7 @@ load_decisions (ZsChainCoverage  *self,
   g_autofree char *list = zs_chain_sql_id_list ((gint64 *) (gpointer) firms->data, firms->len);
   g_autoptr(GPtrArray) rows =
     zs_chain_sql_query (store,
-                    "SELECT firm_id, link_id, status FROM industry_chain_assignments "
+                    "SELECT firm_id, link_id, status FROM industry_chain_assignment "
                     "WHERE firm_id IN (SELECT value FROM json_each (?1))",
                     (const char *[]) { list, NULL }, error);
 

@@ -257,7 +257,7 @@ sector_ids (ZsChainMatcher  *self,
     return TRUE;
   if (!zs_chain_sql_ids (self->store,
                          "SELECT group_concat (firm_id) FROM core_firm_sectors WHERE sector_code IN "
-                         "(SELECT sector_code FROM industry_chain_link_sectors WHERE link_id = ?1)",
+                         "(SELECT sector_code FROM industry_chain_link_sector WHERE link_id = ?1)",
                          (const char *[]) { link_id, NULL }, ids, error))
     return FALSE;
   zs_chain_ids_sort_unique (ids);
@@ -293,7 +293,7 @@ decided_ids (ZsChainMatcher  *self,
   g_autofree char *link_id = zs_chain_id_to_string (zs_chain_link_get_id (link));
   g_autoptr(GPtrArray) rows =
     zs_chain_sql_query (self->store,
-                    "SELECT firm_id, status FROM industry_chain_assignments WHERE link_id = ?1 ORDER BY firm_id",
+                    "SELECT firm_id, status FROM industry_chain_assignment WHERE link_id = ?1 ORDER BY firm_id",
                     (const char *[]) { link_id, NULL }, error);
 
   if (rows == NULL)

@@ -1,8 +1,9 @@
 /* zs-chain-plugin.c: the industry-chain plugin (产业链招商)
  *
- * One object implements the three extension points: it brings its tables
- * (ZsSchemaProvider), loads the shipped chain maps when activated
- * (ZsActivatable) and adds the `chain` verb (ZsCommandProvider). The engine
+ * One object implements the three extension points: it brings the schema
+ * steps of its older tables (ZsSchemaProvider), registers its record types
+ * and applies the shipped chain maps when activated (ZsActivatable) and
+ * adds the `chain` verb (ZsCommandProvider). The engine
  * makes one instance per extension point; only the activated one keeps
  * something, the chain service it published (ZsChainService), which it
  * withdraws when deactivated. Everything else lives in the store.
@@ -18,7 +19,8 @@
 #include "zs-chain-cli.h"
 #include "zs-chain-routes.h"
 #include "zs-chain-schema.h"
-#include "zs-chain-seed.h"
+#include "zs-chain-legacy.h"
+#include "zs-chain-records.h"
 #include "zs-chain-server.h"
 #include "zs-chain-settings.h"
 #include "zs-chain-sql.h"
@@ -40,7 +42,9 @@ G_DEFINE_DYNAMIC_TYPE_EXTENDED (ZsChainPlugin, zs_chain_plugin, G_TYPE_OBJECT, G
                                 G_IMPLEMENT_INTERFACE_DYNAMIC (ZS_TYPE_SCHEMA_PROVIDER, schema_provider_iface_init)
                                 G_IMPLEMENT_INTERFACE_DYNAMIC (ZS_TYPE_COMMAND_PROVIDER, command_provider_iface_init))
 
-/* The migrations have run by now, so the tables are there. */
+/* The record types first: the old tables' rows move onto them, then the
+ * shipped chains are applied as the core's seed (a revision applied before
+ * is not applied again). */
 static gboolean
 chain_plugin_activate (ZsActivatable    *activatable,
                        ZsPluginContext  *context,
@@ -48,10 +52,15 @@ chain_plugin_activate (ZsActivatable    *activatable,
 {
   ZsChainPlugin *self = ZS_CHAIN_PLUGIN (activatable);
   ZsPluginEngine *engine = zs_plugin_context_get_engine (context);
+  ZsStore *store = zs_plugin_context_get_store (context);
   g_autoptr(ZsChainServer) service = NULL;
 
-  zs_chain_settings_declare (zs_plugin_context_get_store (context));
-  if (!zs_chain_seed_load (zs_plugin_context_get_store (context), error))
+  if (!zs_plugin_context_register_record_types_from_resource (context, ZS_CHAIN_TYPES_RESOURCE, error))
+    return FALSE;
+  zs_chain_records_install_rules (store);
+  zs_chain_settings_declare (store);
+  if (!zs_chain_legacy_migrate (store, error) || !zs_chain_records_drop_orphans (store, error) ||
+      !zs_plugin_seed_apply_resource (store, ZS_CHAIN_MODULE_NAME, ZS_CHAIN_SEED_RESOURCE, error))
     return FALSE;
   if (engine == NULL)
     return TRUE;

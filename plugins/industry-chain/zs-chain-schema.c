@@ -6,6 +6,11 @@
  * in X-Zhaoshang-Legacy-Tables, for that). Steps are never edited once
  * released; a change is a new step at the end.
  *
+ * Since record types, the chains and everything about them live in the
+ * types' tables (industry-chain-types.json), which the core makes and
+ * migrates; these steps remain so that any older database reaches the
+ * layout zs-chain-legacy.c moves from, and then drops.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "zs-chain-schema.h"

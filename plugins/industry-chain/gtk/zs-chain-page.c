@@ -58,13 +58,18 @@ reader_unref (Reader *reader)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reader, reader_unref)
 
-/* In a worker thread, with reader->lock held. */
+/* In a worker thread, with reader->lock held. The chains are records of
+ * the plugin's record types, registered on the page's store: the worker's
+ * connection uses them as they are when the request was made. */
 static ZsStore *
-reader_get_store (Reader  *reader,
-                  GError **error)
+reader_get_store (Reader     *reader,
+                  GPtrArray  *types,
+                  GError    **error)
 {
   if (reader->store == NULL)
     reader->store = zs_store_new (reader->path, error);
+  if (reader->store != NULL)
+    zs_store_share_record_types (reader->store, types);
   return reader->store;
 }
 
@@ -72,6 +77,7 @@ reader_get_store (Reader  *reader,
 typedef struct
 {
   Reader         *reader;
+  GPtrArray      *types;        /* the page store's record types */
   ZsChainService *service;
   char           *chain;
   char           *park;
@@ -85,6 +91,7 @@ static void
 request_free (Request *request)
 {
   g_clear_pointer (&request->reader, reader_unref);
+  g_clear_pointer (&request->types, g_ptr_array_unref);
   g_clear_object (&request->service);
   g_free (request->chain);
   g_free (request->park);
@@ -276,6 +283,13 @@ request_new (ZsChainPage *self)
   Request *request = g_new0 (Request, 1);
 
   request->reader = reader_ref (self->reader);
+  {
+    g_autoptr(GPtrArray) types = zs_store_list_record_types (self->store);
+
+    /* Held by the request, in case a plugin goes while a worker reads. */
+    request->types = g_ptr_array_copy (types, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+    g_ptr_array_set_free_func (request->types, g_object_unref);
+  }
   request->service = g_object_ref (self->service);
   request->chain = g_strdup (self->chain);
   request->park = g_strdup (self->park);
@@ -313,7 +327,7 @@ read_choices_in_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (!(store = reader_get_store (request->reader, &error)) ||
+  if (!(store = reader_get_store (request->reader, request->types, &error)) ||
       !(request->parks = zs_store_list_parks (store, &error)) ||
       !(request->chains = zs_chain_service_list_chains (request->service, store, &error)))
     g_task_return_error (task, error);
@@ -336,7 +350,7 @@ read_chain_in_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (!(store = reader_get_store (request->reader, &error)) ||
+  if (!(store = reader_get_store (request->reader, request->types, &error)) ||
       !(request->map = zs_chain_service_get_map (request->service, store, request->chain,
                                                  request->park, &error)) ||
       g_cancellable_is_cancelled (cancellable) ||

@@ -21,9 +21,9 @@
 typedef struct {
   const char *file;           /* the core fixture */
   int         chain_version;  /* the plugin's schema version in it, 0 if older than the plugin */
-  gint64      maps;           /* chain_maps rows (industry_chain_maps from version 2) */
-  gint64      assignments;    /* chain_assignments rows */
-  gint64      project_links;  /* chain_project_links rows */
+  gint64      maps;           /* chains (industry_chain.map records once moved) */
+  gint64      assignments;    /* firms' link decisions */
+  gint64      project_links;  /* projects' links */
   const char *known_issue;    /* why turning the plugin off and on fails: a TODO */
 } ChainCase;
 
@@ -131,7 +131,7 @@ load_plugin (ZsStore *store)
   zs_plugin_engine_load_all (engine);
   plugin = zs_plugin_engine_get_plugin (engine, "industry-chain", NULL);
   g_assert_nonnull (plugin);
-  g_assert_null (zs_plugin_get_error (plugin));
+  g_assert_cmpstr (zs_plugin_get_error (plugin), ==, NULL);
   g_assert_true (zs_plugin_get_active (plugin));
   return engine;
 }
@@ -226,6 +226,29 @@ check_sector_weight (ZsPluginEngine *engine)
   g_assert_no_error (error);
 }
 
+/* What the old seed wrote is the core seed's now: every chain shows as the
+ * seed's, the links and terms are there once, and each moved record has a
+ * history (its creation). */
+static void
+check_moved_seed (ZsPluginEngine  *engine,
+                  ZsStore         *store,
+                  const ChainCase *c)
+{
+  g_autoptr(JsonNode) list = run_json (engine, "list", NULL);
+  JsonArray *chains = json_object_get_array_member (json_node_get_object (list), "chains");
+
+  g_assert_cmpuint (json_array_get_length (chains), ==, c->maps);
+  for (guint i = 0; i < json_array_get_length (chains); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (chains, i), "origin"), ==, "seed");
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM industry_chain_link"), ==, 47);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM (SELECT DISTINCT link_id, keyword "
+                                      "FROM industry_chain_link_keyword)"),
+                   ==, count_rows (store, "SELECT count(*) FROM industry_chain_link_keyword"));
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM industry_chain_map m WHERE NOT EXISTS "
+                                      "(SELECT 1 FROM changes h WHERE h.entity = 'industry_chain.map' "
+                                      "AND h.entity_id = m.id)"), ==, 0);
+}
+
 static void
 test_upgrade (gconstpointer data)
 {
@@ -250,11 +273,16 @@ test_upgrade (gconstpointer data)
   /* The plugin's schema is current, its records kept. */
   g_assert_cmpint (count_rows (store, "SELECT version FROM plugin_schemas WHERE schema_name = 'industry_chain'"),
                    ==, current_chain_version ());
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM industry_chain_maps"), ==, c->maps);
-  /* Step 2 renamed the tables of step 1 to the storage prefix. */
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM industry_chain_map"), ==, c->maps);
+  /* Step 2 renamed the tables of step 1 to the storage prefix; the
+   * activation moved their rows onto the record types and dropped them. */
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'chain\\_%' ESCAPE '\\'"), ==, 0);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM industry_chain_assignments"), ==, c->assignments);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM industry_chain_project_links"), ==, c->project_links);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sqlite_master WHERE name IN ('industry_chain_maps', "
+                                      "'industry_chain_links', 'industry_chain_assignments', "
+                                      "'industry_chain_project_links', 'industry_chain_seed_removed')"), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM industry_chain_assignment"), ==, c->assignments);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM industry_chain_project_link"), ==, c->project_links);
+  check_moved_seed (engine, store, c);
   /* Step 3 moved the settings to the core's plugin settings. */
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sqlite_master WHERE name = 'industry_chain_settings'"), ==, 0);
   if (c->chain_version > 0)
@@ -273,7 +301,7 @@ test_upgrade (gconstpointer data)
   lead = run_json (engine, "lead", NEW_FIRM, "ag-processing", NULL);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (lead), "stage"), ==, "lead");
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM projects"), ==, projects + 1);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM industry_chain_project_links"), ==, c->project_links + 1);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM industry_chain_project_link"), ==, c->project_links + 1);
 
   g_assert_true (zs_store_check (store, &error));
   g_assert_no_error (error);
@@ -290,7 +318,7 @@ test_upgrade (gconstpointer data)
       g_assert_null (zs_plugin_engine_find_command (engine, "chain", NULL));
       g_assert_true (zs_plugin_engine_set_enabled (engine, "industry-chain", TRUE, &error));
       g_assert_no_error (error);
-      g_assert_cmpint (count_rows (store, "SELECT count(*) FROM industry_chain_project_links"), ==, c->project_links + 1);
+      g_assert_cmpint (count_rows (store, "SELECT count(*) FROM industry_chain_project_link"), ==, c->project_links + 1);
     }
 
   g_clear_object (&engine);
