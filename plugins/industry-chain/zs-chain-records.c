@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "zs-chain-records.h"
 #include "zs-chain-sql.h"
 
@@ -228,7 +230,7 @@ check_edge (GObject  *record,
 
   if (supplier != zs_record_get_int64 (ZS_RECORD (record), "customer_id"))
     return TRUE;
-  g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID, _("customer_id: link %" G_GINT64_FORMAT " cannot supply itself"),
+  g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID, _("customer_id: link %" PRId64 " cannot supply itself"),
                supplier);
   return FALSE;
 }
