@@ -1128,6 +1128,21 @@ delete_own_row (ZsStore     *self,
   return _zs_record_delete (self, entity, id, error);
 }
 
+static gboolean
+delete_referrers (ZsStore  *self,
+                  GArray   *referrers,
+                  GError  **error)
+{
+  for (guint i = 0; i < referrers->len; i++)
+    {
+      Referrer *referrer = &g_array_index (referrers, Referrer, i);
+
+      if (!delete_record (self, zs_record_type_get_name (referrer->type), referrer->id, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Cascaded records are deleted first, so the record's own deletion is the
  * group's last row: reverting it brings back the whole group. */
 static gboolean
@@ -1143,13 +1158,8 @@ delete_with_cascade (ZsStore     *self,
     return FALSE;
   if (!(first = _zs_audit_group_begin (self, error)))
     goto failed;
-  for (guint i = 0; i < referrers->len; i++)
-    {
-      Referrer *referrer = &g_array_index (referrers, Referrer, i);
-
-      if (!delete_record (self, zs_record_type_get_name (referrer->type), referrer->id, error))
-        goto failed;
-    }
+  if (!delete_referrers (self, referrers, error))
+    goto failed;
   if (!delete_own_row (self, type_name, id, error) || !_zs_audit_group_end (self, first, error))
     goto failed;
   return _zs_store_release (self, error);
@@ -1193,16 +1203,8 @@ _zs_store_delete_declared_dependents (ZsStore     *self,
   if (g_hash_table_size (registry (self)) == 0)
     return TRUE;
   referrers = find_referrers (self, type_name, id, error);
-  if (referrers == NULL || !require_no_referrers (type_name, id, referrers, FALSE, error))
-    return FALSE;
-  for (guint i = 0; i < referrers->len; i++)
-    {
-      Referrer *referrer = &g_array_index (referrers, Referrer, i);
-
-      if (!delete_record (self, zs_record_type_get_name (referrer->type), referrer->id, error))
-        return FALSE;
-    }
-  return TRUE;
+  return referrers != NULL && require_no_referrers (type_name, id, referrers, FALSE, error) &&
+         delete_referrers (self, referrers, error);
 }
 
 /* The type's delete rule, on the record as stored and with the write lock
