@@ -803,6 +803,68 @@ ensure_table (ZsStore       *self,
   return apply_schema (self, type, schema, sql, error);
 }
 
+static GArray *
+orphan_ids (ZsStore      *self,
+            ZsRecordType *type,
+            ZsFieldSpec  *field,
+            const char   *target_table)
+{
+  const char *table = zs_record_type_get_table_name (type);
+  const char *name = zs_field_spec_get_name (field);
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s t WHERE %s IS NOT NULL "
+                                          "AND NOT EXISTS (SELECT 1 FROM %s r WHERE r.id = t.%s)",
+                                          table, name, target_table, name);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = _zs_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&ids);
+}
+
+static gboolean delete_record (ZsStore *self, const char *type_name, gint64 id, GError **error);
+
+/* A firm or project deleted while the plugin was off took none of the
+ * plugin's records with it: its types were not registered. Those whose
+ * reference cascades go now, audited like any deletion. Only a store that
+ * may write does it; the next one that may will. */
+static void
+drop_orphans (ZsStore      *self,
+              ZsRecordType *type)
+{
+  GPtrArray *fields = zs_record_type_get_fields (type);
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      ZsFieldSpec *field = g_ptr_array_index (fields, i);
+      const char *target = zs_field_spec_get_reference (field);
+      const ZsEntity *entity = target != NULL && strchr (target, '.') == NULL ? _zs_entity_lookup (target) : NULL;
+      g_autoptr(GArray) ids = NULL;
+
+      if (entity == NULL || zs_field_spec_get_on_delete (field) != ZS_ON_DELETE_CASCADE ||
+          !(ids = orphan_ids (self, type, field, entity->table)))
+        continue;
+      for (guint j = 0; j < ids->len; j++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!delete_record (self, zs_record_type_get_name (type), g_array_index (ids, gint64, j), &error))
+            {
+              g_debug ("%s %" G_GINT64_FORMAT " names a %s that is gone, and stays: %s",
+                       zs_record_type_get_name (type), g_array_index (ids, gint64, j), target, error->message);
+              return;
+            }
+        }
+    }
+}
+
 /**
  * zs_store_register_record_type:
  * @self: a #ZsStore
@@ -833,6 +895,7 @@ zs_store_register_record_type (ZsStore       *self,
   declare_entity (record_type);
   g_hash_table_replace (registry (self), g_strdup (zs_record_type_get_name (record_type)),
                         g_object_ref (record_type));
+  drop_orphans (self, record_type);
   g_signal_emit_by_name (self, "record-type-added", record_type);
   return TRUE;
 }
@@ -1109,7 +1172,6 @@ _zs_store_require_unreferenced (ZsStore         *self,
   return referrers != NULL && require_no_referrers (entity->name, id, referrers, TRUE, error);
 }
 
-static gboolean delete_record (ZsStore *self, const char *type_name, gint64 id, GError **error);
 
 static gboolean
 delete_own_row (ZsStore     *self,

@@ -59,7 +59,7 @@ chain_plugin_activate (ZsActivatable    *activatable,
     return FALSE;
   zs_chain_records_install_rules (store);
   zs_chain_settings_declare (store);
-  if (!zs_chain_legacy_migrate (store, error) || !zs_chain_records_drop_orphans (store, error) ||
+  if (!zs_chain_legacy_migrate (store, error) ||
       !zs_plugin_seed_apply_resource (store, ZS_CHAIN_MODULE_NAME, ZS_CHAIN_SEED_RESOURCE, error))
     return FALSE;
   if (engine == NULL)

@@ -43,7 +43,5 @@ gboolean zs_chain_records_delete_where (ZsStore             *store,
                                         const char * const  *pairs,
                                         GError             **error);
 void     zs_chain_records_install_rules (ZsStore            *store);
-gboolean zs_chain_records_drop_orphans  (ZsStore            *store,
-                                         GError            **error);
 
 G_END_DECLS

@@ -610,6 +610,19 @@ test_core_delete_cascades (StoreFixture  *fixture,
   g_assert_cmpuint (tags->len, ==, 2);
   g_assert_true (zs_store_check (fixture->store, &error));
   g_assert_no_error (error);
+
+  /* Deleted while the type was not registered (its plugin off): the tag
+   * goes when the type is registered again, with a deletion in its history. */
+  g_assert_true (zs_store_unregister_record_type (fixture->store, "industry_chain.tag"));
+  g_assert_true (zs_store_delete_firm (fixture->store, other, &error));
+  g_assert_true (zs_store_register_record_type (fixture->store, tag, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&tags, g_ptr_array_unref);
+  tags = zs_store_list_records (fixture->store, "industry_chain.tag", NULL, &error);
+  g_assert_cmpuint (tags->len, ==, 1);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = zs_store_list_changes (fixture->store, "industry_chain.tag", 0, 0, 1, &error);
+  g_assert_cmpint (zs_change_get_kind (g_ptr_array_index (changes, 0)), ==, ZS_CHANGE_KIND_DELETE);
 }
 
 static void
