@@ -1155,9 +1155,9 @@ require_no_referrers (const char  *type_name,
 }
 
 /* Every deletion, core's own included, leaves no declared record pointing
- * at nothing: zs_store_delete_record() takes cascading referrers first,
- * other ways of deleting (zs_store_delete_firm (), reverting a creation)
- * are refused while any remain. */
+ * at nothing: zs_store_delete_record(), zs_store_delete_firm() and
+ * zs_store_delete_project() take cascading referrers first; a row deleted
+ * any other way (reverting a creation) is refused while any remain. */
 gboolean
 _zs_store_require_unreferenced (ZsStore         *self,
                                 const ZsEntity  *entity,
