@@ -1,7 +1,8 @@
-/* zs-chain-catalog.c: every chain map, read from the plugin's tables
+/* zs-chain-catalog.c: every chain map, read from the plugin's records
  *
- * The maps are small (tens of links), so each command reads them whole and
- * works on objects; only firms are too many for that.
+ * The maps are small (tens of links), so each command reads them whole,
+ * through the record API, and works on objects; only firms are too many
+ * for that.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +10,6 @@
 
 #include "zs-chain-catalog.h"
 #include "zs-chain-records.h"
-#include "zs-chain-sql.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -59,13 +59,6 @@ new_key (gint64 id)
   return g_memdup2 (&id, sizeof id);
 }
 
-static gint64
-column_id (char **row,
-           guint  column)
-{
-  return g_ascii_strtoll (row[column], NULL, 10);
-}
-
 /* A chain the seed wrote shows as "seed" even after a user edited it, as
  * it always did; only chains users added are "user". */
 static char *
@@ -80,32 +73,67 @@ origin_of (ZsStore     *store,
   return g_strdup (g_str_equal (origin, "user") ? "user" : "seed");
 }
 
+/* Every record of @type_name, by id. */
+static GPtrArray *
+all_records (ZsStore     *store,
+             const char  *type_name,
+             GError     **error)
+{
+  return zs_chain_records_list (store, type_name, (const char *[]) { NULL }, NULL, ZS_SORT_ASCENDING, 0, error);
+}
+
 static gboolean
 load_maps (ZsChainCatalog  *self,
            ZsStore         *store,
            GError         **error)
 {
-  g_autoptr(GPtrArray) rows =
-    zs_chain_sql_query (store,
-                    "SELECT id, code, name, coalesce (description, ''), coalesce (clause, 0) "
-                    "FROM industry_chain_map ORDER BY id",
-                    NULL, error);
+  g_autoptr(GPtrArray) records = all_records (store, ZS_CHAIN_MAP, error);
 
-  if (rows == NULL)
+  if (records == NULL)
     return FALSE;
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < records->len; i++)
     {
-      char **row = g_ptr_array_index (rows, i);
-      g_autofree char *origin = origin_of (store, column_id (row, 0), error);
+      ZsRecord *record = g_ptr_array_index (records, i);
+      gint64 id = zs_record_get_id (record);
+      g_autofree char *origin = origin_of (store, id, error);
+      const char *description = zs_record_get_string (record, "description");
       ZsChainMap *map;
 
       if (origin == NULL)
         return FALSE;
-      map = zs_chain_map_new (column_id (row, 0), row[1], row[2], row[3], (int) column_id (row, 4), origin);
+      map = zs_chain_map_new (id, zs_record_get_string (record, "code"), zs_record_get_string (record, "name"),
+                              description ? description : "", (int) zs_record_get_int64 (record, "clause"), origin);
       g_ptr_array_add (self->maps, map);
-      g_hash_table_insert (self->maps_by_id, new_key (column_id (row, 0)), map);
+      g_hash_table_insert (self->maps_by_id, new_key (id), map);
     }
   return TRUE;
+}
+
+static int
+position_rank (ZsRecord *link)
+{
+  const char *position = zs_record_get_string (link, "position");
+
+  return g_strcmp0 (position, "upstream") == 0 ? 0 : g_strcmp0 (position, "midstream") == 0 ? 1 : 2;
+}
+
+/* Chain by chain, upstream first, then in the order users gave. */
+static int
+compare_links (gconstpointer a,
+               gconstpointer b)
+{
+  ZsRecord *x = *(ZsRecord **) a, *y = *(ZsRecord **) b;
+  gint64 keys[4][2] = {
+    { zs_record_get_int64 (x, "chain_id"), zs_record_get_int64 (y, "chain_id") },
+    { position_rank (x), position_rank (y) },
+    { zs_record_get_int64 (x, "sort_order"), zs_record_get_int64 (y, "sort_order") },
+    { zs_record_get_id (x), zs_record_get_id (y) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (keys[i][0] != keys[i][1])
+      return keys[i][0] < keys[i][1] ? -1 : 1;
+  return 0;
 }
 
 static gboolean
@@ -113,24 +141,23 @@ load_links (ZsChainCatalog  *self,
             ZsStore         *store,
             GError         **error)
 {
-  g_autoptr(GPtrArray) rows =
-    zs_chain_sql_query (store,
-                    "SELECT id, chain_id, code, name, position FROM industry_chain_link "
-                    "ORDER BY chain_id, CASE position WHEN 'upstream' THEN 0 WHEN 'midstream' THEN 1 ELSE 2 END, "
-                    "  sort_order, id",
-                    NULL, error);
+  g_autoptr(GPtrArray) records = all_records (store, ZS_CHAIN_LINK, error);
 
-  if (rows == NULL)
+  if (records == NULL)
     return FALSE;
-  for (guint i = 0; i < rows->len; i++)
+  g_ptr_array_sort (records, compare_links);
+  for (guint i = 0; i < records->len; i++)
     {
-      char **row = g_ptr_array_index (rows, i);
-      gint64 chain_id = column_id (row, 1);
+      ZsRecord *record = g_ptr_array_index (records, i);
+      gint64 id = zs_record_get_id (record);
+      gint64 chain_id = zs_record_get_int64 (record, "chain_id");
       ZsChainMap *map = g_hash_table_lookup (self->maps_by_id, &chain_id);
-      ZsChainLink *link = zs_chain_link_new (column_id (row, 0), chain_id, row[2], row[3], row[4]);
+      ZsChainLink *link = zs_chain_link_new (id, chain_id, zs_record_get_string (record, "code"),
+                                             zs_record_get_string (record, "name"),
+                                             zs_record_get_string (record, "position"));
 
       g_ptr_array_add (self->links, link);
-      g_hash_table_insert (self->links_by_id, new_key (column_id (row, 0)), link);
+      g_hash_table_insert (self->links_by_id, new_key (id), link);
       if (map != NULL)
         zs_chain_map_add_link (map, link);
     }
@@ -140,23 +167,36 @@ load_links (ZsChainCatalog  *self,
 static gboolean
 load_link_terms (ZsChainCatalog  *self,
                  ZsStore         *store,
-                 const char      *sql,
+                 const char      *type_name,
+                 const char      *field,
                  void           (*add) (ZsChainLink *, const char *),
                  GError         **error)
 {
-  g_autoptr(GPtrArray) rows = zs_chain_sql_query (store, sql, NULL, error);
+  g_autoptr(GPtrArray) records = all_records (store, type_name, error);
 
-  if (rows == NULL)
+  if (records == NULL)
     return FALSE;
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < records->len; i++)
     {
-      char **row = g_ptr_array_index (rows, i);
-      ZsChainLink *link = zs_chain_catalog_get_link (self, column_id (row, 0));
+      ZsRecord *record = g_ptr_array_index (records, i);
+      ZsChainLink *link = zs_chain_catalog_get_link (self, zs_record_get_int64 (record, "link_id"));
 
       if (link != NULL)
-        add (link, row[1]);
+        add (link, zs_record_get_string (record, field));
     }
   return TRUE;
+}
+
+/* Supplier by supplier, then by customer. */
+static int
+compare_edges (gconstpointer a,
+               gconstpointer b)
+{
+  ZsRecord *x = *(ZsRecord **) a, *y = *(ZsRecord **) b;
+  gint64 sx = zs_record_get_int64 (x, "supplier_id"), sy = zs_record_get_int64 (y, "supplier_id");
+  gint64 cx = zs_record_get_int64 (x, "customer_id"), cy = zs_record_get_int64 (y, "customer_id");
+
+  return sx != sy ? (sx < sy ? -1 : 1) : (cx > cy) - (cx < cy);
 }
 
 static gboolean
@@ -164,17 +204,16 @@ load_edges (ZsChainCatalog  *self,
             ZsStore         *store,
             GError         **error)
 {
-  g_autoptr(GPtrArray) rows =
-    zs_chain_sql_query (store, "SELECT supplier_id, customer_id FROM industry_chain_edge ORDER BY supplier_id, customer_id",
-                    NULL, error);
+  g_autoptr(GPtrArray) records = all_records (store, ZS_CHAIN_EDGE, error);
 
-  if (rows == NULL)
+  if (records == NULL)
     return FALSE;
-  for (guint i = 0; i < rows->len; i++)
+  g_ptr_array_sort (records, compare_edges);
+  for (guint i = 0; i < records->len; i++)
     {
-      char **row = g_ptr_array_index (rows, i);
-      ZsChainLink *supplier = zs_chain_catalog_get_link (self, column_id (row, 0));
-      ZsChainLink *customer = zs_chain_catalog_get_link (self, column_id (row, 1));
+      ZsRecord *record = g_ptr_array_index (records, i);
+      ZsChainLink *supplier = zs_chain_catalog_get_link (self, zs_record_get_int64 (record, "supplier_id"));
+      ZsChainLink *customer = zs_chain_catalog_get_link (self, zs_record_get_int64 (record, "customer_id"));
 
       if (supplier == NULL || customer == NULL)
         continue;
@@ -199,10 +238,8 @@ zs_chain_catalog_load (ZsStore  *store,
 
   if (!load_maps (self, store, error) ||
       !load_links (self, store, error) ||
-      !load_link_terms (self, store, "SELECT link_id, sector_code FROM industry_chain_link_sector ORDER BY id",
-                        zs_chain_link_add_sector, error) ||
-      !load_link_terms (self, store, "SELECT link_id, keyword FROM industry_chain_link_keyword ORDER BY id",
-                        zs_chain_link_add_keyword, error) ||
+      !load_link_terms (self, store, ZS_CHAIN_LINK_SECTOR, "sector_code", zs_chain_link_add_sector, error) ||
+      !load_link_terms (self, store, ZS_CHAIN_LINK_KEYWORD, "keyword", zs_chain_link_add_keyword, error) ||
       !load_edges (self, store, error))
     return NULL;
   return g_steal_pointer (&self);

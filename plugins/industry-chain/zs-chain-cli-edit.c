@@ -25,36 +25,17 @@ typedef struct {
 /* ---- checks --------------------------------------------------------- */
 
 static gboolean
-code_exists (ZsStore     *store,
-             const char  *sql,
-             const char  *code,
-             gboolean    *exists,
-             GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *found = zs_chain_sql_scalar (store, sql, (const char *[]) { code, NULL }, &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  *exists = found != NULL;
-  return TRUE;
-}
-
-static gboolean
 check_new_chain (ZsStore     *store,
                  const char  *code,
                  GError     **error)
 {
-  gboolean exists;
+  gint64 id;
 
-  if (!code_exists (store, "SELECT 1 FROM industry_chain_map WHERE code = ?1", code, &exists, error))
+  if (!zs_chain_records_find (store, ZS_CHAIN_MAP, (const char *[]) { "code", code, NULL }, &id, error))
     return FALSE;
-  if (exists)
+  if (id != 0)
     g_set_error (error, ZS_ERROR, ZS_ERROR_DUPLICATE, _("There is already a chain “%s”"), code);
-  return !exists;
+  return id == 0;
 }
 
 static gboolean
@@ -62,14 +43,14 @@ check_new_link (ZsStore     *store,
                 const char  *code,
                 GError     **error)
 {
-  gboolean exists;
+  gint64 id;
 
-  if (!code_exists (store, "SELECT 1 FROM industry_chain_link WHERE code = ?1", code, &exists, error))
+  if (!zs_chain_records_find (store, ZS_CHAIN_LINK, (const char *[]) { "code", code, NULL }, &id, error))
     return FALSE;
-  if (exists)
+  if (id != 0)
     g_set_error (error, ZS_ERROR, ZS_ERROR_DUPLICATE, _("There is already a link “%s” (link codes are unique "
                                                          "across chains)"), code);
-  return !exists;
+  return id == 0;
 }
 
 static gboolean
@@ -304,23 +285,21 @@ zs_chain_cli_remove (ZsChainInvocation  *inv,
 
 /* ---- links ---------------------------------------------------------- */
 
+/* At the end of its chain's links. */
 static gint64
 insert_link (ZsChainInvocation  *inv,
              ZsChainMap         *map,
              GError            **error)
 {
   g_autofree char *chain_id = zs_chain_id_to_string (zs_chain_map_get_id (map));
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *order = zs_chain_sql_scalar (inv->store,
-                                                "SELECT coalesce (max (sort_order), -1) + 1 FROM industry_chain_link "
-                                                "WHERE chain_id = ?1",
-                                                (const char *[]) { chain_id, NULL }, &local_error);
+  g_autoptr(GPtrArray) last = zs_chain_records_list (inv->store, ZS_CHAIN_LINK,
+                                                     (const char *[]) { "chain_id", chain_id, NULL },
+                                                     "sort_order", ZS_SORT_DESCENDING, 1, error);
+  g_autofree char *order = NULL;
 
-  if (order == NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return 0;
-    }
+  if (last == NULL)
+    return 0;
+  order = zs_chain_id_to_string (last->len > 0 ? zs_record_get_int64 (last->pdata[0], "sort_order") + 1 : 0);
   return zs_chain_records_create (inv->store, ZS_CHAIN_LINK,
                                   (const char *[]) { "chain_id", chain_id, "code", inv->words[1],
                                                      "name", inv->words[2], "position", inv->position,

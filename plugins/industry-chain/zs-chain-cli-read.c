@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "zs-chain-cli-private.h"
+#include "zs-chain-records.h"
 #include "zs-chain-coverage.h"
 #include "zs-chain-evidence.h"
 #include "zs-chain-matcher.h"
@@ -427,16 +428,18 @@ firm_decisions (ZsStore     *store,
                 GError     **error)
 {
   g_autofree char *id = zs_chain_id_to_string (firm_id);
-  g_autoptr(GPtrArray) rows = zs_chain_sql_query (store,
-                                              "SELECT link_id, status FROM industry_chain_assignment WHERE firm_id = ?1",
-                                              (const char *[]) { id, NULL }, error);
+  g_autoptr(GPtrArray) found = zs_chain_records_list (store, ZS_CHAIN_ASSIGNMENT,
+                                                      (const char *[]) { "firm_id", id, NULL },
+                                                      NULL, ZS_SORT_ASCENDING, 0, error);
 
-  if (rows == NULL)
+  if (found == NULL)
     return FALSE;
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < found->len; i++)
     {
-      char **row = g_ptr_array_index (rows, i);
-      g_hash_table_insert (decisions, g_strdup (row[0]), g_strdup (row[1]));
+      ZsRecord *decision = g_ptr_array_index (found, i);
+
+      g_hash_table_insert (decisions, zs_chain_id_to_string (zs_record_get_int64 (decision, "link_id")),
+                           g_strdup (zs_record_get_string (decision, "status")));
     }
   return TRUE;
 }

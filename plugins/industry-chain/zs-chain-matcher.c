@@ -19,6 +19,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "zs-chain-matcher.h"
+#include "zs-chain-records.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -291,19 +292,19 @@ decided_ids (ZsChainMatcher  *self,
              GError         **error)
 {
   g_autofree char *link_id = zs_chain_id_to_string (zs_chain_link_get_id (link));
-  g_autoptr(GPtrArray) rows =
-    zs_chain_sql_query (self->store,
-                    "SELECT firm_id, status FROM industry_chain_assignment WHERE link_id = ?1 ORDER BY firm_id",
-                    (const char *[]) { link_id, NULL }, error);
+  g_autoptr(GPtrArray) found = zs_chain_records_list (self->store, ZS_CHAIN_ASSIGNMENT,
+                                                      (const char *[]) { "link_id", link_id, NULL },
+                                                      "firm_id", ZS_SORT_ASCENDING, 0, error);
 
-  if (rows == NULL)
+  if (found == NULL)
     return FALSE;
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < found->len; i++)
     {
-      char **row = g_ptr_array_index (rows, i);
-      gint64 firm_id = g_ascii_strtoll (row[0], NULL, 10);
+      ZsRecord *decision = g_ptr_array_index (found, i);
+      gint64 firm_id = zs_record_get_int64 (decision, "firm_id");
 
-      g_array_append_val (g_str_equal (row[1], "confirmed") ? confirmed : rejected, firm_id);
+      g_array_append_val (g_str_equal (zs_record_get_string (decision, "status"), "confirmed") ? confirmed : rejected,
+                          firm_id);
     }
   return TRUE;
 }

@@ -15,7 +15,6 @@
 #include <inttypes.h>
 
 #include "zs-chain-records.h"
-#include "zs-chain-sql.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -71,17 +70,29 @@ zs_chain_records_update (ZsStore             *store,
          zs_store_update_record (store, record, error);
 }
 
-static GPtrArray *
-list_where (ZsStore             *store,
-            const char          *type_name,
-            const char * const  *pairs,
-            guint                limit,
-            GError             **error)
+/**
+ * zs_chain_records_list:
+ * @pairs: fields and the values they must hold
+ * @sort_field: (nullable): the order, then by id; %NULL for by id
+ * @limit: the most records, 0 for all
+ *
+ * Returns: (transfer container): the records, %NULL on error
+ */
+GPtrArray *
+zs_chain_records_list (ZsStore             *store,
+                       const char          *type_name,
+                       const char * const  *pairs,
+                       const char          *sort_field,
+                       ZsSortDirection      direction,
+                       guint                limit,
+                       GError             **error)
 {
   g_autoptr(ZsRecordQuery) query = zs_record_query_new ();
 
   for (guint i = 0; pairs[i] != NULL; i += 2)
     zs_record_query_add_filter (query, pairs[i], ZS_FILTER_EQUAL, pairs[i + 1]);
+  if (sort_field != NULL)
+    zs_record_query_set_sort (query, sort_field, direction);
   if (limit > 0)
     zs_record_query_set_limit (query, limit);
   return zs_store_list_records (store, type_name, query, error);
@@ -100,7 +111,7 @@ zs_chain_records_find (ZsStore             *store,
                        gint64              *id,
                        GError             **error)
 {
-  g_autoptr(GPtrArray) found = list_where (store, type_name, pairs, 1, error);
+  g_autoptr(GPtrArray) found = zs_chain_records_list (store, type_name, pairs, NULL, ZS_SORT_ASCENDING, 1, error);
 
   if (found == NULL)
     return FALSE;
@@ -128,7 +139,7 @@ zs_chain_records_delete_where (ZsStore             *store,
                                const char * const  *pairs,
                                GError             **error)
 {
-  g_autoptr(GPtrArray) found = list_where (store, type_name, pairs, 0, error);
+  g_autoptr(GPtrArray) found = zs_chain_records_list (store, type_name, pairs, NULL, ZS_SORT_ASCENDING, 0, error);
 
   if (found == NULL)
     return FALSE;
@@ -163,8 +174,9 @@ check_unique_pair (ZsStore      *store,
 {
   g_autofree char *scope_value = zs_record_type_get_text (type, record, scope);
   g_autofree char *value = zs_record_type_get_text (type, record, field);
-  g_autoptr(GPtrArray) found = list_where (store, zs_record_type_get_name (type),
-                                           (const char *[]) { scope, scope_value, field, value, NULL }, 2, error);
+  g_autoptr(GPtrArray) found = zs_chain_records_list (store, zs_record_type_get_name (type),
+                                                      (const char *[]) { scope, scope_value, field, value, NULL },
+                                                      NULL, ZS_SORT_ASCENDING, 2, error);
 
   if (found == NULL)
     return FALSE;
@@ -188,22 +200,24 @@ check_sector (ZsStore     *store,
               GError     **error)
 {
   const char *code = zs_record_get_string (ZS_RECORD (record), "sector_code");
+  g_autoptr(ZsSector) sector = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *found = zs_chain_sql_scalar (store,
-                                                "SELECT code FROM core_sectors WHERE code = ?1 "
-                                                "UNION ALL SELECT 'none loaded' WHERE NOT EXISTS "
-                                                "  (SELECT 1 FROM core_sectors) LIMIT 1",
-                                                (const char *[]) { code, NULL }, &local_error);
 
-  if (local_error != NULL)
+  if ((sector = zs_store_get_sector (store, code, &local_error)))
+    return TRUE;
+  if (!g_error_matches (local_error, ZS_ERROR, ZS_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (found == NULL)
-    g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
-                 _("sector_code: “%s” is not a sector code (see “zhaoshang-cli sectors list”)"), code);
-  return found != NULL;
+  if (!(loaded = zs_store_list_sectors (store, 0, error)))
+    return FALSE;
+  if (loaded->len == 0)
+    return TRUE;
+  g_set_error (error, ZS_ERROR, ZS_ERROR_INVALID,
+               _("sector_code: “%s” is not a sector code (see “zhaoshang-cli sectors list”)"), code);
+  return FALSE;
 }
 
 /* The search index ignores punctuation; a keyword of nothing else would

@@ -29,6 +29,13 @@ gboolean zs_chain_records_update       (ZsStore             *store,
                                         gint64               id,
                                         const char * const  *pairs,
                                         GError             **error);
+GPtrArray *zs_chain_records_list       (ZsStore             *store,
+                                        const char          *type_name,
+                                        const char * const  *pairs,
+                                        const char          *sort_field,
+                                        ZsSortDirection      direction,
+                                        guint                limit,
+                                        GError             **error);
 gboolean zs_chain_records_find         (ZsStore             *store,
                                         const char          *type_name,
                                         const char * const  *pairs,
